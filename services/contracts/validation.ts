@@ -1,0 +1,22 @@
+import Schema, { type Rules, type ValidateError } from 'async-validator';
+import type { FieldError } from './errors';
+
+export type { Rules };
+
+/**
+ * Validates `value` against async-validator rules (the same rule objects antd-mini's Form takes),
+ * returning every field error; an empty array means valid. Used by the app and by the mock backend.
+ */
+export async function validate(rules: Rules, value: unknown): Promise<FieldError[]> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ path: '', message: '请求内容格式不正确' }];
+  }
+  try {
+    await new Schema(rules).validate(value as Record<string, unknown>, { first: false });
+    return [];
+  } catch (failure) {
+    const errors = (failure as { errors?: ValidateError[] }).errors;
+    if (!errors) throw failure;
+    return errors.map((e) => ({ path: e.field ?? '', message: e.message ?? '填写有误' }));
+  }
+}
