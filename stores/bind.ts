@@ -1,0 +1,32 @@
+import { reaction } from 'mobx';
+import { diffForSetData, isEmptyPatch } from './set-data-patch';
+
+/** What a page or component instance offers for view updates. */
+export interface ViewInstance<D> {
+  data: D;
+  setData(data: Record<string, unknown>): void;
+  $spliceData(data: Record<string, unknown>): void;
+  $batchedUpdates?(callback: () => void): void;
+}
+
+/**
+ * Keeps a view's data equal to `select()`: every change in the stores it reads becomes the smallest
+ * setData (path keys; `$spliceData` for appends; nothing when nothing changed), in one transfer.
+ * Call the returned function in onUnload / didUnmount.
+ */
+export function bindView<D extends object>(view: ViewInstance<D>, select: () => Partial<D>): () => void {
+  return reaction(select, (next) => applyToView(view, next as Record<string, unknown>), { fireImmediately: true });
+}
+
+function applyToView(view: ViewInstance<object>, next: Record<string, unknown>): void {
+  const patch = diffForSetData(view.data as Record<string, unknown>, next);
+  if (isEmptyPatch(patch)) return;
+  const hasSplice = Object.keys(patch.splice).length > 0;
+  const hasSet = Object.keys(patch.set).length > 0;
+  const send = () => {
+    if (hasSet) view.setData(patch.set);
+    if (hasSplice) view.$spliceData(patch.splice);
+  };
+  if (hasSet && hasSplice && view.$batchedUpdates) view.$batchedUpdates(send);
+  else send();
+}

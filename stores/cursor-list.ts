@@ -1,0 +1,125 @@
+import './mobx-config';
+import { makeObservable, action, computed, observable, runInAction } from 'mobx';
+import type { CursorPage } from '../services/contracts/page';
+import { ApiError } from '../services/http';
+import type { LoadStatus } from './load-status';
+
+export type FetchPage<T, Q> = (query: Q, cursor?: string) => Promise<CursorPage<T>>;
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+/**
+ * A cursor-paginated list as the app shows it: first page, pull-to-refresh, next pages appended at
+ * the end. A failed refresh or next page keeps what is on screen and says why.
+ */
+export class CursorList<T, Q extends object> {
+  query: Q;
+  items: T[] = [];
+  nextCursor: string | null = null;
+  /** State of the first page. */
+  status: LoadStatus = 'idle';
+  errorMessage = '';
+  refreshing = false;
+  loadingMore = false;
+  loadMoreError = '';
+  /** Answers to an older query are dropped when they arrive late. */
+  private generation = 0;
+
+  constructor(
+    private readonly fetchPage: FetchPage<T, Q>,
+    initialQuery: Q,
+  ) {
+    this.query = initialQuery;
+    makeObservable<CursorList<T, Q>>(this, {
+      query: observable.ref,
+      items: observable.shallow,
+      nextCursor: observable,
+      status: observable,
+      errorMessage: observable,
+      refreshing: observable,
+      loadingMore: observable,
+      loadMoreError: observable,
+      hasMore: computed,
+      load: action,
+      refresh: action,
+      loadMore: action,
+    });
+  }
+
+  get hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  /** Loads the first page for `query`; what was shown stays until the answer comes. */
+  async load(query: Q = this.query): Promise<void> {
+    const generation = ++this.generation;
+    this.query = query;
+    this.status = 'loading';
+    this.errorMessage = '';
+    this.loadMoreError = '';
+    try {
+      const page = await this.fetchPage(query);
+      runInAction(() => {
+        if (generation !== this.generation) return;
+        this.items = page.items;
+        this.nextCursor = page.nextCursor;
+        this.status = 'ready';
+      });
+    } catch (error) {
+      runInAction(() => {
+        if (generation !== this.generation) return;
+        this.status = 'error';
+        this.errorMessage = messageOf(error);
+      });
+    }
+  }
+
+  /** Pull-down refresh: replaces the list on success, keeps it on failure. */
+  async refresh(): Promise<void> {
+    if (this.refreshing) return;
+    if (this.status !== 'ready') return this.load();
+    const generation = ++this.generation;
+    this.refreshing = true;
+    this.errorMessage = '';
+    try {
+      const page = await this.fetchPage(this.query);
+      runInAction(() => {
+        if (generation !== this.generation) return;
+        this.items = page.items;
+        this.nextCursor = page.nextCursor;
+        this.loadMoreError = '';
+      });
+    } catch (error) {
+      runInAction(() => {
+        if (generation === this.generation) this.errorMessage = messageOf(error);
+      });
+    } finally {
+      runInAction(() => {
+        this.refreshing = false;
+      });
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.status !== 'ready' || !this.nextCursor || this.loadingMore || this.refreshing) return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    this.loadMoreError = '';
+    try {
+      const page = await this.fetchPage(this.query, this.nextCursor);
+      runInAction(() => {
+        if (generation !== this.generation) return;
+        this.items = [...this.items, ...page.items];
+        this.nextCursor = page.nextCursor;
+      });
+    } catch (error) {
+      runInAction(() => {
+        if (generation === this.generation) this.loadMoreError = messageOf(error);
+      });
+    } finally {
+      runInAction(() => {
+        this.loadingMore = false;
+      });
+    }
+  }
+}
