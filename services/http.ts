@@ -1,7 +1,7 @@
 import { isApiErrorBody, type ApiErrorCode, type FieldError } from './contracts/errors';
 import { config } from './config';
 import { sendRequest, type RawResponse } from './platform/request';
-import type { PlatformFailure } from './platform/call';
+import type { PlatformFailure } from './platform/failure';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'business';
 
@@ -107,6 +107,9 @@ function sleep(ms: number): Promise<void> {
 /** 128 random bits as hex: the engine has no crypto.randomUUID. */
 export function newIdempotencyKey(): string {
   let key = '';
-  for (let i = 0; i < 4; i++) key += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    key += Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return key;
 }

@@ -12,11 +12,24 @@ export interface ViewInstance<D> {
 /**
  * Keeps a view's data equal to `select()`: every change in the stores it reads becomes the smallest
  * setData (path keys; `$spliceData` for appends; nothing when nothing changed), in one transfer.
- * Call the returned function in onUnload / didUnmount.
+ * `unbindView` (or the returned function) stops it.
  */
 export function bindView<D extends object>(view: ViewInstance<D>, select: () => Partial<D>): () => void {
-  return reaction(select, (next) => applyToView(view, next as Record<string, unknown>), { fireImmediately: true });
+  unbindView(view);
+  const dispose = reaction(select, (next) => applyToView(view, next as Record<string, unknown>), {
+    fireImmediately: true,
+  });
+  disposers.set(view, dispose);
+  return dispose;
 }
+
+/** Stops the binding `bindView` made for this view; call it in onUnload / didUnmount. */
+export function unbindView(view: object): void {
+  disposers.get(view)?.();
+  disposers.delete(view);
+}
+
+const disposers = new WeakMap<object, () => void>();
 
 function applyToView(view: ViewInstance<object>, next: Record<string, unknown>): void {
   const patch = diffForSetData(view.data as Record<string, unknown>, next);

@@ -8,8 +8,7 @@ export interface SetDataPatch {
   splice: Record<string, SpliceArgs>;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function diffForSetData(prev: Record<string, unknown>, next: Record<string, unknown>): SetDataPatch {
   const patch: SetDataPatch = { set: {}, splice: {} };

@@ -15,7 +15,8 @@ function thousands(yuan: number): string {
 /** "8-12K·13薪", "200元/天", "150-200元/天", "25元/时". */
 export function formatSalary(salary: Salary): string {
   if (salary.unit === 'month') {
-    const range = salary.min === salary.max ? thousands(salary.min) : `${thousands(salary.min)}-${thousands(salary.max)}`;
+    const range =
+      salary.min === salary.max ? thousands(salary.min) : `${thousands(salary.min)}-${thousands(salary.max)}`;
     const months = salary.months && salary.months > 12 ? `·${salary.months}薪` : '';
     return `${range}K${months}`;
   }

@@ -1,9 +1,4 @@
-import {
-  EDUCATION_LABELS,
-  EXPERIENCE_LABELS,
-  JOB_TYPE_LABELS,
-  type JobSummary,
-} from '../services/contracts/jobs';
+import { EDUCATION_LABELS, EXPERIENCE_LABELS, JOB_TYPE_LABELS, type JobSummary } from '../services/contracts/jobs';
 import { formatLastActive, formatSalary, isLongInactive } from './format';
 
 /** What a job card shows, already formatted: the view never formats. */

@@ -1,4 +1,4 @@
-import { bindView } from '../../stores/bind';
+import { bindView, unbindView } from '../../stores/bind';
 import { jobFeedStore } from '../../stores/job-feed';
 import type { LoadStatus } from '../../stores/load-status';
 import { navigateTo } from '../../services/platform/navigation';
@@ -17,10 +17,10 @@ const data = {
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
 
-Page<typeof data, { unbind?: () => void }>({
+Page({
   data,
   onLoad() {
-    this.unbind = bindView(this, () => ({
+    bindView(this, () => ({
       status: jobFeedStore.status,
       jobs: jobFeedStore.items.map((job) => toJobCardView(job)),
       hasMore: jobFeedStore.hasMore,
@@ -31,7 +31,7 @@ Page<typeof data, { unbind?: () => void }>({
     if (jobFeedStore.status === 'idle') void jobFeedStore.load();
   },
   onUnload() {
-    this.unbind?.();
+    unbindView(this);
   },
   async onPullDownRefresh() {
     await jobFeedStore.refresh();

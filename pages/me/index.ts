@@ -1,4 +1,4 @@
-import { bindView } from '../../stores/bind';
+import { bindView, unbindView } from '../../stores/bind';
 import { sessionStore, type SessionStatus } from '../../stores/session';
 import { formatJoinedDate, maskUserId } from '../../utils/format';
 
@@ -11,10 +11,10 @@ const data = {
   joinedText: '',
 };
 
-Page<typeof data, { unbind?: () => void }>({
+Page({
   data,
   onLoad() {
-    this.unbind = bindView(this, () => {
+    bindView(this, () => {
       const profile = sessionStore.profile;
       return {
         status: sessionStore.status,
@@ -27,7 +27,7 @@ Page<typeof data, { unbind?: () => void }>({
     });
   },
   onUnload() {
-    this.unbind?.();
+    unbindView(this);
   },
   onRetrySignIn() {
     void sessionStore.signIn();

@@ -1,4 +1,4 @@
-import { bindView } from '../../stores/bind';
+import { bindView, unbindView } from '../../stores/bind';
 import { conversationsStore } from '../../stores/conversations';
 import type { LoadStatus } from '../../stores/load-status';
 import { stopPullDownRefresh } from '../../services/platform/ui';
@@ -15,10 +15,10 @@ const data = {
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
 
-Page<typeof data, { unbind?: () => void }>({
+Page({
   data,
   onLoad() {
-    this.unbind = bindView(this, () => ({
+    bindView(this, () => ({
       status: conversationsStore.status,
       rows: conversationsStore.items.map((c) => toConversationRowView(c)),
       hasMore: conversationsStore.hasMore,
@@ -32,7 +32,7 @@ Page<typeof data, { unbind?: () => void }>({
     void (conversationsStore.status === 'ready' ? conversationsStore.refresh() : conversationsStore.load());
   },
   onUnload() {
-    this.unbind?.();
+    unbindView(this);
   },
   async onPullDownRefresh() {
     await conversationsStore.refresh();

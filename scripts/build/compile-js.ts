@@ -34,39 +34,41 @@ export interface CompiledModule {
 export async function compileModule(sourceFile: string, outFile: string, distDir: string): Promise<CompiledModule> {
   const localImports: string[] = [];
   const bareImports: string[] = [];
-  const result = await esbuild.build({
-    entryPoints: [sourceFile],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    target: TARGET,
-    platform: 'neutral',
-    charset: 'utf8',
-    logLevel: 'silent',
-    define: { __API_BASE_URL__: JSON.stringify(apiBaseUrl()) },
-    plugins: [
-      {
-        name: 'keep-modules-separate',
-        setup(build) {
-          build.onResolve({ filter: /.*/ }, (args) => {
-            if (args.kind === 'entry-point') return undefined;
-            if (isBareSpecifier(args.path)) {
-              bareImports.push(args.path);
-              return { path: relativeRequire(outFile, npmBundlePath(distDir, args.path)), external: true };
-            }
-            const resolved = resolveLocalModule(args.importer, args.path);
-            if (!resolved) {
-              throw new BuildError(`${args.importer}: cannot resolve '${args.path}'`);
-            }
-            localImports.push(resolved);
-            return { path: args.path.replace(/\.(ts|js)$/, ''), external: true };
-          });
+  const result = await esbuild
+    .build({
+      entryPoints: [sourceFile],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      target: TARGET,
+      platform: 'neutral',
+      charset: 'utf8',
+      logLevel: 'silent',
+      define: { __API_BASE_URL__: JSON.stringify(apiBaseUrl()) },
+      plugins: [
+        {
+          name: 'keep-modules-separate',
+          setup(build) {
+            build.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind === 'entry-point') return undefined;
+              if (isBareSpecifier(args.path)) {
+                bareImports.push(args.path);
+                return { path: relativeRequire(outFile, npmBundlePath(distDir, args.path)), external: true };
+              }
+              const resolved = resolveLocalModule(args.importer, args.path);
+              if (!resolved) {
+                throw new BuildError(`${args.importer}: cannot resolve '${args.path}'`);
+              }
+              localImports.push(resolved);
+              return { path: args.path.replace(/\.(ts|js)$/, ''), external: true };
+            });
+          },
         },
-      },
-    ],
-  }).catch((failure: esbuild.BuildFailure | Error) => {
-    throw new BuildError(describeFailure(failure, sourceFile));
-  });
+      ],
+    })
+    .catch((failure: esbuild.BuildFailure | Error) => {
+      throw new BuildError(describeFailure(failure, sourceFile));
+    });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, result.outputFiles[0].text);
   return { localImports, bareImports };

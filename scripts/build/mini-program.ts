@@ -34,7 +34,6 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   const compiledModules = new Set<string>();
   const moduleQueue: string[] = [];
   const npmSpecifiers = new Set<string>();
-  let componentCount = 0;
 
   const queueModule = (source: string) => {
     if (!compiledModules.has(source)) {
@@ -59,7 +58,6 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
           ? path.join(projectRoot, spec)
           : path.resolve(path.dirname(jsonFile), spec);
       copyView(base, `component <${tag}> used by ${path.relative(projectRoot, jsonFile)}`);
-      componentCount++;
       if (isBareSpecifier(spec)) components[tag] = '/' + toPosix(path.relative(distDir, outPathFor(base)));
     }
   };
@@ -118,7 +116,11 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   // Scripts, then the npm packages they use (each bundled once, shared by every importer).
   while (moduleQueue.length) {
     const source = moduleQueue.shift()!;
-    const { localImports, bareImports } = await compileModule(source, outPathFor(source).replace(/\.ts$/, '.js'), distDir);
+    const { localImports, bareImports } = await compileModule(
+      source,
+      outPathFor(source).replace(/\.ts$/, '.js'),
+      distDir,
+    );
     localImports.forEach(queueModule);
     bareImports.forEach((s) => npmSpecifiers.add(s));
   }
@@ -144,4 +146,3 @@ function writeJson(file: string, value: unknown) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
-

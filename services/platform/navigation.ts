@@ -1,9 +1,9 @@
-import { callMy } from './call';
-
 /** Opens a page; `query` values are URL-encoded so a shared link restores them. */
-export function navigateTo(route: string, query: Record<string, string> = {}): Promise<unknown> {
-  const search = Object.entries(query)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+export function navigateTo(route: string, query: Record<string, string> = {}): Promise<void> {
+  const search = Object.keys(query)
+    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(query[key])}`)
     .join('&');
-  return callMy(my.navigateTo, { url: `/${route}${search ? `?${search}` : ''}` });
+  return new Promise((resolve, reject) => {
+    my.navigateTo({ url: `/${route}${search ? `?${search}` : ''}`, success: () => resolve(), fail: reject });
+  });
 }

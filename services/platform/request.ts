@@ -1,4 +1,4 @@
-import type { PlatformFailure } from './call';
+import type { PlatformFailure } from './failure';
 
 export interface RawResponse {
   status: number;
@@ -30,7 +30,11 @@ export function sendRequest(request: RawRequest): Promise<RawResponse> {
       dataType: 'json',
       success: (res) => resolve({ status: res.status ?? res.statusCode, data: res.data, headers: res.headers ?? {} }),
       fail: (failure) => {
-        const withResponse = failure as PlatformFailure & { status?: number; data?: unknown; headers?: Record<string, string> };
+        const withResponse = failure as PlatformFailure & {
+          status?: number;
+          data?: unknown;
+          headers?: Record<string, string>;
+        };
         if (withResponse.error === HTTP_STATUS_ERROR && typeof withResponse.status === 'number') {
           resolve({ status: withResponse.status, data: withResponse.data, headers: withResponse.headers ?? {} });
         } else {

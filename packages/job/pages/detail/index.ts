@@ -1,9 +1,10 @@
-import { bindView } from '../../../../stores/bind';
+import { bindView, unbindView } from '../../../../stores/bind';
 import { jobDetailStore } from '../../../../stores/job-detail';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { toJobDetailView, type JobDetailView } from '../../../../utils/job-detail-view';
 
 const data = {
+  jobId: '',
   status: 'idle' as LoadStatus,
   job: null as JobDetailView | null,
   errorMessage: '',
@@ -11,31 +12,32 @@ const data = {
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
 
-Page<typeof data, { jobId: string; unbind?: () => void }>({
+Page({
   data,
   onLoad(query: Record<string, string | undefined>) {
-    this.jobId = query.id ?? '';
-    this.unbind = bindView(this, () => {
-      const entry = jobDetailStore.entry(this.jobId);
+    const jobId = query.id ?? '';
+    this.setData({ jobId });
+    bindView(this, () => {
+      const entry = jobDetailStore.entry(jobId);
       return {
         status: entry.status,
         job: entry.job ? toJobDetailView(entry.job) : null,
         errorMessage: entry.errorMessage,
       };
     });
-    void jobDetailStore.load(this.jobId);
+    void jobDetailStore.load(jobId);
   },
   onUnload() {
-    this.unbind?.();
+    unbindView(this);
   },
   onRetry() {
-    void jobDetailStore.load(this.jobId);
+    void jobDetailStore.load(this.data.jobId);
   },
   onShareAppMessage() {
-    const job = jobDetailStore.entry(this.jobId).job;
+    const { jobId, job } = this.data;
     return {
-      title: job ? `${job.title} ${this.data.job?.salaryText ?? ''}` : '好工作推荐',
-      path: `packages/job/pages/detail/index?id=${encodeURIComponent(this.jobId)}`,
+      title: job ? `${job.title} ${job.salaryText}` : '好工作推荐',
+      path: `packages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
     };
   },
 });

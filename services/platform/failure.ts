@@ -1,0 +1,5 @@
+/** What every `my.*` API hands to `fail`. */
+export interface PlatformFailure {
+  error?: number;
+  errorMessage?: string;
+}
