@@ -84,6 +84,7 @@ export class CursorList<T, Q extends object> {
     try {
       const page = await this.fetchPage(this.query);
       runInAction(() => {
+        this.refreshing = false;
         if (generation !== this.generation) return;
         this.items = page.items;
         this.nextCursor = page.nextCursor;
@@ -91,11 +92,8 @@ export class CursorList<T, Q extends object> {
       });
     } catch (error) {
       runInAction(() => {
-        if (generation === this.generation) this.errorMessage = messageOf(error);
-      });
-    } finally {
-      runInAction(() => {
         this.refreshing = false;
+        if (generation === this.generation) this.errorMessage = messageOf(error);
       });
     }
   }
@@ -107,18 +105,17 @@ export class CursorList<T, Q extends object> {
     this.loadMoreError = '';
     try {
       const page = await this.fetchPage(this.query, this.nextCursor);
+      // One action, so the append and the spinner going away reach the view in one transfer.
       runInAction(() => {
+        this.loadingMore = false;
         if (generation !== this.generation) return;
         this.items = [...this.items, ...page.items];
         this.nextCursor = page.nextCursor;
       });
     } catch (error) {
       runInAction(() => {
-        if (generation === this.generation) this.loadMoreError = messageOf(error);
-      });
-    } finally {
-      runInAction(() => {
         this.loadingMore = false;
+        if (generation === this.generation) this.loadMoreError = messageOf(error);
       });
     }
   }
