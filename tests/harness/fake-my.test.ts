@@ -231,7 +231,9 @@ describe('fake my storage', () => {
 describe('fake my: auth, UI, location, system', () => {
   it('getAuthCode returns u_<user>.<n>, counting up, and can fail', async () => {
     const fake = createFakeMy({ authUser: 'alice' });
-    await expect(fake.getAuthCode({ scopes: 'auth_base' })).resolves.toMatchObject({ authCode: expect.stringMatching(/^u_alice\.1-/) });
+    await expect(fake.getAuthCode({ scopes: 'auth_base' })).resolves.toMatchObject({
+      authCode: expect.stringMatching(/^u_alice\.1-/),
+    });
     fake.$fake.setAuthUser('bob');
     const success = jest.fn();
     fake.getAuthCode({ scopes: ['auth_user'], success });

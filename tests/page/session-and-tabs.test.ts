@@ -98,15 +98,18 @@ describe('session', () => {
 describe('消息 tab', () => {
   it('shows the empty state for a new seeker, then the conversation an application opens', async () => {
     launch({ user: `new-${Date.now()}` });
-    const messages = rt.mountPage<{ status: string; rows: Array<{ title: string; subtitle: string; preview: string }> }>(
-      'pages/messages/index',
-    );
+    const messages = rt.mountPage<{
+      status: string;
+      rows: Array<{ title: string; subtitle: string; preview: string }>;
+    }>('pages/messages/index');
     messages.show();
     await rt.flush();
     expect(messages.data.status).toBe('ready');
     expect(messages.data.rows).toEqual([]);
 
-    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string; title: string }> };
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as {
+      items: Array<{ id: string; title: string }>;
+    };
     const apply = await fetch(`${server.url}/applications`, {
       method: 'POST',
       headers: {
@@ -129,7 +132,9 @@ describe('消息 tab', () => {
 describe('job detail', () => {
   it('shows a job from the mock, and a clear message for one that is gone', async () => {
     launch();
-    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string; title: string }> };
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as {
+      items: Array<{ id: string; title: string }>;
+    };
     const detail = rt.mountPage<{ job: { title: string; hr: { replyRateText: string } } | null }>(
       'packages/job/pages/detail/index',
       { id: jobs.items[0].id },

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../mock/server';
 
 /** The real mock backend on an ephemeral port with its own database file, for one test file. */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer & { stop(): Promise<void> }> {
+export async function startMockServer(
+  options: MockServerOptions = {},
+): Promise<MockServer & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-mock-'));
   const server = await createMockServer({
     port: 0,

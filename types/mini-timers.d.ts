@@ -1,0 +1,3 @@
+// Timers the mini-program engine provides (the ES lib does not declare them; Node's typings do for tests).
+declare function setTimeout(callback: () => void, ms?: number): number;
+declare function clearTimeout(id?: number): void;
