@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'artifacts/', 'coverage/', 'jest.config.js', 'tests/summary-reporter.js', 'scripts/build/mini-global.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      'artifacts/',
+      'coverage/',
+      'jest.config.js',
+      'tests/summary-reporter.js',
+      'scripts/build/mini-global.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,7 +10,15 @@ export const JOB_TYPE_LABELS: Record<JobType, string> = {
   daily_gig: '日结',
 };
 
-export const EDUCATION_LEVELS = ['any', 'junior_high', 'high_school', 'associate', 'bachelor', 'master', 'doctor'] as const;
+export const EDUCATION_LEVELS = [
+  'any',
+  'junior_high',
+  'high_school',
+  'associate',
+  'bachelor',
+  'master',
+  'doctor',
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   any: '学历不限',
@@ -114,3 +122,16 @@ export const jobListQueryRules: Rules = {
     message: `每页数量应为1到${PAGE_SIZE_MAX}之间的整数`,
   },
 };
+
+/** GET /jobs/:id */
+export interface JobDetail extends JobSummary {
+  description: string;
+  /** One requirement per line, shown as a list. */
+  requirements: string[];
+  benefits: string[];
+  /** Street address inside the city, without the province. */
+  address: string;
+  /** WGS-84; null while the city data carries no coordinates. */
+  lat: number | null;
+  lng: number | null;
+}

@@ -12,11 +12,28 @@ export async function validate(rules: Rules, value: unknown): Promise<FieldError
     return [{ path: '', message: '请求内容格式不正确' }];
   }
   try {
-    await new Schema(rules).validate(value as Record<string, unknown>, { first: false });
+    await new Schema(rules).validate(toPlainInput(value) as Record<string, unknown>, { first: false });
     return [];
   } catch (failure) {
     const errors = (failure as { errors?: ValidateError[] }).errors;
     if (!errors) throw failure;
     return errors.map((e) => ({ path: e.field ?? '', message: e.message ?? '填写有误' }));
   }
+}
+
+const OBJECT_PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * A plain copy of input. async-validator calls `source.hasOwnProperty(...)` and throws outside its
+ * promise on null-prototype objects (a parsed query string) or on input with its own `hasOwnProperty`
+ * key; names of Object.prototype are never real fields, so they are dropped.
+ */
+export function toPlainInput(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toPlainInput);
+  if (!value || typeof value !== 'object') return value;
+  const plain: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (!OBJECT_PROTOTYPE_NAMES.has(key)) plain[key] = toPlainInput(item);
+  }
+  return plain;
 }

@@ -1,0 +1,191 @@
+import type { Database } from 'better-sqlite3';
+import {
+  APPLICATION_STATUS_LABELS,
+  canTransition,
+  type ApplicationDetail,
+  type ApplicationStatus,
+} from '../../services/contracts/applications';
+import type { ChatMessage } from '../../services/contracts/conversations';
+import type { SimulatedClock } from '../clock';
+import { ConversationStore } from '../conversations/conversation-store';
+import { ApiError, conflict, notFound } from '../http/api-error';
+import type { Notify } from '../realtime/hub';
+import { ApplicationStore, type ApplicationRecord } from './application-store';
+
+export interface ApplicationRules {
+  /** Hours the employer has to respond before the application is closed. */
+  respondByHours: number;
+  dailyApplicationCap: number;
+}
+
+/** What a status change says on the timeline, to the seeker, and in the conversation. */
+export interface TransitionInput {
+  to: ApplicationStatus;
+  at: number;
+  /** Shown on the timeline step. */
+  note?: string | null;
+  /** Why the application ended, kept on the application. */
+  reason?: string | null;
+  /** A message the change sends into the conversation. */
+  message?: { from: 'hr' | 'system'; text: string };
+  /** The employer API acting by hand: the autopilot leaves this application alone from now on. */
+  byEmployerApi?: boolean;
+}
+
+const ACTION_NAMES: Partial<Record<ApplicationStatus, string>> = {
+  viewed: '标记为已查看',
+  interview: '邀请面试',
+  offer: '发放录用通知',
+  hired: '确认入职',
+  rejected: '标记为不合适',
+  withdrawn: '撤回',
+  closed: '关闭',
+};
+const AWAITING_RESPONSE: readonly ApplicationStatus[] = ['submitted', 'viewed'];
+const HOUR_MS = 60 * 60 * 1000;
+const CHINA_UTC_OFFSET_MS = 8 * HOUR_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Midnight in China (UTC+8) of the day containing `time`: the daily cap resets then. */
+export function startOfChinaDay(time: number): number {
+  return time - ((time + CHINA_UTC_OFFSET_MS) % DAY_MS);
+}
+
+/** "3天" for whole days, else "36小时": how long the employer has, in the seeker's words. */
+export function respondWindowText(hours: number): string {
+  return hours % 24 === 0 ? `${hours / 24}天` : `${hours}小时`;
+}
+
+/** The applications state machine: creation, every status change, and who hears about it. */
+export class ApplicationService {
+  readonly store: ApplicationStore;
+  readonly conversations: ConversationStore;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: SimulatedClock,
+    private readonly notify: Notify,
+    readonly rules: ApplicationRules,
+  ) {
+    this.store = new ApplicationStore(db);
+    this.conversations = new ConversationStore(db);
+  }
+
+  /** Submits an application and opens its conversation with the job's HR, greeting first. */
+  create(userId: string, jobId: number, greeting: string | undefined): ApplicationDetail {
+    const now = this.clock.now();
+    const job = this.db.prepare('SELECT id, hr_id, status, title FROM jobs WHERE id = ?').get(jobId) as
+      { id: number; hr_id: number; status: string; title: string } | undefined;
+    if (!job) throw notFound('职位不存在或已下线');
+    if (job.status !== 'open') throw conflict('该职位已停止招聘');
+    const existing = this.store.idForUserAndJob(userId, jobId);
+    if (existing !== undefined) {
+      throw conflict('你已投递过该职位，可在「我的投递」查看进度', { applicationId: String(existing) });
+    }
+    const cap = this.rules.dailyApplicationCap;
+    if (this.store.countCreatedSince(userId, startOfChinaDay(now)) >= cap) {
+      throw new ApiError(429, 'rate_limited', `今天已投递${cap}个职位，达到每日上限，明天再来吧`);
+    }
+    const id = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO applications (user_id, job_id, hr_id, status, greeting, respond_by, created_at, updated_at)
+           VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?)`,
+        )
+        .run(userId, jobId, job.hr_id, greeting ?? null, now + this.rules.respondByHours * HOUR_MS, now, now);
+      const applicationId = Number(result.lastInsertRowid);
+      this.addEvent(applicationId, 'submitted', null, now);
+      const conversationId = this.conversations.open({ applicationId, userId, hrId: job.hr_id, jobId, at: now });
+      if (greeting) this.conversations.append(conversationId, 'seeker', greeting, now);
+      else {
+        const window = respondWindowText(this.rules.respondByHours);
+        this.conversations.append(conversationId, 'system', `你投递了「${job.title}」，HR预计${window}内反馈`, now);
+        // The seeker's own action: nothing new for them to read.
+        this.conversations.markReadBySeeker(conversationId);
+      }
+      return applicationId;
+    })();
+    return this.detailOf(id);
+  }
+
+  /** The seeker's own application, or 404: others' applications do not exist for them. */
+  detailForUser(userId: string, id: number): ApplicationDetail {
+    const record = this.store.record(id);
+    if (!record || record.userId !== userId) throw notFound('投递记录不存在');
+    return this.detailOf(id);
+  }
+
+  withdraw(userId: string, id: number): ApplicationDetail {
+    const record = this.store.record(id);
+    if (!record || record.userId !== userId) throw notFound('投递记录不存在');
+    return this.transition(record, { to: 'withdrawn', at: this.clock.now(), reason: '你已撤回本次投递' });
+  }
+
+  /**
+   * Moves an application to a new status, refusing moves the state machine does not allow (409), records
+   * the timeline step, and pushes the change (and any message) to the seeker.
+   */
+  transition(record: ApplicationRecord, input: TransitionInput): ApplicationDetail {
+    if (!canTransition(record.status, input.to)) {
+      throw conflict(
+        `投递当前为「${APPLICATION_STATUS_LABELS[record.status]}」状态，无法${ACTION_NAMES[input.to] ?? '变更'}`,
+      );
+    }
+    let message: ChatMessage | undefined;
+    this.db.transaction(() => {
+      const awaiting = AWAITING_RESPONSE.includes(input.to);
+      this.db
+        .prepare(
+          `UPDATE applications SET status = ?, updated_at = ?, reason = coalesce(?, reason),
+             respond_by = CASE WHEN ? THEN respond_by ELSE NULL END,
+             autopilot = CASE WHEN ? THEN 0 ELSE autopilot END
+           WHERE id = ?`,
+        )
+        .run(input.to, input.at, input.reason ?? null, awaiting ? 1 : 0, input.byEmployerApi ? 1 : 0, record.id);
+      this.addEvent(record.id, input.to, input.note ?? input.reason ?? null, input.at);
+      if (input.message) {
+        const conversationId = this.conversations.idForApplication(record.id);
+        message = this.conversations.append(conversationId, input.message.from, input.message.text, input.at);
+      }
+      if (input.byEmployerApi || input.message?.from === 'hr') {
+        this.db
+          .prepare('UPDATE hrs SET last_active_at = max(last_active_at, ?) WHERE id = ?')
+          .run(input.at, record.hrId);
+      }
+    })();
+    record.status = input.to;
+    const detail = this.detailOf(record.id);
+    this.notify(record.userId, { type: 'application.updated', application: detail });
+    if (message) this.notify(record.userId, { type: 'message', conversationId: message.conversationId, message });
+    return detail;
+  }
+
+  /** Sends a message into a conversation and pushes it to the seeker. */
+  postMessage(conversationId: number, from: 'hr' | 'system', text: string): ChatMessage {
+    const participants = this.conversations.participants(conversationId);
+    if (!participants) throw notFound('会话不存在');
+    const at = this.clock.now();
+    const message = this.db.transaction(() => {
+      if (from === 'hr') {
+        this.db
+          .prepare('UPDATE hrs SET last_active_at = max(last_active_at, ?) WHERE id = ?')
+          .run(at, participants.hrId);
+      }
+      return this.conversations.append(conversationId, from, text, at);
+    })();
+    this.notify(participants.userId, { type: 'message', conversationId: message.conversationId, message });
+    return message;
+  }
+
+  detailOf(id: number): ApplicationDetail {
+    const detail = this.store.detail(id);
+    if (!detail) throw notFound('投递记录不存在');
+    return detail;
+  }
+
+  private addEvent(applicationId: number, status: ApplicationStatus, note: string | null, at: number): void {
+    this.db
+      .prepare('INSERT INTO application_events (application_id, status, note, at) VALUES (?, ?, ?, ?)')
+      .run(applicationId, status, note, at);
+  }
+}

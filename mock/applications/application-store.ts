@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  ApplicationDetail,
+  ApplicationStatus,
+  ApplicationSummary,
+  ApplicationTimelineStep,
+} from '../../services/contracts/applications';
+import type { EmployerApplicationView } from '../../services/contracts/employer';
+import type { CursorPage } from '../../services/contracts/page';
+import { iso, isoOrNull } from '../clock';
+import { decodeCursor, toPage } from '../http/cursor';
+import { JOB_JOINS, JOB_SUMMARY_COLUMNS, toJobSummary, type JobSummaryRow } from '../jobs/job-queries';
+
+/** An application's own columns, as the service reasons about them. */
+export interface ApplicationRecord {
+  id: number;
+  userId: string;
+  jobId: number;
+  hrId: number;
+  status: ApplicationStatus;
+  respondBy: number | null;
+  autopilot: boolean;
+  createdAt: number;
+}
+
+interface ApplicationRow extends JobSummaryRow {
+  application_id: number;
+  user_id: string;
+  user_nickname: string;
+  status: ApplicationStatus;
+  greeting: string | null;
+  reason: string | null;
+  respond_by: number | null;
+  application_created_at: number;
+  application_updated_at: number;
+  conversation_id: number;
+}
+
+const APPLICATION_SELECT = `
+  SELECT a.id AS application_id, a.user_id, u.nickname AS user_nickname, a.status, a.greeting, a.reason,
+    a.respond_by, a.created_at AS application_created_at, a.updated_at AS application_updated_at,
+    conv.id AS conversation_id, ${JOB_SUMMARY_COLUMNS}
+  FROM applications a
+  JOIN users u ON u.id = a.user_id
+  JOIN conversations conv ON conv.application_id = a.id
+  JOIN jobs j ON j.id = a.job_id ${JOB_JOINS}`;
+
+function toSummary(row: ApplicationRow): ApplicationSummary {
+  return {
+    id: String(row.application_id),
+    status: row.status,
+    job: toJobSummary(row),
+    conversationId: String(row.conversation_id),
+    createdAt: iso(row.application_created_at),
+    updatedAt: iso(row.application_updated_at),
+    respondBy: isoOrNull(row.respond_by),
+    reason: row.reason,
+  };
+}
+
+export interface ListFilter {
+  status?: ApplicationStatus;
+  cursor?: string;
+  limit: number;
+}
+
+/** Reads of applications, newest first; the service decides who may see which. */
+export class ApplicationStore {
+  constructor(private readonly db: Database) {}
+
+  record(id: number): ApplicationRecord | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT id, user_id, job_id, hr_id, status, respond_by, autopilot, created_at FROM applications WHERE id = ?',
+      )
+      .get(id) as
+      | {
+          id: number;
+          user_id: string;
+          job_id: number;
+          hr_id: number;
+          status: ApplicationStatus;
+          respond_by: number | null;
+          autopilot: number;
+          created_at: number;
+        }
+      | undefined;
+    return (
+      row && {
+        id: row.id,
+        userId: row.user_id,
+        jobId: row.job_id,
+        hrId: row.hr_id,
+        status: row.status,
+        respondBy: row.respond_by,
+        autopilot: row.autopilot === 1,
+        createdAt: row.created_at,
+      }
+    );
+  }
+
+  detail(id: number): ApplicationDetail | undefined {
+    const row = this.db.prepare(`${APPLICATION_SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
+    return row && { ...toSummary(row), greeting: row.greeting, timeline: this.timeline(id) };
+  }
+
+  employerView(id: number): EmployerApplicationView | undefined {
+    const row = this.db.prepare(`${APPLICATION_SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
+    return row && this.toEmployerView(row);
+  }
+
+  listForUser(userId: string, filter: ListFilter): CursorPage<ApplicationSummary> {
+    return toPage(this.listRows('a.user_id = @owner', userId, filter), filter.limit, toSummary, (row) => [
+      row.application_id,
+    ]);
+  }
+
+  listForHr(hrId: number, filter: ListFilter): CursorPage<EmployerApplicationView> {
+    return toPage(
+      this.listRows('a.hr_id = @owner', hrId, filter),
+      filter.limit,
+      (row) => this.toEmployerView(row),
+      (row) => [row.application_id],
+    );
+  }
+
+  idForUserAndJob(userId: string, jobId: number): number | undefined {
+    const row = this.db.prepare('SELECT id FROM applications WHERE user_id = ? AND job_id = ?').get(userId, jobId) as
+      { id: number } | undefined;
+    return row?.id;
+  }
+
+  countCreatedSince(userId: string, since: number): number {
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM applications WHERE user_id = ? AND created_at >= ?')
+      .get(userId, since) as { n: number };
+    return row.n;
+  }
+
+  private listRows(ownerCondition: string, owner: string | number, filter: ListFilter): ApplicationRow[] {
+    const after = decodeCursor(filter.cursor, 1);
+    return this.db
+      .prepare(
+        `${APPLICATION_SELECT}
+         WHERE ${ownerCondition} AND (@status IS NULL OR a.status = @status)
+           AND (@beforeId IS NULL OR a.id < @beforeId)
+         ORDER BY a.id DESC LIMIT @limit`,
+      )
+      .all({
+        owner,
+        status: filter.status ?? null,
+        beforeId: after?.[0] ?? null,
+        limit: filter.limit + 1,
+      }) as ApplicationRow[];
+  }
+
+  private timeline(id: number): ApplicationTimelineStep[] {
+    const rows = this.db
+      .prepare('SELECT status, note, at FROM application_events WHERE application_id = ? ORDER BY at, id')
+      .all(id) as { status: ApplicationStatus; note: string | null; at: number }[];
+    return rows.map((row) => ({ status: row.status, at: iso(row.at), note: row.note }));
+  }
+
+  private toEmployerView(row: ApplicationRow): EmployerApplicationView {
+    return {
+      ...toSummary(row),
+      greeting: row.greeting,
+      timeline: this.timeline(row.application_id),
+      applicant: { userId: row.user_id, nickname: row.user_nickname },
+    };
+  }
+}

@@ -1,0 +1,172 @@
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DAILY_APPLICATION_CAP } from '../services/contracts/applications';
+import { ApplicationService } from './applications/application-service';
+import { EmployerActions } from './applications/employer-actions';
+import { IdempotencyStore } from './applications/idempotency-store';
+import { TokenService } from './auth/token-service';
+import { EmployerAutopilot } from './autopilot/employer-autopilot';
+import { SimulatedClock } from './clock';
+import { mockDefaults } from './config';
+import type { MockContext } from './context';
+import { deleteDatabaseFiles, openDatabase, readMeta, type Database } from './db/database';
+import { registerCors } from './http/cors';
+import { registerErrorHandling } from './http/error-handler';
+import { FaultSwitches, registerFaultInjection, type Faults } from './http/faults';
+import { registerJsonBodyParser } from './http/json-body';
+import { loggerOptions, RequestLineLogController } from './http/request-log';
+import { RealtimeHub } from './realtime/hub';
+import { attachRealtimeServer } from './realtime/socket-server';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerApplicationRoutes } from './routes/application-routes';
+import { registerAuthRoutes } from './routes/auth-routes';
+import { registerConversationRoutes } from './routes/conversation-routes';
+import { registerEmployerRoutes } from './routes/employer-routes';
+import { registerJobRoutes } from './routes/job-routes';
+import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
+
+export interface MockServerOptions {
+  /** 0 picks a free port. Default 3780 (env MOCK_PORT). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** SQLite file; created with its folder. Default .data/mock.db. */
+  dbPath?: string;
+  /** Delete the database first, then reseed. */
+  reset?: boolean;
+  /** Used only when the database is new (or reset). */
+  seed?: { jobs?: number; seed?: string; referenceTime?: number };
+  /** Simulated time runs this many times faster than real time (autopilot, application times). */
+  timeScale?: number;
+  /** Real ms between autopilot ticks; 0 = no timer (tests tick through the admin API). */
+  autopilotIntervalMs?: number;
+  /** Token lifetimes; tests shorten them to a second. */
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /** Employer's response window in hours (default 72). */
+  respondByHours?: number;
+  /** Applications a seeker may send per China day (default 50). */
+  dailyApplicationCap?: number;
+  faults?: Partial<Faults>;
+  /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface MockServer {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+  db: Database;
+  dbPath: string;
+  /** Set when this start seeded the database. */
+  seedReport: SeedReport | null;
+  context: MockContext;
+  close(): Promise<void>;
+}
+
+/** Starts the mock recruitment backend: HTTP + WebSocket on one port, over one SQLite file. */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const dbPath = options.dbPath ?? mockDefaults.dbPath;
+  if (options.reset) deleteDatabaseFiles(dbPath);
+  const db = openDatabase(dbPath);
+  const seedReport = seedIfEmpty(db, options.seed);
+  const seed = readMeta(db, 'seed') ?? mockDefaults.seed;
+
+  const clock = new SimulatedClock(db, options.timeScale ?? mockDefaults.timeScale);
+  const hub = new RealtimeHub();
+  const faults = new FaultSwitches(options.faults, seed);
+  const tokens = new TokenService(db, {
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? mockDefaults.refreshTokenTtlSeconds,
+  });
+  const applications = new ApplicationService(db, clock, (userId, event) => hub.sendToUser(userId, event), {
+    respondByHours: options.respondByHours ?? mockDefaults.respondByHours,
+    dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
+  });
+  const context: MockContext = {
+    db,
+    seed,
+    clock,
+    tokens,
+    applications,
+    employer: new EmployerActions(applications, clock),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed),
+    idempotency: new IdempotencyStore(db, () => clock.now()),
+    faults,
+    hub,
+  };
+
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'info'),
+    logController: new RequestLineLogController(),
+    // WebSocket connections would otherwise keep close() waiting.
+    forceCloseConnections: true,
+  });
+  registerJsonBodyParser(app);
+  registerErrorHandling(app);
+  registerCors(app);
+  registerFaultInjection(app, faults);
+  registerAuthRoutes(app, context);
+  registerJobRoutes(app, context);
+  registerApplicationRoutes(app, context);
+  registerConversationRoutes(app, context);
+  registerEmployerRoutes(app, context);
+  registerAdminRoutes(app, context);
+
+  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults });
+  try {
+    await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
+  } catch (error) {
+    await realtime.close();
+    db.close();
+    throw error;
+  }
+  const { port, address } = app.server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  const intervalMs = options.autopilotIntervalMs ?? mockDefaults.autopilotIntervalMs;
+  const autopilotTimer = intervalMs > 0 ? setInterval(() => runTick(context, app), intervalMs) : undefined;
+  autopilotTimer?.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    dbPath,
+    seedReport,
+    context,
+    close: () => {
+      closing ??= (async () => {
+        if (autopilotTimer) clearInterval(autopilotTimer);
+        await realtime.close();
+        await app.close();
+        clock.save();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function seedIfEmpty(db: Database, seed: MockServerOptions['seed']): SeedReport | null {
+  if (readMeta(db, 'seed') !== undefined) return null;
+  const report = seedDatabase(db, {
+    jobs: seed?.jobs ?? mockDefaults.jobs,
+    seed: seed?.seed ?? mockDefaults.seed,
+    referenceTime: seed?.referenceTime ?? startOfUtcDay(),
+  });
+  // Folds the seed out of the WAL file, which would otherwise stay as large as the data.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return report;
+}
+
+/** A failing tick is logged and the next one tries again; it must not take the server down. */
+function runTick(context: MockContext, app: FastifyInstance): void {
+  try {
+    context.autopilot.tick();
+  } catch (error) {
+    app.log.error({ err: error }, 'autopilot tick failed');
+  }
+}

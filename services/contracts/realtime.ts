@@ -1,0 +1,49 @@
+import type { ApplicationDetail } from './applications';
+import type { ChatMessage } from './conversations';
+
+/** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
+export const REALTIME_PATH = '/ws';
+
+/** Close codes the server uses when it refuses a connection; the app refreshes the token on 4402. */
+export const REALTIME_CLOSE_CODES = {
+  unauthorized: 4401,
+  tokenExpired: 4402,
+} as const;
+
+/** First frame after a successful connection. */
+export interface HelloEvent {
+  type: 'hello';
+  userId: string;
+}
+
+export interface PongEvent {
+  type: 'pong';
+}
+
+/** An application changed status (employer or autopilot acted). */
+export interface ApplicationUpdatedEvent {
+  type: 'application.updated';
+  application: ApplicationDetail;
+}
+
+/** A new message in one of the seeker's conversations. */
+export interface MessageEvent {
+  type: 'message';
+  conversationId: string;
+  message: ChatMessage;
+}
+
+/** The server could not understand a client frame. */
+export interface RealtimeErrorEvent {
+  type: 'error';
+  message: string;
+}
+
+export type ServerEvent = HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | RealtimeErrorEvent;
+
+/** Heartbeat the client sends; the server answers with `pong`. */
+export interface PingEvent {
+  type: 'ping';
+}
+
+export type ClientEvent = PingEvent;

@@ -1,0 +1,143 @@
+import type { ApplicationDetail } from '../../services/contracts/applications';
+import type { ChatMessage, ConversationSummary } from '../../services/contracts/conversations';
+import type { EmployerApplicationView } from '../../services/contracts/employer';
+import type { ApiErrorBody } from '../../services/contracts/errors';
+import type { JobSummary } from '../../services/contracts/jobs';
+import type { CursorPage } from '../../services/contracts/page';
+import { startTestBackend, type TestBackend } from './mock-fixture';
+
+describe('mock backend employer API', () => {
+  let backend: TestBackend;
+  let jobs: JobSummary[];
+  let keyCounter = 0;
+
+  beforeAll(async () => {
+    backend = await startTestBackend();
+    jobs = (await backend.request<CursorPage<JobSummary>>('GET', '/jobs?limit=50')).body.items;
+  });
+  afterAll(() => backend.close());
+
+  async function applyAs(userKey: string, job: JobSummary) {
+    const { accessToken } = await backend.login(userKey);
+    const created = await backend.request<ApplicationDetail>('POST', '/applications', {
+      token: accessToken,
+      headers: { 'idempotency-key': `employer-test-${++keyCounter}` },
+      body: { jobId: job.id, greeting: '您好' },
+    });
+    expect(created.status).toBe(201);
+    return { accessToken, application: created.body };
+  }
+
+  function asHr<T>(hrId: string, method: string, path: string, body?: unknown) {
+    return backend.request<T>(method, path, { headers: { 'x-hr-id': hrId }, body });
+  }
+
+  const otherHrOf = (job: JobSummary) => jobs.find((other) => other.hr.id !== job.hr.id)!.hr.id;
+
+  it("refuses another HR's application with 403, a missing HR with 401, an unknown application with 404", async () => {
+    const job = jobs[0];
+    const { application } = await applyAs('emp-owner', job);
+
+    const mine = await asHr<EmployerApplicationView>(job.hr.id, 'GET', `/employer/applications/${application.id}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      id: application.id,
+      greeting: '您好',
+      applicant: { userId: expect.any(String) },
+    });
+
+    const theirs = await asHr<ApiErrorBody>(otherHrOf(job), 'GET', `/employer/applications/${application.id}`);
+    expect(theirs.status).toBe(403);
+    expect(theirs.body.error.code).toBe('forbidden');
+    const act = await asHr<ApiErrorBody>(otherHrOf(job), 'POST', `/employer/applications/${application.id}/reject`, {
+      reason: '不合适',
+    });
+    expect(act.status).toBe(403);
+
+    expect((await backend.request('GET', `/employer/applications/${application.id}`)).status).toBe(401);
+    expect((await asHr(job.hr.id, 'GET', '/employer/applications/99999')).status).toBe(404);
+
+    const list = await asHr<CursorPage<EmployerApplicationView>>(job.hr.id, 'GET', '/employer/applications');
+    expect(list.body.items.map((item) => item.id)).toContain(application.id);
+    const otherList = await asHr<CursorPage<EmployerApplicationView>>(otherHrOf(job), 'GET', '/employer/applications');
+    expect(otherList.body.items.map((item) => item.id)).not.toContain(application.id);
+  });
+
+  it('drives invite → offer → hire, messaging the seeker, and refuses illegal moves with 409', async () => {
+    const job = jobs[1];
+    const { accessToken, application } = await applyAs('emp-journey', job);
+    const path = `/employer/applications/${application.id}`;
+
+    const early = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/hire`);
+    expect(early.status).toBe(409);
+    const noNote = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/invite`, { note: '   ' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error.fields?.[0].path).toBe('note');
+
+    const invited = await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/invite`, {
+      note: '明天下午3点来公司面试',
+    });
+    expect(invited.body.status).toBe('interview');
+    expect(invited.body.respondBy).toBeNull();
+    expect(invited.body.timeline.map((s) => s.status)).toEqual(['submitted', 'viewed', 'interview']);
+
+    const conversation = await backend.request<ConversationSummary>(
+      'GET',
+      `/conversations/${application.conversationId}`,
+      { token: accessToken },
+    );
+    expect(conversation.body).toMatchObject({
+      unreadCount: 1,
+      lastMessage: { from: 'hr', text: '明天下午3点来公司面试' },
+    });
+    const read = await backend.request<ConversationSummary>(
+      'POST',
+      `/conversations/${application.conversationId}/read`,
+      {
+        token: accessToken,
+      },
+    );
+    expect(read.body.unreadCount).toBe(0);
+
+    expect((await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/offer`, {})).body.status).toBe('offer');
+    const hired = await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/hire`);
+    expect(hired.body.status).toBe('hired');
+    expect(hired.body.timeline.map((s) => s.status)).toEqual(['submitted', 'viewed', 'interview', 'offer', 'hired']);
+
+    const rejectHired = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/reject`, { reason: '岗位已满' });
+    expect(rejectHired.status).toBe(409);
+    const withdrawHired = await backend.request<ApiErrorBody>('POST', `/applications/${application.id}/withdraw`, {
+      token: accessToken,
+    });
+    expect(withdrawHired.status).toBe(409);
+  });
+
+  it('rejects with a reason the seeker sees', async () => {
+    const job = jobs[2];
+    const { accessToken, application } = await applyAs('emp-reject', job);
+    const missing = await asHr<ApiErrorBody>(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, {});
+    expect(missing.body.error.fields?.[0].path).toBe('reason');
+    await asHr(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, { reason: '经验不太匹配' });
+    const seen = await backend.request<ApplicationDetail>('GET', `/applications/${application.id}`, {
+      token: accessToken,
+    });
+    expect(seen.body).toMatchObject({ status: 'rejected', reason: '经验不太匹配' });
+    expect(seen.body.timeline.at(-1)).toMatchObject({ status: 'rejected', note: '经验不太匹配' });
+  });
+
+  it('sends HR messages only into its own conversations', async () => {
+    const job = jobs[3];
+    const { accessToken, application } = await applyAs('emp-chat', job);
+    const path = `/employer/conversations/${application.conversationId}/messages`;
+    const sent = await asHr<ChatMessage>(job.hr.id, 'POST', path, { text: '你好，方便电话沟通吗？' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ from: 'hr', conversationId: application.conversationId });
+    expect((await asHr(otherHrOf(job), 'POST', path, { text: '你好' })).status).toBe(403);
+    expect((await asHr<ApiErrorBody>(job.hr.id, 'POST', path, { text: '' })).status).toBe(400);
+
+    const list = await backend.request<CursorPage<ConversationSummary>>('GET', '/conversations', {
+      token: accessToken,
+    });
+    expect(list.body.items[0]).toMatchObject({ id: application.conversationId, unreadCount: 1 });
+  });
+});

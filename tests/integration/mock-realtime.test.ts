@@ -1,0 +1,92 @@
+import type { ApplicationDetail } from '../../services/contracts/applications';
+import type { JobSummary } from '../../services/contracts/jobs';
+import type { CursorPage } from '../../services/contracts/page';
+import { REALTIME_CLOSE_CODES } from '../../services/contracts/realtime';
+import { connectRealtime, startTestBackend, type TestBackend } from './mock-fixture';
+
+describe('mock backend realtime', () => {
+  let backend: TestBackend;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({ seed: { jobs: 40 } });
+  });
+  afterAll(() => backend.close());
+
+  it('greets with hello and answers ping with pong', async () => {
+    const { accessToken, userId } = await backend.login('ws-ping');
+    const client = connectRealtime(backend.url, accessToken);
+    expect(await client.next('hello')).toEqual({ type: 'hello', userId });
+    client.socket.send(JSON.stringify({ type: 'ping' }));
+    expect(await client.next('pong')).toEqual({ type: 'pong' });
+    client.socket.send('not json');
+    expect((await client.next('error')).message).toEqual(expect.any(String));
+    client.close();
+  });
+
+  it('refuses a bad token by closing with the unauthorized code', async () => {
+    const client = connectRealtime(backend.url, 'at_not-a-real-token');
+    expect((await client.closed).code).toBe(REALTIME_CLOSE_CODES.unauthorized);
+  });
+
+  it('pushes application.updated and the HR message to the seeker when the employer acts', async () => {
+    const { accessToken } = await backend.login('ws-push');
+    const other = await backend.login('ws-bystander');
+    const client = connectRealtime(backend.url, accessToken);
+    const bystander = connectRealtime(backend.url, other.accessToken);
+    await client.next('hello');
+    await bystander.next('hello');
+
+    const job = (await backend.request<CursorPage<JobSummary>>('GET', '/jobs?limit=1')).body.items[0];
+    const created = await backend.request<ApplicationDetail>('POST', '/applications', {
+      token: accessToken,
+      headers: { 'idempotency-key': 'ws-push-apply-1' },
+      body: { jobId: job.id },
+    });
+    await backend.request('POST', `/employer/applications/${created.body.id}/invite`, {
+      headers: { 'x-hr-id': job.hr.id },
+      body: { note: '周五上午10点面试' },
+    });
+
+    const viewed = await client.next('application.updated');
+    expect(viewed.application).toMatchObject({ id: created.body.id, status: 'viewed' });
+    const invited = await client.next('application.updated');
+    expect(invited.application).toMatchObject({ id: created.body.id, status: 'interview' });
+    const message = await client.next('message');
+    expect(message).toMatchObject({
+      conversationId: created.body.conversationId,
+      message: { from: 'hr', text: '周五上午10点面试' },
+    });
+    await expect(bystander.next('application.updated', 300)).rejects.toThrow();
+    client.close();
+    bystander.close();
+  });
+
+  it('drops connections when the drop-sockets fault is on', async () => {
+    const { accessToken } = await backend.login('ws-drop');
+    await backend.request('POST', '/__admin/faults', { body: { dropSocketRate: 1 } });
+    try {
+      const client = connectRealtime(backend.url, accessToken);
+      await client.next('hello');
+      client.socket.send(JSON.stringify({ type: 'ping' }));
+      expect((await client.closed).code).toBe(1006);
+    } finally {
+      await backend.request('POST', '/__admin/faults', { body: { dropSocketRate: 0 } });
+    }
+  });
+});
+
+describe('mock backend realtime with an expired token', () => {
+  let backend: TestBackend;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({ seed: { jobs: 10 }, accessTokenTtlSeconds: 1 });
+  });
+  afterAll(() => backend.close());
+
+  it('closes with the token-expired code so the app refreshes and reconnects', async () => {
+    const { accessToken } = await backend.login('ws-expired');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const client = connectRealtime(backend.url, accessToken);
+    expect(await client.closed).toEqual({ code: REALTIME_CLOSE_CODES.tokenExpired, reason: 'token_expired' });
+  });
+});
