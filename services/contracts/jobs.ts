@@ -1,5 +1,5 @@
 import type { Rules } from './validation';
-import { PAGE_SIZE_MAX } from './page';
+import { pageQueryRules } from './paging-rules';
 
 export const JOB_TYPES = ['full_time', 'part_time', 'intern', 'daily_gig'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -114,13 +114,7 @@ export interface JobListQuery {
 export const jobListQueryRules: Rules = {
   keyword: { type: 'string', max: 50, message: '搜索关键词不能超过50个字' },
   cityCode: { type: 'string', pattern: /^\d{6}$/, message: '城市编码应为6位数字' },
-  cursor: { type: 'string', max: 200, message: '分页游标无效' },
-  limit: {
-    type: 'string',
-    validator: (_rule, value: unknown) =>
-      value === undefined || (/^\d+$/.test(String(value)) && Number(value) >= 1 && Number(value) <= PAGE_SIZE_MAX),
-    message: `每页数量应为1到${PAGE_SIZE_MAX}之间的整数`,
-  },
+  ...pageQueryRules,
 };
 
 /** GET /jobs/:id */
