@@ -22,7 +22,12 @@ import { registerApplicationRoutes } from './routes/application-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
 import { registerEmployerRoutes } from './routes/employer-routes';
+import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
+import { registerPrivacyRoutes } from './routes/privacy-routes';
+import { registerResumeRoutes } from './routes/resume-routes';
+import { registerSubscriptionRoutes } from './routes/subscription-routes';
+import { registerTrustRoutes } from './routes/trust-routes';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
 
 export interface MockServerOptions {
@@ -112,6 +117,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerConversationRoutes(app, context);
   registerEmployerRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerResumeRoutes(app, context);
+  registerTrustRoutes(app, context);
+  registerPrivacyRoutes(app, context);
+  registerSubscriptionRoutes(app, context);
+  registerEmployerResumeRoutes(app, context);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults });
   try {

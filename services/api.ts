@@ -8,7 +8,7 @@ export async function authorizedRequest<T>(request: Omit<HttpRequest, 'accessTok
     return await send<T>({ ...request, accessToken: tokens.accessToken });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    const renewed = await renewTokens();
+    const renewed = await renewTokens(tokens.accessToken);
     return send<T>({ ...request, accessToken: renewed.accessToken });
   }
 }

@@ -1,4 +1,4 @@
-import { isApiErrorBody, type ApiErrorCode, type FieldError } from './contracts/errors';
+import { isApiErrorBody, type ApiErrorBody, type ApiErrorCode, type FieldError } from './contracts/errors';
 import { config } from './config';
 import { sendRequest, type RawResponse } from './platform/request';
 import type { PlatformFailure } from './platform/failure';
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status?: number,
     readonly code?: ApiErrorCode,
     readonly fields: FieldError[] = [],
+    /** Other members of the answer's `error`, e.g. `reason` and `missing`, or a duplicate's `applicationId`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -78,9 +80,10 @@ function platformError(failure: PlatformFailure): ApiError {
 
 function responseError(response: RawResponse): ApiError {
   if (isApiErrorBody(response.data)) {
-    const { code, message, fields } = response.data.error;
+    const { code, message, fields, ...details } = response.data.error as ApiErrorBody['error'] &
+      Record<string, unknown>;
     const kind = response.status >= 500 ? 'http' : 'business';
-    return new ApiError(kind, message, response.status, code, fields ?? []);
+    return new ApiError(kind, message, response.status, code, fields ?? [], details);
   }
   const message = response.status >= 500 ? '服务开小差了，请稍后重试' : `请求失败（${response.status}）`;
   return new ApiError('http', message, response.status);

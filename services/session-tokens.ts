@@ -7,6 +7,8 @@ import { readStorage, removeStorage, writeStorage } from './platform/storage';
 export const TOKENS_STORAGE_KEY = 'session.tokens';
 /** Refresh a little before expiry so a request never leaves with a token about to die. */
 const EXPIRY_MARGIN_MS = 60_000;
+/** How a server says "this refresh token is no good". */
+const REFUSED_STATUSES = [400, 401, 403];
 
 export interface StoredTokens {
   userId: string;
@@ -48,8 +50,16 @@ export async function validTokens(): Promise<StoredTokens> {
   return renewTokens();
 }
 
-/** One renewal at a time: refresh while the refresh token lives, otherwise a silent auth_base login. */
-export function renewTokens(): Promise<StoredTokens> {
+/**
+ * One renewal at a time: refresh while the refresh token lives, otherwise a silent auth_base login.
+ * `rejected` is the access token the server refused: when another caller has already replaced it,
+ * the newer tokens are the answer and no second refresh starts.
+ */
+export function renewTokens(rejected?: string): Promise<StoredTokens> {
+  const tokens = loadTokens();
+  if (!renewing && rejected && tokens && tokens.accessToken !== rejected && tokens.accessExpiresAt > Date.now()) {
+    return Promise.resolve(tokens);
+  }
   if (!renewing) {
     const settle = () => {
       renewing = undefined;
@@ -66,8 +76,8 @@ async function renew(): Promise<StoredTokens> {
     try {
       return saveTokens(await refreshTokens(tokens.refreshToken));
     } catch (error) {
-      // A refused refresh token falls through to a fresh login; a network failure does not.
-      if (!(error instanceof ApiError) || error.kind !== 'business') throw error;
+      // A refused refresh token falls through to a fresh login; a network or server failure does not.
+      if (!(error instanceof ApiError) || REFUSED_STATUSES.indexOf(error.status ?? 0) < 0) throw error;
     }
   }
   clearTokens();

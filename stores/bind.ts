@@ -31,7 +31,9 @@ export function unbindView(view: object): void {
 
 const disposers = new WeakMap<object, () => void>();
 
-function applyToView(view: ViewInstance<object>, next: Record<string, unknown>): void {
+function applyToView(view: ViewInstance<object>, selected: Record<string, unknown>): void {
+  // Compare what the view will hold: data crosses as JSON, where undefined fields do not exist.
+  const next = JSON.parse(JSON.stringify(selected)) as Record<string, unknown>;
   const patch = diffForSetData(view.data as Record<string, unknown>, next);
   if (isEmptyPatch(patch)) return;
   const hasSplice = Object.keys(patch.splice).length > 0;

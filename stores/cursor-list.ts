@@ -54,6 +54,9 @@ export class CursorList<T, Q extends object> {
   async load(query: Q = this.query): Promise<void> {
     const generation = ++this.generation;
     this.query = query;
+    // Work for the previous query no longer blocks this one; its answers are dropped by generation.
+    this.loadingMore = false;
+    this.refreshing = false;
     this.status = 'loading';
     this.errorMessage = '';
     this.loadMoreError = '';
@@ -84,16 +87,17 @@ export class CursorList<T, Q extends object> {
     try {
       const page = await this.fetchPage(this.query);
       runInAction(() => {
-        this.refreshing = false;
         if (generation !== this.generation) return;
+        this.refreshing = false;
         this.items = page.items;
         this.nextCursor = page.nextCursor;
         this.loadMoreError = '';
       });
     } catch (error) {
       runInAction(() => {
+        if (generation !== this.generation) return;
         this.refreshing = false;
-        if (generation === this.generation) this.errorMessage = messageOf(error);
+        this.errorMessage = messageOf(error);
       });
     }
   }
@@ -107,15 +111,16 @@ export class CursorList<T, Q extends object> {
       const page = await this.fetchPage(this.query, this.nextCursor);
       // One action, so the append and the spinner going away reach the view in one transfer.
       runInAction(() => {
-        this.loadingMore = false;
         if (generation !== this.generation) return;
+        this.loadingMore = false;
         this.items = [...this.items, ...page.items];
         this.nextCursor = page.nextCursor;
       });
     } catch (error) {
       runInAction(() => {
+        if (generation !== this.generation) return;
         this.loadingMore = false;
-        if (generation === this.generation) this.loadMoreError = messageOf(error);
+        this.loadMoreError = messageOf(error);
       });
     }
   }

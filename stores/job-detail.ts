@@ -1,19 +1,24 @@
 import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import type { JobDetail } from '../services/contracts/jobs';
+import type { JobDetail, JobReportReason, JobSummary } from '../services/contracts/jobs';
 import { ApiError } from '../services/http';
-import { getJob } from '../services/jobs';
+import { getJob, listSimilarJobs, reportJob } from '../services/jobs';
+import { favoritesStore } from './favorites';
 import type { LoadStatus } from './load-status';
+import { recentViewsStore } from './recent-views';
 
 export interface JobDetailEntry {
   status: LoadStatus;
   job: JobDetail | null;
   errorMessage: string;
+  similar: JobSummary[];
 }
 
-const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '' };
+const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '', similar: [] };
 
-/** Job details by id; a reload after a failure keeps nothing stale on screen. */
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+
+/** Job details by id, with similar jobs; opening one records it in recently viewed. */
 export class JobDetailStore {
   entries = observable.map<string, JobDetailEntry>();
 
@@ -26,19 +31,36 @@ export class JobDetailStore {
   }
 
   async load(id: string): Promise<void> {
-    const previous = this.entries.get(id);
-    this.entries.set(id, { status: 'loading', job: previous?.job ?? null, errorMessage: '' });
+    const previous = this.entry(id);
+    this.entries.set(id, { ...previous, status: 'loading', errorMessage: '' });
     try {
       const job = await getJob(id);
-      runInAction(() => this.entries.set(id, { status: 'ready', job, errorMessage: '' }));
+      runInAction(() => {
+        this.entries.set(id, { ...this.entry(id), status: 'ready', job });
+        favoritesStore.remember(id, job.favorited);
+        recentViewsStore.record(job);
+      });
     } catch (error) {
       const message =
-        error instanceof ApiError
-          ? error.code === 'not_found'
-            ? '该职位已下线或不存在'
-            : error.message
-          : '加载失败，请稍后重试';
-      runInAction(() => this.entries.set(id, { status: 'error', job: previous?.job ?? null, errorMessage: message }));
+        error instanceof ApiError && error.code === 'not_found' ? '该职位已下线或不存在' : messageOf(error);
+      runInAction(() => this.entries.set(id, { ...this.entry(id), status: 'error', errorMessage: message }));
+      return;
+    }
+    try {
+      const { items } = await listSimilarJobs(id);
+      runInAction(() => this.entries.set(id, { ...this.entry(id), similar: items }));
+    } catch {
+      // Similar jobs are a bonus: the detail stands without them.
+    }
+  }
+
+  /** Files a report; answers the message to show when it fails, or null. */
+  async report(id: string, reason: JobReportReason, text: string): Promise<string | null> {
+    try {
+      await reportJob(id, reason, text.trim());
+      return null;
+    } catch (error) {
+      return messageOf(error);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { COMPANY_SIZE_LABELS, type JobDetail } from '../services/contracts/jobs';
 import { toJobCardView } from './job-view';
-import { formatLastActive, formatReplyRate, isLongInactive } from './format';
+import { formatLastActive, formatReplyRate } from './format';
 
 export interface JobDetailView {
   id: string;
@@ -13,6 +13,7 @@ export interface JobDetailView {
   description: string;
   requirements: string[];
   address: string;
+  hasMap: boolean;
   hiringModeText: string;
   company: { name: string; verified: boolean; metaText: string };
   hr: { name: string; avatarText: string; activeText: string; replyRateText: string; inactive: boolean };
@@ -20,7 +21,7 @@ export interface JobDetailView {
 
 export function toJobDetailView(job: JobDetail, now: number = Date.now()): JobDetailView {
   const card = toJobCardView(job, now);
-  const inactive = isLongInactive(job.hr.lastActiveAt, now);
+  const inactive = job.hrInactive;
   return {
     id: job.id,
     title: job.title,
@@ -32,6 +33,7 @@ export function toJobDetailView(job: JobDetail, now: number = Date.now()): JobDe
     description: job.description,
     requirements: job.requirements,
     address: job.address,
+    hasMap: job.lat !== null && job.lng !== null,
     hiringModeText: job.hiringMode === 'direct' ? '企业直招' : '人力资源机构代招',
     company: {
       name: job.company.name,

@@ -1,5 +1,5 @@
 import { EDUCATION_LABELS, EXPERIENCE_LABELS, JOB_TYPE_LABELS, type JobSummary } from '../services/contracts/jobs';
-import { formatLastActive, formatSalary, isLongInactive } from './format';
+import { formatDistance, formatLastActive, formatSalary } from './format';
 
 /** What a job card shows, already formatted: the view never formats. */
 export interface JobCardView {
@@ -19,12 +19,14 @@ export function toJobCardView(job: JobSummary, now: number = Date.now()): JobCar
   const requirementTags = [EXPERIENCE_LABELS[job.experience], EDUCATION_LABELS[job.education]];
   if (job.jobType !== 'full_time') requirementTags.unshift(JOB_TYPE_LABELS[job.jobType]);
   if (job.hiringMode === 'agency') requirementTags.push('代招');
-  const hrInactive = isLongInactive(job.hr.lastActiveAt, now);
+  const hrInactive = job.hrInactive;
+  const place = [job.cityName, job.district];
+  if (job.distanceKm !== null && job.distanceKm !== undefined) place.push(formatDistance(job.distanceKm));
   return {
     id: job.id,
     title: job.title,
     salaryText: formatSalary(job.salary),
-    locationText: [job.cityName, job.district].filter(Boolean).join(' · '),
+    locationText: place.filter(Boolean).join(' · '),
     requirementTags,
     tags: job.tags.slice(0, 3),
     companyName: job.company.name,

@@ -3,13 +3,18 @@ import {
   APPLICATION_STATUS_LABELS,
   canTransition,
   type ApplicationDetail,
+  type ApplicationResumeChoice,
   type ApplicationStatus,
 } from '../../services/contracts/applications';
 import type { ChatMessage } from '../../services/contracts/conversations';
+import { applyBlockedMessage, missingForApply } from '../../services/contracts/resume';
 import type { SimulatedClock } from '../clock';
 import { ConversationStore } from '../conversations/conversation-store';
-import { ApiError, conflict, notFound } from '../http/api-error';
+import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
+import { PrivacyStore } from '../privacy/privacy-store';
 import type { Notify } from '../realtime/hub';
+import { AttachmentStore } from '../resume/attachment-store';
+import { ResumeStore } from '../resume/resume-store';
 import { ApplicationStore, type ApplicationRecord } from './application-store';
 
 export interface ApplicationRules {
@@ -41,6 +46,16 @@ const ACTION_NAMES: Partial<Record<ApplicationStatus, string>> = {
   withdrawn: '撤回',
   closed: '关闭',
 };
+/**
+ * Told of every status change inside its transaction (so what it records commits or rolls back with the
+ * change): subscription messages use this.
+ */
+export type StatusChangeListener = (change: {
+  record: ApplicationRecord;
+  from: ApplicationStatus;
+  input: TransitionInput;
+}) => void;
+
 const AWAITING_RESPONSE: readonly ApplicationStatus[] = ['submitted', 'viewed'];
 const HOUR_MS = 60 * 60 * 1000;
 const CHINA_UTC_OFFSET_MS = 8 * HOUR_MS;
@@ -60,6 +75,10 @@ export function respondWindowText(hours: number): string {
 export class ApplicationService {
   readonly store: ApplicationStore;
   readonly conversations: ConversationStore;
+  private readonly resumes: ResumeStore;
+  private readonly privacy: PrivacyStore;
+  private readonly attachments: AttachmentStore;
+  private readonly statusListeners: StatusChangeListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -69,18 +88,45 @@ export class ApplicationService {
   ) {
     this.store = new ApplicationStore(db);
     this.conversations = new ConversationStore(db);
+    this.resumes = new ResumeStore(db);
+    this.privacy = new PrivacyStore(db);
+    this.attachments = AttachmentStore.forDatabase(db);
   }
 
-  /** Submits an application and opens its conversation with the job's HR, greeting first. */
-  create(userId: string, jobId: number, greeting: string | undefined): ApplicationDetail {
+  onStatusChange(listener: StatusChangeListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  /**
+   * Submits an application carrying the chosen resume and opens its conversation with the job's HR, greeting
+   * first. Refuses (in this order): an unknown or closed job, a second application to the same job (409 with
+   * its id), a company the seeker hid their resume from, a resume without basic info and phone (409
+   * `resume_incomplete` naming what is missing), an attachment that is not theirs (400), the daily cap (429).
+   */
+  create(
+    userId: string,
+    jobId: number,
+    greeting: string | undefined,
+    resume: ApplicationResumeChoice = { kind: 'online' },
+  ): ApplicationDetail {
     const now = this.clock.now();
-    const job = this.db.prepare('SELECT id, hr_id, status, title FROM jobs WHERE id = ?').get(jobId) as
-      { id: number; hr_id: number; status: string; title: string } | undefined;
+    const job = this.db.prepare('SELECT id, hr_id, company_id, status, title FROM jobs WHERE id = ?').get(jobId) as
+      { id: number; hr_id: number; company_id: number; status: string; title: string } | undefined;
     if (!job) throw notFound('职位不存在或已下线');
     if (job.status !== 'open') throw conflict('该职位已停止招聘');
     const existing = this.store.idForUserAndJob(userId, jobId);
     if (existing !== undefined) {
       throw conflict('你已投递过该职位，可在「我的投递」查看进度', { applicationId: String(existing) });
+    }
+    if (this.privacy.isHiddenFrom(userId, job.company_id)) {
+      throw conflict('你已对该公司隐藏简历，请先在隐私设置中取消隐藏再投递', { reason: 'company_hidden' });
+    }
+    const essentials = this.resumes.essentials(userId);
+    const missing = missingForApply({ basic: essentials.hasBasic ? {} : null, phone: essentials.phone });
+    if (missing.length) throw conflict(applyBlockedMessage(missing), { reason: 'resume_incomplete', missing });
+    const attachmentId = resume.kind === 'attachment' ? Number(resume.attachmentId) : null;
+    if (attachmentId !== null && !this.attachments.find(userId, attachmentId)) {
+      throw invalidInput([{ path: 'resume.attachmentId', message: '附件简历不存在，请重新选择' }]);
     }
     const cap = this.rules.dailyApplicationCap;
     if (this.store.countCreatedSince(userId, startOfChinaDay(now)) >= cap) {
@@ -89,10 +135,21 @@ export class ApplicationService {
     const id = this.db.transaction(() => {
       const result = this.db
         .prepare(
-          `INSERT INTO applications (user_id, job_id, hr_id, status, greeting, respond_by, created_at, updated_at)
-           VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?)`,
+          `INSERT INTO applications
+             (user_id, job_id, hr_id, status, greeting, respond_by, created_at, updated_at, resume_kind, attachment_id)
+           VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(userId, jobId, job.hr_id, greeting ?? null, now + this.rules.respondByHours * HOUR_MS, now, now);
+        .run(
+          userId,
+          jobId,
+          job.hr_id,
+          greeting ?? null,
+          now + this.rules.respondByHours * HOUR_MS,
+          now,
+          now,
+          resume.kind,
+          attachmentId,
+        );
       const applicationId = Number(result.lastInsertRowid);
       this.addEvent(applicationId, 'submitted', null, now);
       const conversationId = this.conversations.open({ applicationId, userId, hrId: job.hr_id, jobId, at: now });
@@ -122,6 +179,24 @@ export class ApplicationService {
   }
 
   /**
+   * The seeker lets this application's employer see their phone number (and email): until then the employer
+   * view masks them. Tells the HR in the conversation. Idempotent.
+   */
+  sharePhone(userId: string, id: number): ApplicationDetail {
+    const record = this.store.record(id);
+    if (!record || record.userId !== userId) throw notFound('投递记录不存在');
+    if (record.status === 'withdrawn') throw conflict('该投递已撤回，无需再分享手机号');
+    if (!this.resumes.essentials(userId).phone) throw conflict('请先在简历中填写手机号，再分享给HR');
+    const shared = this.db
+      .prepare('UPDATE applications SET phone_shared_at = ? WHERE id = ? AND phone_shared_at IS NULL')
+      .run(this.clock.now(), id);
+    if (shared.changes > 0) {
+      this.postMessage(this.conversations.idForApplication(id), 'system', '求职者已同意向HR展示手机号，可直接电话联系');
+    }
+    return this.detailOf(id);
+  }
+
+  /**
    * Moves an application to a new status, refusing moves the state machine does not allow (409), records
    * the timeline step, and pushes the change (and any message) to the seeker.
    */
@@ -143,6 +218,7 @@ export class ApplicationService {
         )
         .run(input.to, input.at, input.reason ?? null, awaiting ? 1 : 0, input.byEmployerApi ? 1 : 0, record.id);
       this.addEvent(record.id, input.to, input.note ?? input.reason ?? null, input.at);
+      for (const listener of this.statusListeners) listener({ record, from: record.status, input });
       if (input.message) {
         const conversationId = this.conversations.idForApplication(record.id);
         message = this.conversations.append(conversationId, input.message.from, input.message.text, input.at);

@@ -5,11 +5,13 @@ import type {
   ApplicationSummary,
   ApplicationTimelineStep,
 } from '../../services/contracts/applications';
-import type { EmployerApplicationView } from '../../services/contracts/employer';
 import type { CursorPage } from '../../services/contracts/page';
+import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
 import { iso, isoOrNull } from '../clock';
 import { decodeCursor, toPage } from '../http/cursor';
 import { JOB_JOINS, JOB_SUMMARY_COLUMNS, toJobSummary, type JobSummaryRow } from '../jobs/job-queries';
+import { ResumeStore } from '../resume/resume-store';
+import { readTrustBadges } from '../trust/trust-badges';
 
 /** An application's own columns, as the service reasons about them. */
 export interface ApplicationRecord {
@@ -34,18 +36,24 @@ interface ApplicationRow extends JobSummaryRow {
   application_created_at: number;
   application_updated_at: number;
   conversation_id: number;
+  resume_kind: 'online' | 'attachment';
+  attachment_id: number | null;
+  attachment_file_name: string | null;
+  phone_shared_at: number | null;
 }
 
 const APPLICATION_SELECT = `
   SELECT a.id AS application_id, a.user_id, u.nickname AS user_nickname, a.status, a.greeting, a.reason,
     a.respond_by, a.created_at AS application_created_at, a.updated_at AS application_updated_at,
-    conv.id AS conversation_id, ${JOB_SUMMARY_COLUMNS}
+    conv.id AS conversation_id, a.resume_kind, a.attachment_id, ra.file_name AS attachment_file_name,
+    a.phone_shared_at, ${JOB_SUMMARY_COLUMNS}
   FROM applications a
   JOIN users u ON u.id = a.user_id
   JOIN conversations conv ON conv.application_id = a.id
+  LEFT JOIN resume_attachments ra ON ra.id = a.attachment_id
   JOIN jobs j ON j.id = a.job_id ${JOB_JOINS}`;
 
-function toSummary(row: ApplicationRow): ApplicationSummary {
+function toSummary(row: ApplicationRow, db: Database): ApplicationSummary {
   return {
     id: String(row.application_id),
     status: row.status,
@@ -55,6 +63,12 @@ function toSummary(row: ApplicationRow): ApplicationSummary {
     updatedAt: iso(row.application_updated_at),
     respondBy: isoOrNull(row.respond_by),
     reason: row.reason,
+    resume:
+      row.resume_kind === 'attachment' && row.attachment_id !== null
+        ? { kind: 'attachment', attachmentId: String(row.attachment_id), fileName: row.attachment_file_name ?? '' }
+        : { kind: 'online' },
+    phoneShared: row.phone_shared_at !== null,
+    trust: readTrustBadges(db, row.user_id),
   };
 }
 
@@ -66,7 +80,11 @@ export interface ListFilter {
 
 /** Reads of applications, newest first; the service decides who may see which. */
 export class ApplicationStore {
-  constructor(private readonly db: Database) {}
+  private readonly resumes: ResumeStore;
+
+  constructor(private readonly db: Database) {
+    this.resumes = new ResumeStore(db);
+  }
 
   record(id: number): ApplicationRecord | undefined {
     const row = this.db
@@ -101,21 +119,24 @@ export class ApplicationStore {
 
   detail(id: number): ApplicationDetail | undefined {
     const row = this.db.prepare(`${APPLICATION_SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
-    return row && { ...toSummary(row), greeting: row.greeting, timeline: this.timeline(id) };
+    return row && { ...toSummary(row, this.db), greeting: row.greeting, timeline: this.timeline(id) };
   }
 
-  employerView(id: number): EmployerApplicationView | undefined {
+  employerView(id: number): EmployerApplicationWithResume | undefined {
     const row = this.db.prepare(`${APPLICATION_SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
     return row && this.toEmployerView(row);
   }
 
   listForUser(userId: string, filter: ListFilter): CursorPage<ApplicationSummary> {
-    return toPage(this.listRows('a.user_id = @owner', userId, filter), filter.limit, toSummary, (row) => [
-      row.application_id,
-    ]);
+    return toPage(
+      this.listRows('a.user_id = @owner', userId, filter),
+      filter.limit,
+      (row) => toSummary(row, this.db),
+      (row) => [row.application_id],
+    );
   }
 
-  listForHr(hrId: number, filter: ListFilter): CursorPage<EmployerApplicationView> {
+  listForHr(hrId: number, filter: ListFilter): CursorPage<EmployerApplicationWithResume> {
     return toPage(
       this.listRows('a.hr_id = @owner', hrId, filter),
       filter.limit,
@@ -161,12 +182,17 @@ export class ApplicationStore {
     return rows.map((row) => ({ status: row.status, at: iso(row.at), note: row.note }));
   }
 
-  private toEmployerView(row: ApplicationRow): EmployerApplicationView {
+  private toEmployerView(row: ApplicationRow): EmployerApplicationWithResume {
     return {
-      ...toSummary(row),
+      ...toSummary(row, this.db),
       greeting: row.greeting,
       timeline: this.timeline(row.application_id),
       applicant: { userId: row.user_id, nickname: row.user_nickname },
+      applicantResume: this.resumes.employerView(row.user_id, {
+        companyId: row.company_id,
+        contactShared: row.phone_shared_at !== null,
+        attachmentId: row.resume_kind === 'attachment' ? row.attachment_id : null,
+      }),
     };
   }
 }

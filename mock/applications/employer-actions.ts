@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../services/contracts/conversations';
-import type { EmployerApplicationView } from '../../services/contracts/employer';
+import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
 import type { SimulatedClock } from '../clock';
 import { forbidden, notFound } from '../http/api-error';
 import type { ApplicationRecord, ListFilter } from './application-store';
@@ -16,25 +16,25 @@ export class EmployerActions {
     return this.applications.store.listForHr(hrId, filter);
   }
 
-  view(hrId: number, id: number): EmployerApplicationView {
+  view(hrId: number, id: number): EmployerApplicationWithResume {
     this.ownApplication(hrId, id);
     return this.viewOf(id);
   }
 
   /** Opening the resume: 已查看 for the seeker. */
-  markViewed(hrId: number, id: number): EmployerApplicationView {
+  markViewed(hrId: number, id: number): EmployerApplicationWithResume {
     const record = this.ownApplication(hrId, id);
     this.applications.transition(record, { to: 'viewed', at: this.clock.now(), byEmployerApi: true });
     return this.viewOf(id);
   }
 
-  reject(hrId: number, id: number, reason: string): EmployerApplicationView {
+  reject(hrId: number, id: number, reason: string): EmployerApplicationWithResume {
     const record = this.viewedFirst(this.ownApplication(hrId, id));
     this.applications.transition(record, { to: 'rejected', at: this.clock.now(), reason, byEmployerApi: true });
     return this.viewOf(id);
   }
 
-  invite(hrId: number, id: number, note: string): EmployerApplicationView {
+  invite(hrId: number, id: number, note: string): EmployerApplicationWithResume {
     const record = this.viewedFirst(this.ownApplication(hrId, id));
     this.applications.transition(record, {
       to: 'interview',
@@ -46,7 +46,7 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  offer(hrId: number, id: number, note: string | undefined): EmployerApplicationView {
+  offer(hrId: number, id: number, note: string | undefined): EmployerApplicationWithResume {
     const record = this.ownApplication(hrId, id);
     const text = note ? `恭喜你通过面试！${note}` : '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。';
     this.applications.transition(record, {
@@ -59,7 +59,7 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  hire(hrId: number, id: number): EmployerApplicationView {
+  hire(hrId: number, id: number): EmployerApplicationWithResume {
     const record = this.ownApplication(hrId, id);
     this.applications.transition(record, { to: 'hired', at: this.clock.now(), byEmployerApi: true });
     return this.viewOf(id);
@@ -88,7 +88,7 @@ export class EmployerActions {
     return record;
   }
 
-  private viewOf(id: number): EmployerApplicationView {
+  private viewOf(id: number): EmployerApplicationWithResume {
     const view = this.applications.store.employerView(id);
     if (!view) throw notFound('投递记录不存在');
     return view;

@@ -1,17 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  CompanySize,
-  EducationLevel,
-  ExperienceLevel,
-  HiringMode,
-  JobDetail,
-  JobSummary,
-  JobType,
-  SalaryUnit,
+import {
+  HR_INACTIVE_DAYS,
+  type CompanySize,
+  type EducationLevel,
+  type ExperienceLevel,
+  type HiringMode,
+  type JobDetail,
+  type JobSummary,
+  type JobType,
+  type SalaryUnit,
 } from '../../services/contracts/jobs';
-import type { CursorPage } from '../../services/contracts/page';
 import { iso } from '../clock';
-import { decodeCursor, toPage } from '../http/cursor';
 
 /** Columns every job answer needs, joined with its company, HR and city. Alias `j` is the job. */
 export const JOB_SUMMARY_COLUMNS = `
@@ -52,6 +51,8 @@ export interface JobSummaryRow {
   hr_title: string;
   hr_last_active_at: number;
   hr_reply_rate: number;
+  /** Present when the query had a position: metres from it, null for a job without coordinates. */
+  distance_m?: number | null;
 }
 
 interface JobDetailRow extends JobSummaryRow {
@@ -63,7 +64,15 @@ interface JobDetailRow extends JobSummaryRow {
   lng: number | null;
 }
 
-export function toJobSummary(row: JobSummaryRow): JobSummary {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Last active before this time: the HR counts as long inactive at `now`. */
+export function inactiveBefore(now: number): number {
+  return now - HR_INACTIVE_DAYS * DAY_MS;
+}
+
+/** `now` decides `hrInactive`; searches pass their snapshot time so a page agrees with its ranking. */
+export function toJobSummary(row: JobSummaryRow, now: number = Date.now()): JobSummary {
   return {
     id: String(row.job_id),
     title: row.job_title,
@@ -96,66 +105,34 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
       replyRate: row.hr_reply_rate,
     },
     publishedAt: iso(row.published_at),
+    distanceKm: row.distance_m === undefined || row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10,
+    hrInactive: row.hr_last_active_at < inactiveBefore(now),
   };
 }
 
-export interface JobListFilter {
-  keyword?: string;
-  cityCode?: string;
-  cursor?: string;
-  limit: number;
-}
-
-/** LIKE wildcards in user text are matched literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
-/** Open jobs, newest first, keyset-paginated on (published_at, id). */
-export function listJobs(db: Database, filter: JobListFilter): CursorPage<JobSummary> {
-  const conditions = ["j.status = 'open'"];
-  const params: Record<string, string | number> = { limit: filter.limit + 1 };
-  const after = decodeCursor(filter.cursor, 2);
-  if (after) {
-    conditions.push('(j.published_at < @afterTime OR (j.published_at = @afterTime AND j.id < @afterId))');
-    params.afterTime = after[0];
-    params.afterId = after[1];
-  }
-  if (filter.cityCode) {
-    conditions.push('j.city_code = @cityCode');
-    params.cityCode = filter.cityCode;
-  }
-  if (filter.keyword) {
-    // A plain scan for now; the search engine replaces it.
-    conditions.push("(j.title LIKE @keyword ESCAPE '\\' OR co.name LIKE @keyword ESCAPE '\\')");
-    params.keyword = likePattern(filter.keyword);
-  }
-  const rows = db
-    .prepare(
-      `SELECT ${JOB_SUMMARY_COLUMNS} FROM jobs j ${JOB_JOINS}
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY j.published_at DESC, j.id DESC LIMIT @limit`,
-    )
-    .all(params) as JobSummaryRow[];
-  return toPage(rows, filter.limit, toJobSummary, (row) => [row.published_at, row.job_id]);
-}
-
-export function findJobDetail(db: Database, jobId: number): JobDetail | undefined {
+/** A job with everything the detail page shows; `favorited` for `userId` (false when anonymous). */
+export function findJobDetail(
+  db: Database,
+  jobId: number,
+  options: { now?: number; userId?: string | null } = {},
+): JobDetail | undefined {
   const row = db
     .prepare(
-      `SELECT ${JOB_SUMMARY_COLUMNS}, j.description, j.requirements, j.benefits, j.address, j.lat, j.lng
-       FROM jobs j ${JOB_JOINS} WHERE j.id = ?`,
+      `SELECT ${JOB_SUMMARY_COLUMNS}, j.description, j.requirements, j.benefits, j.address, j.lat, j.lng,
+         EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = @userId AND f.job_id = j.id) AS favorited
+       FROM jobs j ${JOB_JOINS} WHERE j.id = @jobId`,
     )
-    .get(jobId) as JobDetailRow | undefined;
+    .get({ jobId, userId: options.userId ?? null }) as (JobDetailRow & { favorited: number }) | undefined;
   if (!row) return undefined;
   return {
-    ...toJobSummary(row),
+    ...toJobSummary(row, options.now),
     description: row.description,
     requirements: JSON.parse(row.requirements) as string[],
     benefits: JSON.parse(row.benefits) as string[],
     address: row.address,
     lat: row.lat,
     lng: row.lng,
+    favorited: row.favorited === 1,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyRules,
   type ApplicationListQuery,
+  type ApplicationResumeChoice,
   type CreateApplicationRequest,
 } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
@@ -28,12 +29,20 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext
     const body = await validateInput<CreateApplicationRequest>(createApplicationRules, request.body, 'body');
     const key = headers[IDEMPOTENCY_KEY_HEADER];
     const greeting = optionalText(body.greeting?.trim());
-    const fingerprint = requestFingerprint(CREATE_ROUTE, { jobId: body.jobId, greeting });
+    const resume: ApplicationResumeChoice =
+      body.resume?.kind === 'attachment'
+        ? { kind: 'attachment', attachmentId: body.resume.attachmentId }
+        : { kind: 'online' };
+    // The default resume leaves the fingerprint as before, so keys stored by older requests still replay.
+    const fingerprint = requestFingerprint(
+      CREATE_ROUTE,
+      resume.kind === 'online' ? { jobId: body.jobId, greeting } : { jobId: body.jobId, greeting, resume },
+    );
     // No await from here on: the check, the insert and the stored answer happen as one step.
     const replayed = ctx.idempotency.replay(userId, key, fingerprint);
     if (replayed) return reply.code(replayed.statusCode).send(replayed.body);
     const detail = ctx.db.transaction(() => {
-      const created = ctx.applications.create(userId, Number(body.jobId), greeting);
+      const created = ctx.applications.create(userId, Number(body.jobId), greeting, resume);
       ctx.idempotency.remember(userId, key, CREATE_ROUTE, fingerprint, { statusCode: 201, body: created });
       return created;
     })();
@@ -62,5 +71,13 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext
     const id = parseId(request.params.id);
     if (id === undefined) throw notFound('投递记录不存在');
     return ctx.applications.withdraw(userId, id);
+  });
+
+  /** The seeker's consent: this application's employer may see their phone number from now on. */
+  app.post<{ Params: { id: string } }>('/applications/:id/share-phone', async (request) => {
+    const userId = ctx.tokens.requireUser(request.headers.authorization);
+    const id = parseId(request.params.id);
+    if (id === undefined) throw notFound('投递记录不存在');
+    return ctx.applications.sharePhone(userId, id);
   });
 }

@@ -1,29 +1,82 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CityDetail, CityList, CitySummary, CityTier } from '../../services/contracts/cities';
-import { jobListQueryRules, type JobListQuery } from '../../services/contracts/jobs';
+import {
+  jobListQueryRules,
+  jobReportRules,
+  jobSuggestQueryRules,
+  type JobFilterOptions,
+  type JobListQuery,
+  type JobReportRequest,
+  type JobSuggestList,
+  type JobSuggestQuery,
+  type SimilarJobList,
+} from '../../services/contracts/jobs';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
-import { pageLimit } from '../http/cursor';
 import { optionalText, validateInput } from '../http/validate-input';
-import { findJobDetail, listJobs, parseId } from '../jobs/job-queries';
+import { jobFilterOptions } from '../jobs/job-filters';
+import { findJobDetail, parseId } from '../jobs/job-queries';
+import { reportJob } from '../jobs/job-reports';
+import { jobSearchParams, searchJobs } from '../jobs/job-search';
+import { suggestJobs } from '../jobs/job-suggest';
+import { ensureSearchIndex } from '../jobs/search-index';
+import { similarJobs } from '../jobs/similar-jobs';
+import { registerFavoriteRoutes } from './favorite-routes';
 
-/** Jobs and cities are public: a seeker browses before signing in. */
+/** The signed-in user when the request carries a token (401 if that token is bad), else null. */
+function optionalUser(ctx: MockContext, request: FastifyRequest): string | null {
+  const authorization = request.headers.authorization;
+  return authorization ? ctx.tokens.requireUser(authorization) : null;
+}
+
+function jobIdOf(raw: string): number {
+  const id = parseId(raw);
+  if (id === undefined) throw notFound('职位不存在或已下线');
+  return id;
+}
+
+/** Jobs and cities are public: a seeker browses before signing in. Favorites and reports need a sign-in. */
 export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void {
+  // A database seeded before the search existed gets its index here, once.
+  ensureSearchIndex(ctx.db);
+
   app.get('/jobs', async (request) => {
     const query = await validateInput<JobListQuery>(jobListQueryRules, request.query, 'query');
-    return listJobs(ctx.db, {
-      keyword: optionalText(query.keyword?.trim()),
-      cityCode: optionalText(query.cityCode),
-      cursor: optionalText(query.cursor),
-      limit: pageLimit(optionalText(query.limit)),
-    });
+    return searchJobs(ctx.db, jobSearchParams(query), ctx.clock.now());
   });
 
+  app.get('/jobs/suggest', async (request): Promise<JobSuggestList> => {
+    const query = await validateInput<JobSuggestQuery>(jobSuggestQueryRules, request.query, 'query');
+    return { items: suggestJobs(ctx.db, query.keyword ?? '') };
+  });
+
+  app.get('/job-filters', async (): Promise<JobFilterOptions> => jobFilterOptions(ctx.db));
+
   app.get<{ Params: { id: string } }>('/jobs/:id', async (request) => {
-    const id = parseId(request.params.id);
-    const job = id === undefined ? undefined : findJobDetail(ctx.db, id);
+    const userId = optionalUser(ctx, request);
+    const job = findJobDetail(ctx.db, jobIdOf(request.params.id), { now: ctx.clock.now(), userId });
     if (!job) throw notFound('职位不存在或已下线');
     return job;
+  });
+
+  app.get<{ Params: { id: string } }>('/jobs/:id/similar', async (request): Promise<SimilarJobList> => {
+    const items = similarJobs(ctx.db, jobIdOf(request.params.id), ctx.clock.now());
+    if (!items) throw notFound('职位不存在或已下线');
+    return { items };
+  });
+
+  app.post<{ Params: { id: string } }>('/jobs/:id/reports', async (request, reply) => {
+    const userId = ctx.tokens.requireUser(request.headers.authorization);
+    const jobId = jobIdOf(request.params.id);
+    const body = await validateInput<JobReportRequest>(jobReportRules, request.body, 'body');
+    const created = reportJob(ctx.db, {
+      userId,
+      jobId,
+      reason: body.reason,
+      text: optionalText(typeof body.text === 'string' ? body.text.trim() : undefined) ?? null,
+      now: ctx.clock.now(),
+    });
+    return reply.code(201).send(created);
   });
 
   app.get('/cities', async (): Promise<CityList> => {
@@ -41,4 +94,6 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
     }[];
     return { ...city, districts: districts.map((d) => d.name) };
   });
+
+  registerFavoriteRoutes(app, ctx);
 }

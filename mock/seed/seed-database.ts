@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CompanySize } from '../../services/contracts/jobs';
 import { writeMeta } from '../db/database';
+import { cityCentroid } from '../jobs/job-geo';
+import { finishSeedIndex, prepareJobIndexer, searchFieldsOf } from '../jobs/search-index';
 import { loadCities, type CityRecord } from './cities';
 import { JOB_WEIGHT_BY_TIER } from './city-tiers';
 import { ALL_INDUSTRIES, DEFAULT_COMPANY_SIZES } from './job-catalog';
@@ -59,7 +61,7 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedReport {
   const companyCount = Math.max(30, Math.round(options.jobs / 8));
   let hrCount = 0;
 
-  const insertCity = db.prepare('INSERT INTO cities (code, name, province, tier) VALUES (?, ?, ?, ?)');
+  const insertCity = db.prepare('INSERT INTO cities (code, name, province, tier, lat, lng) VALUES (?, ?, ?, ?, ?, ?)');
   const insertDistrict = db.prepare('INSERT INTO districts (city_code, code, name) VALUES (?, ?, ?)');
   const insertCompany = db.prepare(
     'INSERT INTO companies (id, name, verified, size, industry, city_code, is_agency) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -67,11 +69,12 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedReport {
   const insertHr = db.prepare(
     'INSERT INTO hrs (id, company_id, name, title, last_active_at, reply_rate) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertJob = prepareJobInsert(db);
+  const insertJob = prepareJobInsert(db, { bulk: true });
 
   db.transaction(() => {
     for (const city of cities) {
-      insertCity.run(city.code, city.name, city.province, city.tier);
+      const centre = cityCentroid(city.code);
+      insertCity.run(city.code, city.name, city.province, city.tier, centre?.lat ?? null, centre?.lng ?? null);
       for (const district of city.districts) insertDistrict.run(city.code, district.code, district.name);
     }
 
@@ -118,6 +121,7 @@ export function seedDatabase(db: Database, options: SeedOptions): SeedReport {
       insertJob(draftJob(random, employer, city, publishedAt));
     }
 
+    finishSeedIndex(db);
     writeMeta(db, 'seed', options.seed);
     writeMeta(db, 'seed.reference_time', String(options.referenceTime));
     writeMeta(db, 'seed.jobs', String(options.jobs));
@@ -181,13 +185,23 @@ function draftHrActivity(random: Random, referenceTime: number): { lastActiveAt:
   return { lastActiveAt: referenceTime - Math.floor(hoursAgo * HOUR_MS), replyRate: Math.round(replyRate * 100) / 100 };
 }
 
-export function prepareJobInsert(db: Database): (row: JobRow) => number {
+/**
+ * Inserts a job with its search fields (category, pinyin, coordinates) and indexes it for search; `bulk`
+ * (the seed) leaves the suggestion counts to `finishSeedIndex`.
+ */
+export function prepareJobInsert(db: Database, options: { bulk?: boolean } = {}): (row: JobRow) => number {
   const statement = db.prepare(`
     INSERT INTO jobs (title, company_id, hr_id, city_code, district, address, lat, lng, job_type, hiring_mode,
       salary_min, salary_max, salary_unit, salary_months, experience, education, tags, benefits, description,
-      requirements, published_at)
+      requirements, published_at, category, title_pinyin)
     VALUES (@title, @company_id, @hr_id, @city_code, @district, @address, @lat, @lng, @job_type, @hiring_mode,
       @salary_min, @salary_max, @salary_unit, @salary_months, @experience, @education, @tags, @benefits, @description,
-      @requirements, @published_at)`);
-  return (row) => Number(statement.run(row).lastInsertRowid);
+      @requirements, @published_at, @category, @title_pinyin)`);
+  const index = prepareJobIndexer(db, options);
+  return (row) => {
+    const stored = { ...row, ...searchFieldsOf(row) };
+    const id = Number(statement.run(stored).lastInsertRowid);
+    index(id, stored);
+    return id;
+  };
 }

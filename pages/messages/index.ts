@@ -9,7 +9,6 @@ const data = {
   rows: [] as ConversationRowView[],
   hasMore: false,
   errorMessage: '',
-  loadingMore: false,
   loadMoreError: '',
   skeletonRows: [1, 2, 3],
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
@@ -23,7 +22,6 @@ Page({
       rows: conversationsStore.items.map((c) => toConversationRowView(c)),
       hasMore: conversationsStore.hasMore,
       errorMessage: conversationsStore.errorMessage,
-      loadingMore: conversationsStore.loadingMore,
       loadMoreError: conversationsStore.loadMoreError,
     }));
   },

@@ -60,7 +60,8 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
                 throw new BuildError(`${args.importer}: cannot resolve '${args.path}'`);
               }
               localImports.push(resolved);
-              return { path: args.path.replace(/\.(ts|js)$/, ''), external: true };
+              // Point at the resolved file, so `./contracts` becomes `./contracts/index` as the engine needs.
+              return { path: relativeRequire(args.importer, resolved), external: true };
             });
           },
         },

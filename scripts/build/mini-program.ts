@@ -63,7 +63,10 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   };
 
   /** Copies a page or component: .axml, .acss, .json, its script and what its template imports. */
-  const copyView = (base: string, what: string) => {
+  const copyView = (named: string, what: string) => {
+    // A component may be named by its folder (`../Loading`), meaning the folder's index.
+    const folderIndex = path.join(named, 'index');
+    const base = !fs.existsSync(named + '.axml') && fs.existsSync(folderIndex + '.axml') ? folderIndex : named;
     if (copiedViews.has(base)) return;
     copiedViews.add(base);
     const rel = path.relative(projectRoot, base);

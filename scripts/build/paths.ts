@@ -9,7 +9,7 @@ export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** A require path from `fromFile` to `toFile` (both inside dist), without the `.js` ending. */
 export function relativeRequire(fromFile: string, toFile: string): string {
-  let rel = toPosix(path.relative(path.dirname(fromFile), toFile)).replace(/\.js$/, '');
+  let rel = toPosix(path.relative(path.dirname(fromFile), toFile)).replace(/\.(js|ts)$/, '');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return rel;
 }

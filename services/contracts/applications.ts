@@ -1,6 +1,8 @@
 import type { ApiErrorBody } from './errors';
 import type { JobSummary } from './jobs';
 import { pageQueryRules } from './paging-rules';
+import type { SectionKey } from './resume';
+import type { TrustBadges } from './trust';
 import type { Rules } from './validation';
 
 export const APPLICATION_STATUSES = [
@@ -70,7 +72,19 @@ export interface ApplicationSummary {
   respondBy: string | null;
   /** Why it ended (rejected, closed, withdrawn), shown to the seeker; null otherwise. */
   reason: string | null;
+  /** Which resume was sent. The employer's reply rate is `job.hr.replyRate` (0..1). */
+  resume: ApplicationResume;
+  /** The seeker let the employer see their phone number (POST /applications/:id/share-phone). */
+  phoneShared: boolean;
+  /** The applicant's verified trust badges, as the employer sees them. */
+  trust: TrustBadges;
 }
+
+/** The resume an application carries. */
+export type ApplicationResume = { kind: 'online' } | { kind: 'attachment'; attachmentId: string; fileName: string };
+
+/** Which resume to send: the online one, or one of the seeker's uploaded attachments. */
+export type ApplicationResumeChoice = { kind: 'online' } | { kind: 'attachment'; attachmentId: string };
 
 /** GET /applications/:id */
 export interface ApplicationDetail extends ApplicationSummary {
@@ -84,6 +98,8 @@ export interface CreateApplicationRequest {
   jobId: string;
   /** First message to the HR. */
   greeting?: string;
+  /** Default `{ kind: 'online' }`. Applying needs at least basic info and a phone number on the resume. */
+  resume?: ApplicationResumeChoice;
 }
 
 export const GREETING_MAX = 200;
@@ -93,6 +109,20 @@ export const DAILY_APPLICATION_CAP = 50;
 export const createApplicationRules: Rules = {
   jobId: { type: 'string', required: true, pattern: /^\d{1,12}$/, message: '请选择要投递的职位' },
   greeting: { type: 'string', max: GREETING_MAX, message: `打招呼内容不能超过${GREETING_MAX}个字` },
+  resume: {
+    type: 'object',
+    message: '请选择要投递的简历',
+    fields: {
+      kind: { type: 'enum', required: true, enum: ['online', 'attachment'], message: '请选择要投递的简历' },
+      attachmentId: {
+        validator: (_rule, value: unknown, _callback, source) => {
+          if ((source as { kind?: unknown }).kind !== 'attachment') return true;
+          return typeof value === 'string' && /^\d{1,12}$/.test(value);
+        },
+        message: '请选择要投递的附件简历',
+      },
+    },
+  },
 };
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -118,6 +148,17 @@ export const applicationListQueryRules: Rules = {
   ...pageQueryRules,
   status: { type: 'enum', enum: [...APPLICATION_STATUSES], message: '投递状态不正确' },
 };
+
+/**
+ * Why a 409 on POST /applications, in `error.reason`: `resume_incomplete` (fill `error.missing` first),
+ * `company_hidden` (the seeker hid their resume from the job's company), or absent for other conflicts.
+ */
+export type ApplyConflictReason = 'resume_incomplete' | 'company_hidden';
+
+/** 409 body when the resume lacks what an application needs; `message` says what to fill. */
+export interface ResumeIncompleteErrorBody extends ApiErrorBody {
+  error: ApiErrorBody['error'] & { reason: 'resume_incomplete'; missing: SectionKey[] };
+}
 
 /** 409 body when the seeker already applied to the job: points at the existing application. */
 export interface DuplicateApplicationErrorBody extends ApiErrorBody {

@@ -1,3 +1,4 @@
+import type { RuleItem } from 'async-validator';
 import type { Rules } from './validation';
 import { pageQueryRules } from './paging-rules';
 
@@ -101,20 +102,217 @@ export interface JobSummary {
   hr: HrSummary;
   /** ISO 8601 */
   publishedAt: string;
+  /** Kilometres from the seeker's `lat`/`lng` (one decimal); null when the query gave no position. */
+  distanceKm: number | null;
+  /** The HR has not been active for more than `HR_INACTIVE_DAYS` days: shown as a warning, ranked down. */
+  hrInactive: boolean;
 }
 
-/** GET /jobs query. Every value arrives as a string in the URL. */
+/** An HR silent for longer than this is "long inactive": their jobs are likely ghost jobs. */
+export const HR_INACTIVE_DAYS = 14;
+
+/** Monthly-equivalent pay, the unit salary filters use: a month has 21.75 working days of 8 hours. */
+export const WORKDAYS_PER_MONTH = 21.75;
+export const HOURS_PER_WORKDAY = 8;
+
+export function monthlyEquivalent(amount: number, unit: SalaryUnit): number {
+  if (unit === 'day') return amount * WORKDAYS_PER_MONTH;
+  if (unit === 'hour') return amount * HOURS_PER_WORKDAY * WORKDAYS_PER_MONTH;
+  return amount;
+}
+
+export const JOB_SORTS = ['match', 'latest', 'nearest', 'salary'] as const;
+/** match: relevance, then the seeker's preferences, then recency; latest; nearest (needs lat/lng); salary, high first. */
+export type JobSort = (typeof JOB_SORTS)[number];
+
+/** GET /jobs query. Every value arrives as a string in the URL; lists are comma-separated. */
 export interface JobListQuery {
+  /** Title, company, tags or description; Chinese from 1 character, pinyin (qianduan) and initials (qd). */
   keyword?: string;
   cityCode?: string;
+  /** A district name inside `cityCode`, as GET /cities/:code lists them. */
+  district?: string;
+  /** The seeker's position (WGS-84); both or neither. Given, every item carries `distanceKm`. */
+  lat?: string;
+  lng?: string;
+  /** Monthly-equivalent yuan (see `monthlyEquivalent`); a job matches when its range overlaps. */
+  salaryMin?: string;
+  salaryMax?: string;
+  /** Comma-separated `ExperienceLevel`s. */
+  experience?: string;
+  /** Comma-separated `EducationLevel`s. */
+  education?: string;
+  /** Comma-separated `JobType`s. */
+  jobType?: string;
+  /** Comma-separated industry names, as GET /job-filters lists them. */
+  industry?: string;
+  /** Comma-separated `CompanySize`s. */
+  companySize?: string;
+  /** '1': direct hire only (no agencies). */
+  directOnly?: string;
+  sort?: JobSort;
+  /** Comma-separated job categories of the seeker's expectations (GET /job-filters `categories`), for `match`. */
+  prefCategories?: string;
+  /** Expected monthly-equivalent pay in yuan, for `match`. */
+  prefSalaryMin?: string;
   cursor?: string;
   limit?: string;
 }
 
+export const KEYWORD_MAX_LENGTH = 50;
+/** How many values a comma-separated filter takes at most. */
+export const FILTER_LIST_MAX = 20;
+export const SALARY_FILTER_MAX = 1000000;
+
+type Source = Record<string, unknown>;
+const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
+/** Characters as the seeker sees them: an emoji counts once. */
+export const visibleLength = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
+
+function listRule(allowed: readonly string[] | null, label: string): RuleItem {
+  return {
+    type: 'string',
+    validator: (_rule, value: unknown) => {
+      if (!given(value)) return value === undefined || value === '';
+      const items = value.split(',').map((item) => item.trim());
+      if (items.length > FILTER_LIST_MAX || items.some((item) => item === '' || item.length > 20)) return false;
+      return allowed === null || items.every((item) => allowed.indexOf(item) >= 0);
+    },
+    message: `${label}筛选值无效`,
+  };
+}
+
+function numberRule(min: number, max: number, integer: boolean, message: string): RuleItem {
+  return {
+    type: 'string',
+    validator: (_rule, value: unknown) => {
+      if (!given(value)) return value === undefined || value === '';
+      if (!(integer ? /^\d{1,9}$/ : /^-?\d{1,3}(\.\d{1,10})?$/).test(value)) return false;
+      const n = Number(value);
+      return n >= min && n <= max;
+    },
+    message,
+  };
+}
+
 export const jobListQueryRules: Rules = {
-  keyword: { type: 'string', max: 50, message: '搜索关键词不能超过50个字' },
+  keyword: {
+    type: 'string',
+    validator: (_rule, value: unknown) =>
+      value === undefined || (typeof value === 'string' && visibleLength(value.trim()) <= KEYWORD_MAX_LENGTH),
+    message: `搜索关键词不能超过${KEYWORD_MAX_LENGTH}个字`,
+  },
   cityCode: { type: 'string', pattern: /^\d{6}$/, message: '城市编码应为6位数字' },
+  district: { type: 'string', max: 30, message: '区县名称无效' },
+  lat: [
+    numberRule(-90, 90, false, '纬度应为-90到90之间的数字'),
+    {
+      validator: (_rule, value: unknown, _cb: unknown, source: Source) => given(value) === given(source.lng),
+      message: '纬度和经度需要同时提供',
+    },
+  ],
+  lng: [
+    numberRule(-180, 180, false, '经度应为-180到180之间的数字'),
+    {
+      validator: (_rule, value: unknown, _cb: unknown, source: Source) => given(value) === given(source.lat),
+      message: '纬度和经度需要同时提供',
+    },
+  ],
+  salaryMin: numberRule(0, SALARY_FILTER_MAX, true, `最低薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
+  salaryMax: [
+    numberRule(0, SALARY_FILTER_MAX, true, `最高薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
+    {
+      validator: (_rule, value: unknown, _cb: unknown, source: Source) =>
+        !given(value) || !given(source.salaryMin) || Number(source.salaryMin) <= Number(value),
+      message: '最高薪资不能低于最低薪资',
+    },
+  ],
+  experience: listRule(EXPERIENCE_LEVELS, '经验要求'),
+  education: listRule(EDUCATION_LEVELS, '学历要求'),
+  jobType: listRule(JOB_TYPES, '职位类型'),
+  industry: listRule(null, '行业'),
+  companySize: listRule(COMPANY_SIZES, '公司规模'),
+  directOnly: { type: 'enum', enum: ['1', '0', ''], message: '只看直招应为1或0' },
+  sort: [
+    { type: 'enum', enum: [...JOB_SORTS, ''], message: '排序方式应为match、latest、nearest或salary' },
+    {
+      validator: (_rule, value: unknown, _cb: unknown, source: Source) =>
+        value !== 'nearest' || (given(source.lat) && given(source.lng)),
+      message: '按距离排序需要先获取当前位置',
+    },
+  ],
+  prefCategories: listRule(null, '期望职位'),
+  prefSalaryMin: numberRule(0, SALARY_FILTER_MAX, true, `期望薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
   ...pageQueryRules,
+};
+
+/** GET /jobs/suggest?keyword= */
+export interface JobSuggestQuery {
+  keyword?: string;
+}
+
+export const jobSuggestQueryRules: Rules = {
+  keyword: jobListQueryRules.keyword,
+};
+
+export const JOB_SUGGESTIONS_MAX = 8;
+
+export interface JobSuggestion {
+  text: string;
+  kind: 'title' | 'company';
+}
+
+/** GET /jobs/suggest answer: at most `JOB_SUGGESTIONS_MAX`, most common first; empty for an empty keyword. */
+export interface JobSuggestList {
+  items: JobSuggestion[];
+}
+
+/** GET /job-filters: the values the data uses, for the filter sheet and the expectation picker. */
+export interface JobFilterOptions {
+  industries: string[];
+  /** Job categories (前端开发工程师, 厨师, 货车司机…): what `prefCategories` takes. */
+  categories: string[];
+}
+
+/** GET /jobs/:id/similar: same category, in the same or a nearby city, the job itself excluded. */
+export interface SimilarJobList {
+  items: JobSummary[];
+}
+
+export const SIMILAR_JOBS_MAX = 6;
+
+export const JOB_REPORT_REASONS = ['fake', 'fee', 'discrimination', 'contact', 'other'] as const;
+export type JobReportReason = (typeof JOB_REPORT_REASONS)[number];
+export const JOB_REPORT_REASON_LABELS: Record<JobReportReason, string> = {
+  fake: '虚假职位',
+  fee: '收取费用',
+  discrimination: '就业歧视',
+  contact: '联系方式异常',
+  other: '其他',
+};
+export const JOB_REPORT_TEXT_MAX = 200;
+
+/** POST /jobs/:id/reports (signed in) → 201 `JobReportCreated`. */
+export interface JobReportRequest {
+  reason: JobReportReason;
+  /** Details, at most `JOB_REPORT_TEXT_MAX` characters. */
+  text?: string;
+}
+
+export interface JobReportCreated {
+  id: string;
+}
+
+export const jobReportRules: Rules = {
+  reason: { type: 'enum', required: true, enum: [...JOB_REPORT_REASONS], message: '请选择举报原因' },
+  text: {
+    type: 'string',
+    validator: (_rule, value: unknown) =>
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && visibleLength(value.trim()) <= JOB_REPORT_TEXT_MAX),
+    message: `举报说明不能超过${JOB_REPORT_TEXT_MAX}个字`,
+  },
 };
 
 /** GET /jobs/:id */
@@ -125,7 +323,9 @@ export interface JobDetail extends JobSummary {
   benefits: string[];
   /** Street address inside the city, without the province. */
   address: string;
-  /** WGS-84; null while the city data carries no coordinates. */
+  /** WGS-84 (approximate: the district's place in the city); null only for data without coordinates. */
   lat: number | null;
   lng: number | null;
+  /** Whether the signed-in seeker saved this job; false when the request carries no token. */
+  favorited: boolean;
 }

@@ -1,9 +1,28 @@
+import { showToast } from './ui';
+
+/** Alipay keeps at most 10 pages on the stack; past that a new page replaces the top one. */
+const PAGE_STACK_LIMIT = 10;
+
 /** Opens a page; `query` values are URL-encoded so a shared link restores them. */
-export function navigateTo(route: string, query: Record<string, string> = {}): Promise<void> {
+export function navigateTo(route: string, query: Record<string, string> = {}): void {
+  const url = pageUrl(route, query);
+  const fail = () => showToast('页面打开失败，请稍后重试', 'fail');
+  if (getCurrentPages().length >= PAGE_STACK_LIMIT) my.redirectTo({ url, fail });
+  else my.navigateTo({ url, fail });
+}
+
+export function navigateBack(): void {
+  my.navigateBack({ delta: 1 });
+}
+
+/** Replaces the current page, e.g. a finished form by what it created, so Back does not return to the form. */
+export function redirectTo(route: string, query: Record<string, string> = {}): void {
+  my.redirectTo({ url: pageUrl(route, query), fail: () => showToast('页面打开失败，请稍后重试', 'fail') });
+}
+
+function pageUrl(route: string, query: Record<string, string>): string {
   const search = Object.keys(query)
     .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(query[key])}`)
     .join('&');
-  return new Promise((resolve, reject) => {
-    my.navigateTo({ url: `/${route}${search ? `?${search}` : ''}`, success: () => resolve(), fail: reject });
-  });
+  return `/${route}${search ? `?${search}` : ''}`;
 }

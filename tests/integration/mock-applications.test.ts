@@ -8,6 +8,7 @@ import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { startTestBackend, type TestBackend } from './mock-fixture';
+import { loginReadyToApply } from './mock-resume-helpers';
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
@@ -31,7 +32,7 @@ describe('mock backend applications', () => {
   }
 
   it('creates exactly one application for two requests with the same Idempotency-Key', async () => {
-    const { accessToken, userId } = await backend.login('idem');
+    const { accessToken, userId } = await loginReadyToApply(backend, 'idem');
     const key = newKey();
     const first = await apply(accessToken, jobs[0].id, key, '你好，我对这个岗位很感兴趣');
     const second = await apply(accessToken, jobs[0].id, key, '你好，我对这个岗位很感兴趣');
@@ -51,7 +52,7 @@ describe('mock backend applications', () => {
   });
 
   it('needs an Idempotency-Key and a valid body, naming the fields', async () => {
-    const { accessToken } = await backend.login('needs-key');
+    const { accessToken } = await loginReadyToApply(backend, 'needs-key');
     const noKey = await backend.request<ApiErrorBody>('POST', '/applications', {
       token: accessToken,
       body: { jobId: jobs[1].id },
@@ -71,7 +72,7 @@ describe('mock backend applications', () => {
   });
 
   it('answers 409 with the existing application id when applying to the same job again', async () => {
-    const { accessToken } = await backend.login('dup');
+    const { accessToken } = await loginReadyToApply(backend, 'dup');
     const first = await apply(accessToken, jobs[2].id);
     const again = await backend.request<DuplicateApplicationErrorBody>('POST', '/applications', {
       token: accessToken,
@@ -83,7 +84,7 @@ describe('mock backend applications', () => {
   });
 
   it('withdraws once and refuses an illegal second transition with 409', async () => {
-    const { accessToken } = await backend.login('withdraw');
+    const { accessToken } = await loginReadyToApply(backend, 'withdraw');
     const created = await apply(accessToken, jobs[3].id);
     const withdrawn = await backend.request<ApplicationDetail>('POST', `/applications/${created.body.id}/withdraw`, {
       token: accessToken,
@@ -103,8 +104,8 @@ describe('mock backend applications', () => {
   });
 
   it("never shows one user another user's application or conversation", async () => {
-    const alice = await backend.login('owner-a');
-    const bob = await backend.login('owner-b');
+    const alice = await loginReadyToApply(backend, 'owner-a');
+    const bob = await loginReadyToApply(backend, 'owner-b');
     const created = await apply(alice.accessToken, jobs[4].id, newKey(), '您好');
     const { id, conversationId } = created.body;
 
@@ -130,7 +131,7 @@ describe('mock backend applications', () => {
   });
 
   it('lists applications by status and opens a conversation with the greeting first', async () => {
-    const { accessToken } = await backend.login('lister');
+    const { accessToken } = await loginReadyToApply(backend, 'lister');
     const withGreeting = await apply(accessToken, jobs[5].id, newKey(), '您好，可以聊聊吗？');
     await apply(accessToken, jobs[6].id);
     await backend.request('POST', `/applications/${withGreeting.body.id}/withdraw`, { token: accessToken });
@@ -168,7 +169,7 @@ describe('mock backend applications', () => {
   });
 
   it('caps applications per day with 429 and a clear Chinese message', async () => {
-    const { accessToken } = await backend.login('busy');
+    const { accessToken } = await loginReadyToApply(backend, 'busy');
     for (let i = 0; i < 5; i++) expect((await apply(accessToken, jobs[10 + i].id)).status).toBe(201);
     const capped = await backend.request<ApiErrorBody>('POST', '/applications', {
       token: accessToken,

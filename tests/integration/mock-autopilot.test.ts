@@ -2,6 +2,7 @@ import type { ApplicationDetail, ApplicationStatus } from '../../services/contra
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { startTestBackend, type TestBackend } from './mock-fixture';
+import { loginReadyToApply } from './mock-resume-helpers';
 
 async function allJobs(backend: TestBackend): Promise<JobSummary[]> {
   const jobs: JobSummary[] = [];
@@ -33,7 +34,7 @@ describe('mock employer autopilot', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    token = (await backend.login('autopilot')).accessToken;
+    token = (await loginReadyToApply(backend, 'autopilot')).accessToken;
     const byReplyRate = (await allJobs(backend)).sort((a, b) => b.hr.replyRate - a.hr.replyRate);
     // Attentive HRs and ghost HRs, so both paths show up.
     const chosen = [...byReplyRate.slice(0, 6), ...byReplyRate.slice(-6)];

@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { startTestBackend, type TestBackend } from './mock-fixture';
+import { loginReadyToApply } from './mock-resume-helpers';
 
 describe('mock backend employer API', () => {
   let backend: TestBackend;
@@ -18,7 +19,7 @@ describe('mock backend employer API', () => {
   afterAll(() => backend.close());
 
   async function applyAs(userKey: string, job: JobSummary) {
-    const { accessToken } = await backend.login(userKey);
+    const { accessToken } = await loginReadyToApply(backend, userKey);
     const created = await backend.request<ApplicationDetail>('POST', '/applications', {
       token: accessToken,
       headers: { 'idempotency-key': `employer-test-${++keyCounter}` },

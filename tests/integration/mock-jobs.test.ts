@@ -91,7 +91,7 @@ describe('mock backend jobs', () => {
     const first = (await backend.request<JobPage>('GET', '/jobs?limit=1')).body.items[0];
     const detail = await backend.request<JobDetail>('GET', `/jobs/${first.id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ ...first, lat: null, lng: null });
+    expect(detail.body).toMatchObject({ ...first, lat: expect.any(Number), lng: expect.any(Number), favorited: false });
     expect(detail.body.description).toContain('岗位职责');
     expect(detail.body.requirements.length).toBeGreaterThan(0);
     expect(detail.body.address).toContain(first.district);

@@ -3,6 +3,7 @@ import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { REALTIME_CLOSE_CODES } from '../../services/contracts/realtime';
 import { connectRealtime, startTestBackend, type TestBackend } from './mock-fixture';
+import { loginReadyToApply } from './mock-resume-helpers';
 
 describe('mock backend realtime', () => {
   let backend: TestBackend;
@@ -13,7 +14,7 @@ describe('mock backend realtime', () => {
   afterAll(() => backend.close());
 
   it('greets with hello and answers ping with pong', async () => {
-    const { accessToken, userId } = await backend.login('ws-ping');
+    const { accessToken, userId } = await loginReadyToApply(backend, 'ws-ping');
     const client = connectRealtime(backend.url, accessToken);
     expect(await client.next('hello')).toEqual({ type: 'hello', userId });
     client.socket.send(JSON.stringify({ type: 'ping' }));
@@ -29,8 +30,8 @@ describe('mock backend realtime', () => {
   });
 
   it('pushes application.updated and the HR message to the seeker when the employer acts', async () => {
-    const { accessToken } = await backend.login('ws-push');
-    const other = await backend.login('ws-bystander');
+    const { accessToken } = await loginReadyToApply(backend, 'ws-push');
+    const other = await loginReadyToApply(backend, 'ws-bystander');
     const client = connectRealtime(backend.url, accessToken);
     const bystander = connectRealtime(backend.url, other.accessToken);
     await client.next('hello');
@@ -62,7 +63,7 @@ describe('mock backend realtime', () => {
   });
 
   it('drops connections when the drop-sockets fault is on', async () => {
-    const { accessToken } = await backend.login('ws-drop');
+    const { accessToken } = await loginReadyToApply(backend, 'ws-drop');
     await backend.request('POST', '/__admin/faults', { body: { dropSocketRate: 1 } });
     try {
       const client = connectRealtime(backend.url, accessToken);
@@ -84,7 +85,7 @@ describe('mock backend realtime with an expired token', () => {
   afterAll(() => backend.close());
 
   it('closes with the token-expired code so the app refreshes and reconnects', async () => {
-    const { accessToken } = await backend.login('ws-expired');
+    const { accessToken } = await loginReadyToApply(backend, 'ws-expired');
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const client = connectRealtime(backend.url, accessToken);
     expect(await client.closed).toEqual({ code: REALTIME_CLOSE_CODES.tokenExpired, reason: 'token_expired' });

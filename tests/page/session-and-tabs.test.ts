@@ -1,4 +1,4 @@
-import { startMockServer } from '../support/mock-server';
+import { makeReadyToApply, startMockServer } from '../support/mock-server';
 import { createFakeMy } from '../harness/fake-my';
 import { createRuntime, type Runtime } from '../harness/runtime';
 import { TOKENS_STORAGE_KEY, type StoredTokens } from '../../services/session-tokens';
@@ -110,6 +110,7 @@ describe('消息 tab', () => {
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as {
       items: Array<{ id: string; title: string }>;
     };
+    await makeReadyToApply(server, storedTokens().accessToken);
     const apply = await fetch(`${server.url}/applications`, {
       method: 'POST',
       headers: {

@@ -32,3 +32,25 @@ export async function setFaults(server: MockServer, faults: Record<string, numbe
   });
   if (!response.ok) throw new Error(`setting faults failed: ${response.status}`);
 }
+
+/** Gives a seeker what an application needs: basic info and a phone verified through Alipay. */
+export async function makeReadyToApply(server: MockServer, accessToken: string): Promise<void> {
+  const call = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  await call('PUT', '/resume/basic', {
+    name: '李雷',
+    gender: 'male',
+    birthYear: 1998,
+    cityCode: '330100',
+    status: 'unemployed',
+  });
+  const { response } = (await call('POST', '/__admin/phone-payload', { mobile: '13912345678' })) as { response: string };
+  await call('POST', '/resume/phone', { response });
+}

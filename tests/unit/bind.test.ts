@@ -6,7 +6,7 @@ type Call = { kind: 'setData' | 'spliceData' | 'batch'; payload?: unknown };
 function fakeView<D extends Record<string, unknown>>(data: D) {
   const calls: Call[] = [];
   const view: ViewInstance<D> = {
-    data: structuredClone(data),
+    data: JSON.parse(JSON.stringify(data)) as D,
     setData(patch) {
       calls.push({ kind: 'setData', payload: patch });
       Object.assign(this.data, patch);
@@ -66,5 +66,16 @@ describe('bindView', () => {
       { kind: 'setData', payload: { loading: false } },
       { kind: 'spliceData', payload: { jobs: [1, 0, 2] } },
     ]);
+  });
+});
+
+describe('bindView with undefined fields', () => {
+  it('treats an undefined field as absent, as the JSON crossing does', () => {
+    const state = observable({ jobs: [{ id: 1, note: undefined as string | undefined }] });
+    const { view, calls } = fakeView({ jobs: [{ id: 1 }] as Array<Record<string, unknown>> });
+    bindView(view, () => ({ jobs: state.jobs.map((j) => ({ ...j })) }));
+    expect(calls).toEqual([]);
+    runInAction(() => state.jobs.push({ id: 2, note: undefined }));
+    expect(calls).toEqual([{ kind: 'spliceData', payload: { jobs: [1, 0, { id: 2 }] } }]);
   });
 });

@@ -1,10 +1,10 @@
 import {
   formatCount,
+  formatDistance,
   formatLastActive,
   formatMessageTime,
   formatReplyRate,
   formatSalary,
-  isLongInactive,
   maskUserId,
 } from '../../utils/format';
 
@@ -28,9 +28,11 @@ describe('activity and times', () => {
     expect(formatLastActive('2026-11-22T09:00:00+08:00', now)).toBe('3小时前活跃');
     expect(formatLastActive('2026-11-20T12:00:00+08:00', now)).toBe('2天前活跃');
   });
-  it('flags HRs silent for more than two weeks', () => {
-    expect(isLongInactive('2026-11-01T12:00:00+08:00', now)).toBe(true);
-    expect(isLongInactive('2026-11-15T12:00:00+08:00', now)).toBe(false);
+  it('formats distances', () => {
+    expect(formatDistance(0.004)).toBe('10m');
+    expect(formatDistance(0.83)).toBe('830m');
+    expect(formatDistance(2.345)).toBe('2.3km');
+    expect(formatDistance(126.4)).toBe('126km');
   });
   it('formats message times like a chat list', () => {
     expect(formatMessageTime('2026-11-22T08:05:00+08:00', now)).toMatch(/^\d{2}:05$/);

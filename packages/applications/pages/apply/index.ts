@@ -1,0 +1,87 @@
+import { GREETING_MAX } from '../../../../services/contracts/applications';
+import { navigateTo, redirectTo } from '../../../../services/platform/navigation';
+import { showToast } from '../../../../services/platform/ui';
+import { applyStore } from '../../../../stores/apply';
+import { bindView, unbindView } from '../../../../stores/bind';
+import type { LoadStatus } from '../../../../stores/load-status';
+import { greetingCounterText, toResumeOptionViews, type ResumeOptionView } from '../../../../utils/application-view';
+import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
+
+const DETAIL_ROUTE = 'packages/applications/pages/detail/index';
+const RESUME_ROUTE = 'packages/resume/pages/index/index';
+
+const data = {
+  jobId: '',
+  jobStatus: 'idle' as LoadStatus,
+  job: null as JobCardView | null,
+  jobError: '',
+  resumeOptions: [] as ResumeOptionView[],
+  attachmentsError: '',
+  greeting: '',
+  greetingCounter: '',
+  greetingMax: GREETING_MAX,
+  sending: false,
+  applied: false,
+  errorMessage: '',
+  /** The resume lacks what applying needs: offer the way to fill it. */
+  needsResume: false,
+  skeletonParagraph: { rows: 2 },
+  retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+};
+
+Page({
+  data,
+  onLoad(query: Record<string, string | undefined>) {
+    const jobId = query.jobId ?? '';
+    this.setData({ jobId });
+    bindView(this, () => {
+      const form = applyStore.form(jobId);
+      const greeting = applyStore.greetingOf(jobId);
+      return {
+        jobStatus: form.jobStatus,
+        job: form.job ? toJobCardView(form.job) : null,
+        jobError: form.jobError,
+        resumeOptions: toResumeOptionViews(form.attachments, form.resume),
+        attachmentsError: form.attachmentsError,
+        greeting,
+        greetingCounter: greetingCounterText(greeting),
+        sending: form.sending,
+        applied: form.appliedId !== '',
+        errorMessage: form.errorMessage,
+        needsResume: form.missing.length > 0,
+      };
+    });
+    void applyStore.open(jobId);
+  },
+  onUnload() {
+    unbindView(this);
+  },
+  onRetryJob() {
+    void applyStore.loadJob(this.data.jobId);
+  },
+  onRetryAttachments() {
+    void applyStore.loadAttachments(this.data.jobId);
+  },
+  onResumeTap(event: { currentTarget: { dataset: { value?: string } } }) {
+    const value = event.currentTarget.dataset.value;
+    if (value) applyStore.chooseResume(this.data.jobId, value);
+  },
+  onGreetingInput(event: { detail: { value: string } }) {
+    applyStore.setGreeting(this.data.jobId, event.detail.value);
+  },
+  onFillResume() {
+    navigateTo(RESUME_ROUTE);
+  },
+  async onSubmit() {
+    const outcome = await applyStore.submit(this.data.jobId);
+    if (outcome.kind === 'created') {
+      // Asked right after applying, when the seeker most wants to hear back; refusing changes nothing.
+      const recorded = await applyStore.subscribeToUpdates(outcome.application.id);
+      showToast(recorded ? '投递成功' : '投递成功，进度提醒开启失败', 'success');
+      redirectTo(DETAIL_ROUTE, { id: outcome.application.id });
+    } else if (outcome.kind === 'duplicate') {
+      showToast('你已投递过该职位');
+      redirectTo(DETAIL_ROUTE, { id: outcome.applicationId });
+    }
+  },
+});

@@ -1,0 +1,59 @@
+import { confirm } from '../../../../services/platform/dialog';
+import { navigateTo } from '../../../../services/platform/navigation';
+import { showToast } from '../../../../services/platform/ui';
+import { applicationsStore } from '../../../../stores/applications';
+import { bindView, unbindView } from '../../../../stores/bind';
+import type { LoadStatus } from '../../../../stores/load-status';
+import { toApplicationDetailView, type ApplicationDetailView } from '../../../../utils/application-view';
+
+const data = {
+  id: '',
+  status: 'idle' as LoadStatus,
+  application: null as ApplicationDetailView | null,
+  errorMessage: '',
+  withdrawing: false,
+  skeletonParagraph: { rows: 6 },
+  retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+};
+
+Page({
+  data,
+  onLoad(query: Record<string, string | undefined>) {
+    const id = query.id ?? '';
+    this.setData({ id });
+    bindView(this, () => {
+      const entry = applicationsStore.detailEntry(id);
+      return {
+        status: entry.status,
+        application: entry.detail ? toApplicationDetailView(entry.detail) : null,
+        errorMessage: entry.errorMessage,
+        withdrawing: entry.withdrawing,
+      };
+    });
+  },
+  onShow() {
+    // The employer may have moved it while the seeker was away; what is shown stays until the answer comes.
+    void applicationsStore.loadDetail(this.data.id);
+  },
+  onUnload() {
+    unbindView(this);
+  },
+  onRetry() {
+    void applicationsStore.loadDetail(this.data.id);
+  },
+  onJobTap(jobId: string) {
+    navigateTo('packages/job/pages/detail/index', { id: jobId });
+  },
+  async onWithdrawTap() {
+    const confirmed = await confirm({
+      title: '撤回投递',
+      content: '撤回后HR将不再处理这份投递，且不能再次投递该职位。确定撤回吗？',
+      confirmButtonText: '撤回',
+      cancelButtonText: '再想想',
+    });
+    if (!confirmed) return;
+    const failure = await applicationsStore.withdraw(this.data.id);
+    if (failure) showToast(failure, 'fail');
+    else showToast('已撤回投递', 'success');
+  },
+});

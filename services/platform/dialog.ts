@@ -1,0 +1,18 @@
+/** The platform's confirm dialog. Resolves true when the user confirms; false on cancel or when it cannot show. */
+export function confirm(options: {
+  title: string;
+  content: string;
+  confirmButtonText?: string;
+  cancelButtonText?: string;
+}): Promise<boolean> {
+  return new Promise((resolve) => {
+    my.confirm({
+      title: options.title,
+      content: options.content,
+      confirmButtonText: options.confirmButtonText ?? '确定',
+      cancelButtonText: options.cancelButtonText ?? '取消',
+      success: (result) => resolve(result.confirm),
+      fail: () => resolve(false),
+    });
+  });
+}

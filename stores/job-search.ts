@@ -1,0 +1,137 @@
+import './mobx-config';
+import { makeAutoObservable, runInAction } from 'mobx';
+import { ApiError } from '../services/http';
+import type { JobSuggestion } from '../services/contracts/jobs';
+import { getJobFilters, suggestJobs } from '../services/jobs';
+import { chooseCity, getLocation } from '../services/platform/location';
+import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
+import { EMPTY_SEARCH, searchToApiQuery, type JobSearch, type JobSort, type Position } from '../utils/job-query';
+import { jobFeedStore } from './job-feed';
+
+export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
+export const SEARCH_HISTORY_MAX = 20;
+const SUGGEST_DELAY_MS = 200;
+
+/** What the seeker is looking for on the jobs tab: it drives the feed, and remembers recent keywords. */
+export class JobSearchStore {
+  search: JobSearch = EMPTY_SEARCH;
+  position: Position | null = null;
+  locationError = '';
+  history: string[] = readStorage<string[]>(SEARCH_HISTORY_KEY) ?? [];
+  suggestions: JobSuggestion[] = [];
+  industries: string[] = [];
+  private suggestGeneration = 0;
+  private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer'>(this, {
+      suggestGeneration: false,
+      suggestTimer: false,
+    });
+  }
+
+  /** Shows the feed for `search`; a keyword joins the history. */
+  apply(search: JobSearch): Promise<void> {
+    this.search = search;
+    const keyword = search.keyword.trim();
+    if (keyword) this.remember(keyword);
+    return jobFeedStore.load(searchToApiQuery(search, this.position));
+  }
+
+  update(change: Partial<JobSearch>): Promise<void> {
+    return this.apply({ ...this.search, ...change });
+  }
+
+  /** 附近 needs the seeker's position first; without it the sort stays as it was and says why. */
+  async setSort(sort: JobSort): Promise<void> {
+    if (sort === 'nearest' && !this.position && !(await this.locate())) return;
+    await this.update({ sort });
+  }
+
+  async locate(): Promise<boolean> {
+    try {
+      const { latitude, longitude } = await getLocation();
+      runInAction(() => {
+        this.position = { lat: latitude, lng: longitude };
+        this.locationError = '';
+      });
+      return true;
+    } catch {
+      runInAction(() => {
+        this.locationError = '无法获取位置，请在设置中允许支付宝使用定位后重试';
+      });
+      return false;
+    }
+  }
+
+  async pickCity(): Promise<void> {
+    let city: Awaited<ReturnType<typeof chooseCity>>;
+    try {
+      city = await chooseCity();
+    } catch {
+      return;
+    }
+    if (city) await this.update({ cityCode: city.cityCode, cityName: city.cityName });
+  }
+
+  clearCity(): Promise<void> {
+    return this.update({ cityCode: '', cityName: '' });
+  }
+
+  /** Asks for suggestions once typing pauses, so a fast typist sends one request, not one a letter. */
+  suggestSoon(text: string, delayMs = SUGGEST_DELAY_MS): void {
+    clearTimeout(this.suggestTimer);
+    this.suggestTimer = setTimeout(() => void this.suggest(text), delayMs);
+  }
+
+  cancelSuggestions(): void {
+    clearTimeout(this.suggestTimer);
+    this.suggestGeneration++;
+    this.suggestions = [];
+  }
+
+  /** Suggestions for `text`; answers to older text are dropped. */
+  async suggest(text: string): Promise<void> {
+    const generation = ++this.suggestGeneration;
+    const keyword = text.trim();
+    if (!keyword) {
+      this.suggestions = [];
+      return;
+    }
+    try {
+      const { items } = await suggestJobs(keyword);
+      runInAction(() => {
+        if (generation === this.suggestGeneration) this.suggestions = items;
+      });
+    } catch (error) {
+      // A 400 (say, a keyword too long) leaves no suggestions; the search itself reports the reason.
+      runInAction(() => {
+        if (generation === this.suggestGeneration && error instanceof ApiError) this.suggestions = [];
+      });
+    }
+  }
+
+  async loadIndustries(): Promise<void> {
+    if (this.industries.length) return;
+    try {
+      const { industries } = await getJobFilters();
+      runInAction(() => {
+        this.industries = industries;
+      });
+    } catch {
+      // The sheet shows the other filters; industries come on the next open.
+    }
+  }
+
+  clearHistory(): void {
+    this.history = [];
+    removeStorage(SEARCH_HISTORY_KEY);
+  }
+
+  private remember(keyword: string): void {
+    this.history = [keyword, ...this.history.filter((k) => k !== keyword)].slice(0, SEARCH_HISTORY_MAX);
+    writeStorage(SEARCH_HISTORY_KEY, this.history);
+  }
+}
+
+export const jobSearchStore = new JobSearchStore();

@@ -1,0 +1,240 @@
+import { startMockServer, setFaults } from '../support/mock-server';
+import { createFakeMy } from '../harness/fake-my';
+import { createRuntime, type Runtime } from '../harness/runtime';
+import type { JobCardView } from '../../utils/job-view';
+
+interface JobsData {
+  status: string;
+  jobs: JobCardView[];
+  keyword: string;
+  cityText: string;
+  sort: string;
+  filterCount: number;
+  errorMessage: string;
+  sheetVisible: boolean;
+  draft: { salaryBand: string; jobType: string[]; directOnly: boolean };
+}
+
+type Stores = {
+  search: typeof import('../../stores/job-search');
+  favorites: typeof import('../../stores/favorites');
+  recent: typeof import('../../stores/recent-views');
+};
+
+let server: Awaited<ReturnType<typeof startMockServer>>;
+let rt: Runtime;
+
+beforeAll(async () => {
+  server = await startMockServer({ seed: { jobs: 400, seed: 'discovery-tests' } });
+});
+afterAll(() => server.stop());
+
+function launch(storage?: Record<string, unknown>) {
+  jest.resetModules();
+  rt = createRuntime({
+    my: createFakeMy({ authUser: `seeker${Date.now()}`, storage }),
+    globals: { __API_BASE_URL__: server.url },
+  });
+  rt.mountApp();
+  return rt;
+}
+const stores = (): Stores => ({
+  search: rt.requireFromRoot('stores/job-search'),
+  favorites: rt.requireFromRoot('stores/favorites'),
+  recent: rt.requireFromRoot('stores/recent-views'),
+});
+const lastJobsQuery = () => {
+  const request = [...rt.fake.requests].reverse().find((r) => new URL(r.url).pathname === '/jobs');
+  return Object.fromEntries(new URL(request!.url).searchParams);
+};
+
+afterEach(async () => {
+  await setFaults(server, { errorRate: 0 });
+  rt.dispose();
+});
+
+describe('search and filters', () => {
+  it('restores keyword, city, filters and sort from a shared link', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index', {
+      keyword: '司机',
+      cityCode: '330100',
+      cityName: '杭州市',
+      jobType: 'full_time,daily_gig',
+      salary: '5000-8000',
+      sort: 'latest',
+    });
+    await rt.flush();
+    expect(page.data).toMatchObject({ keyword: '司机', cityText: '杭州市', sort: 'latest', filterCount: 2 });
+    expect(lastJobsQuery()).toMatchObject({
+      keyword: '司机',
+      cityCode: '330100',
+      jobType: 'full_time,daily_gig',
+      salaryMin: '5000',
+      salaryMax: '8000',
+      sort: 'latest',
+    });
+    const share = (await page.shareAppMessage()) as { path: string };
+    expect(share.path).toContain('keyword=%E5%8F%B8%E6%9C%BA');
+    expect(share.path).toContain('cityCode=330100');
+    expect(share.path).toContain('sort=latest');
+  });
+
+  it('applies the filter sheet in one go, and the badge counts active groups', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    page.tap('onFilterTap');
+    expect(page.data.sheetVisible).toBe(true);
+    page.call('onFilterChange', 'daily_gig'.split(','), [], { currentTarget: { dataset: { group: 'jobType' } } });
+    page.call('onFilterChange', '3000-5000', {}, { currentTarget: { dataset: { group: 'salaryBand' } } });
+    page.call('onDirectOnlyChange', true);
+    expect(rt.fake.requests.filter((r) => r.url.includes('/jobs?')).length).toBe(1);
+    page.tap('onFilterConfirm');
+    await rt.flush();
+    expect(page.data.sheetVisible).toBe(false);
+    expect(page.data.filterCount).toBe(3);
+    expect(lastJobsQuery()).toMatchObject({ jobType: 'daily_gig', salaryMin: '3000', salaryMax: '5000', directOnly: '1' });
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.requirementTags).toContain('日结');
+  });
+
+  it('shows the empty state that offers to widen the search, and widening works', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index', { keyword: '宇航员驾驶舱维修', cityCode: '330100', cityName: '杭州市' });
+    await rt.flush();
+    expect(page.data.status).toBe('ready');
+    expect(page.data.jobs).toEqual([]);
+    page.fire('onWidenSearch', { detail: {} });
+    await rt.flush();
+    expect(page.data.cityText).toBe('全国');
+    expect(lastJobsQuery().cityCode).toBeUndefined();
+  });
+
+  it('shows the server message for a refused keyword and keeps the previous results', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    const before = page.data.jobs.map((j) => j.id);
+    await stores().search.jobSearchStore.update({ keyword: 'x'.repeat(50) + '"*' });
+    await rt.flush();
+    expect(page.data.errorMessage).toMatch(/关键词/);
+    expect(page.data.jobs.map((j) => j.id)).toEqual(before);
+  });
+
+  it('asks for the position for 附近 and shows distances', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    rt.fake.setLocation({ latitude: 30.2741, longitude: 120.1551 });
+    page.tap('onSortTap', { dataset: { sort: 'nearest' } });
+    await rt.flush();
+    expect(page.data.sort).toBe('nearest');
+    expect(lastJobsQuery()).toMatchObject({ sort: 'nearest', lat: '30.27410', lng: '120.15510' });
+    expect(page.data.jobs[0].locationText).toMatch(/\d+(\.\d)?(m|km)$/);
+  });
+
+  it('keeps the sort and says why when the position is refused', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    rt.fake.setLocation({ error: 2001, errorMessage: '用户拒绝授权' });
+    page.tap('onSortTap', { dataset: { sort: 'nearest' } });
+    await rt.flush();
+    expect(page.data.sort).toBe('match');
+    expect(rt.fake.lastToast()).toMatchObject({ content: expect.stringContaining('定位') });
+  });
+});
+
+describe('search page', () => {
+  it('suggests while typing, remembers 20 keywords at most, and clears them', async () => {
+    launch();
+    const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>('packages/job/pages/search/index');
+    search.call('onInput', '司');
+    search.call('onInput', '司机');
+    await rt.flush();
+    expect(rt.fake.requests.filter((r) => r.url.includes('/jobs/suggest')).length).toBe(1);
+    expect(search.data.suggestions.length).toBeGreaterThan(0);
+    const { jobSearchStore } = stores().search;
+    for (let i = 0; i < 25; i++) await jobSearchStore.update({ keyword: `关键词${i}` });
+    await rt.flush();
+    expect(jobSearchStore.history).toHaveLength(20);
+    expect(jobSearchStore.history[0]).toBe('关键词24');
+    expect(rt.fake.storage.get('jobs.searchHistory')).toHaveLength(20);
+    search.tap('onClearHistory');
+    expect(search.data.history).toEqual([]);
+    expect(rt.fake.storage.get('jobs.searchHistory')).toBeNull();
+  });
+});
+
+describe('favorites and recently viewed', () => {
+  it('stars a job at once, keeps it on the server, and lists it under 我的收藏', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
+    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    await rt.flush();
+    expect(detail.data.favorited).toBe(false);
+    detail.tap('onFavoriteTap');
+    expect(detail.data.favorited).toBe(true);
+    await rt.flush();
+    const favorites = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/favorites/index');
+    favorites.show();
+    await rt.flush();
+    expect(favorites.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id]);
+  });
+
+  it('rolls the star back and says why when saving fails', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
+    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    await rt.flush();
+    await setFaults(server, { errorRate: 1 });
+    detail.tap('onFavoriteTap');
+    expect(detail.data.favorited).toBe(true);
+    await rt.flush();
+    expect(detail.data.favorited).toBe(false);
+    expect(rt.fake.lastToast()).toMatchObject({ type: 'fail' });
+  });
+
+  it('keeps recently viewed jobs on the device, newest first, without duplicates', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
+    for (const id of [jobs.items[0].id, jobs.items[1].id, jobs.items[0].id]) {
+      rt.mountPage('packages/job/pages/detail/index', { id });
+      await rt.flush();
+    }
+    const recent = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/recent/index');
+    expect(recent.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id, jobs.items[1].id]);
+    const stored = rt.fake.storage.get('jobs.recentViews') as Array<{ job: { id: string } }>;
+    rt.dispose();
+    launch({ 'jobs.recentViews': stored });
+    expect(stores().recent.recentViewsStore.entries).toHaveLength(2);
+  });
+});
+
+describe('report', () => {
+  it('names the missing reason, keeps the text when sending fails, and confirms when sent', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
+    const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean }>(
+      'packages/job/pages/detail/index',
+      { id: jobs.items[0].id },
+    );
+    await rt.flush();
+    detail.tap('onReportTap');
+    detail.fire('onReportTextInput', { detail: { value: '要求先交培训费' } });
+    await detail.call('onReportSubmit');
+    expect(detail.data.reportError).toBe('请选择举报原因');
+    detail.call('onReportReasonChange', 'fee');
+    await setFaults(server, { errorRate: 1 });
+    await detail.call('onReportSubmit');
+    await rt.flush();
+    expect(detail.data.reportError).not.toBe('');
+    expect(detail.data.reportText).toBe('要求先交培训费');
+    await setFaults(server, { errorRate: 0 });
+    await detail.call('onReportSubmit');
+    await rt.flush();
+    expect(detail.data.reportVisible).toBe(false);
+    expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
+  });
+});
