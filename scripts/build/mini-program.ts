@@ -77,10 +77,27 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
     if (!script) throw new BuildError(`${what}: missing ${rel}.ts`);
     queueModule(script);
     copyTemplate(base + '.axml');
-    if (fs.existsSync(base + '.acss')) copyFile(base + '.acss');
+    if (fs.existsSync(base + '.acss')) copyStyle(base + '.acss');
     const json = JSON.parse(fs.readFileSync(base + '.json', 'utf8')) as { usingComponents?: Record<string, string> };
     rewriteUsingComponents(base + '.json', json.usingComponents);
     writeJson(outPathFor(base + '.json'), json);
+  };
+
+  /** Copies a stylesheet and, recursively, the stylesheets it `@import`s. */
+  const copiedStyles = new Set<string>();
+  const copyStyle = (acssFile: string) => {
+    if (copiedStyles.has(acssFile)) return;
+    copiedStyles.add(acssFile);
+    copyFile(acssFile);
+    const text = fs.readFileSync(acssFile, 'utf8');
+    for (const match of text.matchAll(/@import\s+["']([^"']+)["']/g)) {
+      const ref = match[1];
+      const target = ref.startsWith('/') ? path.join(projectRoot, ref) : path.resolve(path.dirname(acssFile), ref);
+      if (!fs.existsSync(target)) {
+        throw new BuildError(`${path.relative(projectRoot, acssFile)}: @import points at missing ${ref}`);
+      }
+      copyStyle(target);
+    }
   };
 
   const copiedTemplates = new Set<string>();
@@ -104,7 +121,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   const appJsonFile = path.join(projectRoot, 'app.json');
   const appJson = JSON.parse(fs.readFileSync(appJsonFile, 'utf8')) as AppJson;
   queueModule(path.join(projectRoot, 'app.ts'));
-  if (fs.existsSync(path.join(projectRoot, 'app.acss'))) copyFile(path.join(projectRoot, 'app.acss'));
+  if (fs.existsSync(path.join(projectRoot, 'app.acss'))) copyStyle(path.join(projectRoot, 'app.acss'));
   rewriteUsingComponents(appJsonFile, appJson.usingComponents);
   for (const item of appJson.tabBar?.items ?? []) {
     for (const icon of [item.icon, item.activeIcon]) if (icon) copyFile(path.join(projectRoot, icon));

@@ -324,11 +324,83 @@ describe('fake my: auth, UI, location, system', () => {
   });
 });
 
+describe('fake my: media, upload, phone number, leave guard', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer((request, response) => {
+      if (request.url === '/payload') return sendJson(response, 200, { response: `payload-for:${request.body}` });
+      sendJson(response, 201, { contentType: request.headers['content-type'], body: request.body });
+    });
+  });
+  afterAll(() => server.close());
+
+  it('chooseImage hands out added files with their size; cancel is error 11 by default', async () => {
+    const fake = createFakeMy();
+    await expect(fake.chooseImage({})).rejects.toMatchObject({ error: 11 });
+    const path = fake.$fake.addFile({ bytes: 'abc', imageType: 'png' });
+    fake.$fake.answerChooseImage([path]);
+    const chosen = await fake.chooseImage({ count: 1 });
+    expect(chosen.tempFiles).toEqual([{ path, size: 3 }]);
+    await expect(fake.getImageInfo({ src: path })).resolves.toMatchObject({ type: 'png' });
+  });
+
+  it('uploadFile sends multipart with the form data, reports progress and any HTTP status to success', async () => {
+    const fake = createFakeMy();
+    const path = fake.$fake.addFile({ path: 'temp://cv.jpg', bytes: 'JPEG' });
+    const progress: number[] = [];
+    const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
+      const task = fake.uploadFile({
+        url: `${server.origin}/upload`,
+        filePath: path,
+        name: 'file',
+        fileType: 'image',
+        formData: { fileName: '简历.jpg' },
+        header: { authorization: 'Bearer t' },
+        success: resolve,
+        fail: reject,
+      });
+      task.onProgressUpdate((update) => progress.push(update.progress));
+    });
+    expect(result.statusCode).toBe(201);
+    const echoed = JSON.parse(result.data) as { contentType: string; body: string };
+    expect(echoed.contentType).toMatch(/^multipart\/form-data/);
+    expect(echoed.body).toContain('简历.jpg');
+    expect(echoed.body).toContain('filename="cv.jpg"');
+    expect(progress).toEqual([50, 100]);
+    expect(fake.$fake.uploads[0]).toMatchObject({ name: 'file', status: 201, headers: { authorization: 'Bearer t' } });
+    await expect(
+      fake.uploadFile({ url: `${server.origin}/upload`, filePath: 'temp://missing', name: 'file', fileType: 'image' }),
+    ).rejects.toMatchObject({ error: 11 });
+  });
+
+  it('getPhoneNumber answers as configured: a response, one fetched from a URL, or a failure', async () => {
+    const fake = createFakeMy();
+    await expect(fake.getPhoneNumber()).rejects.toMatchObject({ error: 11 });
+    fake.$fake.answerPhoneNumber({ response: 'r1' });
+    await expect(fake.getPhoneNumber()).resolves.toEqual({ response: 'r1' });
+    fake.$fake.answerPhoneNumber({ payloadUrl: `${server.origin}/payload`, mobile: '13812345678' });
+    await expect(fake.getPhoneNumber()).resolves.toEqual({ response: 'payload-for:{"mobile":"13812345678"}' });
+    expect(fake.$fake.phoneNumberCalls).toBe(3);
+  });
+
+  it('records the leave guard', async () => {
+    const fake = createFakeMy();
+    await fake.enableAlertBeforeUnload({ message: '确定离开？' });
+    expect(fake.$fake.alertBeforeUnload).toEqual({ enabled: true, message: '确定离开？' });
+    await fake.disableAlertBeforeUnload();
+    expect(fake.$fake.alertBeforeUnload).toEqual({ enabled: false });
+    expect(fake.$fake.alertBeforeUnloadCalls.map((c) => c.api)).toEqual([
+      'enableAlertBeforeUnload',
+      'disableAlertBeforeUnload',
+    ]);
+  });
+});
+
 describe('fake my: unsupported APIs', () => {
   it('throws an Error naming an API the fake does not implement', () => {
     const fake = createFakeMy();
     expect(() => fake.connectSocket({ url: 'ws://127.0.0.1:1' })).toThrow(/my\.connectSocket is not supported/);
-    expect(() => fake.getPhoneNumber).toThrow(/my\.getPhoneNumber/);
+    expect(() => fake.chooseVideo).toThrow(/my\.chooseVideo/);
   });
 
   it('answers canIUse for what it implements, and accepts deliberate stubs', async () => {

@@ -110,6 +110,39 @@ export interface LocationAnswer {
   district?: string;
 }
 
+/** A local file the platform holds (what my.chooseImage hands out, what my.uploadFile reads). */
+export interface FakeFile {
+  /** Default `temp://file-<n>.image`, the shape phones give (the IDE gives `.png`). */
+  path?: string;
+  /** Content; a string is UTF-8. */
+  bytes: Uint8Array | string;
+  /** What my.getImageInfo reports as `type` (`jpeg`, `png`, `gif`…). Default `jpeg`. */
+  imageType?: string;
+}
+
+/** One my.uploadFile: what was asked, and how it ended. */
+export interface UploadRecord {
+  url: string;
+  /** The multipart field of the file. */
+  name: string;
+  filePath: string;
+  formData: Record<string, string>;
+  headers: Record<string, string>;
+  /** Progress percentages delivered to onProgressUpdate listeners. */
+  progress: number[];
+  status?: number;
+  failure?: MyFailure;
+}
+
+/**
+ * How my.getPhoneNumber answers: a `response` as is, a mock backend URL to fetch one from (`POST <url>
+ * { mobile }` answering `{ response }`, e.g. the mock's `/__admin/phone-payload`), or a failure.
+ */
+export type PhoneNumberAnswer = { response: string } | { payloadUrl: string; mobile: string } | MyFailure;
+
+/** my.uploadFile codes (/mini/api/kmq4hc): 9 abort, 11 missing file or bad params, 12 failed or timed out. */
+export const UPLOAD_ERRORS = { abort: 9, invalid: 11, failed: 12 } as const;
+
 /** Counts codes across every fake in the process, so two fakes never hand out the same code. */
 let codesIssued = 0;
 
@@ -169,6 +202,24 @@ export interface FakeMyControl {
   answerChooseCity(answer: CityAnswer | 'cancel'): void;
   /** Position for getLocation, or a failure (e.g. `{ error: 2001, errorMessage: '用户拒绝给小程序授权' }`). */
   setLocation(answer: LocationAnswer | MyFailure): void;
+
+  /** Registers a local file (as the album would) and returns its path, for answerChooseImage or uploadFile. */
+  addFile(file: FakeFile): string;
+  /** Answer for the next chooseImage calls: paths from addFile, `'cancel'` (the default: error 11) or a failure. */
+  answerChooseImage(answer: string[] | 'cancel' | MyFailure): void;
+  /** Every my.uploadFile in order (real multipart HTTP to the url). */
+  readonly uploads: UploadRecord[];
+  /** Answer for my.getPhoneNumber; none set fails with error 11 (the seeker did not authorize). */
+  answerPhoneNumber(answer: PhoneNumberAnswer): void;
+  /** How many times my.getPhoneNumber was called. */
+  readonly phoneNumberCalls: number;
+  /** The leave guard my.enableAlertBeforeUnload turns on (and disableAlertBeforeUnload off), with its message. */
+  readonly alertBeforeUnload: { enabled: boolean; message?: string };
+  /** Every enable/disableAlertBeforeUnload call in order. */
+  readonly alertBeforeUnloadCalls: Array<{
+    api: 'enableAlertBeforeUnload' | 'disableAlertBeforeUnload';
+    message?: string;
+  }>;
 
   /** Storage as the app would read it; `set` bypasses limits (for seeding). */
   readonly storage: {
@@ -284,6 +335,14 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const runningRequests = new Set<() => void>();
   const confirmAnswers: boolean[] = [];
   const actionSheetAnswers: number[] = [];
+  const files = new Map<string, { bytes: Uint8Array; imageType: string }>();
+  const uploads: UploadRecord[] = [];
+  const alertBeforeUnloadCalls: FakeMyControl['alertBeforeUnloadCalls'] = [];
+  const alertBeforeUnload: { enabled: boolean; message?: string } = { enabled: false };
+  let chooseImageAnswer: string[] | 'cancel' | MyFailure = 'cancel';
+  let phoneNumberAnswer: PhoneNumberAnswer | null = null;
+  let phoneNumberCalls = 0;
+  let fileSeq = 0;
 
   let networkType: NetworkType = options.networkType ?? 'WIFI';
   let authUser = options.authUser ?? 'test-user';
@@ -673,6 +732,177 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       };
     }),
   );
+  // ---- media, upload, phone, leave guard ----
+  function addFile(file: FakeFile): string {
+    const path = file.path ?? `temp://file-${++fileSeq}.image`;
+    const bytes = typeof file.bytes === 'string' ? new TextEncoder().encode(file.bytes) : file.bytes;
+    files.set(path, { bytes, imageType: file.imageType ?? 'jpeg' });
+    return path;
+  }
+
+  api('chooseImage', (o) =>
+    invoke('chooseImage', o, () => {
+      if (chooseImageAnswer === 'cancel') return fail(11, '用户取消操作');
+      if (!Array.isArray(chooseImageAnswer)) throw new MyFailureError(chooseImageAnswer);
+      const paths = chooseImageAnswer.slice(0, o?.count ?? 1);
+      const tempFiles = paths.map((path) => ({ path, size: files.get(path)?.bytes.length ?? 0 }));
+      return { apFilePaths: paths, tempFilePaths: paths, tempFiles } as unknown as Awaited<
+        ReturnType<My['chooseImage']>
+      >;
+    }),
+  );
+  api('getImageInfo', (o) =>
+    invoke('getImageInfo', o, () => {
+      const file = files.get(o.src);
+      if (!file) return fail(2, `invalid src: ${o.src}`);
+      return { width: 750, height: 1334, path: o.src, type: file.imageType, orientation: 'up' };
+    }),
+  );
+
+  function uploadFile(opts: OptionsOf<'uploadFile'>): ReturnType<My['uploadFile']> {
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...(opts.headers ?? {}), ...(opts.header ?? {}) })) {
+      headers[key] = String(value);
+    }
+    const formData: Record<string, string> = {};
+    for (const [key, value] of Object.entries(opts.formData ?? {})) formData[key] = String(value);
+    const record: UploadRecord = {
+      url: opts.url,
+      name: opts.name,
+      filePath: opts.filePath,
+      formData,
+      headers,
+      progress: [],
+    };
+    uploads.push(record);
+    const listeners = new Set<
+      (update: { progress: number; totalBytesWritten: number; totalBytesExpectedToWrite: number }) => void
+    >();
+    const controller = new AbortController();
+    let ended: 'timeout' | 'abort' | 'disposed' | null = null;
+    const stop = (why: 'abort' | 'disposed') => {
+      if (ended) return;
+      ended = why;
+      controller.abort();
+    };
+    const disposeStop = () => stop('disposed');
+    runningRequests.add(disposeStop);
+    const progress = (share: number, total: number) => {
+      const update = {
+        progress: Math.round(share * 100),
+        totalBytesWritten: Math.round(share * total),
+        totalBytesExpectedToWrite: total,
+      };
+      record.progress.push(update.progress);
+      for (const listener of [...listeners]) deliver('uploadFile', 'onProgressUpdate', listener, update);
+    };
+    const run = async () => {
+      if (!opts.name || !opts.url) fail(UPLOAD_ERRORS.invalid, '无效参数');
+      const file = files.get(opts.filePath);
+      if (!file) fail(UPLOAD_ERRORS.invalid, '文件不存在');
+      if (!online()) fail(UPLOAD_ERRORS.failed, '上传文件失败');
+      const { bytes } = file as { bytes: Uint8Array };
+      const body = new FormData();
+      for (const [key, value] of Object.entries(formData)) body.append(key, value);
+      body.append(opts.name, new Blob([bytes]), opts.filePath.split('/').pop() ?? 'file');
+      const sendHeaders = Object.fromEntries(
+        Object.entries(headers).filter(([key]) => key.toLowerCase() !== 'content-type'),
+      );
+      const timeoutMs = Math.min((opts as { timeout?: number }).timeout ?? 60_000, REQUEST_MAX_TIMEOUT_MS);
+      const timer = realSetTimeout(() => {
+        if (!ended) {
+          ended = 'timeout';
+          controller.abort();
+        }
+      }, timeoutMs);
+      try {
+        progress(0.5, bytes.length);
+        let response: Response;
+        let text: string;
+        try {
+          response = await fetch(opts.url, { method: 'POST', headers: sendHeaders, body, signal: controller.signal });
+          text = await response.text();
+        } catch (error) {
+          if (ended === 'abort') return fail(UPLOAD_ERRORS.abort, 'uploadFile:fail abort');
+          if (ended === 'disposed') return fail(REQUEST_ERRORS.pageLeft, 'upload ended by runtime.dispose()');
+          return fail(UPLOAD_ERRORS.failed, `上传文件失败: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        progress(1, bytes.length);
+        const header: Record<string, string> = {};
+        response.headers.forEach((value, key) => {
+          header[key] = value;
+        });
+        // Alipay hands every HTTP answer to success; the app reads the status (/mini/api/kmq4hc FAQ).
+        return { data: text, statusCode: response.status, header };
+      } finally {
+        realClearTimeout(timer);
+      }
+    };
+    const callbacks = opts as unknown as Callbacks<unknown>;
+    const guarded: Callbacks<unknown> = {
+      success: (result) => {
+        record.status = (result as { statusCode: number }).statusCode;
+        if (ended !== 'disposed') callbacks.success?.(result);
+      },
+      fail: (failure) => {
+        record.failure = failure;
+        if (ended !== 'disposed') callbacks.fail?.(failure);
+      },
+      complete: (result) => {
+        if (ended !== 'disposed') callbacks.complete?.(result);
+      },
+    };
+    const promise = invoke('uploadFile', guarded, run).finally(() => runningRequests.delete(disposeStop));
+    promise.catch(() => undefined);
+    const task = {
+      onProgressUpdate: (listener: Parameters<typeof listeners.add>[0]) => {
+        listeners.add(listener);
+      },
+      offProgressUpdate: (listener?: Parameters<typeof listeners.add>[0]) => {
+        if (listener) listeners.delete(listener);
+        else listeners.clear();
+      },
+      onHeadersReceived: () => undefined,
+      offHeadersReceived: () => undefined,
+      abort: () => {
+        stop('abort');
+        return Promise.resolve({ success: true as const });
+      },
+    };
+    return Object.assign(promise, task) as unknown as ReturnType<My['uploadFile']>;
+  }
+  api('uploadFile', uploadFile);
+
+  api('getPhoneNumber', (o) => {
+    phoneNumberCalls++;
+    const answer = phoneNumberAnswer;
+    return invoke('getPhoneNumber', o, async () => {
+      if (!answer) return fail(11, '用户未授权获取手机号');
+      if ('error' in answer) throw new MyFailureError(answer);
+      if ('response' in answer) return { response: answer.response };
+      const response = await fetch(answer.payloadUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mobile: answer.mobile }),
+      });
+      if (!response.ok) return fail(3, `payload url answered ${response.status}`);
+      return { response: ((await response.json()) as { response: string }).response };
+    });
+  });
+
+  api('enableAlertBeforeUnload', (o) => {
+    alertBeforeUnloadCalls.push({ api: 'enableAlertBeforeUnload', message: o?.message });
+    alertBeforeUnload.enabled = true;
+    alertBeforeUnload.message = o?.message ?? '离开此页面?';
+    return invoke('enableAlertBeforeUnload', o, () => ({ success: true }));
+  });
+  api('disableAlertBeforeUnload', (o) => {
+    alertBeforeUnloadCalls.push({ api: 'disableAlertBeforeUnload' });
+    alertBeforeUnload.enabled = false;
+    delete alertBeforeUnload.message;
+    return invoke('disableAlertBeforeUnload', o, () => ({ success: true }));
+  });
+
   impl.getSystemInfoSync = () => ({ ...systemInfo });
   impl.canIUse = (name: string) => name === 'component2' || name.split('.')[0] in impl;
   // (impl has no prototype, so `in` sees only implemented APIs.)
@@ -719,6 +949,19 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     setLocation: (answer) => {
       location = answer;
     },
+    addFile,
+    answerChooseImage: (answer) => {
+      chooseImageAnswer = answer;
+    },
+    uploads,
+    answerPhoneNumber: (answer) => {
+      phoneNumberAnswer = answer;
+    },
+    get phoneNumberCalls() {
+      return phoneNumberCalls;
+    },
+    alertBeforeUnload,
+    alertBeforeUnloadCalls,
     storage: {
       get: (key) => readStorage(key),
       set: (key, value) => {

@@ -1,0 +1,318 @@
+import { JOB_TYPE_LABELS, JOB_TYPES } from '../services/contracts/jobs';
+import {
+  DEGREE_LABELS,
+  DEGREES,
+  GENDER_LABELS,
+  GENDERS,
+  maskPhone,
+  RESUME_LIMITS,
+  SECTION_HINTS,
+  SECTION_LABELS,
+  WORK_STATUS_LABELS,
+  WORK_STATUSES,
+  chinaYearOf,
+  type Education,
+  type Resume,
+  type ResumeAttachment,
+  type SectionKey,
+  type WorkExperience,
+} from '../services/contracts/resume';
+import {
+  ENROLLMENT_YEAR_MIN,
+  TRUST_KIND_LABELS,
+  TRUST_KINDS,
+  TRUST_STATE_LABELS,
+  type TrustCheck,
+  type TrustKind,
+  type TrustState,
+  type TrustStatus,
+} from '../services/contracts/trust';
+import {
+  formatBirthYear,
+  formatCompleteness,
+  formatExpectedSalary,
+  formatFileSize,
+  formatMonthRange,
+  formatUploadedAt,
+  formatUploadProgress,
+  formatVerifiedAt,
+  formatYear,
+} from './format';
+
+/** The resume subpackage's pages. */
+export const RESUME_PAGES = {
+  overview: 'packages/resume/pages/index/index',
+  basic: 'packages/resume/pages/basic/index',
+  expectations: 'packages/resume/pages/expectations/index',
+  work: 'packages/resume/pages/work/index',
+  education: 'packages/resume/pages/education/index',
+  skills: 'packages/resume/pages/skills/index',
+  selfIntro: 'packages/resume/pages/intro/index',
+  realName: 'packages/resume/pages/real-name/index',
+  student: 'packages/resume/pages/student/index',
+  privacy: 'packages/resume/pages/privacy/index',
+} as const;
+
+/** Where each completeness section is filled in (the phone is part of basic info). */
+export const SECTION_PAGES: Record<SectionKey, string> = {
+  basic: RESUME_PAGES.basic,
+  phone: RESUME_PAGES.basic,
+  expectations: RESUME_PAGES.expectations,
+  workExperiences: RESUME_PAGES.work,
+  educations: RESUME_PAGES.education,
+  skills: RESUME_PAGES.skills,
+  selfIntro: RESUME_PAGES.selfIntro,
+};
+
+export interface NextSectionView {
+  key: SectionKey;
+  label: string;
+  hint: string;
+  route: string;
+}
+
+export interface EntryView {
+  id: string;
+  title: string;
+  subtitle: string;
+  periodText: string;
+}
+
+export interface TrustBadgeView {
+  kind: TrustKind;
+  label: string;
+  state: TrustState;
+  stateText: string;
+  /** Why it failed, when it was verified, or what happens next. */
+  detail: string;
+  /** "去认证", "重新认证", or '' when nothing can be started. */
+  actionText: string;
+}
+
+export interface AttachmentRowView {
+  /** Unique among rows: the attachment id, or the local id of an upload. */
+  key: string;
+  /** The server id; '' while uploading or after a failed upload. */
+  id: string;
+  fileName: string;
+  metaText: string;
+  state: 'uploaded' | 'uploading' | 'failed';
+  progress: number;
+  progressText: string;
+  errorMessage: string;
+}
+
+/** What the upload store holds for one upload (structurally: utils does not import stores). */
+export interface AttachmentUploadLike {
+  localId: string;
+  fileName: string;
+  sizeBytes: number;
+  progress: number;
+  state: 'uploading' | 'failed';
+  errorMessage: string;
+}
+
+export interface ResumeOverviewView {
+  score: number;
+  scoreText: string;
+  /** The most useful section to fill next; null when the resume is complete. */
+  next: NextSectionView | null;
+  basic: {
+    filled: boolean;
+    name: string;
+    metaText: string;
+    emailText: string;
+    /** Masked everywhere but the owner's edit page: 138****5678. */
+    phoneText: string;
+    phoneVerified: boolean;
+  };
+  expectations: { filled: boolean; lines: string[] };
+  workExperiences: EntryView[];
+  educations: EntryView[];
+  skills: string[];
+  selfIntro: string;
+  workExperiencesFull: boolean;
+  educationsFull: boolean;
+}
+
+function basicView(resume: Resume): ResumeOverviewView['basic'] {
+  const basic = resume.basic;
+  const phone = resume.phone;
+  return {
+    filled: basic !== null,
+    name: basic?.name ?? '',
+    metaText: basic
+      ? [
+          GENDER_LABELS[basic.gender],
+          formatBirthYear(basic.birthYear),
+          basic.cityName,
+          WORK_STATUS_LABELS[basic.status],
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : '',
+    emailText: basic?.email ?? '',
+    phoneText: phone ? maskPhone(phone) : '',
+    phoneVerified: !!phone && resume.phoneVerified,
+  };
+}
+
+function expectationLines(resume: Resume): string[] {
+  const saved = resume.expectations;
+  if (!saved) return [];
+  return [
+    saved.categories.join('、'),
+    [saved.cityNames.join('、'), saved.jobTypes.map((type) => JOB_TYPE_LABELS[type]).join('/')]
+      .filter(Boolean)
+      .join(' · '),
+    formatExpectedSalary(saved.salaryMin, saved.salaryMax),
+  ].filter(Boolean);
+}
+
+export function toWorkEntryView(entry: WorkExperience): EntryView {
+  return {
+    id: entry.id,
+    title: entry.title,
+    subtitle: entry.company,
+    periodText: formatMonthRange(entry.startMonth, entry.endMonth, '至今'),
+  };
+}
+
+export function toEducationEntryView(entry: Education): EntryView {
+  return {
+    id: entry.id,
+    title: entry.school,
+    subtitle: [DEGREE_LABELS[entry.degree], entry.major].filter(Boolean).join(' · '),
+    periodText: formatMonthRange(entry.startMonth, entry.endMonth, '在读'),
+  };
+}
+
+/** The resume overview: completeness with the next step, and a summary of every section. */
+export function toResumeOverviewView(resume: Resume): ResumeOverviewView {
+  const { score, nextSection } = resume.completeness;
+  return {
+    score,
+    scoreText: formatCompleteness(score),
+    next: nextSection
+      ? {
+          key: nextSection,
+          label: SECTION_LABELS[nextSection],
+          hint: SECTION_HINTS[nextSection],
+          route: SECTION_PAGES[nextSection],
+        }
+      : null,
+    basic: basicView(resume),
+    expectations: { filled: resume.expectations !== null, lines: expectationLines(resume) },
+    workExperiences: resume.workExperiences.map(toWorkEntryView),
+    educations: resume.educations.map(toEducationEntryView),
+    skills: resume.skills,
+    selfIntro: resume.selfIntro,
+    workExperiencesFull: resume.workExperiences.length >= RESUME_LIMITS.workExperiencesMax,
+    educationsFull: resume.educations.length >= RESUME_LIMITS.educationsMax,
+  };
+}
+
+const TRUST_ACTIONS: Record<TrustState, string> = { none: '去认证', pending: '', verified: '', failed: '重新认证' };
+const TRUST_PENDING_DETAIL = '资料已提交，审核通过后自动点亮';
+
+/**
+ * The three trust badges with their states. `status` (GET /trust) has states and reasons; before it arrives
+ * the resume's verified badges stand in.
+ */
+export function toTrustBadgeViews(status: TrustStatus | null, badges: Resume['trust'] | null): TrustBadgeView[] {
+  return TRUST_KINDS.map((kind) => {
+    const check: TrustCheck = status ? status[kind] : { state: badges && badges[kind] ? 'verified' : 'none' };
+    let detail = '';
+    if (check.state === 'failed') detail = check.reason ?? '';
+    else if (check.state === 'verified' && check.verifiedAt) detail = formatVerifiedAt(check.verifiedAt);
+    else if (check.state === 'pending') detail = TRUST_PENDING_DETAIL;
+    return {
+      kind,
+      label: TRUST_KIND_LABELS[kind],
+      state: check.state,
+      stateText: TRUST_STATE_LABELS[check.state],
+      detail,
+      actionText: TRUST_ACTIONS[check.state],
+    };
+  });
+}
+
+/** Uploads under way or failed first (newest first), then the uploaded attachments. */
+export function toAttachmentRows(
+  attachments: ResumeAttachment[],
+  uploads: AttachmentUploadLike[],
+): AttachmentRowView[] {
+  return [
+    ...uploads.map((upload): AttachmentRowView => ({
+      key: upload.localId,
+      id: '',
+      fileName: upload.fileName,
+      metaText: formatFileSize(upload.sizeBytes),
+      state: upload.state,
+      progress: upload.progress,
+      progressText: upload.state === 'uploading' ? formatUploadProgress(upload.progress) : '',
+      errorMessage: upload.errorMessage,
+    })),
+    ...attachments.map((attachment): AttachmentRowView => ({
+      key: attachment.id,
+      id: attachment.id,
+      fileName: attachment.fileName,
+      metaText: `${formatFileSize(attachment.sizeBytes)} · ${formatUploadedAt(attachment.uploadedAt)}`,
+      state: 'uploaded',
+      progress: 100,
+      progressText: '',
+      errorMessage: '',
+    })),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Options and values of the edit forms
+
+/** A typed whole number as the rules expect it: '8000' → 8000; '' → null (not filled); anything else stays text. */
+export function wholeNumberValue(text: string): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+export interface SelectorOption {
+  text: string;
+  value: string;
+}
+
+export interface PickerOption {
+  label: string;
+  value: number | string;
+}
+
+export const GENDER_OPTIONS: SelectorOption[] = GENDERS.map((value) => ({ text: GENDER_LABELS[value], value }));
+export const WORK_STATUS_OPTIONS: SelectorOption[] = WORK_STATUSES.map((value) => ({
+  text: WORK_STATUS_LABELS[value],
+  value,
+}));
+export const JOB_TYPE_OPTIONS: SelectorOption[] = JOB_TYPES.map((value) => ({ text: JOB_TYPE_LABELS[value], value }));
+export const DEGREE_OPTIONS: PickerOption[] = DEGREES.map((value) => ({ label: DEGREE_LABELS[value], value }));
+
+export function categoryOptions(categories: string[]): SelectorOption[] {
+  return categories.map((category) => ({ text: category, value: category }));
+}
+
+/** Birth years a seeker may have (16 to 70 years old), youngest first. */
+export function birthYearOptions(now: number = Date.now()): PickerOption[] {
+  const year = chinaYearOf(now);
+  const options: PickerOption[] = [];
+  for (let y = year - RESUME_LIMITS.ageMin; y >= year - RESUME_LIMITS.ageMax; y--) {
+    options.push({ label: formatYear(y), value: y });
+  }
+  return options;
+}
+
+/** Enrollment years for the student check, this year first. */
+export function enrollmentYearOptions(now: number = Date.now()): PickerOption[] {
+  const options: PickerOption[] = [];
+  for (let y = chinaYearOf(now); y >= Math.max(ENROLLMENT_YEAR_MIN, chinaYearOf(now) - 12); y--) {
+    options.push({ label: formatYear(y), value: y });
+  }
+  return options;
+}
