@@ -41,6 +41,14 @@ export function withdrawApplication(id: string): Promise<ApplicationDetail> {
   });
 }
 
+/** The seeker's consent: from now on the employer sees the phone number in full. */
+export function sharePhoneWithEmployer(id: string): Promise<ApplicationDetail> {
+  return authorizedRequest<ApplicationDetail>({
+    method: 'POST',
+    path: `/applications/${encodeURIComponent(id)}/share-phone`,
+  });
+}
+
 /** The seeker's uploaded attachment resumes: what an application may carry besides the online resume. */
 export function listAttachmentResumes(): Promise<ResumeAttachmentList> {
   return authorizedRequest<ResumeAttachmentList>({ method: 'GET', path: '/resume/attachments' });

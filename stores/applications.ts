@@ -2,7 +2,7 @@ import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { ApplicationDetail, ApplicationStatus, ApplicationSummary } from '../services/contracts/applications';
 import type { CursorPage } from '../services/contracts/page';
-import { getApplication, listApplications, withdrawApplication } from '../services/applications';
+import { getApplication, listApplications, sharePhoneWithEmployer, withdrawApplication } from '../services/applications';
 import { ApiError } from '../services/http';
 import { CursorList } from './cursor-list';
 import type { LoadStatus } from './load-status';
@@ -131,6 +131,17 @@ export class ApplicationsStore {
       // A 409 means it moved on meanwhile (the employer decided): show where it stands now.
       if (error instanceof ApiError && error.status === 409) void this.loadDetail(id);
       return messageOf(error, '撤回失败，请稍后重试');
+    }
+  }
+
+  /** Shares the phone with this application's employer; answers the message to show on failure, or null. */
+  async sharePhone(id: string): Promise<string | null> {
+    try {
+      const detail = await sharePhoneWithEmployer(id);
+      runInAction(() => this.rememberDetail(detail));
+      return null;
+    } catch (error) {
+      return messageOf(error, '操作失败，请稍后重试');
     }
   }
 

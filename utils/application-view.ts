@@ -155,6 +155,8 @@ export interface ApplicationDetailView {
   trustBadges: string[];
   timeline: ApplicationTimelineView;
   canWithdraw: boolean;
+  /** The employer sees the phone masked until the seeker agrees to share it. */
+  phoneShared: boolean;
 }
 
 export function resumeText(resume: ApplicationResume): string {
@@ -179,6 +181,7 @@ export function toApplicationDetailView(detail: ApplicationDetail, now: number =
     trustBadges: trustBadgeLabels(detail.trust),
     timeline: toApplicationTimelineView(detail.status, detail.timeline, now),
     canWithdraw: canTransition(detail.status, 'withdrawn'),
+    phoneShared: detail.phoneShared,
   };
 }
 

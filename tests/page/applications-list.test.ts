@@ -211,6 +211,38 @@ describe('application detail', () => {
     expect((await storedApplications(server, seeker.token))[0].status).toBe('withdrawn');
   });
 
+  it('shares the phone with the employer only after the seeker agrees', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    await makeReadyToApply(server, seeker.token);
+    const [job] = await openJobs(server, 1, 45);
+    const application = await applyDirect(server, seeker.token, job.id);
+    const employerPhone = async () => {
+      const { body } = await call<{ applicantResume: { phone: string | null } }>(
+        server,
+        'GET',
+        `/employer/applications/${application.id}`,
+        { headers: { 'x-hr-id': application.job.hr.id } },
+      );
+      return body.applicantResume.phone;
+    };
+    const detail = rt.mountPage<DetailData>(DETAIL, { id: application.id });
+    await rt.flush();
+    expect(detail.data.application?.phoneShared).toBe(false);
+    expect(await employerPhone()).toBe('139****5678');
+
+    rt.fake.answerConfirm(false);
+    detail.tap('onSharePhoneTap');
+    await rt.flush();
+    expect(await employerPhone()).toBe('139****5678');
+
+    rt.fake.answerConfirm(true);
+    detail.tap('onSharePhoneTap');
+    await rt.flush();
+    expect(detail.data.application?.phoneShared).toBe(true);
+    expect(await employerPhone()).toBe('13912345678');
+  });
+
   it("shows the server's message when withdrawing is no longer allowed", async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;

@@ -44,6 +44,17 @@ Page({
   onJobTap(jobId: string) {
     navigateTo('packages/job/pages/detail/index', { id: jobId });
   },
+  async onSharePhoneTap() {
+    const confirmed = await confirm({
+      title: '发送手机号',
+      content: '同意后，这家公司的 HR 可以看到你的完整手机号并联系你。',
+      confirmButtonText: '同意发送',
+      cancelButtonText: '暂不',
+    });
+    if (!confirmed) return;
+    const failure = await applicationsStore.sharePhone(this.data.id);
+    showToast(failure ?? '已发送给HR', failure ? 'fail' : 'success');
+  },
   async onWithdrawTap() {
     const confirmed = await confirm({
       title: '撤回投递',

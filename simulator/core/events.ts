@@ -1,0 +1,100 @@
+/**
+ * Event rules of AXML (/mini/framework/events, /mini/framework/event-object), apart from the DOM:
+ * - `onX` handlers bubble from the touched element to the root; a `catchX` handler runs and stops it
+ * - the object: `type`, `timeStamp`, `target` (the touched element: id, tagName, and `dataset` of the element
+ *   the handler is bound on, `targetDataset` of the touched one), `currentTarget` (the bound element), `detail`
+ * - `data-alpha-beta` becomes `dataset.alphaBeta` (done when rendering, see render.ts)
+ */
+import type { VElement } from './render';
+
+export interface Dispatch {
+  /** Index in the path of the element whose handler runs. */
+  index: number;
+  owner: string;
+  handler: string;
+}
+
+/** The handlers a bubbling event runs, innermost first. `path[0]` is the touched element. */
+export function bubblingDispatches(path: VElement[], type: string): Dispatch[] {
+  const out: Dispatch[] = [];
+  for (let index = 0; index < path.length; index++) {
+    const handler = path[index].handlers[type];
+    if (!handler) continue;
+    out.push({ index, owner: path[index].owner, handler: handler.name });
+    if (handler.catch) break;
+  }
+  return out;
+}
+
+export interface Placed {
+  v: VElement;
+  offsetLeft: number;
+  offsetTop: number;
+}
+
+export interface Point {
+  clientX: number;
+  clientY: number;
+  pageX: number;
+  pageY: number;
+}
+
+export interface MiniEvent {
+  type: string;
+  timeStamp: number;
+  target: {
+    id: string;
+    tagName: string;
+    dataset: Record<string, unknown>;
+    targetDataset: Record<string, unknown>;
+    offsetLeft: number;
+    offsetTop: number;
+  };
+  currentTarget: {
+    id: string;
+    tagName: string;
+    dataset: Record<string, unknown>;
+    offsetLeft: number;
+    offsetTop: number;
+  };
+  detail: unknown;
+  touches?: Array<Point & { identifier: number }>;
+  changedTouches?: Array<Point & { identifier: number }>;
+}
+
+function idOf(v: VElement): string {
+  const id = v.attrs.id;
+  return id === undefined || id === null ? '' : String(id);
+}
+
+export function buildEvent(
+  type: string,
+  current: Placed,
+  target: Placed,
+  detail: unknown,
+  point: Point | null,
+  now = Date.now(),
+): MiniEvent {
+  const touches = point ? [{ identifier: 0, ...point }] : undefined;
+  return {
+    type,
+    timeStamp: now,
+    target: {
+      id: idOf(target.v),
+      tagName: target.v.tag,
+      dataset: { ...current.v.dataset },
+      targetDataset: { ...target.v.dataset },
+      offsetLeft: target.offsetLeft,
+      offsetTop: target.offsetTop,
+    },
+    currentTarget: {
+      id: idOf(current.v),
+      tagName: current.v.tag,
+      dataset: { ...current.v.dataset },
+      offsetLeft: current.offsetLeft,
+      offsetTop: current.offsetTop,
+    },
+    detail: detail ?? (point ? { ...point } : {}),
+    ...(touches ? { touches, changedTouches: touches } : {}),
+  };
+}

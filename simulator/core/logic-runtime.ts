@@ -1,0 +1,1241 @@
+/**
+ * The logic layer of the simulator: runs the CommonJS files of dist/ with `App`, `Page`, `Component`,
+ * `getApp`, `getCurrentPages` and `my`, keeps the page stack, and talks to the view only through messages
+ * (protocol.ts). It has no DOM: the browser runs it in a Web Worker, unit tests run it in Node.
+ *
+ * Platform rules followed (opendocs.alipay.com):
+ * - page: onLoad(query) → onShow → (first render) → onReady; onHide / onShow on navigation; onUnload when
+ *   closed (/mini/framework/page-detail); setData path keys, $spliceData, $batchedUpdates as one transfer
+ * - Component2: onInit → deriveDataFromProps(props) → didMount after the first render; an update runs
+ *   deriveDataFromProps(nextProps) then didUpdate(prevProps, prevData); the component's own setData also runs
+ *   them (/mini/framework/component-template); didUnmount when removed; mixins merge props, data, methods
+ *   and run every layer's lifecycles (/mini/framework/mixins)
+ * - navigation: ≤ 10 pages in the stack, tab pages only through switchTab, subpackages load on first use
+ */
+import { applySetData, applySpliceData } from '../../tests/harness/set-data';
+import { dirname, normalize, parseUrl, resolveFrom } from './paths';
+import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
+
+type AnyFunction = (...args: unknown[]) => unknown;
+type Definition = Record<string, unknown>;
+
+export const MAX_PAGE_STACK = 10;
+
+export interface MyFailure {
+  error: number;
+  errorMessage: string;
+  [extra: string]: unknown;
+}
+
+export class MyError extends Error {
+  constructor(readonly failure: MyFailure) {
+    super(`${failure.error}: ${failure.errorMessage}`);
+  }
+}
+
+export interface LogicHost {
+  post(message: LogicToMain): void;
+  /** The .js and .json files of a package (root '' = main package), dist path → text. */
+  loadPackage(root: string): Promise<Record<string, string>>;
+  /** Where console output of the app goes (the worker's console). */
+  console: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+}
+
+/** APIs that the environment provides (fetch, sockets, UI through the shell…), merged into `my`. */
+export type MyApis = Record<string, unknown>;
+
+const encoder = new TextEncoder();
+export function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * Runs an API the platform's way: callbacks after the call returns (never inside it), `complete` after
+ * `success`/`fail`, and a promise too (rejections are handled when callbacks were given).
+ */
+export function invokeApi<R>(
+  options: unknown,
+  run: () => R | Promise<R>,
+  report: (what: string, error: unknown) => void,
+): Promise<R> {
+  const callbacks = (options ?? {}) as {
+    success?: (r: R) => void;
+    fail?: (f: MyFailure) => void;
+    complete?: (r: unknown) => void;
+  };
+  const safe = (name: string, fn: ((arg: never) => void) | undefined, arg: unknown) => {
+    if (typeof fn !== 'function') return;
+    try {
+      fn(arg as never);
+    } catch (error) {
+      report(`${name} callback`, error);
+    }
+  };
+  const promise = Promise.resolve()
+    .then(run)
+    .then(
+      (result) => {
+        safe('success', callbacks.success, result);
+        safe('complete', callbacks.complete, result);
+        return result;
+      },
+      (error: unknown) => {
+        const failure: MyFailure =
+          error instanceof MyError
+            ? error.failure
+            : { error: 3, errorMessage: error instanceof Error ? error.message : String(error) };
+        safe('fail', callbacks.fail, failure);
+        safe('complete', callbacks.complete, failure);
+        throw failure;
+      },
+    );
+  if (callbacks.success || callbacks.fail || callbacks.complete) promise.catch(() => undefined);
+  return promise;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Modules
+
+interface ModuleRecord {
+  exports: unknown;
+  loaded: boolean;
+}
+
+/** Names shadowed inside every module: the engine forbids `globalThis`/`global`, and the worker's own
+ * globals (fetch, postMessage…) are not the platform's. */
+const SHADOWED = [
+  'globalThis',
+  'global',
+  'self',
+  'window',
+  'document',
+  'postMessage',
+  'importScripts',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'navigator',
+  'close',
+  'onmessage',
+];
+
+class ModuleLoader {
+  readonly sources = new Map<string, string>();
+  private readonly cache = new Map<string, ModuleRecord>();
+  /** Paths of modules being evaluated, innermost last (Page/Component calls are attributed to the top). */
+  readonly loading: string[] = [];
+
+  constructor(private readonly globals: () => Record<string, unknown>) {}
+
+  add(files: Record<string, string>): void {
+    for (const [path, text] of Object.entries(files)) this.sources.set(normalize(path), text);
+  }
+
+  resolve(from: string, spec: string): string | null {
+    const base = spec.startsWith('/')
+      ? normalize(spec)
+      : spec.startsWith('.')
+        ? resolveFrom(from, spec)
+        : normalize(spec);
+    const candidates = [base, `${base}.js`, `${base}/index.js`, `${base}.json`];
+    if (!spec.startsWith('.') && !spec.startsWith('/')) candidates.push(`npm/${base}.js`, `npm/${base}/index.js`);
+    return candidates.find((candidate) => this.sources.has(candidate)) ?? null;
+  }
+
+  json(path: string): unknown {
+    const text = this.sources.get(path);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  require(from: string, spec: string): unknown {
+    const path = this.resolve(from, spec);
+    if (!path) throw new Error(`Cannot find module '${spec}' from '${from}' (not in a loaded package of dist/)`);
+    return this.load(path);
+  }
+
+  load(path: string): unknown {
+    const cached = this.cache.get(path);
+    if (cached) return cached.exports;
+    const source = this.sources.get(path);
+    if (source === undefined) throw new Error(`Cannot find module '${path}'`);
+    if (path.endsWith('.json')) {
+      const record = { exports: JSON.parse(source), loaded: true };
+      this.cache.set(path, record);
+      return record.exports;
+    }
+    const module = { exports: {} as unknown, loaded: false };
+    this.cache.set(path, module);
+    const globals = this.globals();
+    const names = [...Object.keys(globals), ...SHADOWED.filter((name) => !(name in globals))];
+    const values = names.map((name) => globals[name]);
+    // The logic layer runs the app's own JavaScript, as the platform does (this is not the template sandbox).
+    const factory = new Function('require', 'module', 'exports', ...names, `${source}\n//# sourceURL=sim:///${path}`);
+    this.loading.push(path);
+    try {
+      factory((spec: string) => this.require(path, spec), module, module.exports, ...values);
+      module.loaded = true;
+    } catch (error) {
+      this.cache.delete(path);
+      throw error;
+    } finally {
+      this.loading.pop();
+    }
+    return module.exports;
+  }
+
+  has(path: string): boolean {
+    return this.sources.has(path);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views (a page or a component): data, setData and transfers
+
+let transferSeq = 0;
+
+class ViewData {
+  data: Record<string, unknown>;
+  alive = true;
+  /** Sent to the view yet? Before that, setData only changes the data the view will start from. */
+  connected = false;
+  private batchDepth = 0;
+  private batchOps: UpdateOp[] = [];
+  private batchCalls = 0;
+  private batchCallbacks: Array<() => void> = [];
+
+  constructor(
+    private readonly runtime: LogicRuntime,
+    readonly pageId: string,
+    readonly viewId: string,
+    initial: Record<string, unknown>,
+    private readonly label: () => string,
+    /** Runs after a transfer (components: deriveDataFromProps/didUpdate). */
+    private readonly afterTransfer?: (prevData: Record<string, unknown>) => void,
+  ) {
+    this.data = initial;
+  }
+
+  private apply(kind: 'set' | 'splice', patch: unknown, callback?: unknown): void {
+    if (!this.alive) {
+      this.runtime.warn(`${kind === 'set' ? 'setData' : '$spliceData'} on ${this.label()} after it was unloaded`);
+      return;
+    }
+    if (!patch || typeof patch !== 'object')
+      throw new TypeError(`${kind === 'set' ? 'setData' : '$spliceData'} needs an object`);
+    const json = JSON.stringify(patch);
+    const payload = JSON.parse(json) as Record<string, unknown>;
+    const prevData =
+      this.afterTransfer && this.batchDepth === 0 && this.connected
+        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
+        : null;
+    if (kind === 'set') applySetData(this.data, payload);
+    else applySpliceData(this.data, payload);
+    const op: UpdateOp = { kind, payload };
+    const done = typeof callback === 'function' ? (callback as () => void) : undefined;
+    if (this.batchDepth > 0) {
+      this.batchOps.push(op);
+      this.batchCalls++;
+      if (done) this.batchCallbacks.push(done);
+      return;
+    }
+    this.send([op], 1, done ? [done] : []);
+    if (prevData) this.afterTransfer?.(prevData);
+  }
+
+  private send(ops: UpdateOp[], calls: number, callbacks: Array<() => void>): void {
+    const bytes = ops.reduce((sum, op) => sum + byteLength(JSON.stringify(op.payload)), 0);
+    if (!this.connected) {
+      // Not rendered yet: the view receives the data with the component; callbacks run then.
+      this.runtime.recordHidden(this.pageId, calls, bytes);
+      for (const callback of callbacks) this.runtime.later(callback, this.label());
+      return;
+    }
+    const transfer = ++transferSeq;
+    if (callbacks.length) this.runtime.awaitRender(transfer, callbacks, this.label());
+    this.runtime.post({
+      t: 'update',
+      pageId: this.pageId,
+      viewId: this.viewId,
+      ops,
+      calls,
+      bytes,
+      transfer,
+      ack: callbacks.length > 0,
+    });
+  }
+
+  setData(patch: unknown, callback?: unknown): void {
+    this.apply('set', patch, callback);
+  }
+
+  spliceData(patch: unknown, callback?: unknown): void {
+    this.apply('splice', patch, callback);
+  }
+
+  batch(run: unknown): void {
+    if (typeof run !== 'function') return;
+    const prevData =
+      this.afterTransfer && this.batchDepth === 0 && this.connected
+        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
+        : null;
+    this.batchDepth++;
+    try {
+      (run as () => void)();
+    } finally {
+      this.batchDepth--;
+    }
+    if (this.batchDepth > 0 || this.batchOps.length === 0) return;
+    const ops = this.batchOps;
+    const calls = this.batchCalls;
+    const callbacks = this.batchCallbacks;
+    this.batchOps = [];
+    this.batchCalls = 0;
+    this.batchCallbacks = [];
+    this.send(ops, calls, callbacks);
+    if (prevData) this.afterTransfer?.(prevData);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pages
+
+const PAGE_HOOKS = new Set([
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onPageScroll',
+  'onShareAppMessage',
+  'onTitleClick',
+  'onTabItemTap',
+  'onOptionMenuClick',
+]);
+
+let pageSeq = 0;
+
+export class PageRecord {
+  readonly id = `p${++pageSeq}`;
+  readonly instance: Record<string, unknown>;
+  readonly view: ViewData;
+  state: 'new' | 'shown' | 'hidden' | 'unloaded' = 'new';
+  ready = false;
+  readonly components = new Map<string, ComponentRecord>();
+  /** my.enableAlertBeforeUnload: ask before the user leaves with the back button. */
+  alertBeforeUnload: string | null = null;
+
+  constructor(
+    readonly runtime: LogicRuntime,
+    readonly route: string,
+    readonly query: Record<string, string>,
+    readonly def: Definition,
+    readonly config: PageConfig,
+  ) {
+    const data = initialData(def);
+    this.view = new ViewData(runtime, this.id, this.id, data, () => `page ${route}`);
+    const instance: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(def)) {
+      if (key === 'data') continue;
+      instance[key] = typeof value === 'function' ? (value as AnyFunction).bind(instance) : value;
+    }
+    const view = this.view;
+    Object.defineProperty(instance, 'data', { get: () => view.data, enumerable: true, configurable: true });
+    Object.assign(instance, {
+      route,
+      options: { ...query },
+      $viewId: this.id,
+      setData: (patch: unknown, callback?: unknown) => view.setData(patch, callback),
+      $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
+      $batchedUpdates: (run: unknown) => view.batch(run),
+      createSelectorQuery: () => runtime.createSelectorQuery(this.id),
+    });
+    this.instance = instance;
+  }
+
+  hook(name: string, arg?: unknown): unknown {
+    const events = this.def.events as Record<string, unknown> | undefined;
+    let result: unknown;
+    if (events && typeof events[name] === 'function')
+      result = this.runtime.guard(`${this.route} events.${name}`, () =>
+        (events[name] as AnyFunction).call(this.instance, arg),
+      );
+    const own = this.instance[name];
+    if (typeof own === 'function' && (PAGE_HOOKS.has(name) || !events?.[name]))
+      result = this.runtime.guard(`${this.route} ${name}`, () => (own as AnyFunction).call(this.instance, arg));
+    return result;
+  }
+
+  show(): void {
+    if (this.state === 'shown' || this.state === 'unloaded') return;
+    this.state = 'shown';
+    this.hook('onShow');
+  }
+
+  hide(): void {
+    if (this.state !== 'shown') return;
+    this.state = 'hidden';
+    this.hook('onHide');
+  }
+
+  unload(): void {
+    if (this.state === 'unloaded') return;
+    const wasShown = this.state === 'shown';
+    this.state = 'unloaded';
+    if (wasShown) this.hook('onHide');
+    this.hook('onUnload');
+    this.view.alive = false;
+    for (const component of [...this.components.values()]) component.unmount();
+    this.components.clear();
+    this.runtime.post({ t: 'page:destroy', pageId: this.id });
+  }
+}
+
+function initialData(def: Definition): Record<string, unknown> {
+  const data = typeof def.data === 'function' ? (def.data as () => unknown)() : def.data;
+  if (data === undefined || data === null) return {};
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Components
+
+const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount', 'onError'] as const;
+type ComponentHook = (typeof COMPONENT_HOOKS)[number];
+
+export class ComponentRecord {
+  readonly instance: Record<string, unknown>;
+  readonly view: ViewData;
+  readonly defaults: Record<string, unknown>;
+  private readonly hooks: Record<ComponentHook, AnyFunction[]>;
+  private readonly methods: Record<string, AnyFunction>;
+  phase: 'creating' | 'created' | 'mounted' | 'unmounted' = 'creating';
+  /** Inside deriveDataFromProps / didUpdate: setData there joins the running update. */
+  private updating = false;
+
+  constructor(
+    readonly runtime: LogicRuntime,
+    readonly page: PageRecord,
+    readonly viewId: string,
+    readonly path: string,
+    def: Definition,
+    viewProps: Record<string, unknown>,
+    readonly ref: { owner: string; method: string } | null,
+  ) {
+    const layers = [...flattenMixins(def.mixins), def];
+    this.defaults = Object.assign({}, ...layers.map((layer) => (layer.props ?? {}) as object)) as Record<
+      string,
+      unknown
+    >;
+    const data = Object.assign({}, ...layers.map((layer) => initialData(layer))) as Record<string, unknown>;
+    this.methods = Object.assign({}, ...layers.map((layer) => (layer.methods ?? {}) as object)) as Record<
+      string,
+      AnyFunction
+    >;
+    this.hooks = Object.fromEntries(
+      COMPONENT_HOOKS.map((name) => [
+        name,
+        layers.map((layer) => layer[name]).filter((fn): fn is AnyFunction => typeof fn === 'function'),
+      ]),
+    ) as Record<ComponentHook, AnyFunction[]>;
+    this.view = new ViewData(
+      runtime,
+      page.id,
+      viewId,
+      data,
+      () => `component /${path}`,
+      (prevData) => this.afterOwnSetData(prevData),
+    );
+    const view = this.view;
+    const instance: Record<string, unknown> = {};
+    Object.defineProperty(instance, 'data', { get: () => view.data, enumerable: true, configurable: true });
+    Object.assign(instance, {
+      is: `/${path}`,
+      $id: Number(viewId.replace(/^\D+/, '')),
+      $page: page.instance,
+      props: Object.freeze(this.resolveProps(viewProps)),
+      setData: (patch: unknown, callback?: unknown) => view.setData(patch, callback),
+      $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
+      $batchedUpdates: (run: unknown) => view.batch(run),
+      createSelectorQuery: () => runtime.createSelectorQuery(page.id),
+    });
+    for (const [name, fn] of Object.entries(this.methods)) instance[name] = fn.bind(instance);
+    this.instance = instance;
+
+    this.runHooks('onInit');
+    this.runHooks('deriveDataFromProps', this.instance.props);
+    this.phase = 'created';
+  }
+
+  resolveProps(viewProps: Record<string, unknown>): Record<string, unknown> {
+    const props: Record<string, unknown> = { ...this.defaults };
+    for (const [key, value] of Object.entries(viewProps)) props[key] = this.runtime.functionProp(this.page, value);
+    return props;
+  }
+
+  /** Default props as the view can use them: functions become `true` (an event prop is "set"). */
+  serializableDefaults(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this.defaults))
+      out[key] = typeof value === 'function' ? true : value === undefined ? null : value;
+    return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
+  }
+
+  runHooks(name: ComponentHook, ...args: unknown[]): void {
+    for (const fn of this.hooks[name])
+      this.runtime.guard(`/${this.path} ${name}`, () => fn.apply(this.instance, args), this);
+  }
+
+  hasHook(name: ComponentHook): boolean {
+    return this.hooks[name].length > 0;
+  }
+
+  /** Hands an error to the component's onError hooks; false when it has none. */
+  catchError(error: unknown): boolean {
+    if (this.hooks.onError.length === 0) return false;
+    for (const fn of this.hooks.onError)
+      try {
+        fn.call(this.instance, error);
+      } catch (inner) {
+        this.runtime.reportError(`/${this.path} onError`, inner);
+      }
+    return true;
+  }
+
+  method(name: string): AnyFunction | undefined {
+    const fn = this.instance[name];
+    return typeof fn === 'function' ? (fn as AnyFunction) : undefined;
+  }
+
+  connect(): void {
+    this.view.connected = true;
+  }
+
+  mounted(): void {
+    if (this.phase !== 'created') return;
+    this.phase = 'mounted';
+    this.runHooks('didMount');
+    if (this.ref)
+      this.runtime.callOwner(this.page, this.ref.owner, this.ref.method, [this.instance], `ref of /${this.path}`);
+  }
+
+  /** The parent rendered new props. */
+  update(viewProps: Record<string, unknown>): void {
+    if (this.phase === 'unmounted') return;
+    const prevProps = this.instance.props as Record<string, unknown>;
+    const nextProps = Object.freeze(this.resolveProps(viewProps));
+    const prevData = JSON.parse(JSON.stringify(this.view.data)) as Record<string, unknown>;
+    this.updating = true;
+    try {
+      this.runHooks('deriveDataFromProps', nextProps);
+      this.instance.props = nextProps;
+      if (this.phase === 'mounted') this.runHooks('didUpdate', prevProps, prevData);
+    } finally {
+      this.updating = false;
+    }
+  }
+
+  /** Own setData (outside an update): deriveDataFromProps(props), then didUpdate, as Alipay documents. */
+  private afterOwnSetData(prevData: Record<string, unknown>): void {
+    if (this.phase !== 'mounted' || this.updating) return;
+    this.updating = true;
+    try {
+      this.runHooks('deriveDataFromProps', this.instance.props);
+      this.runHooks('didUpdate', this.instance.props, prevData);
+    } finally {
+      this.updating = false;
+    }
+  }
+
+  unmount(): void {
+    if (this.phase === 'unmounted') return;
+    const wasMounted = this.phase === 'mounted';
+    this.phase = 'unmounted';
+    if (wasMounted || this.hasHook('didUnmount')) this.runHooks('didUnmount');
+    this.view.alive = false;
+    this.page.components.delete(this.viewId);
+  }
+}
+
+function flattenMixins(mixins: unknown): Definition[] {
+  if (!Array.isArray(mixins)) return [];
+  const out: Definition[] = [];
+  for (const mixin of mixins)
+    if (mixin && typeof mixin === 'object') {
+      out.push(...flattenMixins((mixin as Definition).mixins));
+      out.push(mixin as Definition);
+    }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The runtime
+
+export interface RuntimeStats {
+  /** setData calls made before the view had the page or component (they travel with its initial data). */
+  hiddenCalls: number;
+  hiddenBytes: number;
+}
+
+export class LogicRuntime {
+  private readonly loader: ModuleLoader;
+  private app: Record<string, unknown> | null = null;
+  private appDef: Definition | null = null;
+  private appConfig: AppConfig = { pages: [] };
+  private readonly loadedPackages = new Map<string, Promise<void>>();
+  private readonly captured = new Map<string, { kind: 'Page' | 'Component' | 'App'; def: Definition }>();
+  readonly stack: PageRecord[] = [];
+  private readonly tabPages = new Map<string, PageRecord>();
+  private readonly pages = new Map<string, PageRecord>();
+  private readonly renderWaits = new Map<number, { callbacks: Array<() => void>; label: string }>();
+  private readonly functionProps = new Map<string, AnyFunction>();
+  private apiSeq = 0;
+  private readonly apiWaits = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly queryWaits = new Map<number, (results: unknown[]) => void>();
+  my: Record<string, unknown> = {};
+  config: LaunchConfig | null = null;
+  readonly stats: RuntimeStats = { hiddenCalls: 0, hiddenBytes: 0 };
+  /** Serializes navigations: one at a time, like the platform's router. */
+  private navigation: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: LogicHost,
+    /** Builds the environment's part of `my` (network, UI…). */
+    private readonly environment: (runtime: LogicRuntime) => MyApis,
+  ) {
+    this.loader = new ModuleLoader(() => this.globals());
+  }
+
+  // ---- plumbing ----
+
+  post(message: LogicToMain): void {
+    this.host.post(message);
+  }
+
+  warn(message: string): void {
+    this.host.console.warn(`[simulator] ${message}`);
+  }
+
+  /** Reports an error the app's code raised: console, app.onError, and a red box in the simulator. */
+  reportError(where: string, error: unknown): void {
+    const text = `${where}: ${describe(error)}`;
+    this.host.console.error(`[simulator] ${text}`);
+    this.post({ t: 'error', message: text });
+    const onError = this.app?.onError;
+    if (typeof onError === 'function' && !where.startsWith('App.onError'))
+      try {
+        (onError as AnyFunction).call(this.app, error instanceof Error ? error.message : String(error));
+      } catch (inner) {
+        this.host.console.error(`[simulator] App.onError threw: ${describe(inner)}`);
+      }
+  }
+
+  guard<T>(where: string, run: () => T, component?: ComponentRecord): T | undefined {
+    try {
+      const result = run();
+      const maybePromise = result as unknown as Promise<unknown> | undefined;
+      if (maybePromise && typeof maybePromise.then === 'function')
+        maybePromise.then(undefined, (error: unknown) => this.reportError(`${where} (async)`, error));
+      return result;
+    } catch (error) {
+      // A component's onError catches errors of its own code (/mini/framework/component-lifecycle).
+      if (component?.catchError(error)) return undefined;
+      this.reportError(where, error);
+      return undefined;
+    }
+  }
+
+  later(callback: () => void, label: string): void {
+    void Promise.resolve().then(() => this.guard(`setData callback of ${label}`, callback));
+  }
+
+  recordHidden(_pageId: string, calls: number, bytes: number): void {
+    this.stats.hiddenCalls += calls;
+    this.stats.hiddenBytes += bytes;
+  }
+
+  awaitRender(transfer: number, callbacks: Array<() => void>, label: string): void {
+    this.renderWaits.set(transfer, { callbacks, label });
+  }
+
+  /** Asks the main thread to run a UI or device API; resolves with its answer. */
+  callMain(name: string, options: Record<string, unknown> = {}): Promise<unknown> {
+    const id = ++this.apiSeq;
+    const plain: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) if (typeof value !== 'function') plain[key] = value;
+    return new Promise((resolve, reject) => {
+      this.apiWaits.set(id, { resolve, reject });
+      this.post({ t: 'api', id, name, options: JSON.parse(JSON.stringify(plain)) as Record<string, unknown> });
+    });
+  }
+
+  createSelectorQuery(pageId: string): unknown {
+    const ops: SelectorOp[] = [];
+    let current: { kind: SelectorOp['kind']; selector?: string } | null = null;
+    const measures = {
+      boundingClientRect() {
+        if (current) ops.push({ ...current, measure: 'boundingClientRect' });
+        return query;
+      },
+      scrollOffset() {
+        if (current) ops.push({ ...current, measure: 'scrollOffset' });
+        return query;
+      },
+      fields(fields: Record<string, unknown>) {
+        if (current) ops.push({ ...current, measure: 'fields', fields });
+        return query;
+      },
+    };
+    const query = {
+      select(selector: string) {
+        current = { kind: 'select', selector };
+        return measures;
+      },
+      selectAll(selector: string) {
+        current = { kind: 'selectAll', selector };
+        return measures;
+      },
+      selectViewport() {
+        current = { kind: 'selectViewport' };
+        return measures;
+      },
+      exec: (callback?: (results: unknown[]) => void) => {
+        const id = ++this.apiSeq;
+        this.queryWaits.set(id, (results) => {
+          if (typeof callback === 'function') this.guard('createSelectorQuery exec callback', () => callback(results));
+        });
+        this.post({ t: 'query', id, pageId: pageId || this.topPage()?.id || '', ops: [...ops] });
+      },
+    };
+    return query;
+  }
+
+  private globals(): Record<string, unknown> {
+    return {
+      my: this.my,
+      App: (def: unknown) => this.capture('App', def),
+      Page: (def: unknown) => this.capture('Page', def),
+      Component: (def: unknown) => this.capture('Component', def),
+      Mixin: (def: unknown) => def,
+      Behavior: (def: unknown) => def,
+      getApp: () => this.app ?? { globalData: {} },
+      getCurrentPages: () => this.stack.map((page) => page.instance),
+      requirePlugin: (name: string) => {
+        this.unsupported(`requirePlugin('${name}')`);
+        return {};
+      },
+    };
+  }
+
+  private capture(kind: 'Page' | 'Component' | 'App', def: unknown): void {
+    const path = this.loader.loading[this.loader.loading.length - 1];
+    if (!def || typeof def !== 'object') throw new TypeError(`${kind}() needs an object`);
+    if (!path) throw new Error(`${kind}() called outside a module load`);
+    this.captured.set(path, { kind, def: def as Definition });
+  }
+
+  unsupported(what: string): void {
+    this.host.console.error(`[simulator] ${what} is not supported by the simulator`);
+    this.post({ t: 'unsupported', what });
+  }
+
+  // ---- packages ----
+
+  private packageRoot(route: string): string {
+    for (const sub of [...(this.appConfig.subPackages ?? []), ...(this.appConfig.subpackages ?? [])]) {
+      const root = normalize(sub.root);
+      if (route === root || route.startsWith(`${root}/`)) return root;
+    }
+    return '';
+  }
+
+  ensurePackage(root: string): Promise<void> {
+    let loading = this.loadedPackages.get(root);
+    if (!loading) {
+      loading = this.host.loadPackage(root).then((files) => this.loader.add(files));
+      this.loadedPackages.set(root, loading);
+      loading.catch(() => this.loadedPackages.delete(root));
+    }
+    return loading;
+  }
+
+  knownRoute(route: string): boolean {
+    if (this.appConfig.pages.map(normalize).includes(route)) return true;
+    for (const sub of [...(this.appConfig.subPackages ?? []), ...(this.appConfig.subpackages ?? [])])
+      for (const page of sub.pages) if (normalize(`${sub.root}/${page}`) === route) return true;
+    return false;
+  }
+
+  tabRoutes(): Set<string> {
+    return new Set((this.appConfig.tabBar?.items ?? []).map((item) => normalize(item.pagePath)));
+  }
+
+  // ---- launch ----
+
+  async launch(config: LaunchConfig): Promise<void> {
+    this.config = config;
+    this.my = this.buildMy();
+    await this.ensurePackage('');
+    this.appConfig = (this.loader.json('app.json') as AppConfig) ?? { pages: [] };
+    this.post({ t: 'app:config', app: this.appConfig });
+    const launchRoute = normalize(config.launch.path || this.appConfig.pages[0] || '');
+    const launchOptions = { path: launchRoute, query: config.launch.query, scene: 1001, referrerInfo: {} };
+    try {
+      this.loader.load('app.js');
+    } catch (error) {
+      this.reportError('app.js', error);
+    }
+    const captured = this.captured.get('app.js');
+    this.appDef = captured?.kind === 'App' ? captured.def : {};
+    const app: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this.appDef))
+      app[key] = typeof value === 'function' ? (value as AnyFunction).bind(app) : value;
+    if (!('globalData' in app)) app.globalData = {};
+    this.app = app;
+    this.appHook('onLaunch', launchOptions);
+    this.appHook('onShow', launchOptions);
+    await this.openPage(launchRoute, config.launch.query, 'launch');
+  }
+
+  appHook(name: string, arg?: unknown): void {
+    const fn = this.app?.[name];
+    if (typeof fn === 'function') this.guard(`App.${name}`, () => (fn as AnyFunction).call(this.app, arg));
+    if (name === 'onHide') this.topPage()?.hide();
+    if (name === 'onShow' && this.stack.length) this.topPage()?.show();
+  }
+
+  topPage(): PageRecord | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private postStack(how: 'launch' | 'push' | 'pop' | 'redirect' | 'tab' | 'relaunch'): void {
+    this.post({ t: 'stack', pages: this.stack.map((page) => ({ pageId: page.id, route: page.route })), how });
+  }
+
+  private async createPage(route: string, query: Record<string, string>): Promise<PageRecord> {
+    if (!this.knownRoute(route)) throw new MyError({ error: 1, errorMessage: `page ${route} is not in app.json` });
+    await this.ensurePackage(this.packageRoot(route));
+    const file = `${route}.js`;
+    if (!this.loader.has(file)) throw new MyError({ error: 1, errorMessage: `${file} is missing from dist/` });
+    this.loader.load(file);
+    const captured = this.captured.get(file);
+    if (!captured || captured.kind !== 'Page') throw new Error(`${file} did not call Page()`);
+    const json = (this.loader.json(`${route}.json`) ?? {}) as PageConfig;
+    const config: PageConfig = { ...(this.appConfig.window ?? {}), ...json };
+    config.usingComponents = resolveComponents(route, json.usingComponents);
+    // Which page hooks exist, so the view sends scroll events only to pages that listen.
+    config.__hooks = Object.keys(captured.def).filter(
+      (key) => PAGE_HOOKS.has(key) && typeof captured.def[key] === 'function',
+    );
+    const page = new PageRecord(this, route, query, captured.def, config);
+    this.pages.set(page.id, page);
+    return page;
+  }
+
+  private startPage(page: PageRecord): void {
+    this.post({
+      t: 'page:create',
+      pageId: page.id,
+      route: page.route,
+      query: page.query,
+      config: page.config,
+      data: JSON.parse(JSON.stringify(page.view.data)) as Record<string, unknown>,
+    });
+    page.view.connected = true;
+    page.hook('onLoad', { ...page.query });
+    page.show();
+  }
+
+  private unloadPage(page: PageRecord): void {
+    page.unload();
+    this.pages.delete(page.id);
+    for (const [route, kept] of this.tabPages) if (kept === page) this.tabPages.delete(route);
+  }
+
+  private async openPage(route: string, query: Record<string, string>, how: 'launch'): Promise<void> {
+    let page: PageRecord;
+    try {
+      page = await this.createPage(route, query);
+    } catch (error) {
+      this.reportError(`launch page ${route}`, error);
+      return;
+    }
+    if (this.tabRoutes().has(route)) this.tabPages.set(route, page);
+    this.stack.push(page);
+    this.postStack(how);
+    this.startPage(page);
+  }
+
+  private resolveUrl(url: unknown): { route: string; query: Record<string, string> } {
+    if (typeof url !== 'string' || url === '') throw new MyError({ error: 2, errorMessage: 'url is required' });
+    const { route, query } = parseUrl(url);
+    const current = this.topPage()?.route ?? '';
+    const resolved = route.startsWith('/') ? normalize(route) : normalize(`${dirname(current)}/${route}`);
+    return { route: resolved.replace(/\.(js|axml)$/, ''), query };
+  }
+
+  /** my.navigateTo & co. One navigation at a time. */
+  navigate(
+    api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch',
+    options: Record<string, unknown>,
+  ): Promise<unknown> {
+    const run = () => this.navigateNow(api, options);
+    const next = this.navigation.then(run, run);
+    this.navigation = next.catch(() => undefined);
+    return next;
+  }
+
+  private async navigateNow(api: string, options: Record<string, unknown>): Promise<unknown> {
+    const tabs = this.tabRoutes();
+    const fail = (errorMessage: string, error = 1): never => {
+      throw new MyError({ error, errorMessage });
+    };
+    switch (api) {
+      case 'navigateTo': {
+        const { route, query } = this.resolveUrl(options.url);
+        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
+        if (this.stack.length >= MAX_PAGE_STACK) fail(`the page stack is full (${MAX_PAGE_STACK} pages)`);
+        const page = await this.createPage(route, query);
+        this.topPage()?.hide();
+        this.stack.push(page);
+        this.postStack('push');
+        this.startPage(page);
+        return { success: true };
+      }
+      case 'redirectTo': {
+        const { route, query } = this.resolveUrl(options.url);
+        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
+        const page = await this.createPage(route, query);
+        const top = this.stack.pop();
+        if (top) this.unloadPage(top);
+        this.stack.push(page);
+        this.postStack('redirect');
+        this.startPage(page);
+        return { success: true };
+      }
+      case 'navigateBack': {
+        const delta = Math.max(1, Number(options.delta ?? 1) || 1);
+        const count = Math.min(delta, this.stack.length - 1);
+        if (count <= 0) return { success: true };
+        const top = this.topPage();
+        top?.hook('onBack');
+        for (let i = 0; i < count; i++) {
+          const page = this.stack.pop();
+          if (page) this.unloadPage(page);
+        }
+        this.postStack('pop');
+        this.topPage()?.show();
+        return { success: true };
+      }
+      case 'switchTab': {
+        const { route } = this.resolveUrl(options.url);
+        if (!tabs.has(route)) fail(`${String(options.url)} is not a tab page`);
+        const top = this.topPage();
+        if (top && top.route === route && this.stack.length === 1) return { success: true };
+        const kept = this.tabPages.get(route);
+        const fresh = kept ? null : await this.createPage(route, {});
+        while (this.stack.length > 0) {
+          const page = this.stack.pop() as PageRecord;
+          if (tabs.has(page.route) && this.tabPages.get(page.route) === page) page.hide();
+          else this.unloadPage(page);
+        }
+        const target = kept ?? (fresh as PageRecord);
+        this.tabPages.set(route, target);
+        this.stack.push(target);
+        this.postStack('tab');
+        if (kept) kept.show();
+        else this.startPage(target);
+        const index = [...tabs].indexOf(route);
+        const item = this.appConfig.tabBar?.items[index];
+        target.hook('onTabItemTap', {
+          from: options.from === 'user' ? 'user' : 'api',
+          pagePath: route,
+          text: item?.name ?? item?.text ?? '',
+          index,
+        });
+        return { success: true };
+      }
+      case 'reLaunch': {
+        const { route, query } = this.resolveUrl(options.url);
+        const page = await this.createPage(route, query);
+        while (this.stack.length > 0) this.unloadPage(this.stack.pop() as PageRecord);
+        for (const kept of [...this.tabPages.values()]) this.unloadPage(kept);
+        this.tabPages.clear();
+        if (tabs.has(route)) this.tabPages.set(route, page);
+        this.stack.push(page);
+        this.postStack('relaunch');
+        this.startPage(page);
+        return { success: true };
+      }
+    }
+    return fail(`unknown navigation ${api}`);
+  }
+
+  // ---- components ----
+
+  functionProp(page: PageRecord, value: unknown): unknown {
+    if (!value || typeof value !== 'object' || !('__fn' in value)) return value;
+    const { __fn: name, owner } = value as { __fn: string; owner: string };
+    const key = `${owner}:${name}`;
+    let fn = this.functionProps.get(key);
+    if (!fn) {
+      fn = (...args: unknown[]) => this.callOwner(page, owner, name, args, `function prop ${name}`);
+      this.functionProps.set(key, fn);
+    }
+    return fn;
+  }
+
+  callOwner(page: PageRecord, owner: string, name: string, args: unknown[], what: string): unknown {
+    if (owner === page.id) {
+      const fn = page.instance[name];
+      if (typeof fn !== 'function') {
+        this.reportError(what, new Error(`page ${page.route} has no method "${name}"`));
+        return undefined;
+      }
+      return this.guard(`${page.route} ${name}`, () => (fn as AnyFunction).apply(page.instance, args));
+    }
+    const component = page.components.get(owner);
+    if (!component) return undefined;
+    const fn = component.method(name);
+    if (!fn) {
+      this.reportError(what, new Error(`component /${component.path} has no method "${name}" in methods`));
+      return undefined;
+    }
+    return this.guard(`/${component.path} ${name}`, () => fn.apply(component.instance, args), component);
+  }
+
+  private createComponent(message: Extract<MainToLogic, { t: 'component:create' }>): void {
+    const page = this.pages.get(message.pageId);
+    if (!page || page.state === 'unloaded') return;
+    const file = `${message.path}.js`;
+    let def: Definition;
+    try {
+      this.loader.load(file);
+      const captured = this.captured.get(file);
+      if (!captured || captured.kind !== 'Component') throw new Error(`${file} did not call Component()`);
+      def = captured.def;
+    } catch (error) {
+      const text = `component /${message.path}: ${describe(error)}`;
+      this.host.console.error(`[simulator] ${text}`);
+      this.post({ t: 'component:error', pageId: page.id, viewId: message.viewId, message: text.split('\n')[0] });
+      return;
+    }
+    const json = (this.loader.json(`${message.path}.json`) ?? {}) as PageConfig;
+    const record = new ComponentRecord(
+      this,
+      page,
+      message.viewId,
+      message.path,
+      def,
+      message.props,
+      message.ref ? { owner: message.owner, method: message.ref } : null,
+    );
+    page.components.set(message.viewId, record);
+    this.post({
+      t: 'component:ready',
+      pageId: page.id,
+      viewId: message.viewId,
+      defaults: record.serializableDefaults(),
+      data: JSON.parse(JSON.stringify(record.view.data)) as Record<string, unknown>,
+      components: resolveComponents(message.path, json.usingComponents),
+    });
+    record.connect();
+  }
+
+  /** Navigation the user asked for in the shell (back button, tab bar, navigator). */
+  private async userNavigation(message: Extract<MainToLogic, { t: 'navigate' }>): Promise<unknown> {
+    const top = this.topPage();
+    if (message.api === 'navigateBack' && message.from === 'user' && top?.alertBeforeUnload) {
+      const answer = (await this.callMain('confirm', {
+        content: top.alertBeforeUnload,
+        confirmButtonText: '离开',
+        cancelButtonText: '取消',
+      })) as { confirm?: boolean };
+      if (!answer.confirm) return undefined;
+    }
+    return this.navigate(message.api, { url: message.url, delta: message.delta, from: message.from });
+  }
+
+  // ---- messages from the main thread ----
+
+  handle(message: MainToLogic): void {
+    switch (message.t) {
+      case 'init':
+        void this.launch(message.config).catch((error) => this.reportError('launch', error));
+        return;
+      case 'view:ready': {
+        const page = this.pages.get(message.pageId);
+        if (page && !page.ready && page.state !== 'unloaded') {
+          page.ready = true;
+          page.hook('onReady');
+        }
+        return;
+      }
+      case 'rendered':
+        for (const transfer of message.transfers) {
+          const wait = this.renderWaits.get(transfer);
+          if (!wait) continue;
+          this.renderWaits.delete(transfer);
+          for (const callback of wait.callbacks) this.guard(`setData callback of ${wait.label}`, callback);
+        }
+        return;
+      case 'event': {
+        const page = this.pages.get(message.pageId);
+        if (!page || page.state === 'unloaded') return;
+        this.callOwner(page, message.owner, message.handler, [message.event], `event handler ${message.handler}`);
+        return;
+      }
+      case 'component:create':
+        this.createComponent(message);
+        return;
+      case 'component:update':
+        this.pages.get(message.pageId)?.components.get(message.viewId)?.update(message.props);
+        return;
+      case 'component:mounted': {
+        const page = this.pages.get(message.pageId);
+        for (const viewId of message.viewIds) page?.components.get(viewId)?.mounted();
+        return;
+      }
+      case 'component:destroy': {
+        const page = this.pages.get(message.pageId);
+        for (const viewId of message.viewIds) page?.components.get(viewId)?.unmount();
+        return;
+      }
+      case 'page:hook': {
+        const page = this.pages.get(message.pageId);
+        if (!page || page.state === 'unloaded') return;
+        const result = page.hook(message.name, message.arg);
+        if (message.name === 'onShareAppMessage')
+          void Promise.resolve(result).then((share) =>
+            this.callMain('shareAppMessage', { share: JSON.parse(JSON.stringify(share ?? null)) as unknown }),
+          );
+        return;
+      }
+      case 'navigate':
+        void this.userNavigation(message).catch((error) =>
+          this.reportError(
+            `${message.api} ${message.url ?? ''}`,
+            error instanceof MyError ? new Error(error.message) : error,
+          ),
+        );
+        return;
+      case 'app:hook':
+        this.appHook(message.name, message.name === 'onShow' ? { scene: 1001, query: {} } : undefined);
+        return;
+      case 'api:result': {
+        const wait = this.apiWaits.get(message.id);
+        if (!wait) return;
+        this.apiWaits.delete(message.id);
+        if (message.ok) wait.resolve(message.value);
+        else wait.reject(new MyError(message.value as MyFailure));
+        return;
+      }
+      case 'query:result': {
+        const wait = this.queryWaits.get(message.id);
+        this.queryWaits.delete(message.id);
+        wait?.(message.results);
+        return;
+      }
+      case 'settings':
+        if (this.config) this.config.settings = { ...this.config.settings, ...message.settings };
+        (this.my as { $settingsChanged?: (s: unknown) => void }).$settingsChanged?.(message.settings);
+        return;
+    }
+  }
+
+  // ---- my ----
+
+  private buildMy(): Record<string, unknown> {
+    const report = (what: string, error: unknown) => this.reportError(`my API ${what}`, error);
+    const nav =
+      (api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch') =>
+      (options: Record<string, unknown> = {}) =>
+        invokeApi(options, () => this.navigate(api, options), report);
+    const apis: MyApis = {
+      ...this.environment(this),
+      navigateTo: nav('navigateTo'),
+      redirectTo: nav('redirectTo'),
+      navigateBack: nav('navigateBack'),
+      switchTab: nav('switchTab'),
+      reLaunch: nav('reLaunch'),
+      createSelectorQuery: () => this.createSelectorQuery(''),
+      enableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
+        invokeApi(
+          options,
+          () => {
+            const top = this.topPage();
+            if (top) top.alertBeforeUnload = String(options.message ?? '确定要离开吗？');
+            return { success: true };
+          },
+          report,
+        ),
+      disableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
+        invokeApi(
+          options,
+          () => {
+            const top = this.topPage();
+            if (top) top.alertBeforeUnload = null;
+            return { success: true };
+          },
+          report,
+        ),
+      canIUse: (name: string) => {
+        if (typeof name !== 'string') return false;
+        if (name === 'component2' || name.startsWith('page.') || name.startsWith('component.')) return true;
+        return Object.prototype.hasOwnProperty.call(apis, name.split('.')[0]);
+      },
+    };
+    const warned = new Set<string>();
+    const unsupported = (name: string) => this.unsupported(name);
+    return new Proxy(apis, {
+      get(target, property) {
+        if (typeof property === 'symbol') return undefined;
+        if (Object.prototype.hasOwnProperty.call(target, property)) return target[property];
+        if (property === 'then' || property === 'toJSON') return undefined;
+        // An API the simulator lacks: a red box and a console error naming it, and `fail` for the caller.
+        return (options?: Record<string, unknown>) => {
+          if (!warned.has(property)) {
+            warned.add(property);
+            unsupported(`my.${property}`);
+          }
+          return invokeApi(
+            options,
+            () => {
+              throw new MyError({ error: 3, errorMessage: `my.${property} is not supported by the simulator` });
+            },
+            report,
+          );
+        };
+      },
+      has(target, property) {
+        return typeof property === 'string' && Object.prototype.hasOwnProperty.call(target, property);
+      },
+    });
+  }
+}
+
+/** usingComponents of a page or component json, as dist paths without extension. */
+export function resolveComponents(
+  ownerPath: string,
+  using: Record<string, string> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [tag, spec] of Object.entries(using ?? {})) {
+    const path = spec.startsWith('/')
+      ? normalize(spec)
+      : spec.startsWith('.')
+        ? resolveFrom(ownerPath, spec)
+        : normalize(`npm/${spec}`);
+    out[tag] = path.replace(/\.js$/, '');
+  }
+  return out;
+}

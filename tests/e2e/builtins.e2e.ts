@@ -1,0 +1,170 @@
+/**
+ * The simulator's own rendering, on a small fixture mini-program (tests/e2e/fixtures/kitchen-sink): built-in
+ * components, bindings, templates, SJS, slots, bubbling and catch, a Component2 with a function prop, forms,
+ * navigation, and the red boxes for what the simulator does not support. Screenshots:
+ * artifacts/e2e/builtins/.
+ */
+import path from 'node:path';
+import { SimApp, startStack, type BrowserGlobals, type Stack } from './support/stack';
+
+interface Image {
+  naturalWidth: number;
+  decode(): Promise<void>;
+}
+
+let stack: Stack;
+let app: SimApp;
+
+beforeAll(async () => {
+  stack = await startStack({ distDir: path.join(__dirname, 'fixtures/kitchen-sink') });
+  app = await SimApp.open(stack, 'builtins');
+  await app.waitForRoute('pages/index/index');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await stack?.stop();
+});
+
+const section = (title: string) => app.frame().locator('.section', { hasText: title });
+
+describe('the kitchen-sink page', () => {
+  it('renders bindings, SJS, templates and conditions', async () => {
+    await app.step('绑定、SJS、模板', async () => {
+      const box = app.frame().locator('.box');
+      await box.waitFor();
+      expect(await box.innerText()).toBe('ALIPAY · 关');
+      expect(await box.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).width)).toBe(
+        '200px',
+      ); // 400rpx on a 375 frame
+      expect(await app.frame().locator('.total').innerText()).toBe('合计 9.75');
+      expect(await app.frame().locator('.row').allInnerTexts()).toEqual([
+        '1. 苹果 · ¥3.5',
+        '2. 香蕉 · ¥2.25',
+        '3. 橙子 · ¥4',
+      ]);
+      expect(await app.frame().locator('.row-done').count()).toBe(1);
+      expect(await section('列表与模板').innerText()).toContain('多于两项');
+      await box.click();
+      await app.frame().getByText('ALIPAY · 开').waitFor();
+      expect(await box.getAttribute('class')).toBe('box box-on');
+    });
+  });
+
+  it('sends dataset with taps, bubbles on* and stops at catch*', async () => {
+    await app.step('事件：dataset、冒泡与 catch', async () => {
+      await app.frame().locator('.pick', { hasText: '香蕉' }).click();
+      await app.frame().getByText('已选：香蕉').waitFor();
+      await app.frame().locator('.inner').click();
+      await app.frame().getByText('内层（catch）1').waitFor();
+      expect(await app.frame().locator('.outer').innerText()).toContain('外层 0');
+      await app.frame().locator('.bubble').click();
+      await app.frame().getByText('内层（冒泡）1').waitFor();
+      await app.frame().getByText('外层 1').waitFor();
+    });
+  });
+
+  it('fills default and scoped named slots of a Component2 and calls its function prop', async () => {
+    await app.step('组件：插槽与函数 props', async () => {
+      const card = app.frame().locator('.card');
+      expect(await card.locator('.slot-default').innerText()).toBe('默认插槽内容');
+      expect(await card.locator('.slot-footer').innerText()).toBe('底部插槽：点了 0 次');
+      await card.locator('.card-life').getByText('onInit → deriveDataFromProps → didMount').waitFor();
+      await card.locator('.card-button').click();
+      await app.frame().getByText('组件事件：点了 1 次，来自 page').waitFor();
+      await card.getByText('底部插槽：点了 1 次').waitFor();
+    });
+  });
+
+  it('collects a form: input, switch, checkbox-group, radio-group, textarea', async () => {
+    await app.step('表单提交', async () => {
+      const form = section('表单');
+      await form.locator('input.field').fill('小明');
+      await app.frame().getByText('输入：小明').waitFor();
+      await form.locator('label.option', { hasText: '设计' }).click();
+      await form.locator('label.option', { hasText: '高级' }).click();
+      await form.locator('switch').click();
+      await form.locator('textarea').fill('你好');
+      await form.locator('sim-button.submit').click();
+      await app.frame().locator('.result', { hasText: 'nickname' }).waitFor();
+      expect(JSON.parse(await app.frame().locator('.result').innerText())).toEqual({
+        nickname: '小明',
+        notify: false,
+        skills: ['设计'],
+        level: 'senior',
+        intro: '你好',
+      });
+    });
+  });
+
+  it('renders icons, progress, image, swiper, scroll-view and stand-ins', async () => {
+    await app.step('基础组件与占位', async () => {
+      const basics = section('基础组件');
+      await basics.scrollIntoViewIfNeeded();
+      expect(await basics.locator('icon svg').count()).toBe(5);
+      expect(await basics.locator('sim-progress').innerText()).toContain('60%');
+      await basics.locator('image.photo img').evaluate((img) => (img as unknown as Image).decode());
+      expect(await basics.locator('image.photo img').evaluate((img) => (img as unknown as Image).naturalWidth)).toBe(
+        240,
+      );
+      expect(await basics.locator('swiper-item').count()).toBe(3);
+      const standins = section('占位与不支持');
+      await standins.scrollIntoViewIfNeeded();
+      expect(await standins.locator('sim-standin').allInnerTexts()).toEqual([
+        expect.stringContaining('相机 camera'),
+        expect.stringContaining('视频 video'),
+        expect.stringContaining('地图 map'),
+      ]);
+    });
+  });
+
+  it('picks with <picker> (the shell’s sheet) and shows <picker-view> at its value; hover-class while pressed', async () => {
+    await app.step('选择器', async () => {
+      const pickers = section('选择器');
+      await pickers.scrollIntoViewIfNeeded();
+      await pickers.locator('.picker').click();
+      await app.page.locator('.sim-sheet-item', { hasText: '杭州' }).click();
+      await pickers.getByText('城市：杭州').waitFor();
+      const firstColumn = pickers.locator('picker-view-column').first();
+      expect(await firstColumn.evaluate((column) => (column as unknown as { scrollTop: number }).scrollTop)).toBe(34);
+      const hover = pickers.locator('.hover');
+      const box = await hover.boundingBox();
+      await app.page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5);
+      await app.page.mouse.down();
+      expect(await hover.getAttribute('class')).toContain('hover-on');
+      await app.page.mouse.up();
+      expect(await hover.getAttribute('class')).not.toContain('hover-on');
+    });
+  });
+
+  it('shows red boxes naming what it does not support, never a blank', async () => {
+    await app.step('不支持：红框', async () => {
+      const boxes = section('占位与不支持').locator('sim-error');
+      expect(await boxes.count()).toBe(2);
+      expect(await boxes.nth(0).innerText()).toContain('<rich-text>');
+      expect(await boxes.nth(1).innerText()).toContain('<marquee-view>');
+      await section('基础组件').locator('.unsupported-api').click();
+      await app.page.locator('.sim-redbox', { hasText: 'my.startBeaconDiscovery' }).waitFor();
+      await app.frame().getByText('startBeaconDiscovery failed').waitFor();
+      expect(await app.unsupported()).toContain('my.startBeaconDiscovery');
+    });
+  });
+
+  it('runs onPullDownRefresh and navigates with <navigator> and back', async () => {
+    await app.step('下拉刷新', async () => {
+      await app.page.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
+      await app.pullDownRefresh();
+      await app.frame().getByText('refreshed').waitFor();
+    });
+    await app.step('navigator 打开第二页', async () => {
+      await section('基础组件').locator('navigator').click();
+      await app.waitForRoute('pages/second/index');
+      await app.frame().getByText('来自：navigator').waitFor();
+      expect(await app.page.locator('.sim-nav-title').innerText()).toBe('第二页');
+    });
+    await app.step('my.navigateBack 返回', async () => {
+      await app.frame().getByText('返回上一页').click();
+      await app.waitForRoute('pages/index/index');
+    });
+  });
+});

@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS_DIR } from './artifacts';
+import { CHROMIUM } from './stack';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Fresh screenshots every run; the browser and a build must be there. */
+export default function globalSetup(): void {
+  fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  if (!fs.existsSync(CHROMIUM))
+    execFileSync('bash', [path.join(ROOT, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+  if (!fs.existsSync(path.join(ROOT, 'dist/app.json')))
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+}

@@ -1,0 +1,237 @@
+/**
+ * What a journey needs: the mock backend (fresh temp database, small seed) and the simulator, both on free
+ * ports, and Debian's Chromium driven by playwright-core. `SimApp` wraps the page with the moves a user
+ * makes (tap, tab, back) and takes a screenshot of the phone after every step.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { createMockServer, type MockServer, type MockServerOptions } from '../../../mock/server';
+import { createSimulatorServer, type SimulatorServer } from '../../../simulator/server/server';
+import { ARTIFACTS_DIR, type Shot } from './artifacts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface Stack {
+  mock: MockServer;
+  sim: SimulatorServer;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: { mock?: MockServerOptions; distDir?: string } = {}): Promise<Stack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-e2e-'));
+  const mock = await createMockServer({
+    port: 0,
+    dbPath: path.join(dir, 'mock.db'),
+    seed: { jobs: 150, seed: 'e2e' },
+    autopilotIntervalMs: 0,
+    logLevel: 'silent',
+    ...options.mock,
+  });
+  const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url, distDir: options.distDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    mock,
+    sim,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await sim.close();
+      await mock.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function setFaults(mock: MockServer, faults: Record<string, number>): Promise<void> {
+  const response = await fetch(`${mock.url}/__admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  if (!response.ok) throw new Error(`setting faults failed: HTTP ${response.status}`);
+}
+
+/** Browser globals used inside page.evaluate callbacks (this file is type-checked for Node). */
+export interface BrowserGlobals {
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  requestAnimationFrame(callback: (time: number) => void): number;
+  getComputedStyle(element: unknown): { width: string; height: string };
+  scrollTo(x: number, y: number): void;
+}
+
+interface SimWindow {
+  __sim: {
+    route(): string | null;
+    stack(): string[];
+    errors(): string[];
+    unsupported(): string[];
+    stats(): { totals: { calls: number; bytes: number; transfers: number } };
+    pullDownRefresh(): boolean;
+  };
+}
+
+/** The simulator in one browser context, with a journey's screenshots. */
+export class SimApp {
+  readonly consoleErrors: string[] = [];
+  private readonly shots: Shot[] = [];
+  private readonly dir: string;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly journey: string,
+  ) {
+    this.dir = path.join(ARTIFACTS_DIR, journey);
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Opens the simulator; `launch` is a page route with query (`packages/job/pages/detail/index?id=1`). */
+  static async open(
+    stack: Stack,
+    journey: string,
+    options: { launch?: string; authUser?: string } = {},
+  ): Promise<SimApp> {
+    const context = await stack.browser.newContext({ viewport: { width: 860, height: 900 }, deviceScaleFactor: 1 });
+    // No internet here: remote images (antd-mini's defaults) fail at once and show the simulator's placeholder.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    if (options.authUser)
+      await context.addInitScript((user) => {
+        const storage = (globalThis as unknown as BrowserGlobals).localStorage;
+        const key = '__sim_settings__';
+        const current = JSON.parse(storage.getItem(key) ?? '{}') as Record<string, unknown>;
+        storage.setItem(key, JSON.stringify({ ...current, authUser: user }));
+      }, options.authUser);
+    const page = await context.newPage();
+    const app = new SimApp(context, page, journey);
+    page.on('console', (message) => {
+      if (message.type() === 'error') app.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => app.consoleErrors.push(`pageerror: ${error.message}`));
+    const query = options.launch ? `?launch=${encodeURIComponent(options.launch)}` : '';
+    await page.goto(`${stack.sim.url}/${query}`);
+    return app;
+  }
+
+  /** The top page's document. */
+  frame(): FrameLocator {
+    return this.page.frameLocator('iframe.sim-page-frame[data-top="true"]');
+  }
+
+  route(): Promise<string | null> {
+    return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.route());
+  }
+
+  async waitForRoute(route: string, timeout = 15_000): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) => (globalThis as unknown as SimWindow).__sim?.route() === expected,
+      route,
+      { timeout },
+    );
+  }
+
+  /** Polls `check` until it is true (or throws naming `what` after `timeout`). */
+  async waitUntil(check: () => Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  simulatorErrors(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.errors());
+  }
+
+  unsupported(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.unsupported());
+  }
+
+  stats(): Promise<{ totals: { calls: number; bytes: number; transfers: number } }> {
+    return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.stats());
+  }
+
+  async tab(name: string): Promise<void> {
+    await this.page.locator('.sim-tab', { hasText: name }).click();
+  }
+
+  async back(): Promise<void> {
+    await this.page.locator('.sim-nav-back').click();
+  }
+
+  /** The panel's offline switch, as QA flips it. */
+  async setOffline(offline: boolean): Promise<void> {
+    const box = this.page.locator('#sim-offline');
+    if ((await box.isChecked()) !== offline) await box.click();
+  }
+
+  async pullDownRefresh(): Promise<void> {
+    await this.page.locator('.sim-panel button', { hasText: '下拉刷新' }).click();
+  }
+
+  /** Text the user sees on the top page (never empty: a white page fails here). */
+  async visibleText(): Promise<string> {
+    return (await this.frame().locator('page').innerText()).trim();
+  }
+
+  async expectNotBlank(): Promise<void> {
+    const text = await this.visibleText();
+    if (text.length === 0) throw new Error(`${await this.route()} is a white page`);
+  }
+
+  /** Screenshot of the phone after a step; failures are screenshotted too (outlined red in the index). */
+  async shot(step: string, ok = true): Promise<void> {
+    const index = String(this.shots.length + 1).padStart(2, '0');
+    const slug = step
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40);
+    const file = `${index}-${slug || 'step'}.png`;
+    await this.page.evaluate(() => {
+      const raf = (globalThis as unknown as BrowserGlobals).requestAnimationFrame;
+      return new Promise((resolve) => raf(() => raf(resolve)));
+    });
+    await this.page.locator('#sim-phone').screenshot({ path: path.join(this.dir, file), animations: 'disabled' });
+    this.shots.push({ step, route: await this.route().catch(() => null), file, ok });
+    fs.writeFileSync(path.join(this.dir, 'manifest.json'), JSON.stringify(this.shots, null, 2));
+  }
+
+  /** Runs one step of a journey and screenshots the phone whether it passed or not. */
+  async step(name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      await this.shot(`${name}（失败）`, false).catch(() => undefined);
+      throw error;
+    }
+    await this.shot(name);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Signs a user in against the mock directly (as the app would) to read what the app should show. */
+export async function mockProfile(mock: MockServer, user: string): Promise<{ nickname: string; userId: string }> {
+  const login = await fetch(`${mock.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ authCode: `u_${user}.probe${Date.now().toString(36)}` }),
+  });
+  if (!login.ok) throw new Error(`login as ${user} failed: HTTP ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const me = await fetch(`${mock.url}/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return (await me.json()) as { nickname: string; userId: string };
+}
