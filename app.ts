@@ -1,11 +1,21 @@
+import { jobSearchStore } from './stores/job-search';
+import { resumeStore } from './stores/resume';
 import { sessionStore } from './stores/session';
+
+async function startSession(): Promise<void> {
+  await sessionStore.signIn();
+  if (!sessionStore.signedIn) return;
+  // The resume's expectations rank the 推荐 feed; the first page does not wait for them.
+  await resumeStore.load();
+  await jobSearchStore.rankByPreferences();
+}
 
 App({
   onLaunch() {
     // Silent auth_base sign-in: no consent sheet on the first screen; jobs load without waiting for it.
-    void sessionStore.signIn();
+    void startSession();
   },
   onShow() {
-    if (sessionStore.status === 'failed') void sessionStore.signIn();
+    if (sessionStore.status === 'failed') void startSession();
   },
 });

@@ -2,7 +2,12 @@ import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { ApplicationDetail, ApplicationStatus, ApplicationSummary } from '../services/contracts/applications';
 import type { CursorPage } from '../services/contracts/page';
-import { getApplication, listApplications, sharePhoneWithEmployer, withdrawApplication } from '../services/applications';
+import {
+  getApplication,
+  listApplications,
+  sharePhoneWithEmployer,
+  withdrawApplication,
+} from '../services/applications';
 import { ApiError } from '../services/http';
 import { CursorList } from './cursor-list';
 import type { LoadStatus } from './load-status';

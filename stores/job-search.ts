@@ -5,8 +5,16 @@ import type { JobSuggestion } from '../services/contracts/jobs';
 import { getJobFilters, suggestJobs } from '../services/jobs';
 import { chooseCity, getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
-import { EMPTY_SEARCH, searchToApiQuery, type JobSearch, type JobSort, type Position } from '../utils/job-query';
+import {
+  EMPTY_SEARCH,
+  searchToApiQuery,
+  type JobSearch,
+  type JobSort,
+  type Position,
+  type SeekerPreferences,
+} from '../utils/job-query';
 import { jobFeedStore } from './job-feed';
+import { resumeStore } from './resume';
 
 export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
 export const SEARCH_HISTORY_MAX = 20;
@@ -30,12 +38,25 @@ export class JobSearchStore {
     });
   }
 
+  /** The seeker's expectations from the resume, once it is loaded. */
+  get preferences(): SeekerPreferences | null {
+    const expectations = resumeStore.resume?.expectations;
+    return expectations ? { categories: expectations.categories, salaryMin: expectations.salaryMin } : null;
+  }
+
   /** Shows the feed for `search`; a keyword joins the history. */
   apply(search: JobSearch): Promise<void> {
     this.search = search;
     const keyword = search.keyword.trim();
     if (keyword) this.remember(keyword);
-    return jobFeedStore.load(searchToApiQuery(search, this.position));
+    return jobFeedStore.load(searchToApiQuery(search, this.position, this.preferences));
+  }
+
+  /** Once the resume says what the seeker wants, a 推荐 feed that was ranked without it is ranked again. */
+  rankByPreferences(): Promise<void> {
+    const query = jobFeedStore.query;
+    const unranked = this.search.sort === 'match' && !query.prefCategories && !query.prefSalaryMin;
+    return this.preferences && unranked ? this.apply(this.search) : Promise.resolve();
   }
 
   update(change: Partial<JobSearch>): Promise<void> {

@@ -109,8 +109,21 @@ export function searchToPageQuery(search: JobSearch): Record<string, string> {
   return query;
 }
 
-/** The GET /jobs query for a search; the position adds distances and makes `nearest` possible. */
-export function searchToApiQuery(search: JobSearch, position: Position | null): JobListQuery {
+/** What the seeker's resume says they want: it ranks the 推荐 feed. */
+export interface SeekerPreferences {
+  categories: string[];
+  salaryMin: number;
+}
+
+/**
+ * The GET /jobs query for a search; the position adds distances and makes `nearest` possible, and the
+ * seeker's preferences, when known, rank the 推荐 sort.
+ */
+export function searchToApiQuery(
+  search: JobSearch,
+  position: Position | null,
+  preferences: SeekerPreferences | null = null,
+): JobListQuery {
   const [min, max] = search.salaryBand ? search.salaryBand.split('-') : ['', ''];
   const query: JobListQuery = {
     keyword: search.keyword.trim() || undefined,
@@ -125,6 +138,10 @@ export function searchToApiQuery(search: JobSearch, position: Position | null): 
     directOnly: search.directOnly ? '1' : undefined,
     sort: search.sort === 'nearest' && !position ? 'match' : search.sort,
   };
+  if (preferences && query.sort === 'match') {
+    if (preferences.categories.length) query.prefCategories = preferences.categories.join(',');
+    if (preferences.salaryMin > 0) query.prefSalaryMin = String(preferences.salaryMin);
+  }
   if (position) {
     query.lat = position.lat.toFixed(5);
     query.lng = position.lng.toFixed(5);

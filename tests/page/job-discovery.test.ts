@@ -29,10 +29,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-function launch(storage?: Record<string, unknown>) {
+function launch(storage?: Record<string, unknown>, authUser = `seeker${Date.now()}`) {
   jest.resetModules();
   rt = createRuntime({
-    my: createFakeMy({ authUser: `seeker${Date.now()}`, storage }),
+    my: createFakeMy({ authUser, storage }),
     globals: { __API_BASE_URL__: server.url },
   });
   rt.mountApp();
@@ -94,14 +94,23 @@ describe('search and filters', () => {
     await rt.flush();
     expect(page.data.sheetVisible).toBe(false);
     expect(page.data.filterCount).toBe(3);
-    expect(lastJobsQuery()).toMatchObject({ jobType: 'daily_gig', salaryMin: '3000', salaryMax: '5000', directOnly: '1' });
+    expect(lastJobsQuery()).toMatchObject({
+      jobType: 'daily_gig',
+      salaryMin: '3000',
+      salaryMax: '5000',
+      directOnly: '1',
+    });
     expect(page.data.jobs.length).toBeGreaterThan(0);
     for (const card of page.data.jobs) expect(card.requirementTags).toContain('日结');
   });
 
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
-    const page = rt.mountPage<JobsData>('pages/jobs/index', { keyword: '宇航员驾驶舱维修', cityCode: '330100', cityName: '杭州市' });
+    const page = rt.mountPage<JobsData>('pages/jobs/index', {
+      keyword: '宇航员驾驶舱维修',
+      cityCode: '330100',
+      cityName: '杭州市',
+    });
     await rt.flush();
     expect(page.data.status).toBe('ready');
     expect(page.data.jobs).toEqual([]);
@@ -146,10 +155,44 @@ describe('search and filters', () => {
   });
 });
 
+describe('推荐 ranked by the resume', () => {
+  it("passes the seeker's expected categories and salary once the resume is loaded", async () => {
+    const user = `pref${Date.now()}`;
+    const login = (await (
+      await fetch(`${server.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authCode: `u_${user}.setup-1` }),
+      })
+    ).json()) as { accessToken: string };
+    const { categories } = (await (await fetch(`${server.url}/job-filters`)).json()) as { categories: string[] };
+    const saved = await fetch(`${server.url}/resume/expectations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+      body: JSON.stringify({
+        categories: [categories[0]],
+        cityCodes: ['330100'],
+        salaryMin: 6000,
+        salaryMax: 9000,
+        jobTypes: ['full_time'],
+      }),
+    });
+    expect(saved.status).toBe(200);
+
+    launch(undefined, user);
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    expect(lastJobsQuery()).toMatchObject({ sort: 'match', prefCategories: categories[0], prefSalaryMin: '6000' });
+    expect(page.data.status).toBe('ready');
+  });
+});
+
 describe('search page', () => {
   it('suggests while typing, remembers 20 keywords at most, and clears them', async () => {
     launch();
-    const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>('packages/job/pages/search/index');
+    const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>(
+      'packages/job/pages/search/index',
+    );
     search.call('onInput', '司');
     search.call('onInput', '司机');
     await rt.flush();

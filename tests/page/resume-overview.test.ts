@@ -57,11 +57,12 @@ function idNumber(): string {
 }
 
 describe('overview', () => {
-  it('shows a skeleton, then every section; the phone only masked', async () => {
+  it('shows the resume loaded at launch at once, then the fresh one; the phone only masked', async () => {
     ({ rt, token } = await launch(server));
     await seedBasic();
     const page = openOverview();
-    expect(page.data.overview).toBeNull();
+    // The app loaded the (then empty) resume at launch: it shows while the page reloads, no skeleton.
+    expect(page.data.overview).toMatchObject({ score: 0 });
     expect(page.data.status).toBe('loading');
     await rt.flush();
     expect(page.data.status).toBe('ready');
@@ -86,8 +87,7 @@ describe('overview', () => {
   });
 
   it('shows the failure with a retry, and pull-to-refresh reloads', async () => {
-    ({ rt, token } = await launch(server));
-    rt.fake.setOffline(true);
+    ({ rt, token } = await launch(server, { offline: true }));
     const page = openOverview();
     await rt.flush();
     expect(page.data).toMatchObject({ status: 'error', overview: null });

@@ -44,7 +44,7 @@ describe('session', () => {
     launch({ storage: { [TOKENS_STORAGE_KEY]: tokens } });
     await rt.flush();
     expect(rt.fake.authCodes).toHaveLength(0);
-    expect(urls()).toEqual(['/me']);
+    expect(urls()).toEqual(['/me', '/resume']);
   });
 
   it('refreshes a rejected access token once, however many requests are waiting', async () => {
