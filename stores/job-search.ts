@@ -2,7 +2,7 @@ import './mobx-config';
 import { makeAutoObservable, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
-import { getJobFilters, suggestJobs } from '../services/jobs';
+import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
 import { chooseCity, getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
 import {
@@ -28,13 +28,17 @@ export class JobSearchStore {
   history: string[] = readStorage<string[]>(SEARCH_HISTORY_KEY) ?? [];
   suggestions: JobSuggestion[] = [];
   industries: string[] = [];
+  /** Districts of the chosen city, for the filter sheet. */
+  districts: string[] = [];
+  private districtsOf = '';
   private suggestGeneration = 0;
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer'>(this, {
+    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf'>(this, {
       suggestGeneration: false,
       suggestTimer: false,
+      districtsOf: false,
     });
   }
 
@@ -92,11 +96,31 @@ export class JobSearchStore {
     } catch {
       return;
     }
-    if (city) await this.update({ cityCode: city.cityCode, cityName: city.cityName });
+    if (city) await this.update({ cityCode: city.cityCode, cityName: city.cityName, district: '' });
   }
 
   clearCity(): Promise<void> {
-    return this.update({ cityCode: '', cityName: '' });
+    return this.update({ cityCode: '', cityName: '', district: '' });
+  }
+
+  /** The chosen city's districts; none without a city, and none (quietly) when they cannot be loaded. */
+  async loadDistricts(): Promise<void> {
+    const cityCode = this.search.cityCode;
+    if (cityCode === this.districtsOf) return;
+    this.districtsOf = cityCode;
+    this.districts = [];
+    if (!cityCode) return;
+    try {
+      const city = await getCity(cityCode);
+      runInAction(() => {
+        if (this.districtsOf === cityCode) this.districts = city.districts;
+      });
+    } catch {
+      runInAction(() => {
+        // Try again the next time the sheet opens.
+        if (this.districtsOf === cityCode) this.districtsOf = '';
+      });
+    }
   }
 
   /** Asks for suggestions once typing pauses, so a fast typist sends one request, not one a letter. */

@@ -38,6 +38,8 @@ export interface JobSearch {
   keyword: string;
   cityCode: string;
   cityName: string;
+  /** A district of the chosen city, as addresses name it (西湖区). */
+  district: string;
   salaryBand: string;
   experience: ExperienceLevel[];
   education: EducationLevel[];
@@ -52,6 +54,7 @@ export const EMPTY_SEARCH: JobSearch = {
   keyword: '',
   cityCode: '',
   cityName: '',
+  district: '',
   salaryBand: '',
   experience: [],
   education: [],
@@ -81,6 +84,7 @@ export function searchFromPageQuery(query: Record<string, string | undefined>): 
     keyword: (query.keyword ?? '').slice(0, 50),
     cityCode: /^\d{6}$/.test(query.cityCode ?? '') ? (query.cityCode as string) : '',
     cityName: query.cityCode ? (query.cityName ?? '') : '',
+    district: query.cityCode ? (query.district ?? '').slice(0, 20) : '',
     salaryBand: band,
     experience: list(query.experience, EXPERIENCE_LEVELS),
     education: list(query.education, EDUCATION_LEVELS),
@@ -99,6 +103,7 @@ export function searchToPageQuery(search: JobSearch): Record<string, string> {
   if (search.cityCode) {
     query.cityCode = search.cityCode;
     query.cityName = search.cityName;
+    if (search.district) query.district = search.district;
   }
   if (search.salaryBand) query.salary = search.salaryBand;
   for (const key of ['experience', 'education', 'jobType', 'industry', 'companySize'] as const) {
@@ -128,6 +133,7 @@ export function searchToApiQuery(
   const query: JobListQuery = {
     keyword: search.keyword.trim() || undefined,
     cityCode: search.cityCode || undefined,
+    district: (search.cityCode && search.district) || undefined,
     salaryMin: min || undefined,
     salaryMax: max || undefined,
     experience: search.experience.join(',') || undefined,
@@ -152,6 +158,7 @@ export function searchToApiQuery(
 /** How many filter groups are narrowing the list (the badge on the filter button). */
 export function activeFilterCount(search: JobSearch): number {
   return (
+    (search.district ? 1 : 0) +
     (search.salaryBand ? 1 : 0) +
     (['experience', 'education', 'jobType', 'industry', 'companySize'] as const).filter((k) => search[k].length > 0)
       .length +

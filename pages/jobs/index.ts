@@ -33,6 +33,7 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
   values.map((value) => ({ value, text: labels[value] }));
 
 const draftOf = (search: JobSearch): FilterDraft => ({
+  district: search.district,
   salaryBand: search.salaryBand,
   experience: search.experience,
   education: search.education,
@@ -54,6 +55,7 @@ const data = {
   sort: 'match' as JobSort,
   filterCount: 0,
   industryOptions: [] as Array<{ value: string; text: string }>,
+  districtOptions: [] as Array<{ value: string; text: string }>,
   sheetVisible: false,
   draft: draftOf(EMPTY_SEARCH),
   sortTabs: JOB_SORTS.map((key) => ({ key, label: JOB_SORT_LABELS[key] })),
@@ -92,6 +94,7 @@ Page({
         sort: search.sort,
         filterCount: activeFilterCount(search),
         industryOptions: jobSearchStore.industries.map((name) => ({ value: name, text: name })),
+        districtOptions: jobSearchStore.districts.map((name) => ({ value: name, text: name })),
       };
     });
     // A shared link carries its search in the query; opening the tab restores it.
@@ -143,16 +146,25 @@ Page({
     if (sort === 'nearest' && !jobSearchStore.position) showToast(jobSearchStore.locationError);
   },
   onWidenSearch() {
-    void jobSearchStore.apply({ ...EMPTY_SEARCH, keyword: this.data.filterCount || this.data.cityCode ? this.data.keyword : '' });
+    void jobSearchStore.apply({
+      ...EMPTY_SEARCH,
+      keyword: this.data.filterCount || this.data.cityCode ? this.data.keyword : '',
+    });
   },
   onFilterTap() {
     this.setData({ sheetVisible: true, draft: draftOf(jobSearchStore.search) });
     void jobSearchStore.loadIndustries();
+    void jobSearchStore.loadDistricts();
   },
-  onFilterChange(value: string | string[] | undefined, _item: unknown, event: { currentTarget: { dataset: { group?: string } } }) {
+  onFilterChange(
+    value: string | string[] | undefined,
+    _item: unknown,
+    event: { currentTarget: { dataset: { group?: string } } },
+  ) {
     const group = event.currentTarget.dataset.group as keyof FilterDraft | undefined;
     if (!group) return;
-    this.setData({ [`draft.${group}`]: value ?? (group === 'salaryBand' ? '' : []) });
+    const single = group === 'salaryBand' || group === 'district';
+    this.setData({ [`draft.${group}`]: value ?? (single ? '' : []) });
   },
   onDirectOnlyChange(checked: boolean) {
     const path: string = 'draft.directOnly';

@@ -104,6 +104,34 @@ describe('search and filters', () => {
     for (const card of page.data.jobs) expect(card.requirementTags).toContain('日结');
   });
 
+  it("offers the chosen city's districts and narrows the list to one", async () => {
+    launch();
+    const { jobs } = (await (
+      await fetch(`${server.url}/jobs?limit=50`)
+    )
+      .json()
+      .then((page) => ({ jobs: page.items }))) as {
+      jobs: Array<{ cityCode: string; cityName: string; district: string }>;
+    };
+    const { cityCode, cityName, district } = jobs[0];
+    const page = rt.mountPage<JobsData & { districtOptions: Array<{ value: string }> }>('pages/jobs/index', {
+      cityCode,
+      cityName,
+    });
+    await rt.flush();
+    page.tap('onFilterTap');
+    await rt.flush();
+    expect(page.data.districtOptions.map((d) => d.value)).toContain(district);
+    page.call('onFilterChange', district, {}, { currentTarget: { dataset: { group: 'district' } } });
+    page.tap('onFilterConfirm');
+    await rt.flush();
+    expect(lastJobsQuery()).toMatchObject({ cityCode, district });
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.locationText).toContain(district);
+    const share = (await page.shareAppMessage()) as { path: string };
+    expect(share.path).toContain(`district=${encodeURIComponent(district)}`);
+  });
+
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
     const page = rt.mountPage<JobsData>('pages/jobs/index', {
