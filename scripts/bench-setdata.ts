@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   try {
     const page = runtime.mountPage<{ jobs: unknown[] }>('pages/jobs/index');
     await page.flush();
-    const rows: Array<{ page: number; calls: number; bytes: number; newItemBytes: number; fullResendBytes: number }> = [];
+    const rows: Array<{ page: number; calls: number; bytes: number; newItemBytes: number; fullResendBytes: number }> =
+      [];
     for (let n = 1; n <= PAGES; n++) {
       const before = page.data.jobs.length;
       page.clearSetDataCalls();

@@ -8,7 +8,18 @@ import { buildMiniProgram } from './build/mini-program';
 import { BuildError, projectRoot } from './build/paths';
 
 const distDir = path.join(projectRoot, 'dist');
-const SOURCES = ['app.ts', 'app.json', 'app.acss', 'pages', 'packages', 'components', 'services', 'stores', 'utils', 'assets'];
+const SOURCES = [
+  'app.ts',
+  'app.json',
+  'app.acss',
+  'pages',
+  'packages',
+  'components',
+  'services',
+  'stores',
+  'utils',
+  'assets',
+];
 
 async function buildOnce(): Promise<boolean> {
   try {

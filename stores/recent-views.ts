@@ -49,10 +49,10 @@ export class RecentViewsStore {
       distanceKm: null,
       hrInactive: job.hrInactive,
     };
-    this.entries = [{ job: summary, viewedAt: now.toISOString() }, ...this.entries.filter((e) => e.job.id !== job.id)].slice(
-      0,
-      RECENT_VIEWS_MAX,
-    );
+    this.entries = [
+      { job: summary, viewedAt: now.toISOString() },
+      ...this.entries.filter((e) => e.job.id !== job.id),
+    ].slice(0, RECENT_VIEWS_MAX);
     writeStorage(RECENT_VIEWS_KEY, this.entries);
   }
 

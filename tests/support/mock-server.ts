@@ -51,6 +51,8 @@ export async function makeReadyToApply(server: MockServer, accessToken: string):
     cityCode: '330100',
     status: 'unemployed',
   });
-  const { response } = (await call('POST', '/__admin/phone-payload', { mobile: '13912345678' })) as { response: string };
+  const { response } = (await call('POST', '/__admin/phone-payload', { mobile: '13912345678' })) as {
+    response: string;
+  };
   await call('POST', '/resume/phone', { response });
 }
