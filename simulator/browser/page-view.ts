@@ -6,7 +6,7 @@
  */
 import { applySetData, applySpliceData } from '../../tests/harness/set-data';
 import { acssToCss } from '../core/acss';
-import { bubblingDispatches, buildEvent, type MiniEvent } from '../core/events';
+import { ANIMATION_EVENTS, animationDispatch, bubblingDispatches, buildEvent, type MiniEvent } from '../core/events';
 import { runSjsModule, type SjsNamespace } from '../core/interpreter';
 import type { CompiledAxml } from '../core/ir';
 import { normalize, resolveFrom } from '../core/paths';
@@ -478,6 +478,26 @@ export class PageView implements RenderHost {
     };
     doc.addEventListener('pointerup', end('touchEnd'));
     doc.addEventListener('pointercancel', end('touchCancel'));
+    // Animation and transition events do not bubble in AXML: only the animated element's own handler runs.
+    for (const domType of Object.keys(ANIMATION_EVENTS)) {
+      doc.addEventListener(domType, (event) => {
+        const el = event.target as Element;
+        const v = vnodeOf(el);
+        if (!v || v.kind !== 'el') return;
+        const dispatch = animationDispatch(v, domType);
+        if (!dispatch) return;
+        const css = event as AnimationEvent & TransitionEvent;
+        const detail =
+          domType === 'transitionend'
+            ? { propertyName: css.propertyName, elapsedTime: css.elapsedTime }
+            : { animationName: css.animationName, elapsedTime: css.elapsedTime };
+        this.sendEvent(
+          dispatch.owner,
+          dispatch.handler,
+          this.eventObject(v, el, { v, el }, dispatch.type, detail, event),
+        );
+      });
+    }
   }
 
   // ---- selector queries (createSelectorQuery) ----

@@ -98,3 +98,23 @@ export function buildEvent(
     ...(touches ? { touches, changedTouches: touches } : {}),
   };
 }
+
+/**
+ * CSS animation and transition events, by DOM name. Only touch events and tap bubble in AXML ("其他事件不冒泡"),
+ * so these run the handler of the animated element itself, never an ancestor's (a spinner ending inside a
+ * popup must not close it). antd-mini's Popup, for one, hides itself on its content's `onAnimationEnd`.
+ */
+export const ANIMATION_EVENTS: Readonly<Record<string, string>> = {
+  animationstart: 'animationStart',
+  animationiteration: 'animationIteration',
+  animationend: 'animationEnd',
+  transitionend: 'transitionEnd',
+};
+
+/** The dispatch of a DOM animation/transition event on `v` (the event's own target), or null. */
+export function animationDispatch(v: VElement, domType: string): (Dispatch & { type: string }) | null {
+  const type = ANIMATION_EVENTS[domType];
+  if (!type) return null;
+  const handler = v.handlers[type];
+  return handler ? { index: 0, owner: v.owner, handler: handler.name, type } : null;
+}

@@ -1,20 +1,48 @@
 /**
  * The seeker's journey through the built app in the simulator, one step per test (they run in order and
- * share the page). Every step leaves a screenshot in artifacts/e2e/journey/.
- *
- * Steps for search filters, favorites, resume and apply come here as those pages land: add an `it` in
- * order, using `app.frame()` for the page and `app.step(name, …)` for the screenshot.
+ * share the page): silent login → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
+ * → a job's detail → 收藏 (seen under 我的收藏) → 我的简历 → 基本信息 with the Alipay phone → apply
+ * (redirectTo the application) → the employer autopilot views it → HR已查看 on the timeline. Every step
+ * leaves a screenshot in artifacts/e2e/journey/.
  */
-import { mockProfile, SimApp, startStack, type Stack } from './support/stack';
+import { mockProfile, publishJobsIn, SimApp, startStack, type PublishedJob, type Stack } from './support/stack';
 
 const USER = 'e2e-journey';
 
 let stack: Stack;
 let app: SimApp;
 let firstJobTitle = '';
+/** 前端 jobs in 杭州: two in the 12-20K band the journey filters on, two below it. */
+let hangzhouJobs: PublishedJob[] = [];
+const HANGZHOU = '330100';
+const BAND = '12-20K';
+let jobTitle = '';
+let jobCompany = '';
+let scoreBefore = 0;
+const GREETING = '您好，我有三年前端开发经验，熟悉 React 和小程序。';
+
+/** The resume overview's 完成度 N%. */
+async function completeness(): Promise<number> {
+  const text = await app.frame().locator('.completeness-score').innerText();
+  const match = /(\d+)\s*%/.exec(text);
+  if (!match) throw new Error(`no percentage in ${JSON.stringify(text)}`);
+  return Number(match[1]);
+}
 
 beforeAll(async () => {
   stack = await startStack();
+  hangzhouJobs = publishJobsIn(stack.mock, {
+    titleLike: '前端',
+    cityCode: HANGZHOU,
+    district: '西湖区',
+    replyRate: 1,
+    salaries: [
+      [13_000, 18_000],
+      [5_000, 8_000],
+      [14_000, 19_000],
+      [6_000, 9_000],
+    ],
+  });
   app = await SimApp.open(stack, 'journey', { authUser: USER });
 });
 
@@ -83,6 +111,181 @@ describe('a job seeker', () => {
       const empty = app.frame().locator('.ant-empty');
       await empty.waitFor();
       expect(await empty.innerText()).toContain('还没有消息');
+    });
+  });
+
+  it('picks 杭州 through my.chooseCity', async () => {
+    await app.step('选择城市：杭州', async () => {
+      await app.tab('职位');
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-city').click();
+      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await app.frame().locator('.jobs-city', { hasText: '杭州' }).waitFor();
+      await app.frame().locator('.job-card').first().waitFor();
+    });
+  });
+
+  it('types 前端 on the search page and submits', async () => {
+    await app.step('搜索页：输入 前端', async () => {
+      await app.frame().locator('.jobs-search').click();
+      await app.waitForRoute('packages/job/pages/search/index');
+      const input = app.frame().locator('.search-bar input');
+      await input.waitFor();
+      await input.fill('前端');
+      await app.waitUntil(async () => (await input.inputValue()) === '前端', 'the typed keyword');
+    });
+    await app.step('搜索结果：杭州 前端', async () => {
+      await app.frame().locator('.search-submit').click();
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-search-keyword', { hasText: '前端' }).waitFor();
+      const cards = app.frame().locator('.job-card');
+      await cards.first().waitFor();
+      await app.waitUntil(async () => (await cards.count()) === hangzhouJobs.length, 'the 杭州 前端 jobs only');
+      for (const title of await cards.locator('.job-card-title').allInnerTexts()) expect(title).toContain('前端');
+    });
+  });
+
+  it('filters by salary in the 筛选 sheet', async () => {
+    await app.step('筛选：月薪', async () => {
+      await app.frame().locator('.jobs-filter-button').click();
+      await app.animationsDone(app.frame().locator('.ant-popup-content'));
+      const sheet = app.frame().locator('.sheet-body');
+      await sheet.getByText(BAND, { exact: true }).click();
+      await app.waitUntil(
+        async () => (await sheet.locator('.ant-selector-item-active').count()) === 1,
+        'the band selected',
+      );
+    });
+    await app.step('筛选结果：12-20K', async () => {
+      await app.frame().getByText('查看职位', { exact: true }).click();
+      await app.frame().locator('.jobs-filter-button', { hasText: '·1' }).waitFor();
+      const cards = app.frame().locator('.job-card');
+      const inBand = hangzhouJobs.filter((job) => job.salaryMin >= 12_000);
+      await app.waitUntil(async () => (await cards.count()) === inBand.length, `${inBand.length} jobs in the band`);
+    });
+  });
+
+  it('opens a 杭州 前端 job and favorites it', async () => {
+    await app.step('职位详情：杭州 前端', async () => {
+      await app.frame().locator('.job-card').first().click();
+      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.frame().locator('.detail-title', { hasText: '前端' }).waitFor();
+      jobTitle = (await app.frame().locator('.detail-title').innerText()).trim();
+      jobCompany = (await app.frame().locator('.company-name').innerText()).trim();
+      expect(await app.frame().locator('.detail-requirement').first().innerText()).toContain('杭州');
+    });
+    await app.step('收藏职位', async () => {
+      const favorite = app.frame().locator('.action-favorite');
+      await favorite.click();
+      await app.frame().locator('.action-favorite-on', { hasText: '已收藏' }).waitFor();
+    });
+  });
+
+  it('finds it under 我的 → 我的收藏', async () => {
+    await app.back();
+    await app.waitForRoute('pages/jobs/index');
+    await app.step('我的收藏', async () => {
+      await app.tab('我的');
+      await app.waitForRoute('pages/me/index');
+      await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
+      await app.waitForRoute('packages/me/pages/favorites/index');
+      const card = app.frame().locator('.job-card', { hasText: jobCompany });
+      await card.first().waitFor();
+      expect(await card.first().locator('.job-card-title').innerText()).toBe(jobTitle);
+    });
+    await app.back();
+    await app.waitForRoute('pages/me/index');
+  });
+
+  it('fills the basic info of the resume; its completeness goes up', async () => {
+    await app.step('我的简历（空）', async () => {
+      await app.frame().locator('.me-menu-item', { hasText: '我的简历' }).click();
+      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.frame().locator('.completeness-score').waitFor();
+      scoreBefore = await completeness();
+      expect(await app.frame().locator('.phone-line').innerText()).toContain('未填写手机号');
+    });
+    await app.step('基本信息（填写）', async () => {
+      await app.frame().locator('.card-head', { hasText: '基本信息' }).click();
+      await app.waitForRoute('packages/resume/pages/basic/index');
+      const form = app.frame().locator('.form-card');
+      await form.waitFor();
+      await form.locator('.ant-form-item', { hasText: '姓名' }).locator('input').fill('林小前');
+      await form.locator('.ant-form-item', { hasText: '性别' }).getByText('女', { exact: true }).click();
+      await form
+        .locator('.ant-form-item', { hasText: '出生年份' })
+        .locator('.ant-picker, .ant-picker-children, .ant-form-picker-arrow')
+        .first()
+        .click();
+      await app.frame().getByText('确定', { exact: true }).click();
+      await form.locator('.city-field-single').click();
+      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await form.locator('.city-field-single', { hasText: '杭州' }).waitFor();
+      await form.locator('.ant-form-item', { hasText: '求职状态' }).getByText('离职', { exact: true }).click();
+    });
+    await app.step('用支付宝手机号', async () => {
+      await app.frame().locator('.phone-auth').click();
+      await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
+      await app.frame().locator('.phone-verified', { hasText: '已通过支付宝验证' }).waitFor();
+    });
+    await app.step('简历完整度提高', async () => {
+      await app.frame().getByText('保存', { exact: true }).click();
+      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.frame().locator('.basic-name', { hasText: '林小前' }).waitFor();
+      await app.frame().locator('.phone-verified').waitFor();
+      await app.waitUntil(async () => (await completeness()) > scoreBefore, 'a higher completeness');
+    });
+  });
+
+  it('applies from the job detail', async () => {
+    await app.back();
+    await app.waitForRoute('pages/me/index');
+    await app.step('收藏 → 职位详情', async () => {
+      await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
+      await app.waitForRoute('packages/me/pages/favorites/index');
+      await app.frame().locator('.job-card', { hasText: jobCompany }).first().click();
+      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.frame().locator('.detail-title', { hasText: jobTitle }).waitFor();
+      await app.frame().locator('.action-favorite-on').waitFor();
+    });
+    await app.step('投递页', async () => {
+      await app.frame().locator('.action-apply', { hasText: '立即投递' }).click();
+      await app.waitForRoute('packages/applications/pages/apply/index');
+      await app.frame().locator('.resume-option-selected').waitFor();
+      await app.frame().locator('textarea.greeting-input').fill(GREETING);
+      await app
+        .frame()
+        .locator('.greeting-counter', { hasText: String(GREETING.length) })
+        .waitFor();
+    });
+    await app.step('投递成功', async () => {
+      await app.frame().locator('.submit-bar').getByText('确认投递').click();
+      // Right after applying the app asks for progress notifications (my.requestSubscribeMessage).
+      await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
+      await app.waitForRoute('packages/applications/pages/detail/index');
+      // redirectTo replaced the apply page.
+      expect(await app.pageStack()).not.toContain('packages/applications/pages/apply/index');
+      await app.frame().locator('.status-text', { hasText: '已投递' }).waitFor();
+      await app.frame().locator('.info-greeting-text', { hasText: GREETING }).waitFor();
+    });
+  });
+
+  it('sees HR已查看 on the timeline once the employer autopilot views it', async () => {
+    await app.step('HR已查看', async () => {
+      const tick = await fetch(`${stack.mock.url}/__admin/autopilot/tick`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ minutes: 24 * 60 }),
+      });
+      expect(tick.ok).toBe(true);
+      expect(((await tick.json()) as { changes: number }).changes).toBeGreaterThan(0);
+      await app.page.locator('.sim-toast').waitFor({ state: 'detached' });
+      // The seeker leaves the app and comes back: the detail reloads on onShow.
+      await app.backgroundAndReturn();
+      const viewed = app.frame().locator('.ant-steps-item', { hasText: 'HR已查看' });
+      await viewed.locator('.timeline-time').waitFor();
+      expect(await viewed.getAttribute('class')).toMatch(/ant-steps-item-(finish|active)/);
+      expect(await app.frame().locator('.status-text').innerText()).not.toBe('已投递');
     });
   });
 

@@ -106,14 +106,10 @@ describe('search and filters', () => {
 
   it("offers the chosen city's districts and narrows the list to one", async () => {
     launch();
-    const { jobs } = (await (
-      await fetch(`${server.url}/jobs?limit=50`)
-    )
-      .json()
-      .then((page) => ({ jobs: page.items }))) as {
-      jobs: Array<{ cityCode: string; cityName: string; district: string }>;
+    const listed = (await (await fetch(`${server.url}/jobs?limit=50`)).json()) as {
+      items: Array<{ cityCode: string; cityName: string; district: string }>;
     };
-    const { cityCode, cityName, district } = jobs[0];
+    const { cityCode, cityName, district } = listed.items[0];
     const page = rt.mountPage<JobsData & { districtOptions: Array<{ value: string }> }>('pages/jobs/index', {
       cityCode,
       cityName,

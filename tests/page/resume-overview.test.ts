@@ -86,11 +86,14 @@ describe('overview', () => {
     });
   });
 
-  it('shows the failure with a retry, and pull-to-refresh reloads', async () => {
-    ({ rt, token } = await launch(server, { offline: true }));
+  it('keeps the resume shown when a reload fails, retries, and pull-to-refresh reloads', async () => {
+    ({ rt, token } = await launch(server));
+    rt.fake.setOffline(true);
     const page = openOverview();
     await rt.flush();
-    expect(page.data).toMatchObject({ status: 'error', overview: null });
+    // The resume loaded at launch stays on screen, with the reason the reload failed.
+    expect(page.data.status).toBe('error');
+    expect(page.data.overview).toMatchObject({ score: 0 });
     expect(page.data.errorMessage).toMatch(/网络/);
     rt.fake.setOffline(false);
     page.tap('onRetry');

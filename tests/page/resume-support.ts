@@ -106,7 +106,7 @@ let userSeq = 0;
 /** A fresh runtime on the mock, signed in as a new seeker (or `user`), with `storage` from an earlier launch. */
 export async function launch(
   server: MockServer,
-  options: { user?: string; storage?: Record<string, unknown>; offline?: boolean } = {},
+  options: { user?: string; storage?: Record<string, unknown> } = {},
 ): Promise<{ rt: Runtime; user: string; token: string }> {
   jest.resetModules();
   const user = options.user ?? `resume-seeker-${process.pid}-${Date.now()}-${++userSeq}`;
@@ -115,11 +115,6 @@ export async function launch(
     globals: { __API_BASE_URL__: server.url },
   });
   rt.mountApp();
-  // Offline right after sign-in: the launch-time resume load fails, as on a phone losing its signal.
-  if (options.offline) {
-    while (!rt.fake.storage.get('session.tokens')) await new Promise((resolve) => setTimeout(resolve, 5));
-    rt.fake.setOffline(true);
-  }
   await rt.flush();
   const tokens = rt.fake.storage.get('session.tokens') as { accessToken: string } | null;
   if (!tokens) throw new Error('the app did not sign in');

@@ -2,7 +2,7 @@
  * Event dispatch (/mini/framework/events, /mini/framework/event-object): `on` bubbles to the root, `catch`
  * stops it; the event object carries the touched element as `target` and the bound one as `currentTarget`.
  */
-import { bubblingDispatches, buildEvent } from '../../simulator/core/events';
+import { animationDispatch, bubblingDispatches, buildEvent } from '../../simulator/core/events';
 import type { VElement } from '../../simulator/core/render';
 
 function element(
@@ -89,5 +89,34 @@ describe('the event object', () => {
     );
     expect(event.detail).toEqual({ value: 'ab', cursor: 2 });
     expect(event).not.toHaveProperty('touches');
+  });
+});
+
+describe('animation and transition events', () => {
+  const content = element('view', 'content', { animationEnd: { name: 'onAnimationEnd', catch: false } }, {}, 'popup1');
+
+  it('runs the animated element’s own onAnimationEnd (antd-mini Popup closes on it)', () => {
+    expect(animationDispatch(content, 'animationend')).toEqual({
+      index: 0,
+      owner: 'popup1',
+      handler: 'onAnimationEnd',
+      type: 'animationEnd',
+    });
+  });
+
+  it('maps transitionend, animationstart and animationiteration to their AXML names', () => {
+    const all = element('view', 'all', {
+      transitionEnd: { name: 't', catch: false },
+      animationStart: { name: 's', catch: false },
+      animationIteration: { name: 'i', catch: false },
+    });
+    expect(animationDispatch(all, 'transitionend')?.handler).toBe('t');
+    expect(animationDispatch(all, 'animationstart')?.handler).toBe('s');
+    expect(animationDispatch(all, 'animationiteration')?.handler).toBe('i');
+  });
+
+  it('does not bubble: an element without the handler, or another DOM event, dispatches nothing', () => {
+    expect(animationDispatch(inner, 'animationend')).toBeNull();
+    expect(animationDispatch(content, 'click')).toBeNull();
   });
 });

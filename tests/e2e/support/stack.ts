@@ -6,8 +6,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../../mock/server';
+import type { JobRow } from '../../../mock/seed/job-factory';
+import { prepareJobInsert } from '../../../mock/seed/seed-database';
 import { createSimulatorServer, type SimulatorServer } from '../../../simulator/server/server';
 import { ARTIFACTS_DIR, type Shot } from './artifacts';
 
@@ -133,6 +142,11 @@ export class SimApp {
     return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.route());
   }
 
+  /** The page stack, bottom first. */
+  pageStack(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as SimWindow).__sim.stack());
+  }
+
   async waitForRoute(route: string, timeout = 15_000): Promise<void> {
     await this.page.waitForFunction(
       (expected) => (globalThis as unknown as SimWindow).__sim?.route() === expected,
@@ -148,6 +162,20 @@ export class SimApp {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await this.page.waitForTimeout(100);
     }
+  }
+
+  /** Waits until the element's CSS animations have finished (a popup that has slid in). */
+  async animationsDone(locator: Locator): Promise<void> {
+    await locator.waitFor();
+    await this.waitUntil(
+      () =>
+        locator.evaluate((el) =>
+          (el as unknown as { getAnimations(): Array<{ playState: string }> })
+            .getAnimations()
+            .every((animation) => animation.playState === 'finished'),
+        ),
+      'animations to finish',
+    );
   }
 
   simulatorErrors(): Promise<string[]> {
@@ -174,6 +202,12 @@ export class SimApp {
   async setOffline(offline: boolean): Promise<void> {
     const box = this.page.locator('#sim-offline');
     if ((await box.isChecked()) !== offline) await box.click();
+  }
+
+  /** The panel's 切到后台 then 回到前台: the app's and the top page's onHide/onShow, as when the user returns. */
+  async backgroundAndReturn(): Promise<void> {
+    await this.page.locator('.sim-panel button', { hasText: '切到后台' }).click();
+    await this.page.locator('.sim-panel button', { hasText: '回到前台' }).click();
   }
 
   async pullDownRefresh(): Promise<void> {
@@ -234,4 +268,68 @@ export async function mockProfile(mock: MockServer, user: string): Promise<{ nic
   const { accessToken } = (await login.json()) as { accessToken: string };
   const me = await fetch(`${mock.url}/me`, { headers: { authorization: `Bearer ${accessToken}` } });
   return (await me.json()) as { nickname: string; userId: string };
+}
+
+export interface PublishedJob {
+  id: string;
+  title: string;
+  salaryMin: number;
+  salaryMax: number;
+}
+
+/**
+ * Publishes jobs like `titleLike` (copies of seeded ones) in one city, at the given monthly salaries, each
+ * with its company's most responsive HR: a small seed has no 前端 job in 杭州, and the journey needs some,
+ * in more than one salary band, from an HR the autopilot answers for (`replyRate`).
+ */
+export function publishJobsIn(
+  mock: MockServer,
+  options: {
+    titleLike: string;
+    cityCode: string;
+    district: string;
+    salaries: Array<[number, number]>;
+    /** Set on those HRs: 1 answers every application (the autopilot views it within a simulated day). */
+    replyRate?: number;
+  },
+): PublishedJob[] {
+  const db = mock.db;
+  const city = db.prepare('SELECT name FROM cities WHERE code = ?').get(options.cityCode) as
+    { name: string } | undefined;
+  if (!city) throw new Error(`no city ${options.cityCode} in the mock`);
+  const templates = db
+    .prepare(
+      `SELECT j.*, c.name AS city_name FROM jobs j JOIN cities c ON c.code = j.city_code
+       WHERE j.title LIKE ? AND j.job_type = 'full_time' ORDER BY j.id`,
+    )
+    .all(`%${options.titleLike}%`) as Array<JobRow & { id: number; city_name: string }>;
+  if (templates.length === 0) throw new Error(`no seeded job like ${options.titleLike}`);
+  const bestHr = db.prepare('SELECT id FROM hrs WHERE company_id = ? ORDER BY reply_rate DESC, id LIMIT 1');
+  const insert = prepareJobInsert(db);
+  const now = mock.context.clock.now();
+  return options.salaries.map(([salaryMin, salaryMax], i) => {
+    const source = templates[i % templates.length];
+    const from = source.city_name;
+    const template: JobRow = { ...source };
+    delete (template as Partial<typeof source>).id;
+    delete (template as Partial<typeof source>).city_name;
+    const hr = bestHr.get(template.company_id) as { id: number };
+    if (options.replyRate !== undefined)
+      db.prepare('UPDATE hrs SET reply_rate = ?, last_active_at = ? WHERE id = ?').run(options.replyRate, now, hr.id);
+    const row: JobRow = {
+      ...template,
+      hr_id: hr.id,
+      city_code: options.cityCode,
+      district: options.district,
+      address: `${options.district}文三路${101 + i}号`,
+      lat: null,
+      lng: null,
+      salary_min: salaryMin,
+      salary_max: salaryMax,
+      salary_unit: 'month',
+      description: template.description.split(from).join(city.name).split(template.district).join(options.district),
+      published_at: now - i * 60_000,
+    };
+    return { id: String(insert(row)), title: row.title, salaryMin, salaryMax };
+  });
 }
