@@ -20,13 +20,13 @@ export function createApplication(
 }
 
 export function listApplications(
-  filter: { status?: ApplicationStatus; limit?: number },
+  filter: { statuses?: ApplicationStatus[]; limit?: number },
   cursor?: string,
 ): Promise<CursorPage<ApplicationSummary>> {
   return authorizedRequest<CursorPage<ApplicationSummary>>({
     method: 'GET',
     path: '/applications',
-    query: { status: filter.status, limit: filter.limit, cursor },
+    query: { status: filter.statuses?.join(','), limit: filter.limit, cursor },
   });
 }
 

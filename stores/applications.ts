@@ -17,8 +17,8 @@ export type ApplicationTabKey = 'all' | 'submitted' | 'viewed' | 'interview' | '
 export interface ApplicationTab {
   key: ApplicationTabKey;
   title: string;
-  /** The server's `status` filter; none for 全部. */
-  status?: ApplicationStatus;
+  /** The statuses this tab lists; none for 全部. */
+  statuses?: ApplicationStatus[];
   /** Empty state of this tab. */
   emptyTitle: string;
 }
@@ -26,15 +26,16 @@ export interface ApplicationTab {
 /** 我的投递 tabs, in order. */
 export const APPLICATION_TABS: readonly ApplicationTab[] = [
   { key: 'all', title: '全部', emptyTitle: '还没有投递记录' },
-  { key: 'submitted', title: '已投递', status: 'submitted', emptyTitle: '没有等待查看的投递' },
-  { key: 'viewed', title: '被查看', status: 'viewed', emptyTitle: '还没有被HR查看的投递' },
-  { key: 'interview', title: '面试', status: 'interview', emptyTitle: '还没有面试邀请' },
-  { key: 'offer', title: '录用', status: 'offer', emptyTitle: '还没有录用通知' },
-  { key: 'rejected', title: '不合适', status: 'rejected', emptyTitle: '没有不合适的投递' },
+  { key: 'submitted', title: '已投递', statuses: ['submitted'], emptyTitle: '没有等待查看的投递' },
+  { key: 'viewed', title: '被查看', statuses: ['viewed'], emptyTitle: '还没有被HR查看的投递' },
+  { key: 'interview', title: '面试', statuses: ['interview'], emptyTitle: '还没有面试邀请' },
+  { key: 'offer', title: '录用', statuses: ['offer', 'hired'], emptyTitle: '还没有录用通知' },
+  // Closed (the employer let it lapse) sits with rejected: both ended without an offer, each with its reason.
+  { key: 'rejected', title: '不合适', statuses: ['rejected', 'closed'], emptyTitle: '没有不合适的投递' },
 ];
 
 export interface ApplicationFilter {
-  status?: ApplicationStatus;
+  statuses?: ApplicationStatus[];
 }
 
 export interface ApplicationDetailEntry {
@@ -72,7 +73,7 @@ export class ApplicationsStore {
     for (const tab of APPLICATION_TABS) {
       lists[tab.key] = new CursorList<ApplicationSummary, ApplicationFilter>(
         (filter, cursor) => this.fetchPage(filter, cursor),
-        tab.status ? { status: tab.status } : {},
+        tab.statuses ? { statuses: tab.statuses } : {},
       );
     }
     this.lists = lists;

@@ -73,7 +73,8 @@ function toSummary(row: ApplicationRow, db: Database): ApplicationSummary {
 }
 
 export interface ListFilter {
-  status?: ApplicationStatus;
+  /** Any of these statuses; all when absent. */
+  statuses?: ApplicationStatus[];
   cursor?: string;
   limit: number;
 }
@@ -163,13 +164,13 @@ export class ApplicationStore {
     return this.db
       .prepare(
         `${APPLICATION_SELECT}
-         WHERE ${ownerCondition} AND (@status IS NULL OR a.status = @status)
+         WHERE ${ownerCondition} AND (@statuses IS NULL OR a.status IN (SELECT value FROM json_each(@statuses)))
            AND (@beforeId IS NULL OR a.id < @beforeId)
          ORDER BY a.id DESC LIMIT @limit`,
       )
       .all({
         owner,
-        status: filter.status ?? null,
+        statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
         beforeId: after?.[0] ?? null,
         limit: filter.limit + 1,
       }) as ApplicationRow[];

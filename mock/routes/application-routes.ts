@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   applicationListQueryRules,
+  parseStatusList,
   createApplicationRules,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyRules,
@@ -53,7 +54,7 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext
     const userId = ctx.tokens.requireUser(request.headers.authorization);
     const query = await validateInput<ApplicationListQuery>(applicationListQueryRules, request.query, 'query');
     return ctx.applications.store.listForUser(userId, {
-      status: query.status || undefined,
+      statuses: parseStatusList(query.status),
       cursor: optionalText(query.cursor),
       limit: pageLimit(optionalText(query.limit)),
     });

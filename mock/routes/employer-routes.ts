@@ -9,7 +9,7 @@ import {
   type EmployerNoteRequest,
   type RejectApplicationRequest,
 } from '../../services/contracts/employer';
-import type { ApplicationListQuery } from '../../services/contracts/applications';
+import { parseStatusList, type ApplicationListQuery } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
 import { notFound, unauthorized } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
@@ -40,7 +40,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     const hrId = requireHr(request);
     const query = await validateInput<ApplicationListQuery>(employerApplicationListQueryRules, request.query, 'query');
     return ctx.employer.list(hrId, {
-      status: query.status || undefined,
+      statuses: parseStatusList(query.status),
       cursor: optionalText(query.cursor),
       limit: pageLimit(optionalText(query.limit)),
     });

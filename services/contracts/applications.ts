@@ -139,15 +139,28 @@ export const idempotencyKeyRules: Rules = {
 
 /** GET /applications query. */
 export interface ApplicationListQuery {
-  status?: ApplicationStatus;
+  /** One status, or several separated by commas (`offer,hired`). */
+  status?: string;
   cursor?: string;
   limit?: string;
 }
 
 export const applicationListQueryRules: Rules = {
   ...pageQueryRules,
-  status: { type: 'enum', enum: [...APPLICATION_STATUSES], message: '投递状态不正确' },
+  status: {
+    type: 'string',
+    validator: (_rule, value: unknown) =>
+      value === undefined ||
+      (typeof value === 'string' &&
+        value.split(',').every((status) => (APPLICATION_STATUSES as readonly string[]).indexOf(status) >= 0)),
+    message: '投递状态不正确',
+  },
 };
+
+/** The statuses of a `status` query value: `offer,hired` → ['offer', 'hired']. */
+export function parseStatusList(value: string | undefined): ApplicationStatus[] | undefined {
+  return value ? (value.split(',') as ApplicationStatus[]) : undefined;
+}
 
 /**
  * Why a 409 on POST /applications, in `error.reason`: `resume_incomplete` (fill `error.missing` first),

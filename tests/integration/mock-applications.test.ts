@@ -142,6 +142,16 @@ describe('mock backend applications', () => {
       token: accessToken,
     });
     expect(submitted.body.items.map((a) => a.job.id)).toEqual([jobs[6].id]);
+    const either = await backend.request<CursorPage<ApplicationSummary>>(
+      'GET',
+      '/applications?status=submitted,withdrawn',
+      { token: accessToken },
+    );
+    expect(either.body.items.map((a) => a.job.id)).toEqual([jobs[6].id, jobs[5].id]);
+    const oneBad = await backend.request<ApiErrorBody>('GET', '/applications?status=submitted,lost', {
+      token: accessToken,
+    });
+    expect(oneBad.body.error.fields?.[0].path).toBe('query.status');
     const badStatus = await backend.request<ApiErrorBody>('GET', '/applications?status=lost', { token: accessToken });
     expect(badStatus.body.error.fields?.[0].path).toBe('query.status');
 

@@ -88,8 +88,8 @@ describe('我的投递 list', () => {
       [1, 'submitted', [submitted.id]],
       [2, 'viewed', [viewed.id]],
       [3, 'interview', [interview.id]],
-      [4, 'offer', []],
-      [5, 'rejected', [rejected.id]],
+      [4, 'offer,hired', []],
+      [5, 'rejected,closed', [rejected.id]],
     ];
     for (const [index, status, ids] of expected) {
       page.call('onTabChange', index);

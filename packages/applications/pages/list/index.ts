@@ -37,7 +37,9 @@ function bindTab(view: ViewInstance<ListData>, tab: ApplicationTabKey): void {
 }
 
 function tabIndexOf(status: string | undefined): number {
-  const index = APPLICATION_TABS.findIndex((tab) => tab.status === (status as ApplicationStatus | undefined));
+  const index = status
+    ? APPLICATION_TABS.findIndex((tab) => (tab.statuses ?? []).indexOf(status as ApplicationStatus) >= 0)
+    : 0;
   return index < 0 ? 0 : index;
 }
 
