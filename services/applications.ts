@@ -20,13 +20,13 @@ export function createApplication(
 }
 
 export function listApplications(
-  filter: { statuses?: ApplicationStatus[]; limit?: number },
+  filter: { statuses?: ApplicationStatus[]; jobId?: string; limit?: number },
   cursor?: string,
 ): Promise<CursorPage<ApplicationSummary>> {
   return authorizedRequest<CursorPage<ApplicationSummary>>({
     method: 'GET',
     path: '/applications',
-    query: { status: filter.statuses?.join(','), limit: filter.limit, cursor },
+    query: { status: filter.statuses?.join(','), jobId: filter.jobId, limit: filter.limit, cursor },
   });
 }
 

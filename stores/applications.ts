@@ -36,6 +36,8 @@ export const APPLICATION_TABS: readonly ApplicationTab[] = [
 
 export interface ApplicationFilter {
   statuses?: ApplicationStatus[];
+  /** Only the application to this job (a seeker applies to a job once). */
+  jobId?: string;
 }
 
 export interface ApplicationDetailEntry {
@@ -54,8 +56,6 @@ export interface JobApplication {
 const EMPTY_DETAIL: ApplicationDetailEntry = { status: 'idle', detail: null, errorMessage: '', withdrawing: false };
 
 /** Applications a seeker sends over years stay few hundred; past this the server's 409 still catches a repeat. */
-const JOB_INDEX_MAX_PAGES = 20;
-const JOB_INDEX_PAGE_SIZE = 50;
 
 const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
@@ -65,8 +65,6 @@ export class ApplicationsStore {
   details = observable.map<string, ApplicationDetailEntry>();
   /** The seeker's application by job id. */
   byJob = observable.map<string, JobApplication>();
-  jobIndexStatus: LoadStatus = 'idle';
-  private jobIndexLoading: Promise<void> | null = null;
 
   constructor() {
     const lists = {} as Record<ApplicationTabKey, CursorList<ApplicationSummary, ApplicationFilter>>;
@@ -77,9 +75,8 @@ export class ApplicationsStore {
       );
     }
     this.lists = lists;
-    makeAutoObservable<ApplicationsStore, 'jobIndexLoading' | 'fetchPage'>(this, {
+    makeAutoObservable<ApplicationsStore, 'fetchPage'>(this, {
       lists: false,
-      jobIndexLoading: false,
       fetchPage: false,
     });
   }
@@ -156,14 +153,15 @@ export class ApplicationsStore {
     return this.byJob.get(jobId);
   }
 
-  /**
-   * Makes `forJob(jobId)` current for the job detail page: a known application is reloaded for its status;
-   * otherwise the seeker's applications are read once to learn which jobs they applied to.
-   */
+  /** Makes `forJob(jobId)` current for the job detail page: one request for the seeker's application to it. */
   async loadForJob(jobId: string): Promise<void> {
     const known = this.byJob.get(jobId);
     if (known) return this.loadDetail(known.id);
-    if (this.jobIndexStatus !== 'ready') await this.loadJobIndex();
+    try {
+      await this.fetchPage({ jobId, limit: 1 });
+    } catch {
+      // The apply button still works: the server answers a repeat with the existing application.
+    }
   }
 
   /** Records what the app learned about an application (a list row, a detail, a new one). */
@@ -176,36 +174,6 @@ export class ApplicationsStore {
     const entry = this.detailEntry(detail.id);
     this.details.set(detail.id, { ...entry, status: 'ready', detail, errorMessage: '', withdrawing: false });
     this.remember(detail);
-  }
-
-  private loadJobIndex(): Promise<void> {
-    if (this.jobIndexLoading) return this.jobIndexLoading;
-    this.jobIndexStatus = 'loading';
-    // scanApplications never rejects: it ends in 'ready' or 'error'.
-    const loading = this.scanApplications().then(() => {
-      this.jobIndexLoading = null;
-    });
-    this.jobIndexLoading = loading;
-    return loading;
-  }
-
-  private async scanApplications(): Promise<void> {
-    try {
-      let cursor: string | undefined;
-      for (let page = 0; page < JOB_INDEX_MAX_PAGES; page++) {
-        const answer = await this.fetchPage({ limit: JOB_INDEX_PAGE_SIZE }, cursor);
-        if (!answer.nextCursor) break;
-        cursor = answer.nextCursor;
-      }
-      runInAction(() => {
-        this.jobIndexStatus = 'ready';
-      });
-    } catch {
-      // The apply button still works: the server answers a repeat with the existing application.
-      runInAction(() => {
-        this.jobIndexStatus = 'error';
-      });
-    }
   }
 
   private async fetchPage(

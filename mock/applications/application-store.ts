@@ -75,6 +75,7 @@ function toSummary(row: ApplicationRow, db: Database): ApplicationSummary {
 export interface ListFilter {
   /** Any of these statuses; all when absent. */
   statuses?: ApplicationStatus[];
+  jobId?: number;
   cursor?: string;
   limit: number;
 }
@@ -165,12 +166,14 @@ export class ApplicationStore {
       .prepare(
         `${APPLICATION_SELECT}
          WHERE ${ownerCondition} AND (@statuses IS NULL OR a.status IN (SELECT value FROM json_each(@statuses)))
+           AND (@jobId IS NULL OR a.job_id = @jobId)
            AND (@beforeId IS NULL OR a.id < @beforeId)
          ORDER BY a.id DESC LIMIT @limit`,
       )
       .all({
         owner,
         statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
+        jobId: filter.jobId ?? null,
         beforeId: after?.[0] ?? null,
         limit: filter.limit + 1,
       }) as ApplicationRow[];

@@ -55,6 +55,7 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext
     const query = await validateInput<ApplicationListQuery>(applicationListQueryRules, request.query, 'query');
     return ctx.applications.store.listForUser(userId, {
       statuses: parseStatusList(query.status),
+      jobId: query.jobId ? Number(query.jobId) : undefined,
       cursor: optionalText(query.cursor),
       limit: pageLimit(optionalText(query.limit)),
     });

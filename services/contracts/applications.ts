@@ -141,6 +141,8 @@ export const idempotencyKeyRules: Rules = {
 export interface ApplicationListQuery {
   /** One status, or several separated by commas (`offer,hired`). */
   status?: string;
+  /** Only the application to this job. */
+  jobId?: string;
   cursor?: string;
   limit?: string;
 }
@@ -155,6 +157,7 @@ export const applicationListQueryRules: Rules = {
         value.split(',').every((status) => (APPLICATION_STATUSES as readonly string[]).indexOf(status) >= 0)),
     message: '投递状态不正确',
   },
+  jobId: { type: 'string', pattern: /^\d{1,12}$/, message: '职位编号不正确' },
 };
 
 /** The statuses of a `status` query value: `offer,hired` → ['offer', 'hired']. */

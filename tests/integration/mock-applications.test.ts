@@ -148,6 +148,10 @@ describe('mock backend applications', () => {
       { token: accessToken },
     );
     expect(either.body.items.map((a) => a.job.id)).toEqual([jobs[6].id, jobs[5].id]);
+    const forJob = await backend.request<CursorPage<ApplicationSummary>>('GET', `/applications?jobId=${jobs[5].id}`, {
+      token: accessToken,
+    });
+    expect(forJob.body.items.map((a) => a.id)).toEqual([withGreeting.body.id]);
     const oneBad = await backend.request<ApiErrorBody>('GET', '/applications?status=submitted,lost', {
       token: accessToken,
     });
