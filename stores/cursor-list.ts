@@ -50,9 +50,13 @@ export class CursorList<T, Q extends object> {
     return this.nextCursor !== null;
   }
 
-  /** Loads the first page for `query`; what was shown stays until the answer comes. */
+  /**
+   * Loads the first page for `query`; what was shown stays until the answer comes. When it fails and a
+   * list was on screen, that list stays, still paging under its own query, with the reason above it.
+   */
   async load(query: Q = this.query): Promise<void> {
     const generation = ++this.generation;
+    const shownQuery = this.query;
     this.query = query;
     // Work for the previous query no longer blocks this one; its answers are dropped by generation.
     this.loadingMore = false;
@@ -71,8 +75,13 @@ export class CursorList<T, Q extends object> {
     } catch (error) {
       runInAction(() => {
         if (generation !== this.generation) return;
-        this.status = 'error';
         this.errorMessage = messageOf(error);
+        if (this.items.length) {
+          this.query = shownQuery;
+          this.status = 'ready';
+        } else {
+          this.status = 'error';
+        }
       });
     }
   }
@@ -82,6 +91,8 @@ export class CursorList<T, Q extends object> {
     if (this.refreshing) return;
     if (this.status !== 'ready') return this.load();
     const generation = ++this.generation;
+    // A next page still on its way belongs to the list being replaced.
+    this.loadingMore = false;
     this.refreshing = true;
     this.errorMessage = '';
     try {

@@ -10,17 +10,20 @@ export class FavoritesStore {
   /** Known favorite state by job id. */
   states = observable.map<string, boolean>();
   pending = observable.set<string>();
+  /** Taps per job: an answer read before the latest tap must not undo it. */
+  private toggles = new Map<string, number>();
   list = new CursorList<FavoriteItem, Record<string, never>>((_q, cursor) => listFavorites(cursor), {});
 
   constructor() {
-    makeAutoObservable(this, { list: false });
+    makeAutoObservable<FavoritesStore, 'toggles'>(this, { list: false, toggles: false });
   }
 
   /** Loads the saved list; every job on it is known to be saved. */
   async loadList(): Promise<void> {
+    const tapsBefore = new Map(this.toggles);
     await this.list.load();
     runInAction(() => {
-      for (const item of this.list.items) this.remember(item.job.id, true);
+      for (const item of this.list.items) this.remember(item.job.id, true, tapsBefore.get(item.job.id) ?? 0);
     });
   }
 
@@ -28,14 +31,21 @@ export class FavoritesStore {
     return this.states.get(jobId) ?? false;
   }
 
-  remember(jobId: string, favorited: boolean): void {
-    if (!this.pending.has(jobId)) this.states.set(jobId, favorited);
+  /** How many times the star of this job was tapped: pass it back to `remember` with a server answer. */
+  tapsOf(jobId: string): number {
+    return this.toggles.get(jobId) ?? 0;
+  }
+
+  /** A server answer about the star, read when `tapsBefore` taps had happened; later taps win. */
+  remember(jobId: string, favorited: boolean, tapsBefore: number = this.tapsOf(jobId)): void {
+    if (!this.pending.has(jobId) && tapsBefore === this.tapsOf(jobId)) this.states.set(jobId, favorited);
   }
 
   /** Flips the star at once; on failure puts it back and answers the reason to show. */
   async toggle(jobId: string): Promise<string | null> {
     if (this.pending.has(jobId)) return null;
     const before = this.isFavorited(jobId);
+    this.toggles.set(jobId, this.tapsOf(jobId) + 1);
     this.states.set(jobId, !before);
     this.pending.add(jobId);
     try {

@@ -67,9 +67,13 @@ export class FormDraft<V extends DraftValues = DraftValues> {
     this.revision++;
   }
 
-  /** What the user just changed; stored at once. */
+  /** What the user just changed; stored at once. A cleared field is kept as null, not dropped. */
   change(changed: Partial<V>): void {
-    this.values = plain({ ...this.values, ...changed });
+    const cleared: Partial<V> = {};
+    for (const key of Object.keys(changed) as Array<keyof V>) {
+      cleared[key] = (changed[key] === undefined ? null : changed[key]) as V[keyof V];
+    }
+    this.values = plain({ ...this.values, ...cleared });
     this.persist();
   }
 
@@ -93,13 +97,20 @@ export class FormDraft<V extends DraftValues = DraftValues> {
     this.revision++;
   }
 
-  /** The values were saved: they are the new baseline and nothing is left to keep on the device. */
+  /**
+   * `saved` reached the server: it is the new baseline. What was typed while it was on its way stays in
+   * the form and on the device; otherwise nothing is left to keep.
+   */
   committed(saved: V = this.values): void {
     this.baseline = plain(saved);
-    this.values = this.baseline;
     this.restored = false;
-    this.persisted = true;
-    removeStorage(this.key);
+    if (isEqual(this.values, this.baseline)) {
+      this.values = this.baseline;
+      this.persisted = true;
+      removeStorage(this.key);
+    } else {
+      this.persist();
+    }
   }
 
   private persist(): void {

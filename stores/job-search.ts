@@ -2,6 +2,7 @@ import './mobx-config';
 import { makeAutoObservable, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
+import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
 import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
 import { chooseCity, getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
@@ -32,13 +33,16 @@ export class JobSearchStore {
   districts: string[] = [];
   private districtsOf = '';
   private suggestGeneration = 0;
+  /** Counts the seeker's search changes, so a slow position answer cannot undo a later choice. */
+  private changes = 0;
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf'>(this, {
+    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes'>(this, {
       suggestGeneration: false,
       suggestTimer: false,
       districtsOf: false,
+      changes: false,
     });
   }
 
@@ -50,6 +54,7 @@ export class JobSearchStore {
 
   /** Shows the feed for `search`; a keyword joins the history. */
   apply(search: JobSearch): Promise<void> {
+    this.changes++;
     this.search = search;
     const keyword = search.keyword.trim();
     if (keyword) this.remember(keyword);
@@ -60,7 +65,9 @@ export class JobSearchStore {
   rankByPreferences(): Promise<void> {
     const query = jobFeedStore.query;
     const unranked = this.search.sort === 'match' && !query.prefCategories && !query.prefSalaryMin;
-    return this.preferences && unranked ? this.apply(this.search) : Promise.resolve();
+    // Never pull a seeker who already scrolled on back to the top.
+    const onFirstPage = jobFeedStore.items.length <= PAGE_SIZE_DEFAULT && !jobFeedStore.loadingMore;
+    return this.preferences && unranked && onFirstPage ? this.apply(this.search) : Promise.resolve();
   }
 
   update(change: Partial<JobSearch>): Promise<void> {
@@ -69,7 +76,9 @@ export class JobSearchStore {
 
   /** 附近 needs the seeker's position first; without it the sort stays as it was and says why. */
   async setSort(sort: JobSort): Promise<void> {
+    const changesBefore = ++this.changes;
     if (sort === 'nearest' && !this.position && !(await this.locate())) return;
+    if (this.changes !== changesBefore) return;
     await this.update({ sort });
   }
 

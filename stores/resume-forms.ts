@@ -67,6 +67,8 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
   status: LoadStatus = 'idle';
   errorMessage = '';
   saving = false;
+  /** Saved in this visit: the page is about to close. */
+  saved = false;
   deleting = false;
   /** Why the last save failed when no field is to blame (network, server): shown above the form. */
   submitError = '';
@@ -93,6 +95,8 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
       if (!baseline) {
         this.status = 'error';
         this.errorMessage = this.spec.missingMessage ?? '内容不存在或已删除';
+        // The entry is gone: an unsaved edit of it has nothing left to restore into.
+        this.draft.discard();
         return;
       }
       this.draft.open(baseline);
@@ -119,10 +123,12 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
 
   /** Checks with the shared rules, then saves; nothing is sent while a field is wrong. */
   async submit(): Promise<SubmitOutcome> {
-    if (this.saving || this.status !== 'ready') return { ok: false, message: '', fields: [] };
+    if (this.saving || this.saved || this.deleting || this.status !== 'ready')
+      return { ok: false, message: '', fields: [] };
     this.submitError = '';
     this.saving = true;
-    const input = this.spec.toInput(this.draft.values, this.draft.baseline);
+    const sent = this.draft.values;
+    const input = this.spec.toInput(sent, this.draft.baseline);
     const problems = await validate(this.spec.rules, input);
     if (problems.length) {
       runInAction(() => {
@@ -134,8 +140,10 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
       const resume = await this.spec.save(input);
       runInAction(() => {
         resumeStore.receive(resume);
-        this.draft.committed();
+        this.draft.committed(sent);
         this.saving = false;
+        // Once saved, a new entry must not be posted again by a second tap before the page closes.
+        this.saved = true;
       });
       return { ok: true };
     } catch (error) {
@@ -179,7 +187,7 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
 
   /** Deletes the entry being edited; its draft goes with it. */
   async remove(): Promise<string | null> {
-    if (!this.spec.remove || this.deleting) return null;
+    if (!this.spec.remove || this.deleting || this.saving) return null;
     this.deleting = true;
     const failure = await this.spec.remove();
     runInAction(() => {

@@ -46,11 +46,14 @@ export class ResumeStore {
   categories: string[] = [];
   categoriesError = '';
   private loading: Promise<void> | null = null;
+  /** Counts writes, so a read that left before one cannot put older data back. */
+  private writes = 0;
 
   constructor() {
     // The resume and the uploads are replaced whole on every change, never mutated in place.
-    makeAutoObservable<ResumeStore, 'loading'>(this, {
+    makeAutoObservable<ResumeStore, 'loading' | 'writes'>(this, {
       loading: false,
+      writes: false,
       resume: observable.ref,
       uploads: observable.ref,
       categories: observable.ref,
@@ -62,11 +65,12 @@ export class ResumeStore {
     if (this.loading) return this.loading;
     this.status = 'loading';
     this.errorMessage = '';
+    const writesBefore = this.writes;
     const run = async () => {
       try {
         const resume = await getResume();
         runInAction(() => {
-          this.resume = resume;
+          if (this.writes === writesBefore) this.resume = resume;
           this.status = 'ready';
         });
       } catch (error) {
@@ -84,12 +88,14 @@ export class ResumeStore {
 
   /** The resume, loading it first when this session has not yet. */
   async ensureLoaded(): Promise<Resume | null> {
-    if (!this.resume || this.status === 'idle') await this.load();
+    if (this.loading) await this.loading;
+    else if (!this.resume || this.status === 'idle') await this.load();
     return this.resume;
   }
 
   /** Every write answers the whole resume: it replaces what is shown. */
   receive(resume: Resume): void {
+    this.writes++;
     this.resume = resume;
     this.status = 'ready';
     this.errorMessage = '';
@@ -196,6 +202,7 @@ export class ResumeStore {
 
   private addAttachment(attachment: ResumeAttachment): void {
     if (!this.resume) return;
+    this.writes++;
     this.resume = {
       ...this.resume,
       attachments: [attachment, ...this.resume.attachments.filter((a) => a.id !== attachment.id)],
@@ -209,6 +216,7 @@ export class ResumeStore {
     try {
       const { items } = await deleteAttachment(id);
       runInAction(() => {
+        this.writes++;
         if (this.resume) this.resume = { ...this.resume, attachments: items };
       });
       return null;

@@ -80,11 +80,12 @@ const list = <T extends string>(value: string | undefined, allowed?: readonly T[
 export function searchFromPageQuery(query: Record<string, string | undefined>): JobSearch {
   const sort = JOB_SORTS.indexOf(query.sort as JobSort) >= 0 ? (query.sort as JobSort) : 'match';
   const band = SALARY_BANDS.some((b) => b.value === query.salary) ? (query.salary as string) : '';
+  const cityCode = /^\d{6}$/.test(query.cityCode ?? '') ? (query.cityCode as string) : '';
   return {
     keyword: (query.keyword ?? '').slice(0, 50),
-    cityCode: /^\d{6}$/.test(query.cityCode ?? '') ? (query.cityCode as string) : '',
-    cityName: query.cityCode ? (query.cityName ?? '') : '',
-    district: query.cityCode ? (query.district ?? '').slice(0, 20) : '',
+    cityCode,
+    cityName: cityCode ? (query.cityName ?? '') : '',
+    district: cityCode ? (query.district ?? '').slice(0, 20) : '',
     salaryBand: band,
     experience: list(query.experience, EXPERIENCE_LEVELS),
     education: list(query.education, EDUCATION_LEVELS),

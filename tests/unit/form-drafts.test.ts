@@ -37,6 +37,24 @@ describe('FormDraft', () => {
     expect(fake.$fake.storage.get('drafts.test')).toBeNull();
   });
 
+  it('keeps on the device what was typed while a save was on its way', () => {
+    const draft = new FormDraft('drafts.test');
+    draft.open(BASELINE);
+    draft.change({ name: '李四' });
+    const sent = draft.values;
+    draft.change({ name: '李四四' });
+    draft.committed(sent);
+    expect(draft.baseline).toEqual({ ...BASELINE, name: '李四' });
+    expect(draft.values).toEqual({ ...BASELINE, name: '李四四' });
+    expect(draft.dirty).toBe(true);
+    expect((fake.$fake.storage.get('drafts.test') as { values: unknown }).values).toEqual({
+      ...BASELINE,
+      name: '李四四',
+    });
+    draft.committed(draft.values);
+    expect(fake.$fake.storage.get('drafts.test')).toBeNull();
+  });
+
   it('restores a stored draft that differs from the baseline, marked, and discard goes back', () => {
     fake.$fake.storage.set('drafts.test', { version: DRAFT_FORMAT_VERSION, values: { name: '王五' }, savedAt: 1 });
     const draft = new FormDraft('drafts.test');
@@ -94,11 +112,12 @@ describe('FormDraft', () => {
     expect(draft.persisted).toBe(true);
   });
 
-  it('drops undefined fields, as storage and setData do', () => {
+  it('keeps a field cleared to undefined as null, since storage and setData drop undefined', () => {
     const draft = new FormDraft('drafts.test');
     draft.open({ name: '', gender: null });
     draft.change({ name: undefined });
-    expect(draft.values).toEqual({ gender: null });
+    // A cleared field stays, as null: dropping it would bring the old value back from the baseline.
+    expect(draft.values).toEqual({ name: null, gender: null });
   });
 });
 

@@ -75,10 +75,13 @@ Page({
   async onSubmit() {
     const outcome = await applyStore.submit(this.data.jobId);
     if (outcome.kind === 'created') {
-      // Asked right after applying, when the seeker most wants to hear back; refusing changes nothing.
-      const recorded = await applyStore.subscribeToUpdates(outcome.application.id);
-      showToast(recorded ? '投递成功' : '投递成功，进度提醒开启失败', 'success');
+      showToast('投递成功', 'success');
       redirectTo(DETAIL_ROUTE, { id: outcome.application.id });
+      // Asked right after applying, when the seeker most wants to hear back; refusing changes nothing.
+      // The answer is not awaited: leaving or a slow network must not hold the seeker on this page.
+      void applyStore.subscribeToUpdates(outcome.application.id).then((recorded) => {
+        if (!recorded) showToast('进度提醒开启失败，可稍后在投递详情查看进度', 'fail');
+      });
     } else if (outcome.kind === 'duplicate') {
       showToast('你已投递过该职位');
       redirectTo(DETAIL_ROUTE, { id: outcome.applicationId });
