@@ -60,10 +60,12 @@ export class PrivacyStore {
   async save(): Promise<string | null> {
     if (this.saving) return null;
     this.saving = true;
+    const sent = this.hiddenIds;
     try {
-      const settings = await savePrivacy({ hiddenCompanyIds: this.hiddenIds });
+      const settings = await savePrivacy({ hiddenCompanyIds: sent });
       runInAction(() => {
-        this.hiddenIds = [...settings.hiddenCompanyIds];
+        // Companies ticked while the save was on its way stay ticked (and unsaved).
+        if (this.hiddenIds === sent) this.hiddenIds = [...settings.hiddenCompanyIds];
         this.savedIds = [...settings.hiddenCompanyIds];
         this.saving = false;
       });

@@ -21,19 +21,22 @@ export class TrustStore {
   trust: TrustStatus | null = null;
   errorMessage = '';
   submitting: TrustKind | null = null;
+  /** Counts submits, so a reload that left before one cannot show the older state. */
+  private writes = 0;
 
   constructor() {
-    makeAutoObservable(this, { trust: observable.ref });
+    makeAutoObservable<TrustStore, 'writes'>(this, { trust: observable.ref, writes: false });
   }
 
   /** Loads, or reloads (a pending check may have been decided); a failed reload keeps what was shown. */
   async load(): Promise<void> {
     this.status = 'loading';
     this.errorMessage = '';
+    const writesBefore = this.writes;
     try {
       const trust = await getTrust();
       runInAction(() => {
-        this.trust = trust;
+        if (this.writes === writesBefore) this.trust = trust;
         this.status = 'ready';
       });
     } catch (error) {
@@ -82,6 +85,7 @@ export class TrustStore {
     try {
       const trust = await send();
       runInAction(() => {
+        this.writes++;
         this.trust = trust;
         this.status = 'ready';
         this.submitting = null;
