@@ -10,6 +10,8 @@ export type DraftValues = Record<string, unknown>;
 export interface StoredDraft<V extends DraftValues = DraftValues> {
   version: typeof DRAFT_FORMAT_VERSION;
   values: V;
+  /** What the server had when the edit began: only fields that differ from it are the seeker's edits. */
+  base?: V;
   /** ms since epoch of the last change. */
   savedAt: number;
 }
@@ -55,7 +57,7 @@ export class FormDraft<V extends DraftValues = DraftValues> {
     const stored = readStorage<StoredDraft<V>>(this.key);
     const usable =
       stored && stored.version === DRAFT_FORMAT_VERSION && stored.values && typeof stored.values === 'object';
-    const candidate = usable ? plain({ ...this.baseline, ...stored.values }) : undefined;
+    const candidate = usable ? plain({ ...this.baseline, ...editsOf(stored) }) : undefined;
     if (candidate && !isEqual(candidate, this.baseline)) {
       this.values = candidate;
       this.restored = true;
@@ -119,9 +121,27 @@ export class FormDraft<V extends DraftValues = DraftValues> {
       this.persisted = true;
       return;
     }
-    const entry: StoredDraft<V> = { version: DRAFT_FORMAT_VERSION, values: this.values, savedAt: Date.now() };
+    const entry: StoredDraft<V> = {
+      version: DRAFT_FORMAT_VERSION,
+      values: this.values,
+      base: this.baseline,
+      savedAt: Date.now(),
+    };
     this.persisted = writeStorage(this.key, entry);
   }
+}
+
+/**
+ * The fields the seeker changed in a stored draft. Only those are laid over what the server has now, so a
+ * field changed elsewhere since (another device) is not rolled back by an old draft.
+ */
+function editsOf<V extends DraftValues>(stored: StoredDraft<V>): Partial<V> {
+  if (!stored.base) return stored.values;
+  const edits: Partial<V> = {};
+  for (const key of Object.keys(stored.values) as Array<keyof V>) {
+    if (!isEqual(stored.values[key], stored.base[key])) edits[key] = stored.values[key];
+  }
+  return edits;
 }
 
 /** One draft object per key for the app's life, so two visits of a form share it. */

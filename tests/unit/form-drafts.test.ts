@@ -30,11 +30,23 @@ describe('FormDraft', () => {
     expect(fake.$fake.storage.get('drafts.test')).toEqual({
       version: DRAFT_FORMAT_VERSION,
       values: { ...BASELINE, name: '李四' },
+      base: BASELINE,
       savedAt: expect.any(Number),
     });
     draft.change({ name: '张三' });
     expect(draft.dirty).toBe(false);
     expect(fake.$fake.storage.get('drafts.test')).toBeNull();
+  });
+
+  it('restores only the fields the seeker changed, over what the server has now', () => {
+    const first = new FormDraft('drafts.test');
+    first.open(BASELINE);
+    first.change({ name: '李四' });
+    // Meanwhile the email was changed on another device; the app restarts with that as the server's data.
+    const later = new FormDraft('drafts.test');
+    later.open({ ...BASELINE, email: 'new@example.com' });
+    expect(later.values).toEqual({ ...BASELINE, name: '李四', email: 'new@example.com' });
+    expect(later.restored).toBe(true);
   });
 
   it('keeps on the device what was typed while a save was on its way', () => {
