@@ -5,7 +5,6 @@ import type {
   CreateApplicationRequest,
 } from './contracts/applications';
 import type { CursorPage } from './contracts/page';
-import type { ResumeAttachmentList } from './contracts/resume';
 import { authorizedRequest } from './api';
 
 /**
@@ -47,9 +46,4 @@ export function sharePhoneWithEmployer(id: string): Promise<ApplicationDetail> {
     method: 'POST',
     path: `/applications/${encodeURIComponent(id)}/share-phone`,
   });
-}
-
-/** The seeker's uploaded attachment resumes: what an application may carry besides the online resume. */
-export function listAttachmentResumes(): Promise<ResumeAttachmentList> {
-  return authorizedRequest<ResumeAttachmentList>({ method: 'GET', path: '/resume/attachments' });
 }

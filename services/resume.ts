@@ -72,6 +72,11 @@ export function authorizePhone(response: string): Promise<Resume> {
   return authorizedRequest<Resume>({ method: 'POST', path: '/resume/phone', body });
 }
 
+/** The seeker's uploaded attachment resumes: what an application may carry besides the online resume. */
+export function listAttachments(): Promise<ResumeAttachmentList> {
+  return authorizedRequest<ResumeAttachmentList>({ method: 'GET', path: '/resume/attachments' });
+}
+
 export function deleteAttachment(id: string): Promise<ResumeAttachmentList> {
   return authorizedRequest<ResumeAttachmentList>({
     method: 'DELETE',

@@ -5,8 +5,3 @@ import { authorizedRequest } from './api';
 export function recordSubscriptions(request: SubscribeRequest): Promise<SubscriptionConsentList> {
   return authorizedRequest<SubscriptionConsentList>({ method: 'POST', path: '/subscriptions', body: request });
 }
-
-/** Every unused consent of the seeker, oldest first. */
-export function listSubscriptions(): Promise<SubscriptionConsentList> {
-  return authorizedRequest<SubscriptionConsentList>({ method: 'GET', path: '/subscriptions' });
-}

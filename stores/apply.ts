@@ -10,7 +10,8 @@ import type { JobSummary } from '../services/contracts/jobs';
 import type { ResumeAttachment, SectionKey } from '../services/contracts/resume';
 import { SUBSCRIBE_TEMPLATES_PER_CALL, SUBSCRIPTION_TEMPLATES } from '../services/contracts/subscriptions';
 import { validate } from '../services/contracts/validation';
-import { createApplication, listAttachmentResumes } from '../services/applications';
+import { createApplication } from '../services/applications';
+import { listAttachments } from '../services/resume';
 import { ApiError, newIdempotencyKey } from '../services/http';
 import { getJob } from '../services/jobs';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
@@ -125,7 +126,7 @@ export class ApplyStore {
   async loadAttachments(jobId: string): Promise<void> {
     this.patch(jobId, { attachmentsStatus: 'loading', attachmentsError: '' });
     try {
-      const { items } = await listAttachmentResumes();
+      const { items } = await listAttachments();
       runInAction(() => {
         const { resume } = this.form(jobId);
         // A chosen attachment deleted meanwhile falls back to the online resume.

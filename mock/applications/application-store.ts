@@ -72,6 +72,18 @@ function toSummary(row: ApplicationRow, db: Database): ApplicationSummary {
   };
 }
 
+/** The columns of an application row that its state machine needs. */
+export interface ApplicationRecordRow {
+  id: number;
+  user_id: string;
+  job_id: number;
+  hr_id: number;
+  status: ApplicationStatus;
+  respond_by: number | null;
+  autopilot: number;
+  created_at: number;
+}
+
 export interface ListFilter {
   /** Any of these statuses; all when absent. */
   statuses?: ApplicationStatus[];
@@ -93,18 +105,7 @@ export class ApplicationStore {
       .prepare(
         'SELECT id, user_id, job_id, hr_id, status, respond_by, autopilot, created_at FROM applications WHERE id = ?',
       )
-      .get(id) as
-      | {
-          id: number;
-          user_id: string;
-          job_id: number;
-          hr_id: number;
-          status: ApplicationStatus;
-          respond_by: number | null;
-          autopilot: number;
-          created_at: number;
-        }
-      | undefined;
+      .get(id) as ApplicationRecordRow | undefined;
     return (
       row && {
         id: row.id,

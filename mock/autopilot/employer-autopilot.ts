@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ApplicationStatus } from '../../services/contracts/applications';
-import type { ApplicationRecord } from '../applications/application-store';
+import type { ApplicationRecord, ApplicationRecordRow } from '../applications/application-store';
 import { respondWindowText, type ApplicationService } from '../applications/application-service';
 import type { SimulatedClock } from '../clock';
 import { uniformFrom } from '../seed/prng';
@@ -61,15 +61,7 @@ export function overdueReason(status: ApplicationStatus, respondByHours: number)
     : `HR查看后${window}内未给出答复，本次投递已自动关闭，去看看其他机会吧`;
 }
 
-interface AwaitingRow {
-  id: number;
-  user_id: string;
-  job_id: number;
-  hr_id: number;
-  status: ApplicationStatus;
-  respond_by: number | null;
-  autopilot: number;
-  created_at: number;
+interface AwaitingRow extends ApplicationRecordRow {
   reply_rate: number;
 }
 

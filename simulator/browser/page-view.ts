@@ -4,7 +4,7 @@
  * the template creates. Every update re-renders the page's virtual tree and patches the DOM; events go
  * back to the logic layer as messages.
  */
-import { applySetData, applySpliceData } from '../../tests/harness/set-data';
+import { applySetData, applySpliceData } from '../core/set-data';
 import { acssToCss } from '../core/acss';
 import { ANIMATION_EVENTS, animationDispatch, bubblingDispatches, buildEvent, type MiniEvent } from '../core/events';
 import { runSjsModule, type SjsNamespace } from '../core/interpreter';

@@ -12,7 +12,7 @@
  *   and run every layer's lifecycles (/mini/framework/mixins)
  * - navigation: ≤ 10 pages in the stack, tab pages only through switchTab, subpackages load on first use
  */
-import { applySetData, applySpliceData } from '../../tests/harness/set-data';
+import { applySetData, applySpliceData } from './set-data';
 import { dirname, normalize, parseUrl, resolveFrom } from './paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
 

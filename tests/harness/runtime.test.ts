@@ -1,5 +1,5 @@
 import { createRuntime, type AppJson, type Runtime } from './runtime';
-import { parsePath } from './set-data';
+import { parsePath } from '../../simulator/core/set-data';
 import { sendJson, startServer, type TestServer } from './fixtures/http-server';
 
 const FIXTURES = 'tests/harness/fixtures';
