@@ -4,6 +4,7 @@ import { DAILY_APPLICATION_CAP } from '../services/contracts/applications';
 import { ApplicationService } from './applications/application-service';
 import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
+import { HrSessions } from './auth/hr-sessions';
 import { TokenService } from './auth/token-service';
 import { EmployerAutopilot } from './autopilot/employer-autopilot';
 import { SimulatedClock } from './clock';
@@ -15,13 +16,18 @@ import { registerErrorHandling } from './http/error-handler';
 import { FaultSwitches, registerFaultInjection, type Faults } from './http/faults';
 import { registerJsonBodyParser } from './http/json-body';
 import { loggerOptions, RequestLineLogController } from './http/request-log';
+import { EmployerJobs } from './jobs/employer-jobs';
+import { feedEmployers } from './realtime/employer-feed';
 import { RealtimeHub } from './realtime/hub';
 import { attachRealtimeServer } from './realtime/socket-server';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerApplicationRoutes } from './routes/application-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
+import { registerConsoleRoutes } from './routes/console-routes';
+import { registerEmployerJobRoutes } from './routes/employer-job-routes';
 import { registerEmployerRoutes } from './routes/employer-routes';
+import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
@@ -48,6 +54,9 @@ export interface MockServerOptions {
   /** Token lifetimes; tests shorten them to a second. */
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  hrSessionTtlSeconds?: number;
+  /** The built HR console served at /console (default console/dist). */
+  consoleDir?: string;
   /** Employer's response window in hours (default 72). */
   respondByHours?: number;
   /** Applications a seeker may send per China day (default 50). */
@@ -79,6 +88,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
   const clock = new SimulatedClock(db, options.timeScale ?? mockDefaults.timeScale);
   const hub = new RealtimeHub();
+  const employerHub = new RealtimeHub();
   const faults = new FaultSwitches(options.faults, seed);
   const tokens = new TokenService(db, {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
@@ -88,6 +98,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     respondByHours: options.respondByHours ?? mockDefaults.respondByHours,
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
+  feedEmployers(applications, employerHub);
+  const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
     seed,
@@ -99,6 +111,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
+    hrSessions,
+    employerJobs: new EmployerJobs(db, () => clock.now()),
+    employerHub,
   };
 
   const app = Fastify({
@@ -122,8 +137,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerPrivacyRoutes(app, context);
   registerSubscriptionRoutes(app, context);
   registerEmployerResumeRoutes(app, context);
+  registerEmployerSessionRoutes(app, context);
+  registerEmployerJobRoutes(app, context);
+  registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
-  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults });
+  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });
   try {
     await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
   } catch (error) {

@@ -167,9 +167,10 @@ export function parseStatusList(value: string | undefined): ApplicationStatus[] 
 
 /**
  * Why a 409 on POST /applications, in `error.reason`: `resume_incomplete` (fill `error.missing` first),
- * `company_hidden` (the seeker hid their resume from the job's company), or absent for other conflicts.
+ * `company_hidden` (the seeker hid their resume from the job's company), `job_not_open` (the company paused
+ * or closed the job), or absent for other conflicts.
  */
-export type ApplyConflictReason = 'resume_incomplete' | 'company_hidden';
+export type ApplyConflictReason = 'resume_incomplete' | 'company_hidden' | 'job_not_open';
 
 /** 409 body when the resume lacks what an application needs; `message` says what to fill. */
 export interface ResumeIncompleteErrorBody extends ApiErrorBody {

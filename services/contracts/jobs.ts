@@ -54,6 +54,25 @@ export const COMPANY_SIZE_LABELS: Record<CompanySize, string> = {
   gt10000: '10000人以上',
 };
 
+/** A job's hiring state, set by its company: paused can be reopened, closed is final. */
+export const JOB_STATUSES = ['open', 'paused', 'closed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  open: '招聘中',
+  paused: '暂停招聘',
+  closed: '已关闭',
+};
+export const JOB_STATUS_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+  open: ['paused', 'closed'],
+  paused: ['open', 'closed'],
+  closed: [],
+};
+/** Why a job that is not open takes no application: the seeker reads it on the job and on a refused apply. */
+export const JOB_NOT_OPEN_MESSAGES: Record<Exclude<JobStatus, 'open'>, string> = {
+  paused: '该职位暂停招聘，暂不接受投递',
+  closed: '该职位已关闭，不再接受投递',
+};
+
 export const SALARY_UNITS = ['month', 'day', 'hour'] as const;
 export type SalaryUnit = (typeof SALARY_UNITS)[number];
 
@@ -328,4 +347,6 @@ export interface JobDetail extends JobSummary {
   lng: number | null;
   /** Whether the signed-in seeker saved this job; false when the request carries no token. */
   favorited: boolean;
+  /** Only open jobs take applications; paused and closed ones still open from links and favorites. */
+  status: JobStatus;
 }

@@ -100,10 +100,10 @@ describe('mock backend: applying with a resume', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF_BYTES);
-    const otherHr = await fetch(`${backend.url}/employer/applications/${created.body.id}/attachment`, {
-      headers: { 'x-hr-id': String(jobs.find((j) => j.hrId !== jobs[1].hrId)?.hrId) },
+    const otherCompany = await fetch(`${backend.url}/employer/applications/${created.body.id}/attachment`, {
+      headers: { 'x-hr-id': String(jobs.find((j) => j.companyId !== jobs[1].companyId)?.hrId) },
     });
-    expect(otherHr.status).toBe(403);
+    expect(otherCompany.status).toBe(404);
 
     const { accessToken: stranger } = await backend.login('apply-attachment-stranger');
     await fillApplyEssentials(backend, stranger, '13900001111');

@@ -33,9 +33,10 @@ describe('mock backend employer API', () => {
     return backend.request<T>(method, path, { headers: { 'x-hr-id': hrId }, body });
   }
 
-  const otherHrOf = (job: JobSummary) => jobs.find((other) => other.hr.id !== job.hr.id)!.hr.id;
+  /** An HR of another company: to it, this job's applications do not exist. */
+  const otherCompanyHrOf = (job: JobSummary) => jobs.find((other) => other.company.id !== job.company.id)!.hr.id;
 
-  it("refuses another HR's application with 403, a missing HR with 401, an unknown application with 404", async () => {
+  it("answers another company's application with 404, a missing HR with 401", async () => {
     const job = jobs[0];
     const { application } = await applyAs('emp-owner', job);
 
@@ -47,20 +48,29 @@ describe('mock backend employer API', () => {
       applicant: { userId: expect.any(String) },
     });
 
-    const theirs = await asHr<ApiErrorBody>(otherHrOf(job), 'GET', `/employer/applications/${application.id}`);
-    expect(theirs.status).toBe(403);
-    expect(theirs.body.error.code).toBe('forbidden');
-    const act = await asHr<ApiErrorBody>(otherHrOf(job), 'POST', `/employer/applications/${application.id}/reject`, {
-      reason: '不合适',
-    });
-    expect(act.status).toBe(403);
+    const theirs = await asHr<ApiErrorBody>(otherCompanyHrOf(job), 'GET', `/employer/applications/${application.id}`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('not_found');
+    const act = await asHr<ApiErrorBody>(
+      otherCompanyHrOf(job),
+      'POST',
+      `/employer/applications/${application.id}/reject`,
+      {
+        reason: '不合适',
+      },
+    );
+    expect(act.status).toBe(404);
 
     expect((await backend.request('GET', `/employer/applications/${application.id}`)).status).toBe(401);
     expect((await asHr(job.hr.id, 'GET', '/employer/applications/99999')).status).toBe(404);
 
     const list = await asHr<CursorPage<EmployerApplicationView>>(job.hr.id, 'GET', '/employer/applications');
     expect(list.body.items.map((item) => item.id)).toContain(application.id);
-    const otherList = await asHr<CursorPage<EmployerApplicationView>>(otherHrOf(job), 'GET', '/employer/applications');
+    const otherList = await asHr<CursorPage<EmployerApplicationView>>(
+      otherCompanyHrOf(job),
+      'GET',
+      '/employer/applications',
+    );
     expect(otherList.body.items.map((item) => item.id)).not.toContain(application.id);
   });
 
@@ -133,7 +143,7 @@ describe('mock backend employer API', () => {
     const sent = await asHr<ChatMessage>(job.hr.id, 'POST', path, { text: '你好，方便电话沟通吗？' });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ from: 'hr', conversationId: application.conversationId });
-    expect((await asHr(otherHrOf(job), 'POST', path, { text: '你好' })).status).toBe(403);
+    expect((await asHr(otherCompanyHrOf(job), 'POST', path, { text: '你好' })).status).toBe(404);
     expect((await asHr<ApiErrorBody>(job.hr.id, 'POST', path, { text: '' })).status).toBe(400);
 
     const list = await backend.request<CursorPage<ConversationSummary>>('GET', '/conversations', {
