@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,6 +13,7 @@ export default tseslint.config(
       'jest.config.js',
       'tests/summary-reporter.js',
       'scripts/build/mini-global.js',
+      'console/dist/',
     ],
   },
   js.configs.recommended,
@@ -24,7 +26,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['mock/**', 'scripts/**', 'tests/**'],
+    files: ['mock/**', 'scripts/**', 'tests/**', 'console/**'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    // The HR console (React).
+    files: ['console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

@@ -9,6 +9,7 @@ import {
   type ApplicationSummary,
   type ApplicationTimelineStep,
 } from '../services/contracts/applications';
+import { JOB_NOT_OPEN_MESSAGES, JOB_STATUS_LABELS, type JobStatus } from '../services/contracts/jobs';
 import { fileExtension, type ResumeAttachment } from '../services/contracts/resume';
 import { TRUST_KIND_LABELS, TRUST_KINDS, type TrustBadges } from '../services/contracts/trust';
 import {
@@ -185,16 +186,33 @@ export function toApplicationDetailView(detail: ApplicationDetail, now: number =
   };
 }
 
-/** The job detail page's apply button: apply, or (already applied) where that application stands. */
+/**
+ * The job detail page's apply button: apply, or (already applied) where that application stands, or (the
+ * company paused or closed the job) why it takes no application.
+ */
 export interface JobApplyBarView {
   /** '' until the seeker has applied to this job. */
   applicationId: string;
   text: string;
+  /** Set when the job takes no application: the reason, shown on tap. */
+  closedMessage: string;
 }
 
-export function toJobApplyBarView(application: { id: string; status: ApplicationStatus } | undefined): JobApplyBarView {
-  if (!application) return { applicationId: '', text: '立即投递' };
-  return { applicationId: application.id, text: `${APPLICATION_STATUS_LABELS[application.status]} · 查看进度` };
+export function toJobApplyBarView(
+  application: { id: string; status: ApplicationStatus } | undefined,
+  jobStatus: JobStatus = 'open',
+): JobApplyBarView {
+  if (application) {
+    return {
+      applicationId: application.id,
+      text: `${APPLICATION_STATUS_LABELS[application.status]} · 查看进度`,
+      closedMessage: '',
+    };
+  }
+  if (jobStatus !== 'open') {
+    return { applicationId: '', text: JOB_STATUS_LABELS[jobStatus], closedMessage: JOB_NOT_OPEN_MESSAGES[jobStatus] };
+  }
+  return { applicationId: '', text: '立即投递', closedMessage: '' };
 }
 
 /** One choice of resume on the apply page. `value` is 'online' or 'attachment:<id>'. */

@@ -161,3 +161,20 @@ export function formatUploadFileName(now: number = Date.now()): string {
 export function formatExpectedSalary(min: number, max: number): string {
   return `期望月薪 ${formatSalary({ min, max, unit: 'month' })}`;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The HR console
+
+/** "匹配度 80%": how well an application's resume fits its job. */
+export function formatMatchScore(score: number): string {
+  return `匹配度 ${score}%`;
+}
+
+/** "需在2天内处理", "今天内需处理", "已超时": how long an HR has left before an application closes itself. */
+export function formatHandleBy(respondBy: string, now: number = Date.now()): string {
+  const due = dayjs(respondBy);
+  const left = due.valueOf() - now;
+  if (left <= 0) return '已超时';
+  if (due.isSame(dayjs(now), 'day')) return '今天内需处理';
+  return `需在${Math.ceil(left / (24 * 60 * 60_000))}天内处理`;
+}

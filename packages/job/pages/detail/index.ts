@@ -47,7 +47,7 @@ Page({
         job: entry.job ? toJobDetailView(entry.job) : null,
         errorMessage: entry.errorMessage,
         favorited: favoritesStore.isFavorited(jobId),
-        applyBar: toJobApplyBarView(applicationsStore.forJob(jobId)),
+        applyBar: toJobApplyBarView(applicationsStore.forJob(jobId), entry.job?.status),
         similar: entry.similar.map((job) => toJobCardView(job)),
       };
     });
@@ -71,7 +71,9 @@ Page({
   onApplyTap() {
     const { jobId, applyBar } = this.data;
     // Applied already: where that application stands, instead of a second one.
-    if (applyBar.applicationId) navigateTo('packages/applications/pages/detail/index', { id: applyBar.applicationId });
+    if (applyBar.closedMessage) showToast(applyBar.closedMessage);
+    else if (applyBar.applicationId)
+      navigateTo('packages/applications/pages/detail/index', { id: applyBar.applicationId });
     else navigateTo('packages/applications/pages/apply/index', { jobId });
   },
   async onFavoriteTap() {
