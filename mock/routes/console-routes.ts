@@ -13,7 +13,7 @@ export const CONSOLE_PATH = '/console';
  */
 export function registerConsoleRoutes(app: FastifyInstance, consoleDir: string): void {
   const root = path.resolve(consoleDir);
-  void app.register(fastifyStatic, { root, serve: false, suppressWarning: true });
+  void app.register(fastifyStatic, { root, serve: false });
 
   app.get(CONSOLE_PATH, async (_request, reply) => reply.redirect(`${CONSOLE_PATH}/`));
 

@@ -221,7 +221,9 @@ export function ApplicationListPane(props: {
                       <Typography.Text ellipsis className="application-row-job">
                         {application.job.title} · {application.job.cityName}
                       </Typography.Text>
-                      <span>{formatDateTime(application.createdAt)}</span>
+                      <Typography.Text type="secondary" className="application-row-time">
+                        {formatDateTime(application.createdAt)}
+                      </Typography.Text>
                     </div>
                   }
                 />
