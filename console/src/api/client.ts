@@ -21,8 +21,12 @@ export interface RequestOptions {
 let sessionToken: string | null = null;
 let onSessionLost: (message: string) => void = () => undefined;
 
-/** The session module hands the client its token, and hears when the server stops accepting it. */
-export function useTokenInRequests(token: string | null, sessionLost: (message: string) => void): void {
+/**
+ * The session module hands the client its token, and hears when the server stops accepting it. Called while
+ * the session renders, so the token is in place before any child's first request (children's effects run
+ * before their parent's).
+ */
+export function setRequestSession(token: string | null, sessionLost: (message: string) => void): void {
   sessionToken = token;
   onSessionLost = sessionLost;
 }

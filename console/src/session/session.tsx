@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EmployerHr, EmployerSession } from '../../../services/contracts/employer';
-import { useTokenInRequests } from '../api/client';
+import { setRequestSession } from '../api/client';
 import * as api from '../api/employer';
 
 const STORAGE_KEY = 'console.session';
@@ -56,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [message, save],
   );
-  useTokenInRequests(stored?.token ?? null, lost);
+  setRequestSession(stored?.token ?? null, lost);
 
   const token = stored?.token;
   useEffect(() => {
