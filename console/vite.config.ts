@@ -16,5 +16,4 @@ export default defineConfig({
     // antd is most of the bundle: a back-office page on loopback, loaded once.
     chunkSizeWarningLimit: 1600,
   },
-  logLevel: 'warn',
 });
