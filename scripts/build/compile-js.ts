@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { BuildError, isBareSpecifier, nodeModules, npmBundlePath, relativeRequire } from './paths';
+import { BuildError, isBareSpecifier, nodeModules, npmBundlePath, relativeRequire, sourceMapDir } from './paths';
 
 /** The syntax level shipped JS stays at: iOS JavaScriptCore and Alipay's V8 run ES2017 natively (async/await included). */
 export const TARGET = 'es2017';
@@ -28,8 +28,9 @@ export interface CompiledModule {
 }
 
 /**
- * Compiles one module to CommonJS at TARGET without bundling its imports: local imports stay
- * separate files (so a store is one instance across pages) and npm imports point at dist/npm.
+ * Compiles one module to minified CommonJS at TARGET without bundling its imports: local imports stay
+ * separate files (so a store is one instance across pages) and npm imports point at dist/npm. Its
+ * source map is written to the same place under `sourceMapDir`.
  */
 export async function compileModule(sourceFile: string, outFile: string, distDir: string): Promise<CompiledModule> {
   const localImports: string[] = [];
@@ -39,6 +40,10 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
       entryPoints: [sourceFile],
       bundle: true,
       write: false,
+      outfile: outFile,
+      minify: true,
+      sourcemap: 'external',
+      legalComments: 'none',
       format: 'cjs',
       target: TARGET,
       platform: 'neutral',
@@ -70,8 +75,13 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
     .catch((failure: esbuild.BuildFailure | Error) => {
       throw new BuildError(describeFailure(failure, sourceFile));
     });
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!;
+  const mapFile = path.join(sourceMapDir(distDir), path.relative(distDir, outFile)) + '.map';
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, result.outputFiles[0].text);
+  fs.mkdirSync(path.dirname(mapFile), { recursive: true });
+  fs.writeFileSync(outFile, code.text);
+  fs.writeFileSync(mapFile, map.text);
   return { localImports, bareImports };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleNpmSpecifier, compileModule } from './compile-js';
-import { BuildError, NPM_DIR, isBareSpecifier, nodeModules, projectRoot, toPosix } from './paths';
+import { BuildError, NPM_DIR, isBareSpecifier, nodeModules, projectRoot, sourceMapDir, toPosix } from './paths';
 
 interface AppJson {
   pages: string[];
@@ -22,6 +22,7 @@ export interface BuildSummary {
 export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   const started = Date.now();
   fs.rmSync(distDir, { recursive: true, force: true });
+  fs.rmSync(sourceMapDir(distDir), { recursive: true, force: true });
   fs.mkdirSync(distDir, { recursive: true });
 
   const outPathFor = (source: string): string => {
