@@ -36,6 +36,15 @@ const layers = [
     ],
   },
   {
+    files: ['console/**'],
+    patterns: [
+      NO_MOCK,
+      NO_VIEWS,
+      forbid('(^|/)(stores|utils|simulator)/', 'The console shares only the contracts with the app.'),
+      forbid('(^|/)services/(?!contracts/)', 'The console shares only the contracts with the app.'),
+    ],
+  },
+  {
     files: ['mock/**'],
     patterns: [
       NO_VIEWS,

@@ -95,6 +95,7 @@ describe('the linter keeps the layers', () => {
     ['a store importing a service', 'stores/planted.ts', importing('searchJobs', '../services/jobs')],
     ['contracts importing contracts', 'services/contracts/planted.ts', importing('Job', './jobs')],
     ['the mock importing contracts', 'mock/planted.ts', importing('Job', '../services/contracts/jobs')],
+    ['the console importing contracts', 'console/src/planted.ts', importing('Job', '../../services/contracts/jobs')],
   ])('allows %s', (_what, file, code) => {
     expect(violations(file, code)).toEqual([]);
   });
