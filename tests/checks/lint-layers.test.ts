@@ -80,6 +80,12 @@ describe('the linter keeps the layers', () => {
       importing('x', '../../mock/server'),
       'never imported by app code',
     ],
+    [
+      'the console importing a service',
+      'console/src/planted.ts',
+      importing('request', '../../services/http'),
+      'only the contracts',
+    ],
   ])('refuses %s', (_what, file, code, why) => {
     expect(violations(file, code)).toEqual([expect.stringContaining(why)]);
   });
