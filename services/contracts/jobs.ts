@@ -127,6 +127,24 @@ export interface JobSummary {
   hrInactive: boolean;
 }
 
+/** 8000 → "8", 8500 → "8.5" (thousands, one decimal at most). */
+function thousands(yuan: number): string {
+  return String(Math.round(yuan / 100) / 10);
+}
+
+/** "8-12K·13薪", "200元/天", "150-200元/天", "25元/时": how the app and the HR console show pay. */
+export function formatSalary(salary: Salary): string {
+  if (salary.unit === 'month') {
+    const range =
+      salary.min === salary.max ? thousands(salary.min) : `${thousands(salary.min)}-${thousands(salary.max)}`;
+    const months = salary.months && salary.months > 12 ? `·${salary.months}薪` : '';
+    return `${range}K${months}`;
+  }
+  const suffix = salary.unit === 'day' ? '元/天' : '元/时';
+  const range = salary.min === salary.max ? `${salary.min}` : `${salary.min}-${salary.max}`;
+  return `${range}${suffix}`;
+}
+
 /** An HR silent for longer than this is "long inactive": their jobs are likely ghost jobs. */
 export const HR_INACTIVE_DAYS = 14;
 

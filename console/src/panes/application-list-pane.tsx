@@ -21,12 +21,12 @@ import {
   type ApplicationStatus,
 } from '../../../services/contracts/applications';
 import type { EmployerJob } from '../../../services/contracts/employer';
-import { formatDateTime, formatMatchScore } from '../../../utils/format';
+import { formatDateTime, formatMatchScore } from '../format';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
-import { StatusTag } from '../components/status-tag';
+import { StatusTag } from '../widgets/status-tag';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { insertInOrder, matchesFilters, toListQuery, type InboxFilters } from './application-filters';
 

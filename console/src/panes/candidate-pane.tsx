@@ -1,14 +1,14 @@
 import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { APPLICATION_STATUS_LABELS } from '../../../services/contracts/applications';
-import { formatDateTime, formatHandleBy, formatMatchScore, formatSalary } from '../../../utils/format';
+import { formatDateTime, formatHandleBy, formatMatchScore, formatSalary } from '../format';
 import { ApiRequestError } from '../api/client';
 import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
-import { DecisionActions } from '../components/decision-actions';
-import { ResumeView } from '../components/resume-view';
-import { StatusTag } from '../components/status-tag';
+import { DecisionActions } from '../widgets/decision-actions';
+import { ResumeView } from '../widgets/resume-view';
+import { StatusTag } from '../widgets/status-tag';
 import { useEmployerEvents } from '../realtime/employer-socket';
 
 /**

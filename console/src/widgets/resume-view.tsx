@@ -9,13 +9,7 @@ import {
   type EmployerResumeView,
 } from '../../../services/contracts/resume';
 import { TRUST_KIND_LABELS, TRUST_KINDS, type TrustBadges } from '../../../services/contracts/trust';
-import {
-  formatBirthYear,
-  formatExpectedSalary,
-  formatFileSize,
-  formatMonthRange,
-  formatUploadedAt,
-} from '../../../utils/format';
+import { formatBirthYear, formatExpectedSalary, formatFileSize, formatMonthRange, formatUploadedAt } from '../format';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 

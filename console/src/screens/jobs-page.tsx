@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ApplicationStatus } from '../../../services/contracts/applications';
 import type { EmployerJob } from '../../../services/contracts/employer';
 import { JOB_STATUS_LABELS, type JobStatus } from '../../../services/contracts/jobs';
-import { formatSalary } from '../../../utils/format';
+import { formatSalary } from '../format';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import type { Remote } from '../api/use-remote';
