@@ -28,7 +28,7 @@ function send(socket: WebSocket, event: ServerEvent | EmployerServerEvent): void
  * WebSocket on `/ws?token=ACCESS` sharing the HTTP server. A bad or expired token is refused by closing
  * with an application close code (the app can tell "refresh and retry" from "sign in again"), since a
  * mini-program cannot see the HTTP status of a failed handshake. The HR console connects on
- * `/employer/ws?token=HR_SESSION` (loopback only) and joins its company's channel in `employerHub`.
+ * `/ws/employer?token=HR_SESSION` (loopback only) and joins its company's channel in `employerHub`.
  */
 export function attachRealtimeServer(
   server: Server,

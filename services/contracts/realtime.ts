@@ -53,7 +53,7 @@ export type ClientEvent = PingEvent;
 // The employer channel: the HR console connects to `${EMPLOYER_REALTIME_PATH}?token=HR_SESSION_TOKEN`
 // (loopback only) and hears about its company's applications.
 
-export const EMPLOYER_REALTIME_PATH = '/employer/ws';
+export const EMPLOYER_REALTIME_PATH = '/ws/employer';
 
 export interface EmployerHelloEvent {
   type: 'hello';

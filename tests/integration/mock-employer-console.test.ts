@@ -298,8 +298,8 @@ describe('mock backend: the HR console API', () => {
   it("pushes new and changed applications to the company's console sockets only", async () => {
     const hr = await signIn(jobA.hrId);
     const other = await signIn(foreignJob.hrId);
-    const mine = connectRealtime<EmployerServerEvent>(backend.url, hr.token, '/employer/ws');
-    const theirs = connectRealtime<EmployerServerEvent>(backend.url, other.token, '/employer/ws');
+    const mine = connectRealtime<EmployerServerEvent>(backend.url, hr.token, '/ws/employer');
+    const theirs = connectRealtime<EmployerServerEvent>(backend.url, other.token, '/ws/employer');
     try {
       expect(await mine.next('hello')).toMatchObject({ hrId: String(jobA.hrId), companyId: String(jobA.companyId) });
       await theirs.next('hello');
@@ -321,10 +321,10 @@ describe('mock backend: the HR console API', () => {
       mine.close();
       theirs.close();
     }
-    const refused = connectRealtime(backend.url, 'hr_not-a-token', '/employer/ws');
+    const refused = connectRealtime(backend.url, 'hr_not-a-token', '/ws/employer');
     expect((await refused.closed).code).toBe(4401);
     const seekerToken = (await backend.login('console-socket-seeker')).accessToken;
-    const wrongChannel = connectRealtime(backend.url, seekerToken, '/employer/ws');
+    const wrongChannel = connectRealtime(backend.url, seekerToken, '/ws/employer');
     expect((await wrongChannel.closed).code).toBe(4401);
   });
 

@@ -89,7 +89,7 @@ export interface RealtimeClient<E extends { type: string } = ServerEvent> {
   close(): void;
 }
 
-/** Connects to the seeker channel (`/ws`), or with `path` `/employer/ws` and an HR token, to the console's. */
+/** Connects to the seeker channel (`/ws`), or with `path` `/ws/employer` and an HR token, to the console's. */
 export function connectRealtime<E extends { type: string } = ServerEvent>(
   baseUrl: string,
   token: string,

@@ -23,7 +23,7 @@ const RETRY_MAX_MS = 15_000;
 const SocketContext = createContext<EmployerSocket | null>(null);
 
 /**
- * The HR's realtime channel (`/employer/ws`): one socket for the whole console, with heartbeats and
+ * The HR's realtime channel (`/ws/employer`): one socket for the whole console, with heartbeats and
  * reconnects (capped exponential backoff with jitter). A refused token (4401/4402) ends the session.
  */
 export function EmployerSocketProvider(props: { token: string; onRefused(): void; children: ReactNode }) {
