@@ -57,6 +57,28 @@ beforeAll(async () => {
   });
 });
 
+/** A second seeker applies to the same job through the API (as the app would). */
+async function backend2Seeker(): Promise<{ token: string; applicationId: string }> {
+  const login = await fetch(`${stack.mock.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ authCode: `u_e2e-console-second.setup${Date.now().toString(36)}` }),
+  });
+  const { accessToken } = (await login.json()) as TokenPair;
+  await makeReadyToApply(stack.mock, accessToken, { name: '王芳', gender: 'female' });
+  const applied = await fetch(`${stack.mock.url}/applications`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${accessToken}`,
+      'idempotency-key': `e2e-console-second-${Date.now()}`,
+    },
+    body: JSON.stringify({ jobId: job.id }),
+  });
+  expect(applied.status).toBe(201);
+  return { token: accessToken, applicationId: ((await applied.json()) as { id: string }).id };
+}
+
 afterAll(async () => {
   await hr?.close();
   await seeker?.close();
@@ -147,6 +169,42 @@ describe('the HR console beside the simulator', () => {
       await seeker.backgroundAndReturn();
       const rejected = seeker.frame().locator('.ant-steps-item', { hasText: '不合适' });
       await rejected.locator('.timeline-note', { hasText: REASON }).waitFor();
+    });
+  });
+
+  it('filters the inbox by status', async () => {
+    await hr.step('筛选：不合适', async () => {
+      await hr.page.locator('.filter-status').click();
+      await hr.page.locator('.ant-select-item-option', { hasText: '不合适' }).click();
+      const rows = hr.page.locator('.application-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toContain(SEEKER_NAME);
+    });
+    await hr.page.locator('.filter-status .ant-select-clear').click({ force: true });
+  });
+
+  it('shows a refused decision as a message: the seeker withdrew while the HR was typing', async () => {
+    const second = await backend2Seeker();
+    await hr.step('第二份投递实时到达', async () => {
+      await hr.page.locator('.application-row', { hasText: '王芳' }).waitFor({ timeout: 10_000 });
+    });
+    await hr.step('邀请面试：填写安排', async () => {
+      await hr.page.locator('.application-row', { hasText: '王芳' }).click();
+      await hr.page.locator('.candidate-name', { hasText: '王芳' }).waitFor();
+      await hr.page.locator('.decision-actions').getByRole('button', { name: '邀请面试' }).click();
+      await hr.page.locator('.decision-dialog textarea').fill('周四下午3点来公司面试');
+    });
+    const withdrawn = await fetch(`${stack.mock.url}/applications/${second.applicationId}/withdraw`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second.token}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await hr.step('求职者已撤回：操作被拒并提示', async () => {
+      await hr.page.locator('.decision-dialog').getByRole('button', { name: '发送邀请' }).click();
+      await hr.page.locator('.ant-message-error', { hasText: '无法邀请面试' }).waitFor();
+      await hr.page.locator('.candidate-head .status-tag', { hasText: '已撤回' }).waitFor();
+      await hr.page.locator('.decision-dialog').waitFor({ state: 'hidden' });
     });
   });
 

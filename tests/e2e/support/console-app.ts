@@ -29,7 +29,9 @@ export class ConsoleApp {
     const page = await context.newPage();
     const app = new ConsoleApp(context, page, journey);
     page.on('console', (message) => {
-      if (message.type() === 'error') app.consoleErrors.push(message.text());
+      // Chromium logs every 4xx answer; the console shows those to the HR (a refused decision is a 409).
+      const refusedRequest = /^Failed to load resource: the server responded with a status of 4\d\d/;
+      if (message.type() === 'error' && !refusedRequest.test(message.text())) app.consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => app.consoleErrors.push(`pageerror: ${error.message}`));
     await page.goto(`${stack.mock.url}/console/`);
