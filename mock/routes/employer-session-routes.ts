@@ -30,13 +30,18 @@ export function registerEmployerSessionRoutes(app: FastifyInstance, ctx: MockCon
         `WITH company_activity AS (
            SELECT j.company_id, max(a.created_at) AS last_applied_at, sum(a.status = 'submitted') AS unread
            FROM applications a JOIN jobs j ON j.id = a.job_id GROUP BY j.company_id
+         ), picked AS (
+           SELECT hr.*, coalesce(act.unread, 0) AS unread, act.last_applied_at
+           FROM (${HR_SELECT}) hr LEFT JOIN company_activity act ON act.company_id = hr.company_id
+           WHERE @keyword IS NULL OR instr(hr.company_name, @keyword) > 0 OR instr(hr.name, @keyword) > 0
+           ORDER BY act.last_applied_at IS NULL, act.last_applied_at DESC, hr.company_id, hr.id
+           LIMIT ${HR_OPTIONS_LIMIT}
          )
-         SELECT hr.*, coalesce(act.unread, 0) AS unread,
-           (SELECT count(*) FROM jobs j WHERE j.company_id = hr.company_id AND j.status = 'open') AS open_jobs
-         FROM (${HR_SELECT}) hr LEFT JOIN company_activity act ON act.company_id = hr.company_id
-         WHERE @keyword IS NULL OR instr(hr.company_name, @keyword) > 0 OR instr(hr.name, @keyword) > 0
-         ORDER BY act.last_applied_at IS NULL, act.last_applied_at DESC, hr.company_id, hr.id
-         LIMIT ${HR_OPTIONS_LIMIT}`,
+         -- Open jobs are counted for the listed HRs only.
+         SELECT picked.*,
+           (SELECT count(*) FROM jobs j WHERE j.company_id = picked.company_id AND j.status = 'open') AS open_jobs
+         FROM picked
+         ORDER BY last_applied_at IS NULL, last_applied_at DESC, company_id, id`,
       )
       .all({ keyword: keyword ?? null }) as Array<HrRow & { unread: number; open_jobs: number }>;
     return { items: rows.map((row) => ({ ...toEmployerHr(row), openJobs: row.open_jobs, unread: row.unread })) };

@@ -48,6 +48,27 @@ const applicationPosts = () =>
 const idempotencyKeyOf = (request: { headers: Record<string, string> }) => request.headers['idempotency-key'];
 
 describe('apply page', () => {
+  it('shows why a job the company closed takes no application, and stays on the job', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 3);
+    server.db.prepare("UPDATE jobs SET status = 'closed' WHERE id = ?").run(Number(job.id));
+    rt.mountOnNavigate = true;
+
+    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('packages/job/pages/detail/index', { id: job.id });
+    await rt.flush();
+    expect(jobPage.data.applyBar).toEqual({
+      applicationId: '',
+      text: '已关闭',
+      closedMessage: '该职位已关闭，不再接受投递',
+    });
+    const navigations = rt.fake.navigation.length;
+    jobPage.tap('onApplyTap');
+    await rt.flush();
+    expect(rt.fake.lastToast()).toMatchObject({ content: '该职位已关闭，不再接受投递' });
+    expect(rt.fake.navigation).toHaveLength(navigations);
+  });
+
   it('applies once from job detail despite a double tap, records the consents and opens the application', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
@@ -58,7 +79,7 @@ describe('apply page', () => {
 
     const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('packages/job/pages/detail/index', { id: job.id });
     await rt.flush();
-    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递' });
+    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
     jobPage.tap('onApplyTap');
     await rt.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${APPLY}?jobId=${job.id}` });
@@ -96,7 +117,11 @@ describe('apply page', () => {
     expect(detail.data.application?.timeline.steps[0]).toMatchObject({ title: '投递成功' });
 
     // Back on the job, the bar shows where the application stands and opens it.
-    expect(jobPage.data.applyBar).toEqual({ applicationId: stored[0].id, text: '已投递 · 查看进度' });
+    expect(jobPage.data.applyBar).toEqual({
+      applicationId: stored[0].id,
+      text: '已投递 · 查看进度',
+      closedMessage: '',
+    });
     jobPage.tap('onApplyTap');
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${DETAIL}?id=${stored[0].id}` });
     await rt.flush();

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   EMPLOYER_REALTIME_PATH,
   REALTIME_CLOSE_CODES,
@@ -79,14 +79,13 @@ export function EmployerSocketProvider(props: { token: string; onRefused(): void
     };
   }, [token]);
 
-  const value: EmployerSocket = {
-    state,
-    epoch,
-    subscribe: (listener) => {
-      listeners.current.add(listener);
-      return () => listeners.current.delete(listener);
-    },
-  };
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const value = useMemo<EmployerSocket>(() => ({ state, epoch, subscribe }), [state, epoch, subscribe]);
   return <SocketContext.Provider value={value}>{props.children}</SocketContext.Provider>;
 }
 
