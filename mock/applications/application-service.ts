@@ -110,9 +110,10 @@ export class ApplicationService {
 
   /**
    * Submits an application carrying the chosen resume and opens its conversation with the job's HR, greeting
-   * first. Refuses (in this order): an unknown or closed job, a second application to the same job (409 with
-   * its id), a company the seeker hid their resume from, a resume without basic info and phone (409
-   * `resume_incomplete` naming what is missing), an attachment that is not theirs (400), the daily cap (429).
+   * first. Refuses (in this order): an unknown job, a paused or closed one (409 `job_not_open`), a second
+   * application to the same job (409 with its id), a company the seeker hid their resume from, a resume
+   * without basic info and phone (409 `resume_incomplete` naming what is missing), an attachment that is not
+   * theirs (400), the daily cap (429).
    */
   create(
     userId: string,

@@ -358,3 +358,24 @@ describe('mock backend: the console before it is built', () => {
     }
   });
 });
+
+describe('mock backend: an HR session that ran out', () => {
+  it('answers 401 token_expired, and the console socket closes with 4402', async () => {
+    const backend = await startTestBackend({ hrSessionTtlSeconds: 1 });
+    try {
+      const hrId = backend.server.db.prepare('SELECT id FROM hrs ORDER BY id LIMIT 1').pluck().get() as number;
+      const session = await backend.request<EmployerSession>('POST', '/employer/session', {
+        body: { hrId: String(hrId) },
+      });
+      expect((await backend.request('GET', '/employer/me', { token: session.body.token })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const expired = await backend.request<ApiErrorBody>('GET', '/employer/me', { token: session.body.token });
+      expect(expired.status).toBe(401);
+      expect(expired.body.error.code).toBe('token_expired');
+      const socket = connectRealtime(backend.url, session.body.token, '/ws/employer');
+      expect((await socket.closed).code).toBe(4402);
+    } finally {
+      await backend.close();
+    }
+  });
+});
