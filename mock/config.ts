@@ -19,4 +19,21 @@ export const mockDefaults = {
   /** Real milliseconds between autopilot ticks; 0 turns the timer off (tick with the admin API). */
   autopilotIntervalMs: 1000,
   timeScale: 1,
+  /** A room ticket (the signalling token) lasts this long, in real time. */
+  roomTicketTtlSeconds: 2 * 60 * 60,
 } as const;
+
+/**
+ * The mPaaS 实时音视频通话 settings, all in one place (see README: what a workspace needs). On a phone the
+ * plugin checks the signature with the call application's key; the mock signs with `MPAAS_RTC_PRIVATE_KEY`
+ * (PEM) or, without it, a key made at start (enough for the simulator, refused by the real service).
+ */
+export const mpaasRtcConfig = {
+  bizName: process.env.MPAAS_RTC_BIZ_NAME ?? 'job_interview',
+  /** The mPaaS app id, `subBiz` in the plugin's config. */
+  subBiz: process.env.MPAAS_APP_ID ?? 'MOCK_MPAAS_APP',
+  workspaceId: process.env.MPAAS_WORKSPACE_ID ?? 'default',
+  privateKeyPem: process.env.MPAAS_RTC_PRIVATE_KEY,
+  /** How long a signature is accepted (the plugin checks `expireTime`). */
+  signatureTtlMs: 2 * 60 * 60 * 1000,
+};

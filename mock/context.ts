@@ -8,6 +8,9 @@ import type { EmployerAutopilot } from './autopilot/employer-autopilot';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { EmployerJobs } from './jobs/employer-jobs';
+import type { InterviewRooms } from './interviews/interview-rooms';
+import type { InterviewService } from './interviews/interview-service';
+import type { RtcSignalling } from './interviews/rtc-signalling';
 import type { RealtimeHub } from './realtime/hub';
 
 /** Everything route handlers work with, built once per server. */
@@ -26,4 +29,8 @@ export interface MockContext {
   hrSessions: HrSessions;
   employerJobs: EmployerJobs;
   employerHub: RealtimeHub;
+  /** Interviews, their room tickets, and the room's signalling. */
+  interviews: InterviewService;
+  rooms: InterviewRooms;
+  signalling: RtcSignalling;
 }

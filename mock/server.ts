@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DAILY_APPLICATION_CAP } from '../services/contracts/applications';
+import type { EmployerServerEvent } from '../services/contracts/realtime';
 import { ApplicationService } from './applications/application-service';
 import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
@@ -16,6 +17,10 @@ import { registerErrorHandling } from './http/error-handler';
 import { FaultSwitches, registerFaultInjection, type Faults } from './http/faults';
 import { registerJsonBodyParser } from './http/json-body';
 import { loggerOptions, RequestLineLogController } from './http/request-log';
+import { InterviewRooms } from './interviews/interview-rooms';
+import { InterviewService } from './interviews/interview-service';
+import { RtcSignalling } from './interviews/rtc-signalling';
+import { RtcSigner } from './interviews/rtc-signature';
 import { EmployerJobs } from './jobs/employer-jobs';
 import { feedEmployers } from './realtime/employer-feed';
 import { RealtimeHub } from './realtime/hub';
@@ -29,11 +34,14 @@ import { registerEmployerJobRoutes } from './routes/employer-job-routes';
 import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
+import { registerEmployerInterviewRoutes } from './routes/employer-interview-routes';
+import { registerInterviewRoutes } from './routes/interview-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
 import { registerTrustRoutes } from './routes/trust-routes';
+import { SubscriptionService } from './subscriptions/subscription-service';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
 
 export interface MockServerOptions {
@@ -55,6 +63,10 @@ export interface MockServerOptions {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
   hrSessionTtlSeconds?: number;
+  /** Room tickets (the signalling token); tests shorten them. */
+  roomTicketTtlSeconds?: number;
+  /** How long a dropped side of a call keeps its place (default 60 s). */
+  rejoinWindowMs?: number;
   /** The built HR console served at /console (default console/dist). */
   consoleDir?: string;
   /** Employer's response window in hours (default 72). */
@@ -99,6 +111,22 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
   feedEmployers(applications, employerHub);
+  const notifyCompany = (companyId: number, event: EmployerServerEvent) =>
+    employerHub.sendToUser(String(companyId), event);
+  const interviews = new InterviewService(
+    db,
+    clock,
+    applications,
+    new SubscriptionService(db, clock),
+    (userId, event) => hub.sendToUser(userId, event),
+    notifyCompany,
+  );
+  const rooms = new InterviewRooms(
+    clock,
+    new RtcSigner(),
+    options.roomTicketTtlSeconds ?? mockDefaults.roomTicketTtlSeconds,
+  );
+  const signalling = new RtcSignalling(rooms, interviews.store, clock, notifyCompany, options.rejoinWindowMs);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
@@ -106,14 +134,17 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     clock,
     tokens,
     applications,
-    employer: new EmployerActions(applications, clock),
-    autopilot: new EmployerAutopilot(db, clock, applications, seed),
+    employer: new EmployerActions(applications, clock, interviews),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed, interviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
     hrSessions,
     employerJobs: new EmployerJobs(db, () => clock.now()),
     employerHub,
+    interviews,
+    rooms,
+    signalling,
   };
 
   const app = Fastify({
@@ -139,9 +170,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerResumeRoutes(app, context);
   registerEmployerSessionRoutes(app, context);
   registerEmployerJobRoutes(app, context);
+  registerInterviewRoutes(app, context);
+  registerEmployerInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
-  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });
+  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub, signalling });
   try {
     await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
   } catch (error) {
@@ -168,6 +201,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     close: () => {
       closing ??= (async () => {
         if (autopilotTimer) clearInterval(autopilotTimer);
+        signalling.close();
         await realtime.close();
         await app.close();
         clock.save();

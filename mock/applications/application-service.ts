@@ -257,6 +257,19 @@ export class ApplicationService {
     return detail;
   }
 
+  /**
+   * A step inside the current status (an interview answered, rescheduled, confirmed): recorded on the
+   * timeline with its note, optionally said in the conversation, and pushed to both sides.
+   */
+  recordStep(record: ApplicationRecord, note: string, message?: { from: 'hr' | 'system'; text: string }): void {
+    const at = this.clock.now();
+    this.addEvent(record.id, record.status, note, at);
+    this.db.prepare('UPDATE applications SET updated_at = ? WHERE id = ?').run(at, record.id);
+    if (message) this.postMessage(this.conversations.idForApplication(record.id), message.from, message.text);
+    this.notify(record.userId, { type: 'application.updated', application: this.detailOf(record.id) });
+    this.changed(record.id, false);
+  }
+
   /** Sends a message into a conversation and pushes it to the seeker. */
   postMessage(conversationId: number, from: 'hr' | 'system', text: string): ChatMessage {
     const participants = this.conversations.participants(conversationId);

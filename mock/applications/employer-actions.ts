@@ -1,9 +1,11 @@
 import type { ChatMessage } from '../../services/contracts/conversations';
+import type { InviteInterviewRequest } from '../../services/contracts/interviews';
 import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import { notFound } from '../http/api-error';
 import type { ApplicationRecord, ListFilter } from './application-store';
+import type { InterviewService } from '../interviews/interview-service';
 import type { ApplicationService } from './application-service';
 
 /** What an HR can do from the employer side, limited to applications to its own company's jobs. */
@@ -11,6 +13,7 @@ export class EmployerActions {
   constructor(
     private readonly applications: ApplicationService,
     private readonly clock: SimulatedClock,
+    private readonly interviews: InterviewService,
   ) {}
 
   list(hr: EmployerIdentity, filter: ListFilter) {
@@ -35,15 +38,11 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  invite(hr: EmployerIdentity, id: number, note: string): EmployerApplicationWithResume {
-    const record = this.viewedFirst(this.ownApplication(hr, id));
-    this.applications.transition(record, {
-      to: 'interview',
-      at: this.clock.now(),
-      note,
-      message: { from: 'hr', text: note },
-      byEmployerApi: true,
-    });
+  /** Invites to an interview with its time slots (the application moves to 面试 on the way). */
+  invite(hr: EmployerIdentity, id: number, request: InviteInterviewRequest): EmployerApplicationWithResume {
+    const own = this.ownApplication(hr, id);
+    this.interviews.checkInvitation(own, request);
+    this.interviews.invite(this.viewedFirst(own), request, true);
     return this.viewOf(id);
   }
 

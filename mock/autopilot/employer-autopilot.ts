@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { ApplicationStatus } from '../../services/contracts/applications';
+import type { InterviewKind, InviteInterviewRequest } from '../../services/contracts/interviews';
 import type { ApplicationRecord, ApplicationRecordRow } from '../applications/application-store';
 import { respondWindowText, type ApplicationService } from '../applications/application-service';
 import type { SimulatedClock } from '../clock';
+import type { InterviewService } from '../interviews/interview-service';
 import { uniformFrom } from '../seed/prng';
 
 const MINUTE_MS = 60 * 1000;
@@ -54,6 +56,35 @@ export function planEmployerResponse(
   return steps;
 }
 
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const CHINA_UTC_OFFSET_MS = 8 * 60 * MINUTE_MS;
+
+/**
+ * The invitation the autopilot sends: two slots on the next working days at 10:00 and 15:00 China time, the
+ * kind read from its note (a phone note is a phone interview, an office visit is on-site, otherwise video).
+ */
+export function autopilotInvitation(
+  seed: string,
+  row: { id: number; hr_id: number; hr_name: string; job_address: string },
+  note: string,
+  now: number,
+): InviteInterviewRequest {
+  const kind: InterviewKind = note.includes('电话') ? 'phone' : note.includes('来公司') ? 'onsite' : 'video';
+  const chinaMidnight = now - ((now + CHINA_UTC_OFFSET_MS) % DAY_MS);
+  const firstDay = chinaMidnight + (1 + Math.floor(uniformFrom(seed, 'invite-day', row.id) * 2)) * DAY_MS;
+  const at = (day: number, hour: number) => day + hour * 60 * MINUTE_MS - CHINA_UTC_OFFSET_MS;
+  return {
+    kind,
+    slots: [new Date(at(firstDay, 10)).toISOString(), new Date(at(firstDay + DAY_MS, 15)).toISOString()],
+    lengthMinutes: 30,
+    interviewer: row.hr_name,
+    notes: note,
+    ...(kind === 'onsite' ? { address: row.job_address } : {}),
+    // The mock's HRs have no phone of their own: a fixed switchboard number with the HR's extension.
+    ...(kind === 'phone' ? { phone: `0571-8${String(row.hr_id % 10_000_000).padStart(7, '0')}` } : {}),
+  };
+}
+
 export function overdueReason(status: ApplicationStatus, respondByHours: number): string {
   const window = respondWindowText(respondByHours);
   return status === 'submitted'
@@ -64,6 +95,8 @@ export function overdueReason(status: ApplicationStatus, respondByHours: number)
 interface AwaitingRow extends ApplicationRecordRow {
   reply_rate: number;
   hr_autopilot: number;
+  hr_name: string;
+  job_address: string;
 }
 
 /**
@@ -76,6 +109,7 @@ export class EmployerAutopilot {
     private readonly clock: SimulatedClock,
     private readonly applications: ApplicationService,
     private readonly seed: string,
+    private readonly interviews: InterviewService,
   ) {}
 
   /** Applies every step due by now; returns how many status changes it made. */
@@ -84,8 +118,8 @@ export class EmployerAutopilot {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.user_id, a.job_id, a.hr_id, a.status, a.respond_by, a.autopilot, a.created_at, h.reply_rate,
-           h.autopilot AS hr_autopilot
-         FROM applications a JOIN hrs h ON h.id = a.hr_id
+           h.autopilot AS hr_autopilot, h.name AS hr_name, j.address AS job_address
+         FROM applications a JOIN hrs h ON h.id = a.hr_id JOIN jobs j ON j.id = a.job_id
          WHERE a.status IN ('submitted', 'viewed') ORDER BY a.id`,
       )
       .all() as AwaitingRow[];
@@ -106,12 +140,20 @@ export class EmployerAutopilot {
         for (const step of planEmployerResponse(this.seed, row.id, row.created_at, row.reply_rate)) {
           if (step.at > now || (record.respondBy !== null && step.at >= record.respondBy)) break;
           if (record.status === step.status) continue;
+          if (step.status === 'interview') {
+            this.interviews.invite(
+              record,
+              autopilotInvitation(this.seed, row, step.note ?? INVITE_NOTES[0], now),
+              false,
+            );
+            changes++;
+            continue;
+          }
           this.applications.transition(record, {
             to: step.status,
             at: step.at,
             note: step.note,
             reason: step.status === 'rejected' ? step.note : null,
-            message: step.status === 'interview' && step.note ? { from: 'hr', text: step.note } : undefined,
           });
           changes++;
         }
@@ -124,6 +166,7 @@ export class EmployerAutopilot {
         }
       }
     }
+    this.interviews.tick();
     this.clock.save();
     return changes;
   }

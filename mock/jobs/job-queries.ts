@@ -19,7 +19,8 @@ export const JOB_SUMMARY_COLUMNS = `
   j.city_code, ci.name AS city_name, j.district, j.experience, j.education, j.job_type, j.hiring_mode, j.tags,
   j.published_at, co.id AS company_id, co.name AS company_name, co.verified AS company_verified,
   co.size AS company_size, co.industry AS company_industry, h.id AS hr_id, h.name AS hr_name,
-  h.title AS hr_title, h.last_active_at AS hr_last_active_at, h.reply_rate AS hr_reply_rate`;
+  h.title AS hr_title, h.last_active_at AS hr_last_active_at, h.reply_rate AS hr_reply_rate,
+  h.interviews_reviewed AS hr_interviews_reviewed, h.interviews_no_show AS hr_interviews_no_show`;
 
 export const JOB_JOINS = `
   JOIN companies co ON co.id = j.company_id
@@ -52,6 +53,8 @@ export interface JobSummaryRow {
   hr_title: string;
   hr_last_active_at: number;
   hr_reply_rate: number;
+  hr_interviews_reviewed: number;
+  hr_interviews_no_show: number;
   /** Present when the query had a position: metres from it, null for a job without coordinates. */
   distance_m?: number | null;
 }
@@ -105,6 +108,10 @@ export function toJobSummary(row: JobSummaryRow, now: number = Date.now()): JobS
       title: row.hr_title,
       lastActiveAt: iso(row.hr_last_active_at),
       replyRate: row.hr_reply_rate,
+      interviewReviews: row.hr_interviews_reviewed,
+      noShowRate: row.hr_interviews_reviewed
+        ? Math.round((row.hr_interviews_no_show / row.hr_interviews_reviewed) * 100) / 100
+        : null,
     },
     publishedAt: iso(row.published_at),
     distanceKm: row.distance_m === undefined || row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10,

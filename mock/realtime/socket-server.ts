@@ -7,8 +7,10 @@ import {
   type EmployerServerEvent,
   type ServerEvent,
 } from '../../services/contracts/realtime';
+import { RTC_SIGNAL_PATH } from '../../services/contracts/rtc';
 import type { HrSessions } from '../auth/hr-sessions';
 import type { TokenService } from '../auth/token-service';
+import type { RtcSignalling } from '../interviews/rtc-signalling';
 import type { FaultSwitches } from '../http/faults';
 import { isLoopbackAddress } from '../http/loopback';
 import type { RealtimeHub } from './hub';
@@ -39,15 +41,21 @@ export function attachRealtimeServer(
     hrSessions: HrSessions;
     /** Keyed by company id. */
     employerHub: RealtimeHub;
+    /** The interview rooms' signalling on RTC_SIGNAL_PATH (seeker and HR alike hold a room ticket). */
+    signalling: RtcSignalling;
   },
 ): RealtimeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // SDP offers with many candidates run past the chat's frame limit.
+  const rtc = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const token = url.searchParams.get('token') ?? undefined;
     if (url.pathname === REALTIME_PATH) {
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, token));
+    } else if (url.pathname === RTC_SIGNAL_PATH) {
+      rtc.handleUpgrade(request, socket, head, (ws) => deps.signalling.accept(ws, token));
     } else if (url.pathname === EMPLOYER_REALTIME_PATH && isLoopbackAddress(request.socket.remoteAddress)) {
       wss.handleUpgrade(request, socket, head, (ws) => acceptEmployer(ws, token));
     } else {
@@ -118,7 +126,8 @@ export function attachRealtimeServer(
     close: () =>
       new Promise((resolve) => {
         clearInterval(dropTimer);
-        for (const socket of wss.clients) socket.terminate();
+        for (const socket of [...wss.clients, ...rtc.clients]) socket.terminate();
+        rtc.close();
         wss.close(() => resolve());
       }),
   };

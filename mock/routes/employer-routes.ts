@@ -3,13 +3,13 @@ import { parseStatusList } from '../../services/contracts/applications';
 import { sendMessageRules, type SendMessageRequest } from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
-  inviteApplicationRules,
   offerApplicationRules,
   rejectApplicationRules,
   type EmployerApplicationListQuery,
   type EmployerNoteRequest,
   type RejectApplicationRequest,
 } from '../../services/contracts/employer';
+import { inviteInterviewRules, type InviteInterviewRequest } from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
@@ -72,8 +72,8 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.post<WithId>('/employer/applications/:id/invite', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { note } = await validateInput<EmployerNoteRequest>(inviteApplicationRules, request.body, 'body');
-    return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
+    const invitation = await validateInput<InviteInterviewRequest>(inviteInterviewRules, request.body, 'body');
+    return ctx.employer.invite(hr, idOf(request.params.id), invitation);
   });
 
   app.post<WithId>('/employer/applications/:id/offer', async (request) => {

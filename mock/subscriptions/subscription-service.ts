@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../services/contracts/applications';
 import {
   NOTIFICATION_APPLICATION_PAGE,
+  NOTIFICATION_INTERVIEW_PAGE,
   SUBSCRIPTION_TEMPLATES,
   TEMPLATES_FOR_STATUS,
   type SubscriptionConsent,
@@ -157,7 +158,41 @@ export class SubscriptionService {
       );
   }
 
-  private pickConsent(record: ApplicationRecord, templateKeys: readonly SubscriptionTemplateKey[]) {
+  /**
+   * An interview reminder: uses one interviewReminder consent (tied to the application, or a general one) and
+   * records the message; returns false when there is no consent left, and nothing is sent.
+   */
+  sendInterviewReminder(input: {
+    userId: string;
+    applicationId: number;
+    interviewId: number;
+    values: string[];
+    at: number;
+  }): boolean {
+    const consent = this.pickConsent({ userId: input.userId, id: input.applicationId }, ['interviewReminder']);
+    if (!consent) return false;
+    this.db.prepare('UPDATE subscription_consents SET consumed_at = ? WHERE id = ?').run(input.at, consent.id);
+    this.db
+      .prepare(
+        `INSERT INTO notifications_outbox (user_id, consent_id, template_id, application_id, status, data, page, created_at)
+         VALUES (?, ?, ?, ?, 'interview', ?, ?, ?)`,
+      )
+      .run(
+        input.userId,
+        consent.id,
+        consent.template_id,
+        input.applicationId,
+        JSON.stringify(keywords(input.values)),
+        `${NOTIFICATION_INTERVIEW_PAGE}?id=${input.interviewId}`,
+        input.at,
+      );
+    return true;
+  }
+
+  private pickConsent(
+    record: Pick<ApplicationRecord, 'userId' | 'id'>,
+    templateKeys: readonly SubscriptionTemplateKey[],
+  ) {
     const rows = this.db
       .prepare(
         `SELECT id, template_id, application_id, granted_at FROM subscription_consents

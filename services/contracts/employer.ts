@@ -164,17 +164,10 @@ export const rejectApplicationRules: Rules = {
   ],
 };
 
-/** POST /employer/applications/:id/invite and /offer */
+/** POST /employer/applications/:id/offer (an invitation is `InviteInterviewRequest` in interviews.ts). */
 export interface EmployerNoteRequest {
   note: string;
 }
-
-export const inviteApplicationRules: Rules = {
-  note: [
-    { type: 'string', required: true, whitespace: true, message: '请填写面试安排（时间、地点或方式）' },
-    { type: 'string', max: NOTE_MAX, message: `面试安排不能超过${NOTE_MAX}个字` },
-  ],
-};
 
 export const offerApplicationRules: Rules = {
   note: { type: 'string', max: NOTE_MAX, message: `录用说明不能超过${NOTE_MAX}个字` },

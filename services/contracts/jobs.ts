@@ -102,6 +102,10 @@ export interface HrSummary {
   lastActiveAt: string;
   /** Share of conversations answered, 0..1. */
   replyRate: number;
+  /** How many seekers said whether this HR's interviewer came (the feedback after an interview). */
+  interviewReviews: number;
+  /** Share of those interviews where the interviewer did not come, 0..1; null before any answer. */
+  noShowRate: number | null;
 }
 
 export interface JobSummary {

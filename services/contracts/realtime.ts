@@ -1,5 +1,7 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { Interview } from './interviews';
+import type { WaitingSeeker } from './rtc';
 import type { EmployerApplicationWithResume } from './resume';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
@@ -40,7 +42,14 @@ export interface RealtimeErrorEvent {
   message: string;
 }
 
-export type ServerEvent = HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | RealtimeErrorEvent;
+/** An interview of the seeker's was created or changed (by either side). */
+export interface InterviewUpdatedEvent {
+  type: 'interview.updated';
+  interview: Interview;
+}
+
+export type ServerEvent =
+  HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | InterviewUpdatedEvent | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */
 export interface PingEvent {
@@ -73,9 +82,17 @@ export interface EmployerApplicationUpdatedEvent {
   application: EmployerApplicationWithResume;
 }
 
+/** Who waits in the company's interview rooms (候场), sent whenever it changes. */
+export interface EmployerWaitingRoomEvent {
+  type: 'room.waiting';
+  waiting: WaitingSeeker[];
+}
+
 export type EmployerServerEvent =
   | EmployerHelloEvent
   | PongEvent
   | EmployerApplicationCreatedEvent
   | EmployerApplicationUpdatedEvent
+  | InterviewUpdatedEvent
+  | EmployerWaitingRoomEvent
   | RealtimeErrorEvent;

@@ -8,7 +8,7 @@
 import type { ApplicationStatus } from './applications';
 import type { Rules } from './validation';
 
-export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer';
+export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer' | 'interviewReminder';
 
 export interface SubscriptionTemplate {
   /** The template id as configured on Alipay's merchant platform (what `entityIds` takes). */
@@ -36,6 +36,12 @@ export const SUBSCRIPTION_TEMPLATES: Record<SubscriptionTemplateKey, Subscriptio
     title: '录用结果通知',
     keywords: ['职位名称', '公司名称', '录用结果', '通知时间'],
   },
+  /** Each reminder (24 h and 1 h before) uses one consent: two reminders need two. */
+  interviewReminder: {
+    id: 'c2f0a9b1e4d74b6a9d3e5f7a1b2c3d04',
+    title: '面试提醒',
+    keywords: ['职位名称', '公司名称', '面试时间', '面试方式'],
+  },
 };
 
 /** `my.requestSubscribeMessage` takes at most three template ids a call. */
@@ -53,6 +59,9 @@ export const TEMPLATES_FOR_STATUS: Partial<Record<ApplicationStatus, readonly Su
   rejected: ['applicationStatus'],
   closed: ['applicationStatus'],
 };
+
+/** Where an interview reminder opens the app; `?id=` is the interview id. */
+export const NOTIFICATION_INTERVIEW_PAGE = 'packages/interviews/pages/detail/index';
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
 export const NOTIFICATION_APPLICATION_PAGE = 'packages/applications/pages/detail/index';

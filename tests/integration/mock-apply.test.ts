@@ -14,6 +14,7 @@ import {
 } from '../../services/contracts/subscriptions';
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
 import { encryptPhonePayload } from '../../mock/phone/test-keys';
+import { sampleInvitation } from '../support/interview-invitation';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import {
   apply,
@@ -268,12 +269,12 @@ describe('mock backend: applying with a resume', () => {
 
       await backend.request('POST', `/employer/applications/${application.id}/invite`, {
         headers: { 'x-hr-id': String(job.hrId) },
-        body: { note: '周三下午两点来公司面试' },
+        body: sampleInvitation(),
       });
       sent = await notifications();
       expect(sent).toHaveLength(2);
       expect(sent[1]).toMatchObject({ templateId: INTERVIEW_TEMPLATE, status: 'interview' });
-      expect(sent[1].data.keyword3.value).toBe('周三下午两点来公司面试');
+      expect(sent[1].data.keyword3.value).toMatch(/^视频面试：.+，面试官李经理，约30分钟$/);
       expect((await backend.request<SubscriptionConsentList>('GET', '/subscriptions', { token })).body.items).toEqual(
         [],
       );

@@ -4,6 +4,7 @@ import type { EmployerApplicationView } from '../../services/contracts/employer'
 import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
+import { sampleInvitation } from '../support/interview-invitation';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import { loginReadyToApply } from './mock-resume-helpers';
 
@@ -81,13 +82,14 @@ describe('mock backend employer API', () => {
 
     const early = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/hire`);
     expect(early.status).toBe(409);
-    const noNote = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/invite`, { note: '   ' });
-    expect(noNote.status).toBe(400);
-    expect(noNote.body.error.fields?.[0].path).toBe('note');
-
-    const invited = await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/invite`, {
-      note: '明天下午3点来公司面试',
+    const noInterviewer = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/invite`, {
+      ...sampleInvitation(),
+      interviewer: '   ',
     });
+    expect(noInterviewer.status).toBe(400);
+    expect(noInterviewer.body.error.fields?.[0].path).toBe('interviewer');
+
+    const invited = await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/invite`, sampleInvitation());
     expect(invited.body.status).toBe('interview');
     expect(invited.body.respondBy).toBeNull();
     expect(invited.body.timeline.map((s) => s.status)).toEqual(['submitted', 'viewed', 'interview']);
@@ -99,7 +101,7 @@ describe('mock backend employer API', () => {
     );
     expect(conversation.body).toMatchObject({
       unreadCount: 1,
-      lastMessage: { from: 'hr', text: '明天下午3点来公司面试' },
+      lastMessage: { from: 'hr', text: expect.stringContaining('邀请你参加视频面试') },
     });
     const read = await backend.request<ConversationSummary>(
       'POST',

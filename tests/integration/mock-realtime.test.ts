@@ -2,6 +2,7 @@ import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { REALTIME_CLOSE_CODES } from '../../services/contracts/realtime';
+import { sampleInvitation } from '../support/interview-invitation';
 import { connectRealtime, startTestBackend, type TestBackend } from './mock-fixture';
 import { loginReadyToApply } from './mock-resume-helpers';
 
@@ -45,7 +46,7 @@ describe('mock backend realtime', () => {
     });
     await backend.request('POST', `/employer/applications/${created.body.id}/invite`, {
       headers: { 'x-hr-id': job.hr.id },
-      body: { note: '周五上午10点面试' },
+      body: sampleInvitation(),
     });
 
     const viewed = await client.next('application.updated');
@@ -55,7 +56,7 @@ describe('mock backend realtime', () => {
     const message = await client.next('message');
     expect(message).toMatchObject({
       conversationId: created.body.conversationId,
-      message: { from: 'hr', text: '周五上午10点面试' },
+      message: { from: 'hr', text: expect.stringContaining('邀请你参加视频面试') },
     });
     await expect(bystander.next('application.updated', 300)).rejects.toThrow();
     client.close();

@@ -1,6 +1,7 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { Runtime } from '../harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
+import { sampleInvitation } from '../support/interview-invitation';
 import type { ApplicationDetailView, ApplicationRowView } from '../../utils/application-view';
 import {
   applyDirect,
@@ -59,7 +60,7 @@ async function seekerWithApplications(skip: number) {
   const [rejected, interview, viewed, submitted] = applied;
   await employerAct(server, viewed, 'view');
   await employerAct(server, interview, 'view');
-  await employerAct(server, interview, 'invite', { note: '周三下午两点来公司面试' });
+  await employerAct(server, interview, 'invite', sampleInvitation());
   await employerAct(server, rejected, 'reject', { reason: '岗位要求有相关工作经验' });
   return { ...seeker, submitted, viewed, interview, rejected };
 }
