@@ -75,6 +75,13 @@ describe('mock backend job search', () => {
       for (const job of items) expect(job.title + job.company.name + job.tags.join('')).toContain('厨');
     });
 
+    it('finds a 1-character keyword in every title that holds it, two-character titles (厨师) included', async () => {
+      const titles = new Set((await allPages({ keyword: '厨' })).map((job) => job.title));
+      expect(titles).toContain('厨师');
+      expect(titles).toContain('兼职帮厨');
+      expect(new Set((await allPages({ keyword: '焊' })).map((job) => job.title))).toContain('焊工');
+    });
+
     it('ranks title hits above company, tag and description hits', async () => {
       const items = await allPages({ keyword: '服务' });
       const firstNonTitle = items.findIndex((job) => !job.title.includes('服务'));
