@@ -4,7 +4,8 @@ import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
 import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
 import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
-import { chooseCity, getLocation } from '../services/platform/location';
+import { pickCity, type PickedCity } from '../services/cities';
+import { getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
 import {
   EMPTY_SEARCH,
@@ -99,9 +100,9 @@ export class JobSearchStore {
   }
 
   async pickCity(): Promise<void> {
-    let city: Awaited<ReturnType<typeof chooseCity>>;
+    let city: PickedCity | null;
     try {
-      city = await chooseCity();
+      city = await pickCity({ nationwide: true });
     } catch {
       return;
     }

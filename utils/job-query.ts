@@ -2,6 +2,7 @@
  * The jobs tab's search as the seeker sets it: keyword, place, filters and sort. It round-trips through
  * the page query (so a shared link restores it) and turns into the API query.
  */
+import { canonicalCityCode } from '../services/contracts/cities';
 import {
   JOB_SORTS,
   type JobSort,
@@ -80,7 +81,8 @@ const list = <T extends string>(value: string | undefined, allowed?: readonly T[
 export function searchFromPageQuery(query: Record<string, string | undefined>): JobSearch {
   const sort = JOB_SORTS.indexOf(query.sort as JobSort) >= 0 ? (query.sort as JobSort) : 'match';
   const band = SALARY_BANDS.some((b) => b.value === query.salary) ? (query.salary as string) : '';
-  const cityCode = /^\d{6}$/.test(query.cityCode ?? '') ? (query.cityCode as string) : '';
+  // A link made before codes were canonical (北京 as 110100) still finds its city.
+  const cityCode = /^\d{6}$/.test(query.cityCode ?? '') ? canonicalCityCode(query.cityCode as string) : '';
   return {
     keyword: (query.keyword ?? '').slice(0, 50),
     cityCode,

@@ -39,7 +39,7 @@ let districtCodes: Map<string, string> | undefined;
 function districtCode(cityCode: string, district: string): string | undefined {
   districtCodes ??= new Map(
     loadCities().flatMap((city) =>
-      city.districts.flatMap((d) => (d.code ? [[`${city.code}/${d.name}`, d.code] as const] : [])),
+      city.districts.map((d) => [`${city.code}/${d.name}`, d.code] as const),
     ),
   );
   return districtCodes.get(`${cityCode}/${district}`);

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { canonicalCityCode } from '../../services/contracts/cities';
 import type { JobListQuery, JobSort, JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { PAGE_SIZE_DEFAULT } from '../../services/contracts/page';
@@ -51,7 +52,8 @@ export function jobSearchParams(query: JobListQuery): JobSearchParams {
   const lng = text(query.lng);
   return {
     keyword: text(query.keyword),
-    cityCode: text(query.cityCode),
+    // 110100 from Alipay's picker is 北京, filed under 110000; 100000 (全国) is no city at all.
+    cityCode: text(canonicalCityCode(query.cityCode ?? '')),
     district: text(query.district),
     position: lat !== undefined && lng !== undefined ? { lat: Number(lat), lng: Number(lng) } : undefined,
     salaryMin: integer(query.salaryMin),

@@ -128,6 +128,33 @@ describe('search and filters', () => {
     expect(share.path).toContain(`district=${encodeURIComponent(district)}`);
   });
 
+  it('picks 北京 from the hot cities as Alipay answers it (110100) and lists its jobs; 全国 clears the city', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    rt.fake.answerChooseCity({ city: '北京', adCode: '110100' });
+    page.tap('onCityTap');
+    await rt.flush();
+    const picker = rt.fake.ui.find((entry) => entry.api === 'chooseCity') as unknown as {
+      hotCities: { city: string; adCode: string }[];
+      cities: { city: string; adCode: string; spell: string }[];
+    };
+    expect(picker.hotCities[0]).toMatchObject({ city: '全国', adCode: '100000' });
+    for (const city of ['北京', '上海', '天津', '重庆']) {
+      expect(picker.cities).toContainEqual(expect.objectContaining({ city, spell: expect.stringMatching(/^[a-z]+$/) }));
+    }
+    expect(page.data.cityText).toBe('北京');
+    expect(lastJobsQuery().cityCode).toBe('110000');
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.locationText).toContain('北京');
+
+    rt.fake.answerChooseCity({ city: '全国', adCode: '100000' });
+    page.tap('onCityTap');
+    await rt.flush();
+    expect(page.data.cityText).toBe('全国');
+    expect(lastJobsQuery().cityCode).toBeUndefined();
+  });
+
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
     const page = rt.mountPage<JobsData>('pages/jobs/index', {
