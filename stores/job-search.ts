@@ -1,5 +1,5 @@
 import './mobx-config';
-import { makeAutoObservable, runInAction } from 'mobx';
+import { comparer, makeAutoObservable, reaction, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
 import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
@@ -17,6 +17,9 @@ import {
 } from '../utils/job-query';
 import { jobFeedStore } from './job-feed';
 import { resumeStore } from './resume';
+
+/** The query parameters the resume's expectations set. */
+const PREFERENCE_PARAMS = ['prefCategories', 'prefSalaryMin', 'prefCityCodes'] as const;
 
 export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
 export const SEARCH_HISTORY_MAX = 20;
@@ -45,12 +48,19 @@ export class JobSearchStore {
       districtsOf: false,
       changes: false,
     });
+    reaction(
+      () => this.preferences,
+      () => void this.rankByPreferences(),
+      { equals: comparer.structural },
+    );
   }
 
   /** The seeker's expectations from the resume, once it is loaded. */
   get preferences(): SeekerPreferences | null {
     const expectations = resumeStore.resume?.expectations;
-    return expectations ? { categories: expectations.categories, salaryMin: expectations.salaryMin } : null;
+    return expectations
+      ? { categories: expectations.categories, salaryMin: expectations.salaryMin, cityCodes: expectations.cityCodes }
+      : null;
   }
 
   /** Shows the feed for `search`; a keyword joins the history. */
@@ -62,13 +72,17 @@ export class JobSearchStore {
     return jobFeedStore.load(searchToApiQuery(search, this.position, this.preferences));
   }
 
-  /** Once the resume says what the seeker wants, a 推荐 feed that was ranked without it is ranked again. */
+  /**
+   * Whenever the resume's expectations become known or change (the resume loads after the first page on
+   * launch, or the seeker edits them), a 推荐 feed ranked otherwise is ranked again.
+   */
   rankByPreferences(): Promise<void> {
-    const query = jobFeedStore.query;
-    const unranked = this.search.sort === 'match' && !query.prefCategories && !query.prefSalaryMin;
+    const shown = jobFeedStore.query;
+    const wanted = searchToApiQuery(this.search, this.position, this.preferences);
+    const stale = PREFERENCE_PARAMS.some((param) => shown[param] !== wanted[param]);
     // Never pull a seeker who already scrolled on back to the top.
     const onFirstPage = jobFeedStore.items.length <= PAGE_SIZE_DEFAULT && !jobFeedStore.loadingMore;
-    return this.preferences && unranked && onFirstPage ? this.apply(this.search) : Promise.resolve();
+    return this.search.sort === 'match' && stale && onFirstPage ? this.apply(this.search) : Promise.resolve();
   }
 
   update(change: Partial<JobSearch>): Promise<void> {

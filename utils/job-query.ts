@@ -121,6 +121,8 @@ export function searchToPageQuery(search: JobSearch): Record<string, string> {
 export interface SeekerPreferences {
   categories: string[];
   salaryMin: number;
+  /** Expected cities: they rank 推荐 when no city is chosen. */
+  cityCodes: string[];
 }
 
 /**
@@ -150,6 +152,7 @@ export function searchToApiQuery(
   if (preferences && query.sort === 'match') {
     if (preferences.categories.length) query.prefCategories = preferences.categories.join(',');
     if (preferences.salaryMin > 0) query.prefSalaryMin = String(preferences.salaryMin);
+    if (preferences.cityCodes.length && !query.cityCode) query.prefCityCodes = preferences.cityCodes.join(',');
   }
   if (position) {
     query.lat = position.lat.toFixed(5);

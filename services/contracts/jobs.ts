@@ -155,6 +155,8 @@ export interface JobListQuery {
   prefCategories?: string;
   /** Expected monthly-equivalent pay in yuan, for `match`. */
   prefSalaryMin?: string;
+  /** Comma-separated codes of the seeker's expected cities, for `match` when no city is chosen. */
+  prefCityCodes?: string;
   cursor?: string;
   limit?: string;
 }
@@ -243,6 +245,11 @@ export const jobListQueryRules: Rules = {
   ],
   prefCategories: listRule(null, '期望职位'),
   prefSalaryMin: numberRule(0, SALARY_FILTER_MAX, true, `期望薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
+  prefCityCodes: {
+    type: 'string',
+    pattern: /^\d{6}(,\d{6}){0,4}$/,
+    message: '期望城市应为至多5个6位城市编码，以逗号分隔',
+  },
   ...pageQueryRules,
 };
 

@@ -207,6 +207,21 @@ describe('mock backend job search', () => {
     });
   });
 
+  it('ranks the expected cities after the categories, before pay, across pages', async () => {
+    const prefs = { prefCategories: '厨师,帮厨', prefCityCodes: '330100,110100', prefSalaryMin: 4000 };
+    const all = await allPages(prefs);
+    const rank = (job: JobSummary) =>
+      (['厨师', '帮厨'].includes(categoryOfTitle(job.title)) ? 2 : 0) +
+      (['330100', '110000'].includes(job.cityCode) ? 1 : 0);
+    const ranks = all.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(ranks).toContain(3);
+    expect(ranks).toContain(1);
+    // A chosen city filters; the expected cities then rank nothing.
+    const inCity = await jobs({ ...prefs, cityCode: '310000', limit: 5 });
+    for (const job of inCity.items) expect(job.cityCode).toBe('310000');
+  });
+
   describe('pagination while jobs are published', () => {
     const publish = async () => {
       const response = await backend.request('POST', '/__admin/jobs', { body: { count: 4 } });

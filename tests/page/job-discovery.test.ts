@@ -238,6 +238,38 @@ describe('推荐 ranked by the resume', () => {
   });
 });
 
+describe('推荐 after a relaunch', () => {
+  it('is ranked by the expected categories, salary and cities on the first load of the next launch', async () => {
+    const user = `relaunch${Date.now()}`;
+    launch(undefined, user);
+    rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    const tokens = rt.fake.storage.get('session.tokens') as { accessToken: string };
+    const saved = await fetch(`${server.url}/resume/expectations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.accessToken}` },
+      body: JSON.stringify({
+        categories: ['厨师'],
+        cityCodes: ['330100'],
+        salaryMin: 5000,
+        salaryMax: 9000,
+        jobTypes: ['full_time'],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const storage = Object.fromEntries(rt.fake.storage.keys().map((key) => [key, rt.fake.storage.get(key)]));
+    rt.dispose();
+
+    launch(storage, user);
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    expect(lastJobsQuery()).toMatchObject({ prefCategories: '厨师', prefSalaryMin: '5000', prefCityCodes: '330100' });
+    expect(page.data.status).toBe('ready');
+    // The seed has 厨师 jobs: they come first, 杭州 ones (if any) ahead of the rest.
+    expect(page.data.jobs[0].title).toContain('厨');
+  });
+});
+
 describe('search page', () => {
   it('suggests while typing, remembers 20 keywords at most, and clears them', async () => {
     launch();
