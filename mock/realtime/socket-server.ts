@@ -4,6 +4,7 @@ import { REALTIME_CLOSE_CODES, REALTIME_PATH, type ServerEvent } from '../../ser
 import type { TokenService } from '../auth/token-service';
 import type { FaultSwitches } from '../http/faults';
 import type { RealtimeHub } from './hub';
+import { handshakeError, NO_SOCKET_HERE, writeSocketError } from '../http/raw-errors';
 
 /** How often each open connection gets a chance to be dropped while the drop-sockets fault is on. */
 const DROP_CHECK_INTERVAL_MS = 2000;
@@ -26,11 +27,15 @@ export function attachRealtimeServer(
   deps: { tokens: TokenService; hub: RealtimeHub; faults: FaultSwitches },
 ): RealtimeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // A refused handshake answers in the documented error shape, not ws's plain text.
+  wss.on('wsClientError', (error, socket, request) =>
+    writeSocketError(socket, handshakeError(error.message, request.method)),
+  );
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== REALTIME_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      writeSocketError(socket, NO_SOCKET_HERE);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, url.searchParams.get('token') ?? undefined));
