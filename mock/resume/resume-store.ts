@@ -132,10 +132,15 @@ export class ResumeStore {
     };
   }
 
-  /** Name and phone, for apply checks and trust decisions; undefined fields when there is no resume yet. */
-  essentials(userId: string): { name: string | null; phone: string | null; hasBasic: boolean } {
+  /** Name and phone, for apply checks and trust decisions; empty when there is no resume yet. */
+  essentials(userId: string): { name: string | null; phone: string | null; phoneVerified: boolean; hasBasic: boolean } {
     const row = this.row(userId);
-    return { name: row?.name ?? null, phone: row?.phone ?? null, hasBasic: !!row?.name };
+    return {
+      name: row?.name ?? null,
+      phone: row?.phone ?? null,
+      phoneVerified: row?.phone_verified === 1,
+      hasBasic: !!row?.name,
+    };
   }
 
   educationSchools(userId: string): { school: string; endMonth: string | null }[] {

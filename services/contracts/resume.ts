@@ -190,7 +190,7 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
 /** Why filling the section helps, for the "next step" prompt. */
 export const SECTION_HINTS: Record<SectionKey, string> = {
   basic: '填写姓名、性别等基本信息，HR才能认识你',
-  phone: '绑定手机号，投递后HR才能联系到你',
+  phone: '用支付宝验证手机号，投递需要它，HR才能联系到你',
   expectations: '填写求职期望，为你推荐更合适的职位',
   workExperiences: '补充工作经历，HR更愿意约你面试',
   educations: '补充教育经历，让简历更完整',
@@ -399,7 +399,7 @@ export function addMonths(month: Month, months: number): Month {
 
 export type CompletenessInput = Pick<
   Resume,
-  'basic' | 'phone' | 'expectations' | 'workExperiences' | 'educations' | 'skills' | 'selfIntro'
+  'basic' | 'phone' | 'phoneVerified' | 'expectations' | 'workExperiences' | 'educations' | 'skills' | 'selfIntro'
 >;
 
 function isSectionFilled(resume: CompletenessInput, section: SectionKey): boolean {
@@ -407,7 +407,8 @@ function isSectionFilled(resume: CompletenessInput, section: SectionKey): boolea
     case 'basic':
       return resume.basic !== null;
     case 'phone':
-      return !!resume.phone;
+      // The employer relies on the number: only one Alipay verified counts (and lets the seeker apply).
+      return !!resume.phone && resume.phoneVerified;
     case 'expectations':
       return resume.expectations !== null;
     case 'workExperiences':
@@ -438,17 +439,32 @@ export function resumeCompleteness(resume: CompletenessInput): ResumeCompletenes
   return { score, nextSection: missing.length ? missing[0] : null, missing };
 }
 
-/** Sections an application needs: the HR must know who applies and how to reach them. */
+/**
+ * Sections an application needs: the HR must know who applies and how to reach them, on a phone number
+ * Alipay verified (a typed one does not count).
+ */
 export const APPLY_REQUIRED_SECTIONS: readonly SectionKey[] = ['basic', 'phone'];
+/** What each required section asks of the seeker, in the message that blocks an application. */
+const APPLY_REQUIREMENT_LABELS: Partial<Record<SectionKey, string>> = {
+  basic: '基本信息',
+  phone: '用支付宝验证手机号',
+};
 
 /** The sections still missing before the seeker may apply ([] = may apply). */
-export function missingForApply(resume: { basic: object | null; phone: string | null }): SectionKey[] {
-  return APPLY_REQUIRED_SECTIONS.filter((section) => (section === 'basic' ? resume.basic === null : !resume.phone));
+export function missingForApply(resume: {
+  basic: object | null;
+  phone: string | null;
+  phoneVerified: boolean;
+}): SectionKey[] {
+  return APPLY_REQUIRED_SECTIONS.filter((section) =>
+    section === 'basic' ? resume.basic === null : !(resume.phone && resume.phoneVerified),
+  );
 }
 
-/** "投递前请先完善简历：基本信息、手机号" */
+/** "投递前请先完善简历：基本信息、用支付宝验证手机号" */
 export function applyBlockedMessage(missing: readonly SectionKey[]): string {
-  return `投递前请先完善简历：${missing.map((section) => SECTION_LABELS[section]).join('、')}`;
+  const asked = missing.map((section) => APPLY_REQUIREMENT_LABELS[section] ?? SECTION_LABELS[section]);
+  return `投递前请先完善简历：${asked.join('、')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

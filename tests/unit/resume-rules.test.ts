@@ -207,6 +207,7 @@ describe('resumeCompleteness', () => {
   const empty: CompletenessInput = {
     basic: null,
     phone: null,
+    phoneVerified: false,
     expectations: null,
     workExperiences: [],
     educations: [],
@@ -224,6 +225,7 @@ describe('resumeCompleteness', () => {
     const full: CompletenessInput = {
       basic,
       phone: '13812345678',
+      phoneVerified: true,
       expectations: {
         categories: ['a'],
         cityCodes: ['330100'],
@@ -242,10 +244,13 @@ describe('resumeCompleteness', () => {
 
   it('points at the phone after basic info, and puts education before work for a fresh graduate', () => {
     expect(resumeCompleteness({ ...empty, basic })).toMatchObject({ score: 25, nextSection: 'phone' });
+    // A typed, unverified number still leaves the phone to do.
+    expect(resumeCompleteness({ ...empty, basic, phone: '13812345678' })).toMatchObject({ nextSection: 'phone' });
     const graduate = resumeCompleteness({
       ...empty,
       basic: { ...basic, status: 'graduate' },
       phone: '1',
+      phoneVerified: true,
       expectations: null,
     });
     expect(graduate.missing).toEqual(['expectations', 'educations', 'workExperiences', 'skills', 'selfIntro']);
@@ -254,9 +259,11 @@ describe('resumeCompleteness', () => {
   });
 
   it('tells what an application still needs', () => {
-    expect(missingForApply({ basic: null, phone: null })).toEqual(['basic', 'phone']);
-    expect(missingForApply({ basic: {}, phone: '13812345678' })).toEqual([]);
-    expect(applyBlockedMessage(['phone'])).toBe('投递前请先完善简历：手机号');
+    expect(missingForApply({ basic: null, phone: null, phoneVerified: false })).toEqual(['basic', 'phone']);
+    expect(missingForApply({ basic: {}, phone: '13812345678', phoneVerified: true })).toEqual([]);
+    // A typed number the employer cannot rely on does not count.
+    expect(missingForApply({ basic: {}, phone: '13812345678', phoneVerified: false })).toEqual(['phone']);
+    expect(applyBlockedMessage(['basic', 'phone'])).toBe('投递前请先完善简历：基本信息、用支付宝验证手机号');
   });
 });
 
