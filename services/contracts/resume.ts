@@ -13,6 +13,7 @@
 import type { RuleItem } from 'async-validator';
 import type { EmployerApplicationView } from './employer';
 import { EDUCATION_LABELS, JOB_TYPES, type JobType } from './jobs';
+import { checkRule, isBlank, textCheck, textRule, type FieldCheck } from './text';
 import type { TrustBadges } from './trust';
 import type { Rules } from './validation';
 
@@ -470,59 +471,6 @@ export function applyBlockedMessage(missing: readonly SectionKey[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // Rule building blocks. One rule per field, with a validator that returns the exact Chinese message, so a
 // field shows one clear error (async-validator would otherwise stack "required" and "type" messages).
-
-/** Returns the message for a bad value, or undefined when it is fine. `source` is the whole form value. */
-export type FieldCheck = (value: unknown, source: Record<string, unknown>) => string | undefined;
-
-/** An async-validator rule running `check`; `required` only marks the field for antd-mini's asterisk. */
-export function checkRule(check: FieldCheck, required = false): RuleItem {
-  return {
-    required,
-    validator: (_rule, value, _callback, source) => {
-      const message = check(value, (source ?? {}) as Record<string, unknown>);
-      return message === undefined ? true : new Error(message);
-    },
-  };
-}
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-/** Code points, so an emoji counts as one character, as a person counts. */
-export function textLength(text: string): number {
-  return Array.from(text).length;
-}
-
-// Control characters other than tab and line breaks: they break display and are never typed on purpose.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LINE_BREAKS = /[\r\n\u2028\u2029]/;
-
-export interface TextOptions {
-  required?: boolean;
-  /** Default `请填写${label}`. */
-  requiredMessage?: string;
-  max: number;
-  /** Line breaks allowed (descriptions). */
-  multiline?: boolean;
-}
-
-/** Text: required or not, at most `max` characters after trimming, no control characters. */
-export function textCheck(label: string, options: TextOptions): FieldCheck {
-  return (value) => {
-    if (isBlank(value)) return options.required ? (options.requiredMessage ?? `请填写${label}`) : undefined;
-    if (typeof value !== 'string') return `${label}格式不正确`;
-    if (textLength(value.trim()) > options.max) return `${label}不能超过${options.max}个字`;
-    if (CONTROL_CHARACTERS.test(value)) return `${label}包含无法识别的字符`;
-    if (!options.multiline && LINE_BREAKS.test(value)) return `${label}不能换行`;
-    return undefined;
-  };
-}
-
-export function textRule(label: string, options: TextOptions): RuleItem {
-  return checkRule(textCheck(label, options), options.required);
-}
 
 function enumCheck(values: readonly string[], requiredMessage: string, required = true): FieldCheck {
   return (value) => {

@@ -352,6 +352,15 @@ describe('report', () => {
     await detail.call('onReportSubmit');
     expect(detail.data.reportError).toBe('请选择举报原因');
     detail.call('onReportReasonChange', 'fee');
+    // A control character (pasted from somewhere) is named before anything is sent, and the text is kept.
+    detail.fire('onReportTextInput', { detail: { value: '要求先交培训费\u0007' } });
+    const sentBefore = rt.fake.requests.length;
+    await detail.call('onReportSubmit');
+    await rt.flush();
+    expect(detail.data.reportError).toBe('举报说明包含无法识别的字符');
+    expect(detail.data.reportText).toBe('要求先交培训费\u0007');
+    expect(rt.fake.requests.length).toBe(sentBefore);
+    detail.fire('onReportTextInput', { detail: { value: '要求先交培训费' } });
     await setFaults(server, { errorRate: 1 });
     await detail.call('onReportSubmit');
     await rt.flush();

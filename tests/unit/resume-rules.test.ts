@@ -15,7 +15,6 @@ import {
   resumeExpectationsRules,
   resumeSelfIntroRules,
   resumeSkillsRules,
-  textLength,
   type CompletenessInput,
   type FormRule,
 } from '../../services/contracts/resume';
@@ -26,6 +25,7 @@ import {
   maskIdNumber,
 } from '../../services/contracts/trust';
 import { validate } from '../../services/contracts/validation';
+import { visibleLength } from '../../services/contracts/text';
 
 /** 2025-06-15 12:00 China time. */
 const NOW = Date.UTC(2025, 5, 15, 4);
@@ -81,7 +81,8 @@ describe('shared resume rules', () => {
   });
 
   it('limits lengths counting an emoji as one character', async () => {
-    expect(textLength('张三😀')).toBe(3);
+    expect(visibleLength('张三😀')).toBe(3);
+    expect(visibleLength('👨‍👩‍👧🇨🇳')).toBe(2);
     expect(await validate(basicRules, { ...BASIC, name: `${'一'.repeat(19)}😀` })).toEqual([]);
     expect(await validate(basicRules, { ...BASIC, name: '一'.repeat(21) })).toEqual([
       { path: 'name', message: '姓名不能超过20个字' },
