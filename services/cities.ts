@@ -1,48 +1,12 @@
-import {
-  canonicalCityCode,
-  HOT_PICKER_CITIES,
-  NATIONWIDE_PICKER_CITY,
-  pickerCityOf,
-  type CityList,
-  type PickerCity,
-} from './contracts/cities';
+import type { CityDetail, CityList } from './contracts/cities';
 import { send } from './http';
-import { chooseCity } from './platform/location';
 
+/** Every city jobs are filed under, with its pinyin for the picker's search; public. */
 export function listCities(): Promise<CityList> {
   return send<CityList>({ method: 'GET', path: '/cities' });
 }
 
-let pickerCities: Promise<PickerCity[]> | null = null;
-
-/** The backend's cities as the picker lists them, read once a launch; a failed read is tried again next time. */
-function pickerCitiesOnce(): Promise<PickerCity[] | null> {
-  pickerCities ??= listCities().then((list) => list.items.map(pickerCityOf));
-  return pickerCities.catch(() => {
-    pickerCities = null;
-    return null;
-  });
-}
-
-/** A city as the app files it; `cityCode` '' is 全国. */
-export interface PickedCity {
-  cityCode: string;
-  cityName: string;
-}
-
-/**
- * Alipay's city picker over the backend's own cities (so every answer is a city jobs are filed under, and the
- * seeker can search by name or pinyin), hot cities first, 全国 among them when `nationwide`. Without the list
- * (offline) the picker shows Alipay's own. Whatever code it answers is made canonical (北京 110100 → 110000).
- * Resolves null when the seeker cancels; rejects when the picker cannot open.
- */
-export async function pickCity(options: { nationwide?: boolean } = {}): Promise<PickedCity | null> {
-  const cities = await pickerCitiesOnce();
-  const hotCities = options.nationwide ? [NATIONWIDE_PICKER_CITY, ...HOT_PICKER_CITIES] : [...HOT_PICKER_CITIES];
-  const picked = await chooseCity({ hotCities, cities: cities ?? undefined });
-  if (!picked) return null;
-  const cityCode = canonicalCityCode(picked.adCode);
-  if (!cityCode) return options.nationwide ? { cityCode: '', cityName: '' } : null;
-  const known = cities?.find((city) => city.adCode === cityCode);
-  return { cityCode, cityName: known?.city ?? picked.city.replace(/市$/, '') };
+/** One city with its districts; any code naming it or a place in it finds it. */
+export function getCity(cityCode: string): Promise<CityDetail> {
+  return send<CityDetail>({ method: 'GET', path: `/cities/${encodeURIComponent(cityCode)}` });
 }

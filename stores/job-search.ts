@@ -3,8 +3,9 @@ import { comparer, makeAutoObservable, reaction, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
 import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
-import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
-import { pickCity, type PickedCity } from '../services/cities';
+import { getCity } from '../services/cities';
+import { getJobFilters, suggestJobs } from '../services/jobs';
+import { pickCity, type PickedCity } from './city-picker';
 import { getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
 import {

@@ -1,5 +1,5 @@
 import { createForm } from 'antd-mini/es/Form/form';
-import { pickCity } from '../../services/cities';
+import { pickCity } from '../../stores/city-picker';
 import { CityFieldDefaultProps, type CityFieldProps } from './props';
 
 type FormItemThis = {
