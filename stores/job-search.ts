@@ -14,6 +14,7 @@ import {
   type JobSearch,
   type JobSort,
   type Position,
+  preferencesFrom,
   type SeekerPreferences,
 } from '../utils/job-query';
 import { jobFeedStore } from './job-feed';
@@ -22,6 +23,8 @@ import { resumeStore } from './resume';
 /** The query parameters the resume's expectations set. */
 const PREFERENCE_PARAMS = ['prefCategories', 'prefSalaryMin', 'prefCityCodes'] as const;
 
+/** The resume's expectations as last seen, so the first 推荐 page after a relaunch is ranked before it loads. */
+export const PREFERENCES_KEY = 'jobs.preferences';
 export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
 export const SEARCH_HISTORY_MAX = 20;
 const SUGGEST_DELAY_MS = 200;
@@ -41,9 +44,15 @@ export class JobSearchStore {
   /** Counts the seeker's search changes, so a slow position answer cannot undo a later choice. */
   private changes = 0;
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the device remembered, until this launch has read the resume. */
+  private rememberedPreferences = preferencesFrom(readStorage(PREFERENCES_KEY));
 
   constructor() {
-    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes'>(this, {
+    makeAutoObservable<
+      JobSearchStore,
+      'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes' | 'rememberedPreferences'
+    >(this, {
+      rememberedPreferences: false,
       suggestGeneration: false,
       suggestTimer: false,
       districtsOf: false,
@@ -51,14 +60,22 @@ export class JobSearchStore {
     });
     reaction(
       () => this.preferences,
-      () => void this.rankByPreferences(),
+      (preferences) => {
+        if (resumeStore.resume) {
+          if (preferences) writeStorage(PREFERENCES_KEY, preferences);
+          else removeStorage(PREFERENCES_KEY);
+        }
+        void this.rankByPreferences();
+      },
       { equals: comparer.structural },
     );
   }
 
-  /** The seeker's expectations from the resume, once it is loaded. */
+  /** The seeker's expectations from the resume; before it loads, the ones the device remembered. */
   get preferences(): SeekerPreferences | null {
-    const expectations = resumeStore.resume?.expectations;
+    const resume = resumeStore.resume;
+    if (!resume) return this.rememberedPreferences;
+    const expectations = resume.expectations;
     return expectations
       ? { categories: expectations.categories, salaryMin: expectations.salaryMin, cityCodes: expectations.cityCodes }
       : null;

@@ -125,6 +125,19 @@ export interface SeekerPreferences {
   cityCodes: string[];
 }
 
+const stringList = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null;
+
+/** Preferences read back from the device; anything not of their shape (an older app's data) is none. */
+export function preferencesFrom(value: unknown): SeekerPreferences | null {
+  if (!value || typeof value !== 'object') return null;
+  const { categories, salaryMin, cityCodes } = value as Record<string, unknown>;
+  const categoryList = stringList(categories);
+  const cityList = stringList(cityCodes);
+  if (!categoryList || !cityList || typeof salaryMin !== 'number') return null;
+  return { categories: categoryList, salaryMin, cityCodes: cityList };
+}
+
 /**
  * The GET /jobs query for a search; the position adds distances and makes `nearest` possible, and the
  * seeker's preferences, when known, rank the 推荐 sort.

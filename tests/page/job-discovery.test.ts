@@ -239,15 +239,18 @@ describe('推荐 ranked by the resume', () => {
 });
 
 describe('推荐 after a relaunch', () => {
-  it('is ranked by the expected categories, salary and cities on the first load of the next launch', async () => {
+  it('is ranked by the expected categories, salary and cities from the first request of the next launch', async () => {
     const user = `relaunch${Date.now()}`;
-    launch(undefined, user);
-    rt.mountPage<JobsData>('pages/jobs/index');
-    await rt.flush();
-    const tokens = rt.fake.storage.get('session.tokens') as { accessToken: string };
+    const login = (await (
+      await fetch(`${server.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authCode: `u_${user}.setup-1` }),
+      })
+    ).json()) as { accessToken: string };
     const saved = await fetch(`${server.url}/resume/expectations`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.accessToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
       body: JSON.stringify({
         categories: ['厨师'],
         cityCodes: ['330100'],
@@ -257,13 +260,23 @@ describe('推荐 after a relaunch', () => {
       }),
     });
     expect(saved.status).toBe(200);
+    const ranked = { prefCategories: '厨师', prefSalaryMin: '5000', prefCityCodes: '330100' };
+
+    // The first launch ranks the feed once the resume has loaded.
+    launch(undefined, user);
+    rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    expect(lastJobsQuery()).toMatchObject(ranked);
     const storage = Object.fromEntries(rt.fake.storage.keys().map((key) => [key, rt.fake.storage.get(key)]));
     rt.dispose();
 
+    // The next launch sends its very first request ranked, before the resume has loaded.
     launch(storage, user);
     const page = rt.mountPage<JobsData>('pages/jobs/index');
     await rt.flush();
-    expect(lastJobsQuery()).toMatchObject({ prefCategories: '厨师', prefSalaryMin: '5000', prefCityCodes: '330100' });
+    const jobRequests = rt.fake.requests.filter((r) => new URL(r.url).pathname === '/jobs');
+    expect(Object.fromEntries(new URL(jobRequests[0].url).searchParams)).toMatchObject(ranked);
+    expect(lastJobsQuery()).toMatchObject(ranked);
     expect(page.data.status).toBe('ready');
     // The seed has 厨师 jobs: they come first, 杭州 ones (if any) ahead of the rest.
     expect(page.data.jobs[0].title).toContain('厨');
