@@ -72,9 +72,17 @@ describe('推荐 by the resume', () => {
         await rankedFirst();
       });
       await app.step('重新打开后仍按简历排序', async () => {
+        const feedRequests: URL[] = [];
+        app.context.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.pathname === '/jobs') feedRequests.push(url);
+        });
         await app.page.reload();
         await app.waitForRoute('pages/jobs/index');
         await rankedFirst();
+        // Ranked from the very first request: the device remembered the expectations.
+        expect(feedRequests[0]?.searchParams.get('prefCityCodes')).toBe('330100');
+        expect(feedRequests[0]?.searchParams.get('prefCategories')).toBe('前端开发工程师');
       });
     } finally {
       await app.close();
