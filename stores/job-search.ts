@@ -94,7 +94,7 @@ export class JobSearchStore {
    * Whenever the resume's expectations become known or change (the resume loads after the first page on
    * launch, or the seeker edits them), a 推荐 feed ranked otherwise is ranked again.
    */
-  rankByPreferences(): Promise<void> {
+  private rankByPreferences(): Promise<void> {
     const shown = jobFeedStore.query;
     const wanted = searchToApiQuery(this.search, this.position, this.preferences);
     const stale = PREFERENCE_PARAMS.some((param) => shown[param] !== wanted[param]);
