@@ -1,12 +1,29 @@
-import {
-  canonicalCityCode,
-  HOT_PICKER_CITIES,
-  NATIONWIDE_PICKER_CITY,
-  pickerCityOf,
-  type PickerCity,
-} from '../services/contracts/cities';
+import { canonicalCityCode, NATIONWIDE_CODE, type CitySummary } from '../services/contracts/cities';
 import { listCities } from '../services/cities';
-import { chooseCity } from '../services/platform/location';
+import { chooseCity, type PickerCity } from '../services/platform/location';
+
+/** 全国 at the head of the hot cities, where the job search offers it. */
+const NATIONWIDE_PICKER_CITY: PickerCity = { city: '全国', adCode: NATIONWIDE_CODE, spell: 'quanguo' };
+
+/** Cities the picker offers first, by canonical code. */
+const HOT_PICKER_CITIES: readonly PickerCity[] = [
+  { city: '北京', adCode: '110000', spell: 'beijing' },
+  { city: '上海', adCode: '310000', spell: 'shanghai' },
+  { city: '广州', adCode: '440100', spell: 'guangzhou' },
+  { city: '深圳', adCode: '440300', spell: 'shenzhen' },
+  { city: '杭州', adCode: '330100', spell: 'hangzhou' },
+  { city: '成都', adCode: '510100', spell: 'chengdu' },
+  { city: '武汉', adCode: '420100', spell: 'wuhan' },
+  { city: '南京', adCode: '320100', spell: 'nanjing' },
+  { city: '天津', adCode: '120000', spell: 'tianjin' },
+  { city: '重庆', adCode: '500000', spell: 'chongqing' },
+  { city: '西安', adCode: '610100', spell: 'xian' },
+];
+
+/** A city as the picker lists it: 杭州市 → 杭州 (prefectures such as 延边朝鲜族自治州 keep their name). */
+function pickerCityOf(city: CitySummary): PickerCity {
+  return { city: city.name.replace(/市$/, ''), adCode: city.code, spell: city.spell };
+}
 
 /** A city as the app files it; `cityCode` '' is 全国. */
 export interface PickedCity {

@@ -1,5 +1,11 @@
-import type { PickerCity } from '../contracts/cities';
 import type { PlatformFailure } from './failure';
+
+/** One city the picker offers, as `my.chooseCity` takes it: a name, its code, pinyin to search by. */
+export interface PickerCity {
+  city: string;
+  adCode: string;
+  spell: string;
+}
 
 /** Error 11 is the seeker closing the city picker: not a failure to report. */
 export const CITY_PICKER_CANCELLED = 11;
