@@ -1,6 +1,7 @@
 /**
  * The seeker's journey through the built app in the simulator, one step per test (they run in order and
- * share the page): silent login → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
+ * share the page): silent login → 厨 finds 厨师 → 北京 from the picker's hot cities, 上海 found by pinyin, back to
+ * 全国 → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
  * → a job's detail → 收藏 (seen under 我的收藏) → 我的简历 → 基本信息 with the Alipay phone → apply
  * (redirectTo the application) → the employer autopilot views it → HR已查看 on the timeline. Every step
  * leaves a screenshot in artifacts/e2e/journey/.
