@@ -35,6 +35,7 @@ import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
 import { registerTrustRoutes } from './routes/trust-routes';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
+import { answerClientError, answerFrameworkError } from './http/raw-errors';
 
 export interface MockServerOptions {
   /** 0 picks a free port. Default 3780 (env MOCK_PORT). */
@@ -121,6 +122,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
+    // Failures before a route runs answer in the documented error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);

@@ -22,6 +22,7 @@ import {
   formatSalary,
 } from './format';
 import { toJobCardView, type JobCardView } from './job-view';
+import { truncateVisible, visibleLength } from '../services/contracts/text';
 
 /** How a status reads at a glance: still waiting, going well, or over. */
 export type ApplicationTone = 'waiting' | 'good' | 'ended';
@@ -257,9 +258,9 @@ export function toResumeOptionViews(
 /** The greeting the apply page starts with; the seeker may edit or clear it. */
 export function defaultGreeting(jobTitle: string): string {
   const text = `您好，我对贵公司的「${jobTitle}」职位很感兴趣，希望有机会进一步沟通，期待您的回复！`;
-  return text.length <= GREETING_MAX ? text : text.slice(0, GREETING_MAX);
+  return truncateVisible(text, GREETING_MAX);
 }
 
 export function greetingCounterText(greeting: string): string {
-  return formatLengthCounter(greeting.length, GREETING_MAX);
+  return formatLengthCounter(visibleLength(greeting), GREETING_MAX);
 }

@@ -136,7 +136,11 @@ export class ApplicationService {
       throw conflict('你已对该公司隐藏简历，请先在隐私设置中取消隐藏再投递', { reason: 'company_hidden' });
     }
     const essentials = this.resumes.essentials(userId);
-    const missing = missingForApply({ basic: essentials.hasBasic ? {} : null, phone: essentials.phone });
+    const missing = missingForApply({
+      basic: essentials.hasBasic ? {} : null,
+      phone: essentials.phone,
+      phoneVerified: essentials.phoneVerified,
+    });
     if (missing.length) throw conflict(applyBlockedMessage(missing), { reason: 'resume_incomplete', missing });
     const attachmentId = resume.kind === 'attachment' ? Number(resume.attachmentId) : null;
     if (attachmentId !== null && !this.attachments.find(userId, attachmentId)) {

@@ -11,6 +11,7 @@ import type { HrSessions } from '../auth/hr-sessions';
 import type { TokenService } from '../auth/token-service';
 import type { FaultSwitches } from '../http/faults';
 import { isLoopbackAddress } from '../http/loopback';
+import { handshakeError, NO_SOCKET_HERE, writeSocketError } from '../http/raw-errors';
 import type { RealtimeHub } from './hub';
 
 /** How often each open connection gets a chance to be dropped while the drop-sockets fault is on. */
@@ -42,6 +43,10 @@ export function attachRealtimeServer(
   },
 ): RealtimeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // A refused handshake answers in the documented error shape, not ws's plain text.
+  wss.on('wsClientError', (error, socket, request) =>
+    writeSocketError(socket, handshakeError(error.message, request.method)),
+  );
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -51,7 +56,7 @@ export function attachRealtimeServer(
     } else if (url.pathname === EMPLOYER_REALTIME_PATH && isLoopbackAddress(request.socket.remoteAddress)) {
       wss.handleUpgrade(request, socket, head, (ws) => acceptEmployer(ws, token));
     } else {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      writeSocketError(socket, NO_SOCKET_HERE);
     }
   });
 

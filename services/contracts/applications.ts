@@ -4,6 +4,7 @@ import { pageQueryRules } from './paging-rules';
 import type { SectionKey } from './resume';
 import type { TrustBadges } from './trust';
 import type { Rules } from './validation';
+import { textRule } from './text';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -108,7 +109,7 @@ export const DAILY_APPLICATION_CAP = 50;
 
 export const createApplicationRules: Rules = {
   jobId: { type: 'string', required: true, pattern: /^\d{1,12}$/, message: '请选择要投递的职位' },
-  greeting: { type: 'string', max: GREETING_MAX, message: `打招呼内容不能超过${GREETING_MAX}个字` },
+  greeting: textRule('打招呼内容', { max: GREETING_MAX, multiline: true }),
   resume: {
     type: 'object',
     message: '请选择要投递的简历',

@@ -1,6 +1,7 @@
 /**
  * The seeker's journey through the built app in the simulator, one step per test (they run in order and
- * share the page): silent login → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
+ * share the page): silent login → 厨 finds 厨师 → 北京 from the picker's hot cities, 上海 found by pinyin, back to
+ * 全国 → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
  * → a job's detail → 收藏 (seen under 我的收藏) → 我的简历 → 基本信息 with the Alipay phone → apply
  * (redirectTo the application) → the employer autopilot views it → HR已查看 on the timeline. Every step
  * leaves a screenshot in artifacts/e2e/journey/.
@@ -30,7 +31,8 @@ async function completeness(): Promise<number> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // 300 seeded jobs hold 厨师 jobs and jobs in 北京, 上海 and 重庆 (issue 10's steps), still no 杭州 前端 job.
+  stack = await startStack({ mock: { seed: { jobs: 300, seed: 'e2e' } } });
   hangzhouJobs = publishJobsIn(stack.mock, {
     titleLike: '前端',
     cityCode: HANGZHOU,
@@ -114,12 +116,79 @@ describe('a job seeker', () => {
     });
   });
 
+  // ---- issue 10 ★ item 1: a one-character keyword finds two-character titles (厨 → 厨师) ----
+  it('★ searches 厨 and finds the 厨师 jobs', async () => {
+    await app.step('搜索：厨（找到厨师）', async () => {
+      await app.tab('职位');
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-search').click();
+      await app.waitForRoute('packages/job/pages/search/index');
+      const input = app.frame().locator('.search-bar input');
+      await input.waitFor();
+      await input.fill('厨');
+      await app.waitUntil(async () => (await input.inputValue()) === '厨', 'the typed keyword');
+      await app.frame().locator('.search-submit').click();
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-search-keyword', { hasText: '厨' }).waitFor();
+      const titles = app.frame().locator('.job-card-title');
+      await titles.first().waitFor();
+      await app.waitUntil(async () => (await titles.allInnerTexts()).includes('厨师'), 'a job titled 厨师');
+    });
+    await app.step('清除关键词', async () => {
+      await app.frame().locator('.jobs-search-clear').click();
+      await app.frame().locator('.jobs-search-placeholder').waitFor();
+    });
+  });
+  // ---- end of issue 10 item 1 ----
+
+  // ---- issue 10 ★ item 2: 北京/上海 from the picker list their jobs; search by pinyin; 全国 ----
+  it('★ picks 北京 from the hot cities and sees its jobs, finds 上海 by pinyin, and goes back to 全国', async () => {
+    const cards = app.frame().locator('.job-card');
+    const cityJobsShown = async (city: string) => {
+      await app.frame().locator('.jobs-city', { hasText: city }).waitFor();
+      await app.waitUntil(async () => {
+        const places = await cards.locator('.job-card-location').allInnerTexts();
+        return places.length > 0 && places.every((place) => place.includes(city));
+      }, `only ${city} jobs listed`);
+    };
+    await app.step('城市选择器：热门城市与全国', async () => {
+      await app.frame().locator('.jobs-city').click();
+      const hot = app.page.locator('.sim-city-hot .sim-sheet-item');
+      await hot.first().waitFor();
+      expect((await hot.allInnerTexts()).slice(0, 3)).toEqual(['全国', '北京', '上海']);
+    });
+    await app.step('城市：北京', async () => {
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^北京$/ }).click();
+      await cityJobsShown('北京');
+    });
+    await app.step('城市搜索：shanghai', async () => {
+      await app.frame().locator('.jobs-city').click();
+      await app.page.locator('.sim-city-search').fill('shanghai');
+      const found = app.page.locator('.sim-sheet-item');
+      await app.waitUntil(async () => (await found.allInnerTexts()).join() === '上海', 'only 上海 found');
+    });
+    await app.step('城市：上海', async () => {
+      await app.page.locator('.sim-sheet-item', { hasText: '上海' }).click();
+      await cityJobsShown('上海');
+    });
+    await app.step('城市：全国', async () => {
+      await app.frame().locator('.jobs-city').click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: '全国' }).click();
+      await app.frame().locator('.jobs-city', { hasText: '全国' }).waitFor();
+      await app.waitUntil(async () => {
+        const places = await cards.locator('.job-card-location').allInnerTexts();
+        return new Set(places.map((place) => place.split(' · ')[0])).size > 1;
+      }, 'jobs of several cities');
+    });
+  });
+  // ---- end of issue 10 item 2 ----
+
   it('picks 杭州 through my.chooseCity', async () => {
     await app.step('选择城市：杭州', async () => {
       await app.tab('职位');
       await app.waitForRoute('pages/jobs/index');
       await app.frame().locator('.jobs-city').click();
-      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^杭州$/ }).click();
       await app.frame().locator('.jobs-city', { hasText: '杭州' }).waitFor();
       await app.frame().locator('.job-card').first().waitFor();
     });
@@ -219,7 +288,7 @@ describe('a job seeker', () => {
         .click();
       await app.frame().getByText('确定', { exact: true }).click();
       await form.locator('.city-field-single').click();
-      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^杭州$/ }).click();
       await form.locator('.city-field-single', { hasText: '杭州' }).waitFor();
       await form.locator('.ant-form-item', { hasText: '求职状态' }).getByText('离职', { exact: true }).click();
     });

@@ -210,11 +210,29 @@ describe('apply page', () => {
     apply.tap('onSubmit');
     await rt.flush();
     expect(apply.data.needsResume).toBe(true);
-    expect(apply.data.errorMessage).toBe('投递前请先完善简历：基本信息、手机号');
+    expect(apply.data.errorMessage).toBe('投递前请先完善简历：基本信息、用支付宝验证手机号');
     expect(apply.data.greeting).toBe('你好');
     apply.tap('onFillResume');
     await rt.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: '/packages/resume/pages/index/index' });
+
+    // A phone typed into basic info is not verified: still refused, and the page says what to do.
+    const typed = await call(server, 'PUT', '/resume/basic', {
+      token: seeker.token,
+      body: {
+        name: '李雷',
+        gender: 'male',
+        birthYear: 1998,
+        cityCode: '330100',
+        status: 'unemployed',
+        phone: '13912345678',
+      },
+    });
+    expect(typed.status).toBe(200);
+    apply.tap('onSubmit');
+    await rt.flush();
+    expect(apply.data).toMatchObject({ needsResume: true, applied: false });
+    expect(apply.data.errorMessage).toBe('投递前请先完善简历：用支付宝验证手机号');
 
     await makeReadyToApply(server, seeker.token);
     apply.tap('onSubmit');
