@@ -10,8 +10,12 @@ import {
   SECTION_LABELS,
   WORK_STATUS_LABELS,
   WORK_STATUSES,
+  addMonths,
+  chinaMonthOf,
   chinaYearOf,
+  isMonth,
   type Education,
+  type Month,
   type Resume,
   type ResumeAttachment,
   type SectionKey,
@@ -315,4 +319,41 @@ export function enrollmentYearOptions(now: number = Date.now()): PickerOption[] 
     options.push({ label: formatYear(y), value: y });
   }
   return options;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The month field's wheel: plain numbers, so nothing in it depends on a Date surviving setData
+
+/** A month as the wheel holds it: [year, month 1–12]. */
+export type MonthWheelValue = [number, number];
+
+/** '2023-06' → [2023, 6]; anything else (no month yet) → null. */
+export function monthWheelValue(month: unknown): MonthWheelValue | null {
+  return isMonth(month) ? [Number(month.slice(0, 4)), Number(month.slice(5, 7))] : null;
+}
+
+/** [2023, 6] → '2023-06'. */
+export function monthOfWheel([year, month]: MonthWheelValue): Month {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The wheel's columns between `earliest` and `latest` ('YYYY-MM'): every year, and the months of `year`
+ * that lie inside the range (the first and last years are partial).
+ */
+export function monthWheelColumns(earliest: Month, latest: Month, year: number): PickerOption[][] {
+  const [firstYear, firstMonth] = monthWheelValue(earliest) as MonthWheelValue;
+  const [lastYear, lastMonth] = monthWheelValue(latest) as MonthWheelValue;
+  const years: PickerOption[] = [];
+  for (let y = firstYear; y <= lastYear; y++) years.push({ label: formatYear(y), value: y });
+  const months: PickerOption[] = [];
+  const from = year <= firstYear ? firstMonth : 1;
+  const to = year >= lastYear ? lastMonth : 12;
+  for (let m = from; m <= to; m++) months.push({ label: `${m}月`, value: m });
+  return [years, months];
+}
+
+/** The latest month a month field offers: this month in China time, plus `monthsAhead`. */
+export function latestPickableMonth(monthsAhead: number, now: number = Date.now()): Month {
+  return addMonths(chinaMonthOf(now), monthsAhead);
 }
