@@ -15,7 +15,6 @@ import {
   formatDateTime,
   formatEmployerReplyRate,
   formatFileSize,
-  formatLengthCounter,
   formatMessageTime,
   formatRespondBy,
   formatSalary,
@@ -240,8 +239,4 @@ export function toResumeOptionViews(
 export function defaultGreeting(jobTitle: string): string {
   const text = `您好，我对贵公司的「${jobTitle}」职位很感兴趣，希望有机会进一步沟通，期待您的回复！`;
   return text.length <= GREETING_MAX ? text : text.slice(0, GREETING_MAX);
-}
-
-export function greetingCounterText(greeting: string): string {
-  return formatLengthCounter(greeting.length, GREETING_MAX);
 }

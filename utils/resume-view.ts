@@ -357,3 +357,9 @@ export function monthWheelColumns(earliest: Month, latest: Month, year: number):
 export function latestPickableMonth(monthsAhead: number, now: number = Date.now()): Month {
   return addMonths(chinaMonthOf(now), monthsAhead);
 }
+
+/** Why `tag` cannot join `tags`: the same word in any letter case is there already ('' when it can). */
+export function duplicateTagMessage(tags: string[], tag: string): string {
+  const same = tags.find((existing) => existing.toLowerCase() === tag.toLowerCase());
+  return same ? `“${same}”已经添加过了，不能重复添加` : '';
+}

@@ -926,6 +926,15 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
+      case 'openLocation': {
+        // No map here: the place it would show. A position that is not a number fails as Alipay does (2).
+        const latitude = Number(options.latitude);
+        const longitude = Number(options.longitude);
+        if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
+          throw { error: 2, errorMessage: '参数错误' } satisfies Failure;
+        this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
+        return {};
+      }
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');
         return {};

@@ -7,7 +7,6 @@ import type {
 import type { JobSummary } from '../../services/contracts/jobs';
 import {
   defaultGreeting,
-  greetingCounterText,
   toApplicationDetailView,
   toApplicationRowView,
   toApplicationTimelineView,
@@ -266,6 +265,5 @@ describe('apply helpers', () => {
   it('starts with a friendly greeting within the limit', () => {
     expect(defaultGreeting('餐厅服务员')).toContain('「餐厅服务员」');
     expect(defaultGreeting('长'.repeat(300))).toHaveLength(200);
-    expect(greetingCounterText('你好')).toBe('2/200');
   });
 });
