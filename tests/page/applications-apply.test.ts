@@ -217,6 +217,38 @@ describe('apply page', () => {
     expect(rt.fake.lastToast()).toMatchObject({ content: '投递成功' });
   });
 
+  it('comes back from the resume up to date: the refusal is gone and the new attachment is offered', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 7);
+    const apply = rt.mountPage<ApplyData>(APPLY, { jobId: job.id });
+    await rt.flush();
+    apply.tap('onSubmit');
+    await rt.flush();
+    expect(apply.data.needsResume).toBe(true);
+    expect(apply.data.resumeOptions).toHaveLength(1);
+
+    // Off to the resume: the seeker completes it and uploads an attachment, then comes back.
+    apply.tap('onFillResume');
+    apply.hide();
+    await makeReadyToApply(server, seeker.token);
+    const form = new FormData();
+    form.append('fileName', '韩梅梅-简历.pdf');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%test\n')], { type: 'application/pdf' }), 'a.pdf');
+    const uploaded = await fetch(`${server.url}/resume/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seeker.token}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    apply.show();
+    await rt.flush();
+
+    expect(apply.data.needsResume).toBe(false);
+    expect(apply.data.errorMessage).toBe('');
+    expect(apply.data.resumeOptions.map((option) => option.title)).toEqual(['在线简历', '韩梅梅-简历.pdf']);
+  });
+
   it('opens the existing application when the seeker applied before', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;

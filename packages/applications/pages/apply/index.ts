@@ -36,6 +36,7 @@ Page({
   /** The greeting box shows what is typed itself; only the default greeting (once the job loads) is sent. */
   greetingBox: null as QuietText | null,
   stopGreeting: null as (() => void) | null,
+  shownBefore: false,
   onLoad(query: Record<string, string | undefined>) {
     const jobId = query.jobId ?? '';
     this.setData({ jobId });
@@ -61,6 +62,11 @@ Page({
       };
     });
     void applyStore.open(jobId);
+  },
+  /** Back from the resume (or another app): what was fixed there counts here. Skips the first show. */
+  onShow() {
+    if (this.shownBefore) void applyStore.refresh(this.data.jobId);
+    this.shownBefore = true;
   },
   onUnload() {
     unbindView(this);
