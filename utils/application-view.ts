@@ -1,6 +1,7 @@
 import {
   APPLICATION_STATUS_LABELS,
   canTransition,
+  isApplicationEnded,
   GREETING_MAX,
   type ApplicationDetail,
   type ApplicationResume,
@@ -156,6 +157,8 @@ export interface ApplicationDetailView {
   canWithdraw: boolean;
   /** The employer sees the phone masked until the seeker agrees to share it. */
   phoneShared: boolean;
+  /** Not shared yet and the application still open: sharing is offered. */
+  canSharePhone: boolean;
 }
 
 export function resumeText(resume: ApplicationResume): string {
@@ -174,13 +177,14 @@ export function toApplicationDetailView(detail: ApplicationDetail, now: number =
     tone: TONES[detail.status],
     ...dueOf(detail, now),
     replyRateText: formatEmployerReplyRate(detail.job.hr.replyRate),
-    submittedText: `投递于 ${formatDateTime(detail.createdAt, now)}`,
+    submittedText: formatDateTime(detail.createdAt, now),
     resumeText: resumeText(detail.resume),
     greeting: detail.greeting ?? '',
     trustBadges: trustBadgeLabels(detail.trust),
     timeline: toApplicationTimelineView(detail.status, detail.timeline, now),
     canWithdraw: canTransition(detail.status, 'withdrawn'),
     phoneShared: detail.phoneShared,
+    canSharePhone: !detail.phoneShared && !isApplicationEnded(detail.status),
   };
 }
 

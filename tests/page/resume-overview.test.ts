@@ -78,7 +78,9 @@ describe('overview', () => {
       '芝麻工作证:未认证',
       '学生认证:未认证',
     ]);
-    expect(page.data.attachmentNote).toContain('PDF、Word文件请在电脑上传');
+    // Only pictures can be picked on the phone, and no other way to upload exists: the note says so.
+    expect(page.data.attachmentNote).toContain('JPG、PNG');
+    expect(page.data.attachmentNote).not.toContain('电脑');
     page.tap('onEditTap', { dataset: { route: 'packages/resume/pages/work/index', id: '7' } });
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
