@@ -132,7 +132,7 @@ describe('mock backend employer API', () => {
     expect(share.body.error.message).toBe('这份投递已结束（不合适），不能再分享手机号');
   });
 
-  it('congratulates once when the HR\'s offer note congratulates already', async () => {
+  it("congratulates once when the HR's offer note congratulates already", async () => {
     const job = jobs[4];
     const { accessToken, application } = await applyAs('emp-offer-note', job);
     const path = `/employer/applications/${application.id}`;

@@ -72,7 +72,7 @@ describe('mock seed generator', () => {
     });
   });
 
-  it('states each job\'s education once in its requirements, as its education filter says', () => {
+  it("states each job's education once in its requirements, as its education filter says", () => {
     withTempDatabase((dbPath) => {
       const db = openDatabase(dbPath);
       seedDatabase(db, { jobs: 2000, seed: 'education', referenceTime: TEST_REFERENCE_TIME });
