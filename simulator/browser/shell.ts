@@ -468,10 +468,15 @@ export class Shell implements PageViewHost {
     tabBar.items.forEach((item) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
+      // The app's own icons (icon / activeIcon, paths in dist/); a drawn square where it gives none.
+      const iconPath = selected ? (item.activeIcon ?? item.icon) : item.icon;
+      const icon = iconPath
+        ? el('img', { className: 'sim-tab-image', src: `${location.origin}/dist/${normalize(iconPath)}`, alt: '' })
+        : el('span', { className: 'sim-tab-icon' });
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        el('span', { className: 'sim-tab-icon' }),
+        icon,
         item.name ?? item.text ?? route,
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
