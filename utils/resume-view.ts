@@ -1,4 +1,4 @@
-import { JOB_TYPE_LABELS, JOB_TYPES } from '../services/contracts/jobs';
+import { JOB_TYPE_LABELS, JOB_TYPES, type CategoryGroup } from '../services/contracts/jobs';
 import {
   DEGREE_LABELS,
   DEGREES,
@@ -298,8 +298,34 @@ export const WORK_STATUS_OPTIONS: SelectorOption[] = WORK_STATUSES.map((value) =
 export const JOB_TYPE_OPTIONS: SelectorOption[] = JOB_TYPES.map((value) => ({ text: JOB_TYPE_LABELS[value], value }));
 export const DEGREE_OPTIONS: PickerOption[] = DEGREES.map((value) => ({ label: DEGREE_LABELS[value], value }));
 
-export function categoryOptions(categories: string[]): SelectorOption[] {
-  return categories.map((category) => ({ text: category, value: category }));
+/** A category the expectations form offers: its name, its industry, whether it is chosen. */
+export interface CategoryChoice {
+  name: string;
+  industry: string;
+  chosen: boolean;
+}
+
+/**
+ * The categories to offer: those of one industry, or, while searching, every category whose name holds
+ * the query (any industry, letters in any case).
+ */
+export function categoryChoices(
+  groups: readonly CategoryGroup[],
+  chosen: readonly string[],
+  show: { industryIndex: number } | { query: string },
+): CategoryChoice[] {
+  const choice = (industry: string) => (name: string) => ({ name, industry, chosen: chosen.indexOf(name) >= 0 });
+  if ('query' in show) {
+    const query = show.query.trim().toLowerCase();
+    const found: CategoryChoice[] = [];
+    for (const group of groups) {
+      for (const name of group.categories)
+        if (name.toLowerCase().indexOf(query) >= 0) found.push(choice(group.industry)(name));
+    }
+    return found;
+  }
+  const group = groups[show.industryIndex] ?? groups[0];
+  return group ? group.categories.map(choice(group.industry)) : [];
 }
 
 /** Birth years a seeker may have (16 to 70 years old), youngest first. */

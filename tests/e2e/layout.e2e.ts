@@ -133,4 +133,34 @@ describe('layout', () => {
     });
     expect(await app.simulatorErrors()).toEqual([]);
   });
+
+  it('groups the 75 categories by industry, with a search, each name on one line', async () => {
+    await app.back();
+    await app.waitForRoute('packages/resume/pages/index/index');
+    await app.step('求职期望：按行业分组', async () => {
+      await app.frame().locator('.card-head', { hasText: '求职期望' }).click();
+      await app.waitForRoute('packages/resume/pages/expectations/index');
+      await app.frame().locator('.category-industry', { hasText: '互联网/IT' }).click();
+      const chip = app.frame().locator('.category-choices .category-chip', { hasText: '前端开发工程师' });
+      await chip.waitFor();
+      // One line: as tall as a one-word chip of the same list.
+      const heights = await app
+        .frame()
+        .locator('.category-choices .category-chip')
+        .evaluateAll((chips) => chips.map((c) => (c as unknown as { offsetHeight: number }).offsetHeight));
+      expect(new Set(heights).size).toBe(1);
+      expect(await app.frame().locator('.category-choices .category-chip').count()).toBeLessThan(20);
+    });
+    await app.step('求职期望：搜索 司机', async () => {
+      await app.frame().locator('.category-search-input').fill('司机');
+      const found = app.frame().locator('.category-choices .category-chip');
+      await app.waitUntil(
+        async () => (await found.count()) > 0 && (await found.allInnerTexts()).every((t) => t.includes('司机')),
+        'only 司机 categories',
+      );
+      await found.first().click();
+      await app.frame().locator('.category-chosen .category-chip', { hasText: '司机' }).waitFor();
+    });
+    expect(await app.simulatorErrors()).toEqual([]);
+  });
 });
