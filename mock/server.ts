@@ -43,6 +43,7 @@ import { registerSubscriptionRoutes } from './routes/subscription-routes';
 import { registerTrustRoutes } from './routes/trust-routes';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
+import { answerClientError, answerFrameworkError } from './http/raw-errors';
 
 export interface MockServerOptions {
   /** 0 picks a free port. Default 3780 (env MOCK_PORT). */
@@ -152,6 +153,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
+    // Failures before a route runs answer in the documented error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);

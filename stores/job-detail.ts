@@ -1,6 +1,7 @@
 import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import type { JobDetail, JobReportReason, JobSummary } from '../services/contracts/jobs';
+import { jobReportRules, type JobDetail, type JobReportReason, type JobSummary } from '../services/contracts/jobs';
+import { validate } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import { getJob, listSimilarJobs, reportJob } from '../services/jobs';
 import { favoritesStore } from './favorites';
@@ -55,8 +56,10 @@ export class JobDetailStore {
     }
   }
 
-  /** Files a report; answers the message to show when it fails, or null. */
+  /** Files a report; answers the message to show when it fails (the text checked first, as the server would), or null. */
   async report(id: string, reason: JobReportReason, text: string): Promise<string | null> {
+    const invalid = await validate(jobReportRules, { reason, text: text.trim() });
+    if (invalid.length) return invalid[0].message;
     try {
       await reportJob(id, reason, text.trim());
       return null;

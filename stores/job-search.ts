@@ -1,10 +1,12 @@
 import './mobx-config';
-import { makeAutoObservable, runInAction } from 'mobx';
+import { comparer, makeAutoObservable, reaction, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
 import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
-import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
-import { chooseCity, getLocation } from '../services/platform/location';
+import { getCity } from '../services/cities';
+import { getJobFilters, suggestJobs } from '../services/jobs';
+import { pickCity, type PickedCity } from './city-picker';
+import { getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
 import {
   EMPTY_SEARCH,
@@ -12,11 +14,17 @@ import {
   type JobSearch,
   type JobSort,
   type Position,
+  preferencesFrom,
   type SeekerPreferences,
 } from '../utils/job-query';
 import { jobFeedStore } from './job-feed';
 import { resumeStore } from './resume';
 
+/** The query parameters the resume's expectations set. */
+const PREFERENCE_PARAMS = ['prefCategories', 'prefSalaryMin', 'prefCityCodes'] as const;
+
+/** The resume's expectations as last seen, so the first 推荐 page after a relaunch is ranked before it loads. */
+export const PREFERENCES_KEY = 'jobs.preferences';
 export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
 export const SEARCH_HISTORY_MAX = 20;
 const SUGGEST_DELAY_MS = 200;
@@ -36,20 +44,41 @@ export class JobSearchStore {
   /** Counts the seeker's search changes, so a slow position answer cannot undo a later choice. */
   private changes = 0;
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the device remembered, until this launch has read the resume. */
+  private rememberedPreferences = preferencesFrom(readStorage(PREFERENCES_KEY));
 
   constructor() {
-    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes'>(this, {
+    makeAutoObservable<
+      JobSearchStore,
+      'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes' | 'rememberedPreferences'
+    >(this, {
+      rememberedPreferences: false,
       suggestGeneration: false,
       suggestTimer: false,
       districtsOf: false,
       changes: false,
     });
+    reaction(
+      () => this.preferences,
+      (preferences) => {
+        if (resumeStore.resume) {
+          if (preferences) writeStorage(PREFERENCES_KEY, preferences);
+          else removeStorage(PREFERENCES_KEY);
+        }
+        void this.rankByPreferences();
+      },
+      { equals: comparer.structural },
+    );
   }
 
-  /** The seeker's expectations from the resume, once it is loaded. */
+  /** The seeker's expectations from the resume; before it loads, the ones the device remembered. */
   get preferences(): SeekerPreferences | null {
-    const expectations = resumeStore.resume?.expectations;
-    return expectations ? { categories: expectations.categories, salaryMin: expectations.salaryMin } : null;
+    const resume = resumeStore.resume;
+    if (!resume) return this.rememberedPreferences;
+    const expectations = resume.expectations;
+    return expectations
+      ? { categories: expectations.categories, salaryMin: expectations.salaryMin, cityCodes: expectations.cityCodes }
+      : null;
   }
 
   /** Shows the feed for `search`; a keyword joins the history. */
@@ -61,13 +90,17 @@ export class JobSearchStore {
     return jobFeedStore.load(searchToApiQuery(search, this.position, this.preferences));
   }
 
-  /** Once the resume says what the seeker wants, a 推荐 feed that was ranked without it is ranked again. */
-  rankByPreferences(): Promise<void> {
-    const query = jobFeedStore.query;
-    const unranked = this.search.sort === 'match' && !query.prefCategories && !query.prefSalaryMin;
+  /**
+   * Whenever the resume's expectations become known or change (the resume loads after the first page on
+   * launch, or the seeker edits them), a 推荐 feed ranked otherwise is ranked again.
+   */
+  private rankByPreferences(): Promise<void> {
+    const shown = jobFeedStore.query;
+    const wanted = searchToApiQuery(this.search, this.position, this.preferences);
+    const stale = PREFERENCE_PARAMS.some((param) => shown[param] !== wanted[param]);
     // Never pull a seeker who already scrolled on back to the top.
     const onFirstPage = jobFeedStore.items.length <= PAGE_SIZE_DEFAULT && !jobFeedStore.loadingMore;
-    return this.preferences && unranked && onFirstPage ? this.apply(this.search) : Promise.resolve();
+    return this.search.sort === 'match' && stale && onFirstPage ? this.apply(this.search) : Promise.resolve();
   }
 
   update(change: Partial<JobSearch>): Promise<void> {
@@ -99,9 +132,9 @@ export class JobSearchStore {
   }
 
   async pickCity(): Promise<void> {
-    let city: Awaited<ReturnType<typeof chooseCity>>;
+    let city: PickedCity | null;
     try {
-      city = await chooseCity();
+      city = await pickCity({ nationwide: true });
     } catch {
       return;
     }

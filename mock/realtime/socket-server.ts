@@ -13,6 +13,7 @@ import type { TokenService } from '../auth/token-service';
 import type { RtcSignalling } from '../interviews/rtc-signalling';
 import type { FaultSwitches } from '../http/faults';
 import { isLoopbackAddress } from '../http/loopback';
+import { handshakeError, NO_SOCKET_HERE, writeSocketError } from '../http/raw-errors';
 import type { RealtimeHub } from './hub';
 
 /** How often each open connection gets a chance to be dropped while the drop-sockets fault is on. */
@@ -48,6 +49,12 @@ export function attachRealtimeServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   // SDP offers with many candidates run past the chat's frame limit.
   const rtc = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  // A refused handshake answers in the documented error shape, not ws's plain text.
+  for (const server of [wss, rtc]) {
+    server.on('wsClientError', (error, socket, request) =>
+      writeSocketError(socket, handshakeError(error.message, request.method)),
+    );
+  }
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -59,7 +66,7 @@ export function attachRealtimeServer(
     } else if (url.pathname === EMPLOYER_REALTIME_PATH && isLoopbackAddress(request.socket.remoteAddress)) {
       wss.handleUpgrade(request, socket, head, (ws) => acceptEmployer(ws, token));
     } else {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      writeSocketError(socket, NO_SOCKET_HERE);
     }
   });
 

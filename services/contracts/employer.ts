@@ -6,6 +6,7 @@ import {
 } from './applications';
 import { JOB_STATUSES, type CompanySummary, type JobStatus, type JobSummary } from './jobs';
 import type { Rules } from './validation';
+import { textRule } from './text';
 
 /**
  * The employer side of the mock backend: the HR's console (console/) and tests. Accepted from loopback only;
@@ -158,10 +159,12 @@ export interface RejectApplicationRequest {
 }
 
 export const rejectApplicationRules: Rules = {
-  reason: [
-    { type: 'string', required: true, whitespace: true, message: '请填写不合适的原因' },
-    { type: 'string', max: REASON_MAX, message: `原因不能超过${REASON_MAX}个字` },
-  ],
+  reason: textRule('原因', {
+    required: true,
+    requiredMessage: '请填写不合适的原因',
+    max: REASON_MAX,
+    multiline: true,
+  }),
 };
 
 /** POST /employer/applications/:id/offer (an invitation is `InviteInterviewRequest` in interviews.ts). */
@@ -170,5 +173,5 @@ export interface EmployerNoteRequest {
 }
 
 export const offerApplicationRules: Rules = {
-  note: { type: 'string', max: NOTE_MAX, message: `录用说明不能超过${NOTE_MAX}个字` },
+  note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };

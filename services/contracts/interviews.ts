@@ -5,6 +5,7 @@
  * built-ins here: the app imports this file too.
  */
 import type { FieldError } from './errors';
+import { isBlank, textCheck, checkRule, textRule } from './text';
 import type { Rules } from './validation';
 
 export const INTERVIEW_KINDS = ['video', 'onsite', 'phone'] as const;
@@ -150,13 +151,7 @@ export const DECLINE_REASON_MAX = 200;
 export const LENGTH_MINUTES = { min: 15, max: 180 } as const;
 const PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
-function requiredFor(kind: InterviewKind, message: string, max: number) {
-  return {
-    validator: (_rule: unknown, value: unknown, _callback: unknown, source: Record<string, unknown>) =>
-      source.kind !== kind || (typeof value === 'string' && value.trim().length > 0 && value.length <= max),
-    message,
-  };
-}
+const addressCheck = textCheck('面试地址', { required: true, requiredMessage: '现场面试请填写地址', max: ADDRESS_MAX });
 
 const slotListRule = (label: string) => ({
   type: 'array' as const,
@@ -177,17 +172,16 @@ export const inviteInterviewRules: Rules = {
     max: LENGTH_MINUTES.max,
     message: `面试时长应为${LENGTH_MINUTES.min}到${LENGTH_MINUTES.max}分钟`,
   },
-  interviewer: [
-    { type: 'string', required: true, whitespace: true, message: '请填写面试官' },
-    { type: 'string', max: INTERVIEWER_MAX, message: `面试官不能超过${INTERVIEWER_MAX}个字` },
-  ],
-  notes: { type: 'string', max: INTERVIEW_NOTES_MAX, message: `备注不能超过${INTERVIEW_NOTES_MAX}个字` },
-  address: requiredFor('onsite', `现场面试请填写地址（${ADDRESS_MAX}字以内）`, ADDRESS_MAX),
-  phone: {
-    validator: (_rule, value: unknown, _callback, source) =>
-      (source as { kind?: unknown }).kind !== 'phone' || (typeof value === 'string' && PHONE_PATTERN.test(value)),
-    message: '电话面试请填写正确的联系电话',
-  },
+  interviewer: textRule('面试官', { required: true, max: INTERVIEWER_MAX }),
+  notes: textRule('备注', { max: INTERVIEW_NOTES_MAX, multiline: true }),
+  address: checkRule((value, source) => (source.kind === 'onsite' ? addressCheck(value, source) : undefined)),
+  phone: checkRule((value, source) =>
+    source.kind !== 'phone' || (typeof value === 'string' && PHONE_PATTERN.test(value))
+      ? undefined
+      : isBlank(value)
+        ? '电话面试请填写联系电话'
+        : '联系电话格式不正确，例如 13800138000 或 0571-88886666',
+  ),
 };
 
 /**
@@ -231,10 +225,12 @@ export interface DeclineInterviewRequest {
 }
 
 export const declineInterviewRules: Rules = {
-  reason: [
-    { type: 'string', required: true, whitespace: true, message: '请填写拒绝的原因' },
-    { type: 'string', max: DECLINE_REASON_MAX, message: `原因不能超过${DECLINE_REASON_MAX}个字` },
-  ],
+  reason: textRule('原因', {
+    required: true,
+    requiredMessage: '请填写拒绝的原因',
+    max: DECLINE_REASON_MAX,
+    multiline: true,
+  }),
 };
 
 /** POST /interviews/:id/propose: other times, for the HR to confirm. */
@@ -254,10 +250,12 @@ export interface CancelInterviewRequest {
 }
 
 export const cancelInterviewRules: Rules = {
-  reason: [
-    { type: 'string', required: true, whitespace: true, message: '请填写取消的原因' },
-    { type: 'string', max: DECLINE_REASON_MAX, message: `原因不能超过${DECLINE_REASON_MAX}个字` },
-  ],
+  reason: textRule('原因', {
+    required: true,
+    requiredMessage: '请填写取消的原因',
+    max: DECLINE_REASON_MAX,
+    multiline: true,
+  }),
 };
 
 /** POST /interviews/:id/feedback */

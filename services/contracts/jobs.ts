@@ -1,6 +1,7 @@
 import type { RuleItem } from 'async-validator';
 import type { Rules } from './validation';
 import { pageQueryRules } from './paging-rules';
+import { textRule, visibleLength } from './text';
 
 export const JOB_TYPES = ['full_time', 'part_time', 'intern', 'daily_gig'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -196,6 +197,8 @@ export interface JobListQuery {
   prefCategories?: string;
   /** Expected monthly-equivalent pay in yuan, for `match`. */
   prefSalaryMin?: string;
+  /** Comma-separated codes of the seeker's expected cities, for `match` when no city is chosen. */
+  prefCityCodes?: string;
   cursor?: string;
   limit?: string;
 }
@@ -207,8 +210,6 @@ export const SALARY_FILTER_MAX = 1000000;
 
 type Source = Record<string, unknown>;
 const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
-/** Characters as the seeker sees them: an emoji counts once. */
-export const visibleLength = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 
 function listRule(allowed: readonly string[] | null, label: string): RuleItem {
   return {
@@ -284,6 +285,11 @@ export const jobListQueryRules: Rules = {
   ],
   prefCategories: listRule(null, '期望职位'),
   prefSalaryMin: numberRule(0, SALARY_FILTER_MAX, true, `期望薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
+  prefCityCodes: {
+    type: 'string',
+    pattern: /^\d{6}(,\d{6}){0,4}$/,
+    message: '期望城市应为至多5个6位城市编码，以逗号分隔',
+  },
   ...pageQueryRules,
 };
 
@@ -312,6 +318,13 @@ export interface JobSuggestList {
 export interface JobFilterOptions {
   industries: string[];
   /** Job categories (前端开发工程师, 厨师, 货车司机…): what `prefCategories` takes. */
+  categories: string[];
+  /** The same categories by industry (互联网/IT: 前端开发工程师…), each category once; 其他 last if any. */
+  categoryGroups: CategoryGroup[];
+}
+
+export interface CategoryGroup {
+  industry: string;
   categories: string[];
 }
 
@@ -346,14 +359,7 @@ export interface JobReportCreated {
 
 export const jobReportRules: Rules = {
   reason: { type: 'enum', required: true, enum: [...JOB_REPORT_REASONS], message: '请选择举报原因' },
-  text: {
-    type: 'string',
-    validator: (_rule, value: unknown) =>
-      value === undefined ||
-      value === null ||
-      (typeof value === 'string' && visibleLength(value.trim()) <= JOB_REPORT_TEXT_MAX),
-    message: `举报说明不能超过${JOB_REPORT_TEXT_MAX}个字`,
-  },
+  text: textRule('举报说明', { max: JOB_REPORT_TEXT_MAX, multiline: true }),
 };
 
 /** GET /jobs/:id */

@@ -13,6 +13,7 @@
 import type { RuleItem } from 'async-validator';
 import type { EmployerApplicationView } from './employer';
 import { EDUCATION_LABELS, JOB_TYPES, type JobType } from './jobs';
+import { checkRule, isBlank, textCheck, textRule, type FieldCheck } from './text';
 import type { TrustBadges } from './trust';
 import type { Rules } from './validation';
 
@@ -190,7 +191,7 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
 /** Why filling the section helps, for the "next step" prompt. */
 export const SECTION_HINTS: Record<SectionKey, string> = {
   basic: '填写姓名、性别等基本信息，HR才能认识你',
-  phone: '绑定手机号，投递后HR才能联系到你',
+  phone: '用支付宝验证手机号，投递需要它，HR才能联系到你',
   expectations: '填写求职期望，为你推荐更合适的职位',
   workExperiences: '补充工作经历，HR更愿意约你面试',
   educations: '补充教育经历，让简历更完整',
@@ -399,7 +400,7 @@ export function addMonths(month: Month, months: number): Month {
 
 export type CompletenessInput = Pick<
   Resume,
-  'basic' | 'phone' | 'expectations' | 'workExperiences' | 'educations' | 'skills' | 'selfIntro'
+  'basic' | 'phone' | 'phoneVerified' | 'expectations' | 'workExperiences' | 'educations' | 'skills' | 'selfIntro'
 >;
 
 function isSectionFilled(resume: CompletenessInput, section: SectionKey): boolean {
@@ -407,7 +408,8 @@ function isSectionFilled(resume: CompletenessInput, section: SectionKey): boolea
     case 'basic':
       return resume.basic !== null;
     case 'phone':
-      return !!resume.phone;
+      // The employer relies on the number: only one Alipay verified counts (and lets the seeker apply).
+      return !!resume.phone && resume.phoneVerified;
     case 'expectations':
       return resume.expectations !== null;
     case 'workExperiences':
@@ -438,75 +440,37 @@ export function resumeCompleteness(resume: CompletenessInput): ResumeCompletenes
   return { score, nextSection: missing.length ? missing[0] : null, missing };
 }
 
-/** Sections an application needs: the HR must know who applies and how to reach them. */
+/**
+ * Sections an application needs: the HR must know who applies and how to reach them, on a phone number
+ * Alipay verified (a typed one does not count).
+ */
 export const APPLY_REQUIRED_SECTIONS: readonly SectionKey[] = ['basic', 'phone'];
+/** What each required section asks of the seeker, in the message that blocks an application. */
+const APPLY_REQUIREMENT_LABELS: Partial<Record<SectionKey, string>> = {
+  basic: '基本信息',
+  phone: '用支付宝验证手机号',
+};
 
 /** The sections still missing before the seeker may apply ([] = may apply). */
-export function missingForApply(resume: { basic: object | null; phone: string | null }): SectionKey[] {
-  return APPLY_REQUIRED_SECTIONS.filter((section) => (section === 'basic' ? resume.basic === null : !resume.phone));
+export function missingForApply(resume: {
+  basic: object | null;
+  phone: string | null;
+  phoneVerified: boolean;
+}): SectionKey[] {
+  return APPLY_REQUIRED_SECTIONS.filter((section) =>
+    section === 'basic' ? resume.basic === null : !(resume.phone && resume.phoneVerified),
+  );
 }
 
-/** "投递前请先完善简历：基本信息、手机号" */
+/** "投递前请先完善简历：基本信息、用支付宝验证手机号" */
 export function applyBlockedMessage(missing: readonly SectionKey[]): string {
-  return `投递前请先完善简历：${missing.map((section) => SECTION_LABELS[section]).join('、')}`;
+  const asked = missing.map((section) => APPLY_REQUIREMENT_LABELS[section] ?? SECTION_LABELS[section]);
+  return `投递前请先完善简历：${asked.join('、')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Rule building blocks. One rule per field, with a validator that returns the exact Chinese message, so a
 // field shows one clear error (async-validator would otherwise stack "required" and "type" messages).
-
-/** Returns the message for a bad value, or undefined when it is fine. `source` is the whole form value. */
-export type FieldCheck = (value: unknown, source: Record<string, unknown>) => string | undefined;
-
-/** An async-validator rule running `check`; `required` only marks the field for antd-mini's asterisk. */
-export function checkRule(check: FieldCheck, required = false): RuleItem {
-  return {
-    required,
-    validator: (_rule, value, _callback, source) => {
-      const message = check(value, (source ?? {}) as Record<string, unknown>);
-      return message === undefined ? true : new Error(message);
-    },
-  };
-}
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-/** Code points, so an emoji counts as one character, as a person counts. */
-export function textLength(text: string): number {
-  return Array.from(text).length;
-}
-
-// Control characters other than tab and line breaks: they break display and are never typed on purpose.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LINE_BREAKS = /[\r\n\u2028\u2029]/;
-
-export interface TextOptions {
-  required?: boolean;
-  /** Default `请填写${label}`. */
-  requiredMessage?: string;
-  max: number;
-  /** Line breaks allowed (descriptions). */
-  multiline?: boolean;
-}
-
-/** Text: required or not, at most `max` characters after trimming, no control characters. */
-export function textCheck(label: string, options: TextOptions): FieldCheck {
-  return (value) => {
-    if (isBlank(value)) return options.required ? (options.requiredMessage ?? `请填写${label}`) : undefined;
-    if (typeof value !== 'string') return `${label}格式不正确`;
-    if (textLength(value.trim()) > options.max) return `${label}不能超过${options.max}个字`;
-    if (CONTROL_CHARACTERS.test(value)) return `${label}包含无法识别的字符`;
-    if (!options.multiline && LINE_BREAKS.test(value)) return `${label}不能换行`;
-    return undefined;
-  };
-}
-
-export function textRule(label: string, options: TextOptions): RuleItem {
-  return checkRule(textCheck(label, options), options.required);
-}
 
 function enumCheck(values: readonly string[], requiredMessage: string, required = true): FieldCheck {
   return (value) => {

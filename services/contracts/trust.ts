@@ -3,7 +3,8 @@
  * (学生认证). In the mock each check is a small state machine: none → pending → verified | failed; a failed
  * check may be submitted again. Only ES2017 built-ins here: this file ships inside the mini-program.
  */
-import { checkRule, chinaYearOf, RESUME_LIMITS, textCheck, type FieldCheck } from './resume';
+import { chinaYearOf, RESUME_LIMITS } from './resume';
+import { checkRule, textCheck, type FieldCheck } from './text';
 import type { Rules } from './validation';
 
 export const TRUST_STATES = ['none', 'pending', 'verified', 'failed'] as const;

@@ -6,7 +6,8 @@
  *   timeout 13 (default 30 s, at most 60 s), abort 9, bad JSON 14
  * - storage (/mini/api/eocm6v): ≤ 200 KB a key (error 14), ≤ 10 MB in all (error 12)
  * - getAuthCode: `auth_base` silent; other scopes show a consent sheet; a refused one fails with 11
- * - chooseCity: cancel fails with 11
+ * - chooseCity (/mini/api/ui-city): the app's `hotCities` and `cities` or Alipay's own (北京 answered as 110100), a
+ *   search box over names and `spell`; cancel fails with 11
  */
 import { byteLength, invokeApi, MyError, type LogicRuntime, type MyApis, type MyFailure } from '../core/logic-runtime';
 import type { SimSettings } from '../core/protocol';
@@ -468,6 +469,7 @@ export function createBrowserMy(runtime: LogicRuntime): MyApis {
     startPullDownRefresh: ui('startPullDownRefresh'),
     pageScrollTo: ui('pageScrollTo'),
     makePhoneCall: ui('makePhoneCall'),
+    openLocation: ui('openLocation'),
     hideKeyboard: (options: Options = {}) => call(options, () => ({ success: true })),
     vibrateShort: (options: Options = {}) => call(options, () => ({ success: true })),
     vibrateLong: (options: Options = {}) => call(options, () => ({ success: true })),

@@ -53,6 +53,7 @@ export type UiApi =
   | 'alert'
   | 'confirm'
   | 'showActionSheet'
+  | 'chooseCity'
   | 'stopPullDownRefresh';
 /** One UI call: `api` plus the options the app passed (callbacks left out), e.g. `{ api: 'showToast', content: '已投递', type: 'success' }`. */
 export interface UiRecord {
@@ -165,7 +166,7 @@ export interface FakeMyOptions {
 
 /** The test's side of the fake: logs, answers, switches. Reached as `fakeMy.$fake`. */
 export interface FakeMyControl {
-  /** Every UI call in order (toast, loading, alert, confirm, action sheet, stopPullDownRefresh). */
+  /** Every UI call in order (toast, loading, alert, confirm, action sheet, city picker, stopPullDownRefresh). */
   readonly ui: UiRecord[];
   /** Every navigation call in order, including failed ones. */
   readonly navigation: NavigationRecord[];
@@ -715,6 +716,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
 
   api('chooseCity', (o) =>
     invoke('chooseCity', o, () => {
+      recordUi('chooseCity', o as object | undefined);
       if (cityAnswer === 'cancel') return fail(11, '用户取消操作');
       return { ...cityAnswer };
     }),
