@@ -127,7 +127,11 @@ export function toApplicationTimelineView(
 ): ApplicationTimelineView {
   const steps: TimelineStepView[] = history.map((step, index) => ({
     key: `${step.status}-${index}`,
-    title: STEP_TITLES[step.status],
+    // Answers, reschedules and new rounds of an interview are further steps inside 面试.
+    title:
+      step.status === 'interview' && history.slice(0, index).some((before) => before.status === 'interview')
+        ? '面试进展'
+        : STEP_TITLES[step.status],
     timeText: formatDateTime(step.at, now),
     note: step.note ?? '',
   }));

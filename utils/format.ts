@@ -146,3 +146,38 @@ export function formatUploadFileName(now: number = Date.now()): string {
 export function formatExpectedSalary(min: number, max: number): string {
   return `期望月薪 ${formatSalary({ min, max, unit: 'month' })}`;
 }
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** An interview slot: "12月9日 周三 14:00" (the year too when it is not this year's). */
+export function formatInterviewTime(at: string, now: number = Date.now()): string {
+  const time = dayjs(at);
+  const day = time.isSame(dayjs(now), 'year') ? time.format('M月D日') : time.format('YYYY年M月D日');
+  return `${day} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
+}
+
+/** Time until something: "2天3小时", "3小时20分钟", "12分钟", "45秒". */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
+  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分钟` : `${hours}小时`;
+  if (minutes > 0) return `${minutes}分钟`;
+  return `${seconds}秒`;
+}
+
+/** A call's clock: "05:07", "1:02:33". */
+export function formatCallClock(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const two = (value: number) => (value < 10 ? `0${value}` : String(value));
+  const hours = Math.floor(seconds / 3600);
+  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}
+
+/** "面试爽约率 12%" from the seekers' answers, or '' before anyone answered. */
+export function formatNoShowRate(rate: number | null): string {
+  return rate === null ? '' : `面试爽约率 ${Math.round(rate * 100)}%`;
+}

@@ -16,3 +16,10 @@ export function getPhoneNumber(): Promise<string> {
     });
   });
 }
+
+/** Dials `number` with the phone's own dialer (the seeker confirms there). */
+export function makePhoneCall(number: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    my.makePhoneCall({ number, success: () => resolve(), fail: (failure: PlatformFailure) => reject(failure) });
+  });
+}

@@ -1,0 +1,187 @@
+import './mobx-config';
+import { makeAutoObservable, observable, runInAction } from 'mobx';
+import type { Interview, InterviewFeedbackRequest } from '../services/contracts/interviews';
+import { SUBSCRIPTION_TEMPLATES } from '../services/contracts/subscriptions';
+import { ApiError } from '../services/http';
+import {
+  acceptInterview,
+  declineInterview,
+  getInterview,
+  listInterviews,
+  listSubscriptions,
+  proposeInterviewTimes,
+  sendInterviewFeedback,
+} from '../services/interviews';
+import { requestSubscribeMessage } from '../services/platform/subscribe';
+import { recordSubscriptions } from '../services/subscriptions';
+import { LateAnswers } from './late-answers';
+import type { LoadStatus } from './load-status';
+
+export type InterviewAction = 'accept' | 'decline' | 'propose' | 'feedback' | 'remind';
+
+export interface InterviewEntry {
+  status: LoadStatus;
+  interview: Interview | null;
+  errorMessage: string;
+  /** The answer being sent, '' when none. */
+  acting: InterviewAction | '';
+  /** Unused reminder consents for this interview's application (each pays for one reminder). */
+  reminderConsents: number;
+}
+
+const EMPTY: InterviewEntry = { status: 'idle', interview: null, errorMessage: '', acting: '', reminderConsents: 0 };
+const REMINDER_TEMPLATE = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
+
+/** A failure as the seeker reads it: the field's message of a 400, the server's reason of a 409, else a retry hint. */
+function messageOf(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) return error.fields?.[0]?.message ?? error.message;
+  return fallback;
+}
+
+/**
+ * 我的面试 and each interview: answers (accept, decline, propose other times, feedback) and reminder consents.
+ * Countdowns read `now()`, the backend's clock (its offset learned from the list), moved by `tick()`.
+ */
+export class InterviewsStore {
+  listStatus: LoadStatus = 'idle';
+  items: Interview[] = [];
+  listError = '';
+  entries = observable.map<string, InterviewEntry>();
+  /** Backend time minus device time: the mock's clock may run ahead. */
+  clockOffset = 0;
+  deviceNow = Date.now();
+  private readonly listRequests = new LateAnswers();
+
+  constructor() {
+    makeAutoObservable<InterviewsStore, 'listRequests'>(this, { listRequests: false });
+  }
+
+  now(): number {
+    return this.deviceNow + this.clockOffset;
+  }
+
+  /** Moves the countdowns on (the page's one-second timer). */
+  tick(): void {
+    this.deviceNow = Date.now();
+  }
+
+  entry(id: string): InterviewEntry {
+    return this.entries.get(id) ?? EMPTY;
+  }
+
+  async loadList(): Promise<void> {
+    const isLatest = this.listRequests.begin();
+    this.listStatus = this.items.length ? 'ready' : 'loading';
+    this.listError = '';
+    try {
+      const list = await listInterviews();
+      if (!isLatest()) return;
+      runInAction(() => {
+        this.clockOffset = Date.parse(list.now) - Date.now();
+        this.deviceNow = Date.now();
+        this.items = list.items;
+        this.listStatus = 'ready';
+        for (const interview of list.items) this.remember(interview);
+      });
+    } catch (error) {
+      if (!isLatest()) return;
+      runInAction(() => {
+        this.listError = messageOf(error, '加载失败，请稍后重试');
+        if (!this.items.length) this.listStatus = 'error';
+      });
+    }
+  }
+
+  async loadDetail(id: string): Promise<void> {
+    this.entries.set(id, { ...this.entry(id), status: 'loading', errorMessage: '' });
+    try {
+      const [interview, consents] = await Promise.all([getInterview(id), listSubscriptions()]);
+      runInAction(() => {
+        this.remember(interview);
+        const reminderConsents = consents.items.filter(
+          (consent) =>
+            consent.templateId === REMINDER_TEMPLATE &&
+            (consent.applicationId === null || consent.applicationId === interview.applicationId),
+        ).length;
+        this.entries.set(id, { ...this.entry(id), reminderConsents });
+      });
+    } catch (error) {
+      const message =
+        error instanceof ApiError && error.code === 'not_found'
+          ? '面试不存在'
+          : messageOf(error, '加载失败，请稍后重试');
+      runInAction(() => this.entries.set(id, { ...this.entry(id), status: 'error', errorMessage: message }));
+    }
+  }
+
+  accept(id: string, slot: string): Promise<string | null> {
+    return this.act(id, 'accept', () => acceptInterview(id, slot), '接受失败，请稍后重试');
+  }
+
+  decline(id: string, reason: string): Promise<string | null> {
+    return this.act(id, 'decline', () => declineInterview(id, reason), '发送失败，请稍后重试');
+  }
+
+  propose(id: string, slots: string[]): Promise<string | null> {
+    return this.act(id, 'propose', () => proposeInterviewTimes(id, slots), '发送失败，请稍后重试');
+  }
+
+  feedback(id: string, answer: InterviewFeedbackRequest): Promise<string | null> {
+    return this.act(id, 'feedback', () => sendInterviewFeedback(id, answer), '提交失败，请稍后重试');
+  }
+
+  /**
+   * Asks Alipay's sheet for one reminder consent: each allows one message, so two reminders (24 h and 1 h
+   * before) need the seeker to agree twice. Answers what to tell the seeker.
+   */
+  async subscribeReminder(id: string): Promise<{ message: string; ok: boolean }> {
+    const interview = this.entry(id).interview;
+    if (!interview || this.entry(id).acting) return { message: '', ok: false };
+    this.entries.set(id, { ...this.entry(id), acting: 'remind' });
+    try {
+      const accepted = await requestSubscribeMessage([REMINDER_TEMPLATE]);
+      if (!accepted.length) return { message: '未开启提醒，可随时再开启', ok: false };
+      await recordSubscriptions({ templateIds: accepted, applicationId: interview.applicationId });
+      runInAction(() =>
+        this.entries.set(id, { ...this.entry(id), reminderConsents: this.entry(id).reminderConsents + 1 }),
+      );
+      return { message: '已开启一次面试提醒', ok: true };
+    } catch (error) {
+      return { message: messageOf(error, '开启提醒失败，请稍后重试'), ok: false };
+    } finally {
+      runInAction(() => this.entries.set(id, { ...this.entry(id), acting: '' }));
+    }
+  }
+
+  /** An interview pushed or answered: the entry and the list agree. */
+  remember(interview: Interview): void {
+    const entry = this.entry(interview.id);
+    this.entries.set(interview.id, { ...entry, status: 'ready', interview, errorMessage: '' });
+    const index = this.items.findIndex((item) => item.id === interview.id);
+    if (index >= 0) this.items[index] = interview;
+    else this.items.push(interview);
+  }
+
+  private async act(
+    id: string,
+    action: InterviewAction,
+    send: () => Promise<Interview>,
+    fallback: string,
+  ): Promise<string | null> {
+    if (this.entry(id).acting) return null;
+    this.entries.set(id, { ...this.entry(id), acting: action });
+    try {
+      const interview = await send();
+      runInAction(() => this.remember(interview));
+      return null;
+    } catch (error) {
+      // A 409: the HR moved it meanwhile (cancelled, confirmed): show where it stands now.
+      if (error instanceof ApiError && error.status === 409) void this.loadDetail(id);
+      return messageOf(error, fallback);
+    } finally {
+      runInAction(() => this.entries.set(id, { ...this.entry(id), acting: '' }));
+    }
+  }
+}
+
+export const interviewsStore = new InterviewsStore();

@@ -1,0 +1,208 @@
+import type { Interview, InterviewList } from '../../services/contracts/interviews';
+import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
+import type { Runtime } from '../harness/runtime';
+import { sampleInvitation, slotIn } from '../support/interview-invitation';
+import { makeReadyToApply, startMockServer } from '../support/mock-server';
+import type { InterviewDetailView, InterviewRowView } from '../../utils/interview-view';
+import {
+  answerSubscribe,
+  applyDirect,
+  call,
+  employerAct,
+  launchSeeker,
+  openJobs,
+  type TestServer,
+} from './applications-support';
+
+interface ListData {
+  status: string;
+  upcoming: InterviewRowView[];
+  past: InterviewRowView[];
+  errorMessage: string;
+}
+
+interface DetailData {
+  status: string;
+  interview: InterviewDetailView | null;
+  reminderConsents: number;
+  declineVisible: boolean;
+  declineError: string;
+  proposeError: string;
+  proposedSlots: { value: string; text: string }[];
+}
+
+const LIST = 'packages/interviews/pages/list/index';
+const DETAIL = 'packages/interviews/pages/detail/index';
+
+let server: TestServer;
+let rt: Runtime;
+let jobsUsed = 0;
+
+beforeAll(async () => {
+  server = await startMockServer({ seed: { jobs: 200, seed: 'interview-page-tests' } });
+});
+afterAll(() => server.stop());
+afterEach(() => rt?.dispose());
+
+/** A signed-in seeker invited to an interview of the given kind; answers straight from the backend too. */
+async function invitedSeeker(overrides: Parameters<typeof sampleInvitation>[1] = {}) {
+  const seeker = await launchSeeker(server);
+  rt = seeker.rt;
+  await makeReadyToApply(server, seeker.token);
+  const [job] = await openJobs(server, 1, jobsUsed++);
+  const application = await applyDirect(server, seeker.token, job.id);
+  await employerAct(server, application, 'invite', sampleInvitation(Date.now(), overrides));
+  const list = await call<InterviewList>(server, 'GET', '/interviews', { token: seeker.token });
+  return { ...seeker, application, interview: list.body.items[0] };
+}
+
+async function openDetail(interview: Interview) {
+  const page = rt.mountPage<DetailData>(DETAIL, { id: interview.id });
+  page.show();
+  await rt.flush();
+  return page;
+}
+
+describe('我的面试', () => {
+  it('lists an invitation as upcoming, and accepting a slot starts its countdown and asks for a reminder', async () => {
+    const { interview, token } = await invitedSeeker();
+    const asked = answerSubscribe(rt, true);
+    const list = rt.mountPage<ListData>(LIST);
+    list.show();
+    await rt.flush();
+    expect(list.data.upcoming).toEqual([
+      expect.objectContaining({ id: interview.id, statusText: '待回复', kindText: '视频面试', countdownText: '' }),
+    ]);
+    expect(list.data.upcoming[0].timeText).toMatch(/ 等2个时间$/);
+    expect(list.data.past).toEqual([]);
+
+    const detail = await openDetail(interview);
+    expect(detail.data.interview).toMatchObject({
+      canAccept: true,
+      canDecline: true,
+      canPropose: true,
+      interviewer: '李经理',
+      lengthText: '约30分钟',
+      notes: '请准备一段自我介绍',
+    });
+    expect(detail.data.interview?.slotOptions).toHaveLength(2);
+
+    await detail.call('onAcceptTap');
+    expect(rt.fake.lastToast()).toMatchObject({ content: '请先选择一个面试时间' });
+
+    detail.call('onSlotChange', interview.slots[1]);
+    await detail.call('onAcceptTap');
+    await rt.flush();
+    expect(detail.data.interview).toMatchObject({ statusText: '已确认', canAccept: false, showRoom: true });
+    expect(detail.data.interview?.countdownText).toMatch(/^还有\d+天/);
+    expect(detail.data.interview?.roomText).toMatch(/^面试间.+后开放（开始前15分钟）$/);
+    expect(asked).toEqual([[SUBSCRIPTION_TEMPLATES.interviewReminder.id]]);
+    expect(detail.data.reminderConsents).toBe(1);
+    const consents = await call<SubscriptionConsentList>(server, 'GET', '/subscriptions', { token });
+    expect(consents.body.items.map((consent) => consent.templateId)).toEqual([
+      SUBSCRIPTION_TEMPLATES.interviewReminder.id,
+    ]);
+
+    // The list shows it with its countdown when the seeker comes back.
+    list.show();
+    await rt.flush();
+    expect(list.data.upcoming[0]).toMatchObject({
+      statusText: '已确认',
+      countdownText: expect.stringMatching(/^还有/),
+    });
+  });
+
+  it('proposes other times, and declines only with a reason, keeping what was typed when sending fails', async () => {
+    const { interview } = await invitedSeeker();
+    const detail = await openDetail(interview);
+
+    detail.call('onProposeTap');
+    await detail.call('onProposeSubmit');
+    expect(detail.data.proposeError).toBe('请至少添加一个你方便的时间');
+    const tomorrow = new Date();
+    tomorrow.setHours(0, 0, 0, 0);
+    const day = String(tomorrow.getTime() + 3 * 24 * 60 * 60 * 1000);
+    detail.call('onProposePick', [day, String(15 * 60)]);
+    detail.call('onProposePick', [day, String(15 * 60)]);
+    expect(detail.data.proposeError).toBe('这个时间已经添加过了');
+    detail.call('onProposePick', [day, String(10 * 60)]);
+    expect(detail.data.proposedSlots.map((slot) => slot.text)).toEqual([
+      expect.stringMatching(/ 10:00$/),
+      expect.stringMatching(/ 15:00$/),
+    ]);
+    await detail.call('onProposeSubmit');
+    await rt.flush();
+    expect(detail.data.interview).toMatchObject({
+      statusText: '改期待确认',
+      rescheduleText: '已改期1次，还可改期1次',
+      canAccept: false,
+      canPropose: false,
+      canDecline: true,
+    });
+
+    detail.call('onDeclineTap');
+    await detail.call('onDeclineSubmit');
+    expect(detail.data.declineError).toBe('请选择或填写拒绝的原因');
+    detail.fire('onDeclineInput', { detail: { value: '家里有事' } });
+    rt.fake.setOffline(true);
+    await detail.call('onDeclineSubmit');
+    await rt.flush();
+    expect(detail.data.declineVisible).toBe(true);
+    expect(detail.data.declineError).not.toBe('');
+    rt.fake.setOffline(false);
+    await detail.call('onDeclineSubmit');
+    await rt.flush();
+    expect(detail.data.declineVisible).toBe(false);
+    expect(detail.data.interview).toMatchObject({ statusText: '已拒绝', endedReason: '你已拒绝：家里有事' });
+  });
+
+  it('opens the on-site address on the map and dials a phone interview', async () => {
+    const located: unknown[] = [];
+    const dialed: unknown[] = [];
+    const onsite = await invitedSeeker({ kind: 'onsite', address: '杭州市西湖区文三路100号' });
+    rt.fake.define('openLocation', ((options: { success?: () => void }) => {
+      located.push(options);
+      options.success?.();
+    }) as unknown as typeof my.openLocation);
+    const detail = await openDetail(onsite.interview);
+    expect(detail.data.interview).toMatchObject({
+      address: '杭州市西湖区文三路100号',
+      kindText: '现场面试',
+      canOpenMap: true,
+    });
+    detail.call('onAddressTap');
+    expect(located).toEqual([expect.objectContaining({ address: '杭州市西湖区文三路100号' })]);
+    rt.dispose();
+
+    const phone = await invitedSeeker({ kind: 'phone', phone: '0571-88886666', slots: [slotIn(30)] });
+    rt.fake.define('makePhoneCall', ((options: { number: string; success?: () => void }) => {
+      dialed.push(options.number);
+      options.success?.();
+    }) as unknown as typeof my.makePhoneCall);
+    const phoneDetail = await openDetail(phone.interview);
+    phoneDetail.call('onPhoneTap');
+    expect(dialed).toEqual(['0571-88886666']);
+    expect(phoneDetail.data.interview?.showRoom).toBe(false);
+  });
+
+  it('shows a failed list with a retry, and the reason when the interview is not theirs', async () => {
+    const { interview } = await invitedSeeker();
+    rt.fake.setOffline(true);
+    const list = rt.mountPage<ListData>(LIST);
+    list.show();
+    await rt.flush();
+    expect(list.data.status).toBe('error');
+    expect(list.data.errorMessage).not.toBe('');
+    rt.fake.setOffline(false);
+    list.call('onRetry');
+    await rt.flush();
+    expect(list.data.upcoming.map((row) => row.id)).toEqual([interview.id]);
+    rt.dispose();
+
+    await invitedSeeker();
+    const stranger = rt.mountPage<DetailData>(DETAIL, { id: interview.id });
+    stranger.show();
+    await rt.flush();
+    expect(stranger.data).toMatchObject({ status: 'error', interview: null });
+  });
+});
