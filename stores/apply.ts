@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import {
   createApplicationRules,
@@ -7,12 +8,8 @@ import {
   type CreateApplicationRequest,
 } from '../services/contracts/applications';
 import type { JobSummary } from '../services/contracts/jobs';
-import {
-  applyBlockedMessage,
-  resumeCompleteness,
-  type ResumeAttachment,
-  type SectionKey,
-} from '../services/contracts/resume';
+import { applyBlockedMessage, resumeCompleteness, type SectionKey } from '../services/contracts/resume';
+import type { ResumeAttachment } from '../services/contracts/resume-attachments';
 import { SUBSCRIBE_TEMPLATES_PER_CALL, SUBSCRIPTION_TEMPLATES } from '../services/contracts/subscriptions';
 import { validate } from '../services/contracts/validation';
 import { createApplication } from '../services/applications';
@@ -75,8 +72,6 @@ const EMPTY_FORM: ApplyForm = {
   missing: [],
   attempt: null,
 };
-
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /** Templates to ask consent for after applying, in calls of at most three. */
 const STATUS_TEMPLATE_IDS = [

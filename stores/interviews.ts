@@ -16,6 +16,7 @@ import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
 import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
+import { messageOf } from './outcome';
 
 export type InterviewAction = 'accept' | 'decline' | 'propose' | 'feedback' | 'remind';
 
@@ -31,12 +32,6 @@ export interface InterviewEntry {
 
 const EMPTY: InterviewEntry = { status: 'idle', interview: null, errorMessage: '', acting: '', reminderConsents: 0 };
 const REMINDER_TEMPLATE = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
-
-/** A failure as the seeker reads it: the field's message of a 400, the server's reason of a 409, else a retry hint. */
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return error.fields?.[0]?.message ?? error.message;
-  return fallback;
-}
 
 /**
  * 我的面试 and each interview: answers (accept, decline, propose other times, feedback) and reminder consents.

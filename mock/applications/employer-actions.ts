@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../services/contracts/conversations';
+import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
 import type { InviteInterviewRequest } from '../../services/contracts/interviews';
-import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import { notFound } from '../http/api-error';

@@ -1,8 +1,8 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { EmployerApplicationWithResume } from './employer';
 import type { Interview } from './interviews';
 import type { WaitingSeeker } from './rtc';
-import type { EmployerApplicationWithResume } from './resume';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';

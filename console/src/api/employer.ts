@@ -9,7 +9,7 @@ import type {
 } from '../../../services/contracts/employer';
 import type { JobStatus } from '../../../services/contracts/jobs';
 import type { CursorPage } from '../../../services/contracts/page';
-import type { EmployerApplicationWithResume } from '../../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
 import { apiRequest, downloadFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;
