@@ -4,6 +4,7 @@ import * as api from './api/employer';
 import { useRemote } from './api/use-remote';
 import { ConsoleLayout, type ConsolePage } from './layout/console-layout';
 import { ApplicationsPage } from './screens/applications-page';
+import { InterviewsPage } from './screens/interviews-page';
 import { JobsPage } from './screens/jobs-page';
 import { SignInPage } from './screens/sign-in-page';
 import type { InboxFilters } from './panes/application-filters';
@@ -23,6 +24,7 @@ export function ConsoleApp() {
 
 function SignedInConsole() {
   const [page, setPage] = useState<ConsolePage>('applications');
+  const [roomInterviewId, setRoomInterviewId] = useState<string>();
   const [filters, setFilters] = useState<InboxFilters>({ sort: 'latest' });
   const jobs = useRemote(() => api.listJobs(), []);
   const { reload } = jobs;
@@ -40,7 +42,17 @@ function SignedInConsole() {
   return (
     <ConsoleLayout page={page} onNavigate={setPage}>
       {page === 'applications' ? (
-        <ApplicationsPage filters={filters} onFiltersChange={setFilters} jobs={jobs.data?.items ?? []} />
+        <ApplicationsPage
+          filters={filters}
+          onFiltersChange={setFilters}
+          jobs={jobs.data?.items ?? []}
+          onOpenRoom={(interviewId) => {
+            setRoomInterviewId(interviewId);
+            setPage('interviews');
+          }}
+        />
+      ) : page === 'interviews' ? (
+        <InterviewsPage selectedId={roomInterviewId} onSelect={setRoomInterviewId} />
       ) : (
         <JobsPage
           jobs={jobs}

@@ -59,3 +59,20 @@ export function formatHandleBy(respondBy: string, now: number = Date.now()): str
   if (due.isSame(dayjs(now), 'day')) return '今天内需处理';
   return `需在${Math.ceil(left / (24 * 60 * 60_000))}天内处理`;
 }
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** An interview slot: "12月9日 周三 14:00". */
+export function formatInterviewTime(at: string): string {
+  const time = dayjs(at);
+  return `${time.format('M月D日')} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
+}
+
+/** A call's clock: "05:07", "1:02:33". */
+export function formatCallClock(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const two = (value: number) => String(value).padStart(2, '0');
+  const hours = Math.floor(seconds / 3600);
+  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}

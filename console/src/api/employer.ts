@@ -7,7 +7,9 @@ import type {
   EmployerJobList,
   EmployerSession,
 } from '../../../services/contracts/employer';
+import type { Interview, InviteInterviewRequest } from '../../../services/contracts/interviews';
 import type { JobStatus } from '../../../services/contracts/jobs';
+import type { RoomTicket, WaitingSeeker } from '../../../services/contracts/rtc';
 import type { CursorPage } from '../../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
 import { apiRequest, downloadFile } from './client';
@@ -44,8 +46,22 @@ export const viewApplication = (id: string) =>
 export const rejectApplication = (id: string, reason: string) =>
   apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/reject`, { body: { reason } });
 
-export const inviteApplication = (id: string, note: string) =>
-  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/invite`, { body: { note } });
+export const inviteApplication = (id: string, invitation: InviteInterviewRequest) =>
+  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/invite`, { body: invitation });
+
+/** The company's interviews, or one application's. */
+export const listInterviews = (applicationId?: string) =>
+  apiRequest<{ items: Interview[] }>('GET', '/employer/interviews', { query: { applicationId } });
+
+export const listWaitingSeekers = () => apiRequest<{ items: WaitingSeeker[] }>('GET', '/employer/interviews/waiting');
+
+export const confirmInterview = (id: string, slot: string) =>
+  apiRequest<Interview>('POST', `/employer/interviews/${id}/confirm`, { body: { slot } });
+
+export const cancelInterview = (id: string, reason: string) =>
+  apiRequest<Interview>('POST', `/employer/interviews/${id}/cancel`, { body: { reason } });
+
+export const enterInterviewRoom = (id: string) => apiRequest<RoomTicket>('POST', `/employer/interviews/${id}/room`);
 
 export const offerApplication = (id: string, note: string | undefined) =>
   apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/offer`, { body: note ? { note } : {} });

@@ -1,4 +1,4 @@
-import { ApiOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import { ApiOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space, Switch, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
@@ -6,10 +6,11 @@ import * as api from '../api/employer';
 import { useEmployerSocket, type SocketState } from '../realtime/employer-socket';
 import { useSession } from '../session/session';
 
-export type ConsolePage = 'applications' | 'jobs';
+export type ConsolePage = 'applications' | 'interviews' | 'jobs';
 
 const PAGES: Array<{ key: ConsolePage; label: string; icon: ReactNode }> = [
   { key: 'applications', label: '投递管理', icon: <FileTextOutlined /> },
+  { key: 'interviews', label: '面试', icon: <VideoCameraOutlined /> },
   { key: 'jobs', label: '职位管理', icon: <ProfileOutlined /> },
 ];
 

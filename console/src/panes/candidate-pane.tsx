@@ -7,6 +7,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { DecisionActions } from '../widgets/decision-actions';
+import { InterviewCard } from '../widgets/interview-card';
 import { ResumeView } from '../widgets/resume-view';
 import { StatusTag } from '../widgets/status-tag';
 import { useEmployerEvents } from '../realtime/employer-socket';
@@ -19,8 +20,9 @@ import { useEmployerEvents } from '../realtime/employer-socket';
 export function CandidatePane(props: {
   applicationId: string | undefined;
   onChanged(application: EmployerApplication): void;
+  onOpenRoom(interviewId: string): void;
 }) {
-  const { applicationId, onChanged } = props;
+  const { applicationId, onChanged, onOpenRoom } = props;
   if (!applicationId) {
     return (
       <div className="pane-body pane-empty">
@@ -28,10 +30,16 @@ export function CandidatePane(props: {
       </div>
     );
   }
-  return <CandidateDetail key={applicationId} applicationId={applicationId} onChanged={onChanged} />;
+  return (
+    <CandidateDetail key={applicationId} applicationId={applicationId} onChanged={onChanged} onOpenRoom={onOpenRoom} />
+  );
 }
 
-function CandidateDetail(props: { applicationId: string; onChanged(application: EmployerApplication): void }) {
+function CandidateDetail(props: {
+  applicationId: string;
+  onChanged(application: EmployerApplication): void;
+  onOpenRoom(interviewId: string): void;
+}) {
   const { applicationId, onChanged } = props;
   const opened = useRef(false);
   const detail = useRemote(async () => {
@@ -115,6 +123,13 @@ function CandidateDetail(props: { applicationId: string; onChanged(application: 
             <Typography.Text type="secondary">简历与职位要求暂无明显匹配项</Typography.Text>
           )}
         </Card>
+        {application.timeline.some((step) => step.status === 'interview') && (
+          <InterviewCard
+            application={application}
+            onApplicationChanged={(next) => detail.setData(() => next)}
+            onOpenRoom={props.onOpenRoom}
+          />
+        )}
         {application.greeting && (
           <Card size="small" title="打招呼" className="candidate-greeting">
             {application.greeting}

@@ -11,6 +11,7 @@ export function ApplicationsPage(props: {
   filters: InboxFilters;
   onFiltersChange(filters: InboxFilters): void;
   jobs: EmployerJob[];
+  onOpenRoom(interviewId: string): void;
 }) {
   const [selectedId, setSelectedId] = useState<string>();
   const [changed, setChanged] = useState<EmployerApplication>();
@@ -36,7 +37,7 @@ export function ApplicationsPage(props: {
         {
           key: 'candidate',
           minWidth: 480,
-          content: <CandidatePane applicationId={selectedId} onChanged={onChanged} />,
+          content: <CandidatePane applicationId={selectedId} onChanged={onChanged} onOpenRoom={props.onOpenRoom} />,
         },
       ]}
     />

@@ -2,7 +2,6 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { canTransition, type ApplicationStatus } from '../../../services/contracts/applications';
 import {
-  inviteApplicationRules,
   NOTE_MAX,
   offerApplicationRules,
   REASON_MAX,
@@ -13,8 +12,9 @@ import { ApiRequestError, errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
+import { InviteDialog } from './invite-dialog';
 
-type NoteAction = 'reject' | 'invite' | 'offer';
+type NoteAction = 'reject' | 'offer';
 
 interface NoteDialog {
   title: string;
@@ -39,17 +39,6 @@ const DIALOGS: Record<NoteAction, NoteDialog> = {
     ok: '确认不合适',
     send: (id, text) => api.rejectApplication(id, text),
     done: '已标记为不合适，求职者会看到原因',
-  },
-  invite: {
-    title: '邀请面试',
-    field: 'note',
-    label: '面试安排（时间、地点或方式）',
-    placeholder: '例如：本周四下午3点，公司会议室，带好身份证',
-    max: NOTE_MAX,
-    rules: inviteApplicationRules,
-    ok: '发送邀请',
-    send: (id, text) => api.inviteApplication(id, text),
-    done: '面试邀请已发送',
   },
   offer: {
     title: '发放录用通知',
@@ -76,6 +65,7 @@ export function DecisionActions(props: {
   const { application } = props;
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<NoteAction>();
+  const [inviting, setInviting] = useState(false);
   const [sending, setSending] = useState(false);
   const [form] = Form.useForm<Record<string, string>>();
   const can = (to: ApplicationStatus) => canTransition(application.status, to);
@@ -136,7 +126,7 @@ export function DecisionActions(props: {
       </Button>
     ),
     can('interview') && (
-      <Button key="invite" type="primary" onClick={() => open('invite')}>
+      <Button key="invite" type="primary" onClick={() => setInviting(true)}>
         邀请面试
       </Button>
     ),
@@ -168,6 +158,16 @@ export function DecisionActions(props: {
       <Space wrap className="decision-actions">
         {actions.length ? actions : <span className="muted">该投递已结束，无需操作</span>}
       </Space>
+      <InviteDialog
+        application={application}
+        open={inviting}
+        onClose={() => setInviting(false)}
+        onInvited={(next) => {
+          props.onChanged(next);
+          void message.success('面试邀请已发送，求职者可在「我的面试」中选择时间');
+        }}
+        onRefused={refused}
+      />
       <Modal
         open={!!spec}
         title={spec?.title}
