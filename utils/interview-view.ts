@@ -9,7 +9,8 @@ import {
   type Interview,
   type InterviewKind,
 } from '../services/contracts/interviews';
-import { formatCountdown, formatInterviewTime } from './format';
+import type { CallPhase } from '../services/contracts/rtc';
+import { formatCallClock, formatCountdown, formatInterviewTime } from './format';
 
 export type InterviewTone = 'waiting' | 'good' | 'ended';
 
@@ -192,4 +193,23 @@ export function proposeWheelColumns(now: number): { label: string; value: string
 /** The ISO start of a picked [day, minutes] pair (the device's time zone, as the wheel shows it). */
 export function slotOfWheel(value: readonly string[]): string {
   return new Date(Number(value[0]) + Number(value[1]) * MINUTE_MS).toISOString();
+}
+
+/** What the room page shows of the call's phase. */
+export const CALL_PHASE_TEXT: Record<CallPhase, string> = {
+  connecting: '正在进入面试间…',
+  waiting: '候场中，请等待面试官让你进入',
+  alone: '等待面试官进入…',
+  in_call: '通话中',
+  reconnecting: '重连中…',
+  ended: '面试已结束',
+  failed: '通话中断',
+};
+
+/** "距开始 03:12" before the slot, then "已进行 05:07 · 剩余 24:53" (剩余 stops at 00:00). */
+export function roomClockText(times: { startsAt: string; endsAt: string }, now: number): string {
+  const start = Date.parse(times.startsAt);
+  const end = Date.parse(times.endsAt);
+  if (now < start) return `距开始 ${formatCallClock(start - now)}`;
+  return `已进行 ${formatCallClock(now - start)} · 剩余 ${formatCallClock(Math.max(0, end - now))}`;
 }

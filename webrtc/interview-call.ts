@@ -5,26 +5,15 @@
  */
 import {
   RTC_CLOSE_CODES,
-  type PeerPresence,
+  type CallPhase,
+  type CallState,
   type RoomRole,
   type RtcClientFrame,
   type RtcServerFrame,
   type RtcSignal,
 } from '../services/contracts/rtc';
 
-/**
- * connecting: opening the room; waiting: in 候场 until the HR admits; alone: in, the other side not (yet);
- * in_call: both in and media flowing; reconnecting: our network dropped, coming back; ended / failed: over.
- */
-export type CallPhase = 'connecting' | 'waiting' | 'alone' | 'in_call' | 'reconnecting' | 'ended' | 'failed';
-
-export interface CallState {
-  phase: CallPhase;
-  peer: PeerPresence;
-  admitted: boolean;
-  /** Why it ended or failed, in Chinese; '' otherwise. */
-  message: string;
-}
+export type { CallPhase, CallState };
 
 export interface CallStats {
   videoFramesDecoded: number;

@@ -90,3 +90,18 @@ export interface WaitingSeeker {
   /** ISO 8601: since when they wait. */
   since: string;
 }
+
+/**
+ * Where one side's call stands, as the flex component's `onStateChange` reports it. connecting: opening the
+ * room; waiting: in 候场 until the HR admits; alone: in, the other side not (yet); in_call: both in and media
+ * flowing; reconnecting: our network dropped, coming back (within REJOIN_WINDOW_MS); ended / failed: over.
+ */
+export type CallPhase = 'connecting' | 'waiting' | 'alone' | 'in_call' | 'reconnecting' | 'ended' | 'failed';
+
+export interface CallState {
+  phase: CallPhase;
+  peer: PeerPresence;
+  admitted: boolean;
+  /** Why it ended or failed, in Chinese; '' otherwise. */
+  message: string;
+}

@@ -2,10 +2,12 @@
  * Virtual nodes → the page document's DOM, and the built-in components' behaviour (opendocs.alipay.com
  * /mini/component/*): view, text, image (modes), button (form-type, open-type getAuthorize/share), input,
  * textarea, scroll-view, swiper, navigator, form, label, checkbox(-group), radio(-group), switch, slider,
- * picker-view, picker, icon, progress; camera, video, map, canvas, web-view, lottie as labeled stand-ins.
+ * picker-view, picker, icon, progress, camera (a live preview); the rtc plugin's flex component; video, map,
+ * canvas, web-view, lottie as labeled stand-ins.
  */
 import { convertRpx, RENAMED_TAGS } from '../core/acss';
 import { toText, type VElement, type VNode } from '../core/render';
+import { rtcFlexHost, type RtcFlexBinding } from './rtc-flex';
 
 export interface DomHost {
   doc: Document;
@@ -50,7 +52,6 @@ function truthy(value: unknown): boolean {
 }
 
 const STANDINS: Record<string, string> = {
-  camera: '相机 camera',
   video: '视频 video',
   map: '地图 map',
   canvas: '画布 canvas',
@@ -387,9 +388,77 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
     case 'form':
       el.addEventListener('submit', (event) => event.preventDefault());
       return { el };
+    case 'camera':
+      return createCamera(host, v, el);
+    case 'sim-rtc-flex':
+      return createRtcFlex(host, v, el);
     default:
       return { el };
   }
+}
+
+/** The current vnode of a managed element (its handlers may have changed since it was created). */
+function currentV(el: Element, fallback: VElement): VElement {
+  return (managed.get(el)?.v as VElement | undefined) ?? fallback;
+}
+
+/**
+ * `<camera>` (/mini/component/camera): the device's camera as a live preview, front unless
+ * `device-position="back"`; `onReady` once it shows, `onError` with 1004 (no camera) or 1005 (no permission).
+ */
+function createCamera(host: DomHost, v: VElement, el: Element): { el: Element; cleanup: () => void } {
+  const video = host.doc.createElement('video');
+  video.autoplay = true;
+  video.muted = true;
+  video.playsInline = true;
+  el.appendChild(video);
+  let stream: MediaStream | null = null;
+  let gone = false;
+  const facingMode = toText(attr(v, 'devicePosition')) === 'back' ? 'environment' : 'user';
+  navigator.mediaDevices.getUserMedia({ video: { facingMode } }).then(
+    (media) => {
+      if (gone) return media.getTracks().forEach((track) => track.stop());
+      stream = media;
+      video.srcObject = media;
+      host.emit(currentV(el, v), el, 'ready', {});
+    },
+    (error: { name?: string; message?: string }) => {
+      const denied = error?.name === 'NotAllowedError';
+      host.emit(currentV(el, v), el, 'error', {
+        errorCode: denied ? 1005 : 1004,
+        errorMessage: denied ? '用户拒绝使用摄像头' : (error?.message ?? '没有可用的摄像头'),
+      });
+    },
+  );
+  return {
+    el,
+    cleanup: () => {
+      gone = true;
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      host.emit(currentV(el, v), el, 'stop', {});
+    },
+  };
+}
+
+/** `plugin://rtc/flex`: the remote video filling it, the local one in a corner (see rtc-flex.ts). */
+function createRtcFlex(host: DomHost, v: VElement, el: Element): { el: Element; cleanup: () => void } {
+  const remote = host.doc.createElement('video');
+  remote.className = 'sim-rtc-remote';
+  remote.autoplay = true;
+  remote.playsInline = true;
+  const local = host.doc.createElement('video');
+  local.className = 'sim-rtc-local';
+  local.autoplay = true;
+  local.muted = true;
+  local.playsInline = true;
+  el.append(remote, local);
+  const binding: RtcFlexBinding = {
+    emit: (type, detail) => void host.emit(currentV(el, v), el, type, detail),
+    remote,
+    local,
+  };
+  rtcFlexHost.attach(binding);
+  return { el, cleanup: () => rtcFlexHost.detach(binding) };
 }
 
 /** A textarea with autoHeight: as tall as its text. */
@@ -442,6 +511,8 @@ function containerOf(el: Element, v: VElement): Element | null {
     case 'slider':
     case 'icon':
     case 'progress':
+    case 'camera':
+    case 'sim-rtc-flex':
       return null;
     default:
       return STANDINS[v.tag] ? null : el;

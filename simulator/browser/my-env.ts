@@ -469,6 +469,7 @@ export function createBrowserMy(runtime: LogicRuntime): MyApis {
     startPullDownRefresh: ui('startPullDownRefresh'),
     pageScrollTo: ui('pageScrollTo'),
     makePhoneCall: ui('makePhoneCall'),
+    setKeepScreenOn: ui('setKeepScreenOn'),
     openLocation: ui('openLocation'),
     hideKeyboard: (options: Options = {}) => call(options, () => ({ success: true })),
     vibrateShort: (options: Options = {}) => call(options, () => ({ success: true })),
@@ -483,4 +484,35 @@ export function createBrowserMy(runtime: LogicRuntime): MyApis {
     openSetting: (options: Options = {}) => call(options, () => ({ authSetting: {} })),
   };
   return apis;
+}
+
+/**
+ * `requirePlugin('rtc')`: the mPaaS RTC plugin's API as the simulator models it. Each call is run by the
+ * flex component's host on the main thread (rtc-flex.ts); the signalling address the app was built with is
+ * sent to the simulator's mock like its requests.
+ */
+export function createRtcPluginModel(runtime: LogicRuntime): Record<string, unknown> {
+  const config = runtime.config;
+  if (!config) throw new Error('the rtc plugin needs the launch config');
+  const op = (name: string, args: Record<string, unknown> = {}) => runtime.callMain('rtc', { op: name, ...args });
+  const toMock = (url: string) => {
+    const base = config.appApiBase.replace(/\/$/, '').replace(/^http/, 'ws');
+    return url.startsWith(base)
+      ? config.mockUrl.replace(/\/$/, '').replace(/^http/, 'ws') + url.slice(base.length)
+      : url;
+  };
+  return {
+    join: (roomId: string, options: Record<string, unknown> = {}) =>
+      op('join', {
+        roomId,
+        config: {
+          ...options,
+          signalUrl: typeof options.signalUrl === 'string' ? toMock(options.signalUrl) : undefined,
+        },
+      }),
+    leave: () => op('leave'),
+    mute: (muted: boolean) => op('mute', { muted }),
+    enableCamera: (enabled: boolean) => op('enableCamera', { enabled }),
+    switchCamera: () => op('switchCamera'),
+  };
 }

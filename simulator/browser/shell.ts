@@ -7,6 +7,7 @@
 import { normalize } from '../core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SimSettings } from '../core/protocol';
 import { PageView, type PageViewHost } from './page-view';
+import { rtcFlexHost } from './rtc-flex';
 import { SHELL_CSS } from './styles';
 import { ViewPackages } from './view-packages';
 
@@ -88,6 +89,8 @@ export class Shell implements PageViewHost {
   readonly errors: string[] = [];
   readonly unsupportedList: string[] = [];
   private clipboard = '';
+  /** my.setKeepScreenOn: the screen stays on (shown nowhere; read by tests). */
+  private keepScreenOn = false;
   private loadingBox: HTMLElement | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
   private refreshing: string | null = null;
@@ -994,6 +997,11 @@ export class Shell implements PageViewHost {
         if (top) top.scrollTo(Number(options.scrollTop ?? 0), Number(options.duration ?? 300) > 0);
         return {};
       }
+      case 'rtc':
+        return rtcFlexHost.handle(options);
+      case 'setKeepScreenOn':
+        this.keepScreenOn = !!options.keepScreenOn;
+        return { success: true };
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
@@ -1209,6 +1217,11 @@ export class Shell implements PageViewHost {
       switchTab: (route: string) =>
         this.send({ t: 'navigate', api: 'switchTab', url: `/${normalize(route)}`, from: 'user' }),
       topPageId: () => this.stack[this.stack.length - 1] ?? null,
+      /** my.setKeepScreenOn as last set. */
+      keepScreenOn: () => this.keepScreenOn,
+      /** The rtc plugin's call: what arrived (frames, audio bytes), and a network drop. */
+      rtcStats: () => rtcFlexHost.stats(),
+      rtcDrop: () => rtcFlexHost.drop(),
     };
   }
 }

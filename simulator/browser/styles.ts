@@ -66,6 +66,12 @@ html { scrollbar-width: none; }
 :where(sim-progress) > sim-bar { flex: 1; height: 6px; background: #ebebeb; overflow: hidden; }
 :where(sim-progress) > sim-bar > i { display: block; height: 100%; background: #1677ff; }
 :where(navigator) { cursor: pointer; }
+:where(camera) { display: block; width: 100%; height: 225px; background: #111; overflow: hidden; }
+:where(camera) > video { width: 100%; height: 100%; object-fit: cover; }
+:where(sim-rtc-flex) { display: block; position: relative; width: 100%; height: 100%; background: #111; overflow: hidden; }
+:where(sim-rtc-flex) > .sim-rtc-remote { width: 100%; height: 100%; object-fit: cover; }
+:where(sim-rtc-flex) > .sim-rtc-local { position: absolute; right: 10px; top: 10px; width: 28%; border-radius: 6px;
+  border: 2px solid #fff; background: #333; }
 :where(sim-standin) { display: flex; align-items: center; justify-content: center; flex-direction: column; width: 100%; height: 225px;
   background: repeating-linear-gradient(45deg, #eef1f5, #eef1f5 10px, #e3e8ef 10px, #e3e8ef 20px); color: #5c6370; font-size: 13px;
   border: 1px dashed #aab3c0; box-sizing: border-box; text-align: center; }

@@ -4,7 +4,7 @@
  */
 import { LogicRuntime } from '../core/logic-runtime';
 import type { LogicToMain, MainToLogic } from '../core/protocol';
-import { createBrowserMy } from './my-env';
+import { createBrowserMy, createRtcPluginModel } from './my-env';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -49,7 +49,10 @@ const runtime = new LogicRuntime(
     },
     console,
   },
-  (rt) => createBrowserMy(rt),
+  (rt) => {
+    rt.plugins = { rtc: createRtcPluginModel(rt) };
+    return createBrowserMy(rt);
+  },
 );
 
 scope.addEventListener('message', (event: MessageEvent) => {

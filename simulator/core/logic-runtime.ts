@@ -602,6 +602,8 @@ export class LogicRuntime {
   private readonly apiWaits = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private readonly queryWaits = new Map<number, (results: unknown[]) => void>();
   my: Record<string, unknown> = {};
+  /** What `requirePlugin(name)` answers: the plugins the simulator models (app.json `plugins`). */
+  plugins: Record<string, unknown> = {};
   config: LaunchConfig | null = null;
   readonly stats: RuntimeStats = { hiddenCalls: 0, hiddenBytes: 0 };
   /** Serializes navigations: one at a time, like the platform's router. */
@@ -730,6 +732,8 @@ export class LogicRuntime {
       getApp: () => this.app ?? { globalData: {} },
       getCurrentPages: () => this.stack.map((page) => page.instance),
       requirePlugin: (name: string) => {
+        const plugin = this.plugins[name];
+        if (plugin) return plugin;
         this.unsupported(`requirePlugin('${name}')`);
         return {};
       },
@@ -1230,6 +1234,11 @@ export function resolveComponents(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [tag, spec] of Object.entries(using ?? {})) {
+    // A plugin's component (`plugin://rtc/flex`) is not a file of the package: the view models it.
+    if (spec.startsWith('plugin://')) {
+      out[tag] = spec;
+      continue;
+    }
     const path = spec.startsWith('/')
       ? normalize(spec)
       : spec.startsWith('.')

@@ -114,6 +114,9 @@ interface Context {
   depth: number;
 }
 
+/** Plugin components the view models, by their `usingComponents` spec, as the element the DOM layer draws. */
+export const PLUGIN_COMPONENT_TAGS: Record<string, string> = { 'plugin://rtc/flex': 'sim-rtc-flex' };
+
 export const BUILTIN_TAGS = new Set([
   'view',
   'text',
@@ -360,8 +363,21 @@ function renderInstance(node: IrNode, scope: Scope, ctx: Context, key: string | 
       return renderSlot(node, scope, ctx);
     case 'el':
       if (node.tag === 'block') return renderNodes(node.children, scope, ctx);
-      if (Object.prototype.hasOwnProperty.call(ctx.owner.components, node.tag))
+      if (Object.prototype.hasOwnProperty.call(ctx.owner.components, node.tag)) {
+        const spec = ctx.owner.components[node.tag];
+        if (spec.startsWith('plugin://')) {
+          const tag = PLUGIN_COMPONENT_TAGS[spec];
+          if (!tag)
+            return [
+              {
+                kind: 'error',
+                message: `${ctx.owner.file.path}:${node.line}: ${spec} is not a plugin component the simulator models`,
+              },
+            ];
+          return renderElement({ ...node, tag }, scope, ctx, key);
+        }
         return renderComponent(node, scope, ctx, key);
+      }
       if (!BUILTIN_TAGS.has(node.tag))
         return [
           {
