@@ -117,8 +117,9 @@ export class InterviewRoomStore {
       });
     } catch (error) {
       runInAction(() => {
+        const failure = error as (PlatformFailure & { message?: string }) | undefined;
         this.joinError =
-          (error as PlatformFailure | undefined)?.errorMessage ?? messageOf(error, '进入面试间失败，请重试');
+          failure?.errorMessage ?? messageOf(error, `进入面试间失败（${failure?.message ?? '未知原因'}），请重试`);
       });
     }
   }

@@ -171,12 +171,12 @@ export function toInterviewDetailView(interview: Interview, now: number): Interv
   };
 }
 
-/** Days and times the propose picker offers: the next 14 days, 09:00–20:30 every half hour. */
+/** Days and times the propose picker offers: the 14 days from tomorrow, 09:00–20:30 every half hour. */
 export function proposeWheelColumns(now: number): { label: string; value: string }[][] {
   const days: { label: string; value: string }[] = [];
   const start = new Date(now);
   start.setHours(0, 0, 0, 0);
-  for (let i = 0; i < 14; i++) {
+  for (let i = 1; i <= 14; i++) {
     const day = new Date(start.getTime() + i * 24 * 60 * MINUTE_MS);
     const iso = day.toISOString();
     days.push({ label: formatInterviewTime(iso, now).replace(/ \d\d:\d\d$/, ''), value: String(day.getTime()) });

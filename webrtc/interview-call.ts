@@ -7,18 +7,14 @@ import {
   RTC_CLOSE_CODES,
   type CallPhase,
   type CallState,
+  type CallStats,
   type RoomRole,
   type RtcClientFrame,
   type RtcServerFrame,
   type RtcSignal,
 } from '../services/contracts/rtc';
 
-export type { CallPhase, CallState };
-
-export interface CallStats {
-  videoFramesDecoded: number;
-  audioBytesReceived: number;
-}
+export type { CallPhase, CallState, CallStats };
 
 export interface InterviewCallOptions {
   role: RoomRole;

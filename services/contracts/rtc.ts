@@ -105,3 +105,9 @@ export interface CallState {
   /** Why it ended or failed, in Chinese; '' otherwise. */
   message: string;
 }
+
+/** What one side of a call received so far; both numbers grow while video and sound arrive. */
+export interface CallStats {
+  videoFramesDecoded: number;
+  audioBytesReceived: number;
+}

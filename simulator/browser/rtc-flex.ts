@@ -31,8 +31,11 @@ class RtcFlexHost {
   private facing: 'user' | 'environment' = 'user';
   private lastPeer = '';
 
+  private waitingForFlex: Array<() => void> = [];
+
   attach(binding: RtcFlexBinding): void {
     this.flex = binding;
+    for (const wake of this.waitingForFlex.splice(0)) wake();
   }
 
   detach(binding: RtcFlexBinding): void {
@@ -72,8 +75,20 @@ class RtcFlexHost {
     this.call?.drop();
   }
 
+  /** `join` may come in the same turn that puts the flex component on the page: wait for it a moment. */
+  private flexOnPage(timeoutMs = 3000): Promise<RtcFlexBinding | null> {
+    if (this.flex) return Promise.resolve(this.flex);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(this.flex), timeoutMs);
+      this.waitingForFlex.push(() => {
+        clearTimeout(timer);
+        resolve(this.flex);
+      });
+    });
+  }
+
   private async join(roomId: string, config: Record<string, unknown>): Promise<unknown> {
-    const flex = this.flex;
+    const flex = await this.flexOnPage();
     if (!flex) throw { error: 3, errorMessage: '页面上没有 rtc flex 组件' } satisfies Failure;
     if (typeof config.signalUrl !== 'string')
       throw { error: 2, errorMessage: 'rtc.join 缺少 signalUrl' } satisfies Failure;

@@ -66,8 +66,8 @@ html { scrollbar-width: none; }
 :where(sim-progress) > sim-bar { flex: 1; height: 6px; background: #ebebeb; overflow: hidden; }
 :where(sim-progress) > sim-bar > i { display: block; height: 100%; background: #1677ff; }
 :where(navigator) { cursor: pointer; }
-:where(camera) { display: block; width: 100%; height: 225px; background: #111; overflow: hidden; }
-:where(camera) > video { width: 100%; height: 100%; object-fit: cover; }
+:where(sim-camera) { display: block; width: 100%; height: 225px; background: #111; overflow: hidden; }
+:where(sim-camera) > video { width: 100%; height: 100%; object-fit: cover; }
 :where(sim-rtc-flex) { display: block; position: relative; width: 100%; height: 100%; background: #111; overflow: hidden; }
 :where(sim-rtc-flex) > .sim-rtc-remote { width: 100%; height: 100%; object-fit: cover; }
 :where(sim-rtc-flex) > .sim-rtc-local { position: absolute; right: 10px; top: 10px; width: 28%; border-radius: 6px;

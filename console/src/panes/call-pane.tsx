@@ -1,5 +1,5 @@
 import { Alert, Button, Empty, Result, Space, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RTC_SIGNAL_PATH, type RoomTicket } from '../../../services/contracts/rtc';
 import { InterviewCall, type CallState } from '../../../webrtc/interview-call';
 import { errorMessage } from '../api/client';
@@ -44,7 +44,14 @@ function CallRoom(props: { interviewId: string }) {
   const [cameraOn, setCameraOn] = useState(true);
   const [now, setNow] = useState(Date.now());
   const call = useRef<InterviewCall>();
-  const localVideo = useRef<HTMLVideoElement>(null);
+  const [localStream, setLocalStream] = useState<MediaStream>();
+  // The preview appears with the room, after the stream exists.
+  const showLocal = useCallback(
+    (video: HTMLVideoElement | null) => {
+      if (video && localStream && video.srcObject !== localStream) video.srcObject = localStream;
+    },
+    [localStream],
+  );
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const clockOffset = useRef(0);
 
@@ -61,7 +68,7 @@ function CallRoom(props: { interviewId: string }) {
       const next = await api.enterInterviewRoom(props.interviewId);
       clockOffset.current = Date.parse(next.now) - Date.now();
       const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      if (localVideo.current) localVideo.current.srcObject = stream;
+      setLocalStream(stream);
       const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
       const started = new InterviewCall({
         role: 'hr',
@@ -131,7 +138,7 @@ function CallRoom(props: { interviewId: string }) {
       )}
       <div className="call-videos">
         <video ref={remoteVideo} className="call-remote" autoPlay playsInline />
-        <video ref={localVideo} className="call-local" autoPlay playsInline muted />
+        <video ref={showLocal} className="call-local" autoPlay playsInline muted />
       </div>
       {over ? (
         <Result status={phase === 'failed' ? 'warning' : 'success'} title={PHASE_TEXT[phase]} />

@@ -42,26 +42,28 @@ export function InterviewsPage(props: { selectedId: string | undefined; onSelect
       {waiting.data && !waiting.data.items.length && (
         <Typography.Paragraph type="secondary">暂无求职者候场</Typography.Paragraph>
       )}
-      <List
-        className="waiting-list"
-        dataSource={waiting.data?.items ?? []}
-        renderItem={(seeker) => (
-          <List.Item
-            className="waiting-item"
-            data-interview={seeker.interviewId}
-            actions={[
-              <Button key="open" type="primary" size="small" onClick={() => props.onSelect(seeker.interviewId)}>
-                去面试间
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={`${seeker.nickname} · ${seeker.jobTitle}`}
-              description={`${formatInterviewTime(seeker.scheduledAt)} · ${formatDateTime(seeker.since)}起候场`}
-            />
-          </List.Item>
-        )}
-      />
+      {!!waiting.data?.items.length && (
+        <List
+          className="waiting-list"
+          dataSource={waiting.data?.items ?? []}
+          renderItem={(seeker) => (
+            <List.Item
+              className="waiting-item"
+              data-interview={seeker.interviewId}
+              actions={[
+                <Button key="open" type="primary" size="small" onClick={() => props.onSelect(seeker.interviewId)}>
+                  去面试间
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={`${seeker.nickname} · ${seeker.jobTitle}`}
+                description={`${formatInterviewTime(seeker.scheduledAt)} · ${formatDateTime(seeker.since)}起候场`}
+              />
+            </List.Item>
+          )}
+        />
+      )}
       <Typography.Title level={5}>面试安排</Typography.Title>
       {interviews.error && (
         <Alert
