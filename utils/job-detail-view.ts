@@ -1,6 +1,6 @@
 import { COMPANY_SIZE_LABELS, type JobDetail } from '../services/contracts/jobs';
 import { toJobCardView } from './job-view';
-import { formatLastActive, formatReplyRate } from './format';
+import { formatLastActive, formatNoShowRate, formatReplyRate } from './format';
 
 export interface JobDetailView {
   id: string;
@@ -16,7 +16,15 @@ export interface JobDetailView {
   hasMap: boolean;
   hiringModeText: string;
   company: { name: string; verified: boolean; metaText: string };
-  hr: { name: string; avatarText: string; activeText: string; replyRateText: string; inactive: boolean };
+  hr: {
+    name: string;
+    avatarText: string;
+    activeText: string;
+    replyRateText: string;
+    inactive: boolean;
+    /** "面试爽约率 12%" from seekers' answers after interviews; '' before any. */
+    noShowText: string;
+  };
 }
 
 export function toJobDetailView(job: JobDetail, now: number = Date.now()): JobDetailView {
@@ -45,6 +53,7 @@ export function toJobDetailView(job: JobDetail, now: number = Date.now()): JobDe
       avatarText: job.hr.name.slice(0, 1),
       activeText: inactive ? '长期未活跃，回复可能较慢' : formatLastActive(job.hr.lastActiveAt, now),
       replyRateText: formatReplyRate(job.hr.replyRate),
+      noShowText: formatNoShowRate(job.hr.noShowRate ?? null),
       inactive,
     },
   };

@@ -1,5 +1,5 @@
 import { EDUCATION_LABELS, EXPERIENCE_LABELS, JOB_TYPE_LABELS, type JobSummary } from '../services/contracts/jobs';
-import { formatDistance, formatLastActive, formatSalary } from './format';
+import { formatDistance, formatLastActive, formatNoShowRate, formatSalary } from './format';
 
 /** What a job card shows, already formatted: the view never formats. */
 export interface JobCardView {
@@ -13,6 +13,8 @@ export interface JobCardView {
   companyVerified: boolean;
   hrText: string;
   hrInactive: boolean;
+  /** "面试爽约率 12%" once seekers answered whether the interviewer came; '' before. */
+  noShowText: string;
 }
 
 export function toJobCardView(job: JobSummary, now: number = Date.now()): JobCardView {
@@ -33,5 +35,6 @@ export function toJobCardView(job: JobSummary, now: number = Date.now()): JobCar
     companyVerified: job.company.verified,
     hrText: `${job.hr.name}·${job.hr.title} · ${hrInactive ? '长期未活跃' : formatLastActive(job.hr.lastActiveAt, now)}`,
     hrInactive,
+    noShowText: formatNoShowRate(job.hr.noShowRate ?? null),
   };
 }

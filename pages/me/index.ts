@@ -64,8 +64,8 @@ Page({
             key: 'interviews',
             label: '面试',
             value: count(overview?.counts.interviews),
-            route: APPLICATIONS_ROUTE,
-            status: 'interview',
+            route: 'packages/interviews/pages/list/index',
+            status: '',
           },
           {
             key: 'favorites',

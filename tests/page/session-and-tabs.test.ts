@@ -3,6 +3,7 @@ import { createFakeMy } from '../harness/fake-my';
 import { createRuntime, type Runtime } from '../harness/runtime';
 import type { JobSummary } from '../../services/contracts/jobs';
 import { TOKENS_STORAGE_KEY, type StoredTokens } from '../../services/session-tokens';
+import { sampleInvitation } from '../support/interview-invitation';
 
 let server: Awaited<ReturnType<typeof startMockServer>>;
 let rt: Runtime;
@@ -69,7 +70,7 @@ describe('session', () => {
     await fetch(`${server.url}/employer/applications/${applied[0].id}/invite`, {
       method: 'POST',
       headers: asHr,
-      body: JSON.stringify({ note: '周三下午面试' }),
+      body: JSON.stringify(sampleInvitation()),
     });
     await fetch(`${server.url}/favorites/${jobs[2].id}`, { method: 'PUT', headers: asSeeker });
 
