@@ -52,6 +52,8 @@ export interface InterviewDetailView extends InterviewRowView {
   showRoom: boolean;
   roomOpen: boolean;
   roomText: string;
+  /** Agreed and still ahead: reminders can be turned on. */
+  showReminders: boolean;
   canFeedback: boolean;
   feedbackText: string;
   /** Why it ended (declined, cancelled), shown under the status. */
@@ -156,6 +158,7 @@ export function toInterviewDetailView(interview: Interview, now: number): Interv
     showRoom: interview.kind === 'video' && interview.status === 'scheduled' && room.text !== '面试间已关闭',
     roomOpen: room.open,
     roomText: room.text,
+    showReminders: interview.status === 'scheduled' && live,
     canFeedback: canGiveFeedback(interview, now),
     feedbackText: interview.feedback
       ? `你的反馈：${interview.feedback.tookPlace ? '面试已进行' : '面试没有进行'}，${

@@ -143,6 +143,8 @@ describe('interview journey', () => {
       await seeker.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
       await seeker.frame().locator('.head-status', { hasText: '已确认' }).waitFor();
       await seeker.frame().locator('.room .ant-button', { hasText: '进入面试间' }).waitFor();
+      await seeker.frame().locator('.reminders', { hasText: '已授权 1 次' }).waitFor();
+      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
     });
     await seeker.back();
     await seeker.step('申请改期', async () => {
@@ -167,8 +169,19 @@ describe('interview journey', () => {
   });
 
   it('checks the devices, waits until the HR admits, and talks with moving video and sound both ways', async () => {
-    await hr.step('HR 登录，查看面试安排', async () => {
+    await hr.step('HR 看到求职者拒绝了面试，再次邀请', async () => {
       await hr.signIn(company, company);
+      await hr.page.locator('.application-row').first().click();
+      await hr.page.locator('.interview-card .interview-entry', { hasText: '已拒绝' }).waitFor();
+      await hr.page.locator('.interview-card', { hasText: '求职者拒绝：时间冲突，无法参加' }).waitFor();
+      await hr.page.locator('.interview-card').getByRole('button', { name: '再次邀请' }).click();
+      await hr.page.locator('.invite-dialog .ant-radio-button-wrapper-checked', { hasText: '视频面试' }).waitFor();
+      await hr.page.locator('.invite-dialog .ant-picker').first().waitFor();
+      // The dialog zooms in: let it finish before the screenshot.
+      await hr.page.waitForTimeout(400);
+    });
+    await hr.step('HR 登录，查看面试安排', async () => {
+      await hr.page.locator('.invite-dialog').getByRole('button', { name: '取 消' }).click();
       await hr.page.locator('.ant-menu-item', { hasText: '面试' }).click();
       await hr.page.locator(`.interview-item[data-interview="${interviewIds[0]}"]`).waitFor();
       // The declined one has left the schedule.

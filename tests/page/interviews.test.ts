@@ -93,7 +93,12 @@ describe('我的面试', () => {
     detail.call('onSlotChange', interview.slots[1]);
     await detail.call('onAcceptTap');
     await rt.flush();
-    expect(detail.data.interview).toMatchObject({ statusText: '已确认', canAccept: false, showRoom: true });
+    expect(detail.data.interview).toMatchObject({
+      statusText: '已确认',
+      canAccept: false,
+      showRoom: true,
+      showReminders: true,
+    });
     expect(detail.data.interview?.countdownText).toMatch(/^还有\d+天/);
     expect(detail.data.interview?.roomText).toMatch(/^面试间.+后开放（开始前15分钟）$/);
     expect(asked).toEqual([[SUBSCRIPTION_TEMPLATES.interviewReminder.id]]);
