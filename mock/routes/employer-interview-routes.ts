@@ -1,10 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  cancelInterviewRules,
-  confirmInterviewRules,
-  type CancelInterviewRequest,
-  type ConfirmInterviewRequest,
-} from '../../services/contracts/interviews';
+import { cancelInterviewRules, confirmInterviewRules } from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { optionalText, validateInput } from '../http/validate-input';
@@ -39,13 +34,13 @@ export function registerEmployerInterviewRoutes(app: FastifyInstance, ctx: MockC
 
   app.post<WithId>('/employer/interviews/:id/confirm', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { slot } = await validateInput<ConfirmInterviewRequest>(confirmInterviewRules, request.body, 'body');
+    const { slot } = await validateInput(confirmInterviewRules, request.body, 'body');
     return ctx.interviews.confirm(hr.companyId, idOf(request.params.id), slot);
   });
 
   app.post<WithId>('/employer/interviews/:id/cancel', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { reason } = await validateInput<CancelInterviewRequest>(cancelInterviewRules, request.body, 'body');
+    const { reason } = await validateInput(cancelInterviewRules, request.body, 'body');
     return ctx.interviews.cancel(hr.companyId, idOf(request.params.id), reason.trim());
   });
 

@@ -4,10 +4,6 @@ import {
   declineInterviewRules,
   interviewFeedbackRules,
   proposeInterviewRules,
-  type AcceptInterviewRequest,
-  type DeclineInterviewRequest,
-  type InterviewFeedbackRequest,
-  type ProposeInterviewRequest,
 } from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
@@ -34,25 +30,25 @@ export function registerInterviewRoutes(app: FastifyInstance, ctx: MockContext):
 
   app.post<WithId>('/interviews/:id/accept', async (request) => {
     const userId = user(request.headers.authorization);
-    const { slot } = await validateInput<AcceptInterviewRequest>(acceptInterviewRules, request.body, 'body');
+    const { slot } = await validateInput(acceptInterviewRules, request.body, 'body');
     return ctx.interviews.accept(userId, idOf(request.params.id), slot);
   });
 
   app.post<WithId>('/interviews/:id/decline', async (request) => {
     const userId = user(request.headers.authorization);
-    const { reason } = await validateInput<DeclineInterviewRequest>(declineInterviewRules, request.body, 'body');
+    const { reason } = await validateInput(declineInterviewRules, request.body, 'body');
     return ctx.interviews.decline(userId, idOf(request.params.id), reason.trim());
   });
 
   app.post<WithId>('/interviews/:id/propose', async (request) => {
     const userId = user(request.headers.authorization);
-    const { slots } = await validateInput<ProposeInterviewRequest>(proposeInterviewRules, request.body, 'body');
+    const { slots } = await validateInput(proposeInterviewRules, request.body, 'body');
     return ctx.interviews.propose(userId, idOf(request.params.id), slots);
   });
 
   app.post<WithId>('/interviews/:id/feedback', async (request) => {
     const userId = user(request.headers.authorization);
-    const answer = await validateInput<InterviewFeedbackRequest>(interviewFeedbackRules, request.body, 'body');
+    const answer = await validateInput(interviewFeedbackRules, request.body, 'body');
     return ctx.interviews.feedback(userId, idOf(request.params.id), answer);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { FieldError } from './errors';
 import { isBlank, textCheck, checkRule, textRule } from './text';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 export const INTERVIEW_KINDS = ['video', 'onsite', 'phone'] as const;
 export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
@@ -162,7 +162,7 @@ const slotListRule = (label: string) => ({
   defaultField: { type: 'string' as const, pattern: /^\d{4}-\d{2}-\d{2}T/, message: '时间格式不正确' },
 });
 
-export const inviteInterviewRules: Rules = {
+export const inviteInterviewRules: InputRules<InviteInterviewRequest> = {
   kind: { type: 'enum', required: true, enum: [...INTERVIEW_KINDS], message: '请选择面试方式' },
   slots: slotListRule('面试时间'),
   lengthMinutes: {
@@ -215,7 +215,7 @@ export interface AcceptInterviewRequest {
   slot: string;
 }
 
-export const acceptInterviewRules: Rules = {
+export const acceptInterviewRules: InputRules<AcceptInterviewRequest> = {
   slot: { type: 'string', required: true, pattern: /^\d{4}-\d{2}-\d{2}T/, message: '请选择一个面试时间' },
 };
 
@@ -224,7 +224,7 @@ export interface DeclineInterviewRequest {
   reason: string;
 }
 
-export const declineInterviewRules: Rules = {
+export const declineInterviewRules: InputRules<DeclineInterviewRequest> = {
   reason: textRule('原因', {
     required: true,
     requiredMessage: '请填写拒绝的原因',
@@ -238,7 +238,7 @@ export interface ProposeInterviewRequest {
   slots: string[];
 }
 
-export const proposeInterviewRules: Rules = { slots: slotListRule('你方便的时间') };
+export const proposeInterviewRules: InputRules<ProposeInterviewRequest> = { slots: slotListRule('你方便的时间') };
 
 /** POST /employer/interviews/:id/confirm: the HR takes one of the seeker's proposed times. */
 export type ConfirmInterviewRequest = AcceptInterviewRequest;
@@ -249,7 +249,7 @@ export interface CancelInterviewRequest {
   reason: string;
 }
 
-export const cancelInterviewRules: Rules = {
+export const cancelInterviewRules: InputRules<CancelInterviewRequest> = {
   reason: textRule('原因', {
     required: true,
     requiredMessage: '请填写取消的原因',
@@ -264,7 +264,7 @@ export interface InterviewFeedbackRequest {
   interviewerCame: boolean;
 }
 
-export const interviewFeedbackRules: Rules = {
+export const interviewFeedbackRules: InputRules<InterviewFeedbackRequest> = {
   tookPlace: { type: 'boolean', required: true, message: '请选择面试是否进行' },
   interviewerCame: { type: 'boolean', required: true, message: '请选择面试官是否到场' },
 };
