@@ -39,9 +39,11 @@ export class InterviewRoomStore {
   cameraOn = true;
   frontCamera = true;
   private plugin: RtcPlugin | null = null;
+  /** my.setKeepScreenOn(true) was asked and not undone. */
+  private screenKeptOn = false;
 
   constructor() {
-    makeAutoObservable<InterviewRoomStore, 'plugin'>(this, { plugin: false });
+    makeAutoObservable<InterviewRoomStore, 'plugin' | 'screenKeptOn'>(this, { plugin: false, screenKeptOn: false });
   }
 
   /** Opens the room of an interview: the ticket and the network check, side by side. */
@@ -109,7 +111,7 @@ export class InterviewRoomStore {
     this.call = IDLE_CALL;
     try {
       this.plugin = rtcPlugin();
-      setKeepScreenOn(true);
+      this.keepScreenOn(true);
       const signalBase = config.apiBaseUrl.replace(/\/$/, '').replace(/^http/, 'ws');
       await this.plugin.join(ticket.roomId, {
         ...ticket.rtc,
@@ -127,7 +129,7 @@ export class InterviewRoomStore {
   /** The flex component's onStateChange. */
   callChanged(state: CallState): void {
     this.call = state;
-    if (state.phase === 'ended' || state.phase === 'failed') setKeepScreenOn(false);
+    if (state.phase === 'ended' || state.phase === 'failed') this.keepScreenOn(false);
   }
 
   toggleMute(): void {
@@ -147,14 +149,14 @@ export class InterviewRoomStore {
 
   hangup(): void {
     void this.plugin?.leave();
-    setKeepScreenOn(false);
+    this.keepScreenOn(false);
     this.call = { ...this.call, phase: 'ended', message: '你已挂断' };
   }
 
   /** The page went away: leave the room and let the screen sleep. */
   leave(): void {
     if (this.stage === 'room' && this.call.phase !== 'ended' && this.call.phase !== 'failed') void this.plugin?.leave();
-    setKeepScreenOn(false);
+    this.keepScreenOn(false);
     this.plugin = null;
   }
 
@@ -164,6 +166,12 @@ export class InterviewRoomStore {
 
   now(): number {
     return this.deviceNow + this.clockOffset;
+  }
+
+  private keepScreenOn(on: boolean): void {
+    if (this.screenKeptOn === on) return;
+    this.screenKeptOn = on;
+    setKeepScreenOn(on);
   }
 
   private reset(interviewId: string): void {
