@@ -1,4 +1,5 @@
 import type { ApplicationDetail, ApplicationStatus } from '../../services/contracts/applications';
+import type { Interview, InterviewList } from '../../services/contracts/interviews';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { startTestBackend, type TestBackend } from './mock-fixture';
@@ -86,6 +87,28 @@ describe('mock employer autopilot', () => {
     }
     // Nothing left to do.
     expect((await tick(60)).body.changes).toBe(0);
+  });
+
+  it('invites through an interview with two slots, and confirms the times the seeker proposes', async () => {
+    const invited = (await fetchAll()).filter((application) => application.status === 'interview');
+    expect(invited.length).toBeGreaterThan(0);
+    const { body } = await backend.request<InterviewList>('GET', '/interviews', { token });
+    expect(body.items.map((item) => item.applicationId).sort()).toEqual(invited.map((a) => a.id).sort());
+    for (const interview of body.items) {
+      expect(interview.slots).toHaveLength(2);
+      if (interview.kind === 'onsite') expect(interview.address).toEqual(expect.any(String));
+      if (interview.kind === 'phone') expect(interview.phone).toMatch(/^0571-8\d{7}$/);
+    }
+    const now = Date.parse(body.now);
+    const times = [now + 30 * 3600_000, now + 50 * 3600_000].map((time) => new Date(time).toISOString());
+    const proposed = await backend.request<Interview>('POST', `/interviews/${body.items[0].id}/propose`, {
+      token,
+      body: { slots: times },
+    });
+    expect(proposed.body.status).toBe('reschedule_requested');
+    await tick(1);
+    const confirmed = await backend.request<Interview>('GET', `/interviews/${body.items[0].id}`, { token });
+    expect(confirmed.body).toMatchObject({ status: 'scheduled', scheduledAt: times[0] });
   });
 
   it('validates the tick body', async () => {
