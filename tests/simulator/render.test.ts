@@ -255,3 +255,26 @@ describe('custom components and slots (/mini/framework/component-template)', () 
     expect(render(`<card/>`, {}, { using: { card: 'components/unknown/index' } }).nodes).toEqual([]);
   });
 });
+
+describe('plugin components', () => {
+  it('draws the RTC plugin flex component as the simulator models it, with its event handlers', () => {
+    const { nodes } = render(
+      `<rtc-flex class="flex" onStateChange="onState" onError="onFail" />`,
+      {},
+      {
+        using: { 'rtc-flex': 'plugin://rtc/flex' },
+      },
+    );
+    const [flex] = elements(nodes);
+    expect(flex.tag).toBe('sim-rtc-flex');
+    expect(flex.handlers).toEqual({
+      stateChange: { name: 'onState', catch: false },
+      error: { name: 'onFail', catch: false },
+    });
+  });
+
+  it('names a plugin component it does not model', () => {
+    const { nodes } = render(`<map-x />`, {}, { using: { 'map-x': 'plugin://maps/view' } });
+    expect(html(nodes)).toMatch(/\[error: .*plugin:\/\/maps\/view is not a plugin component the simulator models\]/);
+  });
+});
