@@ -193,7 +193,7 @@ describe('the HR console beside the simulator', () => {
       await hr.page.locator('.application-row', { hasText: '王芳' }).click();
       await hr.page.locator('.candidate-name', { hasText: '王芳' }).waitFor();
       await hr.page.locator('.decision-actions').getByRole('button', { name: '邀请面试' }).click();
-      await hr.page.locator('.decision-dialog textarea').fill('周四下午3点来公司面试');
+      await hr.page.locator('.invite-dialog textarea').fill('请带上作品集');
     });
     const withdrawn = await fetch(`${stack.mock.url}/applications/${second.applicationId}/withdraw`, {
       method: 'POST',
@@ -201,10 +201,10 @@ describe('the HR console beside the simulator', () => {
     });
     expect(withdrawn.status).toBe(200);
     await hr.step('求职者已撤回：操作被拒并提示', async () => {
-      await hr.page.locator('.decision-dialog').getByRole('button', { name: '发送邀请' }).click();
+      await hr.page.locator('.invite-dialog').getByRole('button', { name: '发送邀请' }).click();
       await hr.page.locator('.ant-message-error', { hasText: '无法邀请面试' }).waitFor();
       await hr.page.locator('.candidate-head .status-tag', { hasText: '已撤回' }).waitFor();
-      await hr.page.locator('.decision-dialog').waitFor({ state: 'hidden' });
+      await hr.page.locator('.invite-dialog').waitFor({ state: 'hidden' });
     });
   });
 
