@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['mock/**', 'scripts/**', 'tests/**'],
+    files: ['mock/**', 'runtime/harness/**', 'scripts/**', 'tests/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
 );

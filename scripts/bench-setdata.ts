@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockServer } from '../mock/server';
-import { createRuntime } from '../tests/harness/runtime';
+import { createRuntime } from '../runtime/harness/runtime';
 
 const PAGES = 10;
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));

@@ -4,12 +4,12 @@
  * the template creates. Every update re-renders the page's virtual tree and patches the DOM; events go
  * back to the logic layer as messages.
  */
-import { applySetData, applySpliceData } from '../core/set-data';
+import { applySetData, applySpliceData } from '../../runtime/core/set-data';
 import { acssToCss } from '../core/acss';
 import { ANIMATION_EVENTS, animationDispatch, bubblingDispatches, buildEvent, type MiniEvent } from '../core/events';
 import { runSjsModule, type SjsNamespace } from '../core/interpreter';
 import type { CompiledAxml } from '../core/ir';
-import { normalize, resolveFrom } from '../core/paths';
+import { normalize, resolveFrom } from '../../runtime/core/paths';
 import type { MainToLogic, PageConfig, SelectorOp, UpdateOp } from '../core/protocol';
 import {
   renderOwner,

@@ -4,7 +4,7 @@
  * image pickers, consent sheets), and the side panel that QA uses (offline switch, signed-in user,
  * position, fault switches of the mock, setData statistics, errors).
  */
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SimSettings } from '../core/protocol';
 import { PageView, type PageViewHost } from './page-view';
 import { SHELL_CSS } from './styles';

@@ -12,8 +12,8 @@
  *   and run every layer's lifecycles (/mini/framework/mixins)
  * - navigation: ≤ 10 pages in the stack, tab pages only through switchTab, subpackages load on first use
  */
-import { applySetData, applySpliceData } from './set-data';
-import { dirname, normalize, parseUrl, resolveFrom } from './paths';
+import { applySetData, applySpliceData } from '../../runtime/core/set-data';
+import { dirname, normalize, parseUrl, resolveFrom } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;

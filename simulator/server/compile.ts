@@ -17,7 +17,7 @@ import type {
   SlotNode,
   Value,
 } from '../core/ir';
-import { resolveFrom, withExtension } from '../core/paths';
+import { resolveFrom, withExtension } from '../../runtime/core/paths';
 
 // ---- the parts of @wxml/parser's tree read here ----
 interface WxInterpolation {

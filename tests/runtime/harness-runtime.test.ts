@@ -1,8 +1,8 @@
-import { createRuntime, type AppJson, type Runtime } from './runtime';
-import { parsePath } from '../../simulator/core/set-data';
+import { createRuntime, type AppJson, type Runtime } from '../../runtime/harness/runtime';
+import { parsePath } from '../../runtime/core/set-data';
 import { sendJson, startServer, type TestServer } from './fixtures/http-server';
 
-const FIXTURES = 'tests/harness/fixtures';
+const FIXTURES = 'tests/runtime/fixtures';
 const PAGES = `${FIXTURES}/pages`;
 const APP_JSON: AppJson = {
   pages: ['lifecycle', 'detail', 'data-ops', 'tab-jobs', 'tab-me'].map((name) => `${PAGES}/${name}`),
@@ -250,7 +250,7 @@ describe('navigation through the fake my', () => {
 
   it('fails like Alipay for a tab page through navigateTo, an unknown page, and a full stack', async () => {
     rt.mountPage(`${PAGES}/lifecycle`);
-    await expect(my.navigateTo({ url: '/tests/harness/fixtures/pages/tab-jobs' })).rejects.toMatchObject({
+    await expect(my.navigateTo({ url: '/tests/runtime/fixtures/pages/tab-jobs' })).rejects.toMatchObject({
       error: 1,
       errorMessage: expect.stringMatching(/is tab, which is not valid/),
     });

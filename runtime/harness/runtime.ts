@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createFakeMy, MyFailureError } from './fake-my';
 import type { FakeMy, FakeMyControl, MyFailure, NavigationApi, NavigationRequest } from './fake-my';
-import { applySetData, applySpliceData, jsonClone } from '../../simulator/core/set-data';
+import { applySetData, applySpliceData, jsonClone } from '../core/set-data';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */

@@ -5,7 +5,7 @@ import {
   STORAGE_KEY_LIMIT_BYTES,
   type FakeMy,
   type MyFailure,
-} from './fake-my';
+} from '../../runtime/harness/fake-my';
 import { sendJson, startServer, type TestServer } from './fixtures/http-server';
 
 type RequestOptions = Parameters<FakeMy['request']>[0];

@@ -991,7 +991,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       if (PROBED_NAMES.has(property)) return undefined;
       if (property in Object.prototype) return (Object.prototype as Record<string, unknown>)[property];
       throw new Error(
-        `my.${property} is not supported by the fake my (tests/harness/fake-my.ts). ` +
+        `my.${property} is not supported by the fake my (runtime/harness/fake-my.ts). ` +
           `Implement it there, or stub it in this test with fakeMy.$fake.define('${property}', ...).`,
       );
     },
