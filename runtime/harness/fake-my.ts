@@ -1,59 +1,37 @@
 /**
- * A typed fake of Alipay's `my` for jest: real HTTP for `my.request`, in-memory storage with Alipay's limits,
- * and recorded UI / navigation calls. Shapes and error codes follow opendocs.alipay.com (AlipayDocs/open-docs).
- * Any `my.*` this fake does not implement throws an Error naming it, so a test never silently passes.
+ * The jest harness's `my`: the one `my` core (runtime/my/create-my.ts) with Node's parts (fetch, the `ws`
+ * package for sockets, real timers) and, where a phone would show something or ask the person, records and
+ * scripted answers (`my.$fake`). Any `my.*` the model lacks throws an Error naming it, so a test never
+ * silently passes.
  */
+import WebSocket from 'ws';
+import { createInvoker, ERROR, fail, MyError, type MyFailure } from '../core/invoke';
+import { canIUseIn, createMyCore, type NetworkType, type UiApi } from '../my/create-my';
+import type { LocationAnswer, SocketLike } from '../my/parts';
+import type { RequestRecord, UploadRecord } from '../my/request';
+import type { StorageControl } from '../my/storage';
+
+export { MyError as MyFailureError, type MyFailure } from '../core/invoke';
+export { STORAGE_ERRORS, STORAGE_KEY_LIMIT_BYTES, STORAGE_TOTAL_LIMIT_BYTES } from '../my/storage';
+export { REQUEST_DEFAULT_TIMEOUT_MS, REQUEST_MAX_TIMEOUT_MS, UPLOAD_ERRORS } from '../my/request';
+export type { RequestRecord, UploadRecord } from '../my/request';
+export type { NetworkType, UiApi } from '../my/create-my';
+export type { LocationAnswer } from '../my/parts';
 
 type My = typeof my;
 type ApiName = keyof My;
-/** The options object of a `my.*` API, as the real typings declare it. */
-type OptionsOf<K extends ApiName> = My[K] extends (options: infer O, ...rest: never[]) => unknown
-  ? NonNullable<O>
-  : never;
-
-/** What Alipay hands to `fail`: a numeric code, a message, sometimes more (my.request error 19 carries the response). */
-export interface MyFailure {
-  error: number;
-  errorMessage: string;
-  [extra: string]: unknown;
-}
-
-/** Thrown inside the fake (and by the runtime's router) to end an API call through `fail`. */
-export class MyFailureError extends Error {
-  constructor(readonly failure: MyFailure) {
-    super(`${failure.error}: ${failure.errorMessage}`);
-  }
-}
 
 /** my.request codes (/mini/api/owycmh). */
 export const REQUEST_ERRORS = {
-  pageLeft: 1,
-  invalidParams: 2,
-  abort: 9,
-  network: 12,
-  timeout: 13,
-  decode: 14,
-  httpStatus: 19,
+  pageLeft: ERROR.pageLeft,
+  invalidParams: ERROR.invalidParams,
+  abort: ERROR.abort,
+  network: ERROR.network,
+  timeout: ERROR.timeout,
+  decode: ERROR.decode,
+  httpStatus: ERROR.httpStatus,
 } as const;
 
-/** my.setStorage codes (/mini/api/eocm6v). */
-export const STORAGE_ERRORS = { missingParam: 2, invalidParams: 11, totalFull: 12, keyTooLarge: 14 } as const;
-export const STORAGE_KEY_LIMIT_BYTES = 200 * 1024;
-export const STORAGE_TOTAL_LIMIT_BYTES = 10 * 1024 * 1024;
-export const REQUEST_DEFAULT_TIMEOUT_MS = 30_000;
-export const REQUEST_MAX_TIMEOUT_MS = 60_000;
-
-export type NetworkType = 'UNKNOWN' | 'NOTREACHABLE' | 'WIFI' | '3G' | '2G' | '4G' | 'WWAN';
-
-export type UiApi =
-  | 'showToast'
-  | 'hideToast'
-  | 'showLoading'
-  | 'hideLoading'
-  | 'alert'
-  | 'confirm'
-  | 'showActionSheet'
-  | 'stopPullDownRefresh';
 /** One UI call: `api` plus the options the app passed (callbacks left out), e.g. `{ api: 'showToast', content: '已投递', type: 'success' }`. */
 export interface UiRecord {
   api: UiApi;
@@ -76,17 +54,6 @@ export interface NavigationRequest {
 /** Installed by the runtime so navigation moves its page stack. Throw MyFailureError to fail the call. */
 export type NavigationHandler = (api: NavigationApi, request: NavigationRequest) => { eventChannel?: unknown } | void;
 
-export interface RequestRecord {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** The body as sent (my.request sends strings as they are). */
-  body?: string;
-  /** Filled when the call ends: the HTTP status, or the failure given to `fail`. */
-  status?: number;
-  failure?: MyFailure;
-}
-
 export interface AuthCodeRecord {
   scopes: string[];
   authCode?: string;
@@ -100,16 +67,6 @@ export interface CityAnswer {
   latitude?: number;
 }
 
-export interface LocationAnswer {
-  longitude: number;
-  latitude: number;
-  accuracy?: number;
-  province?: string;
-  city?: string;
-  cityAdcode?: string;
-  district?: string;
-}
-
 /** A local file the platform holds (what my.chooseImage hands out, what my.uploadFile reads). */
 export interface FakeFile {
   /** Default `temp://file-<n>.image`, the shape phones give (the IDE gives `.png`). */
@@ -120,28 +77,11 @@ export interface FakeFile {
   imageType?: string;
 }
 
-/** One my.uploadFile: what was asked, and how it ended. */
-export interface UploadRecord {
-  url: string;
-  /** The multipart field of the file. */
-  name: string;
-  filePath: string;
-  formData: Record<string, string>;
-  headers: Record<string, string>;
-  /** Progress percentages delivered to onProgressUpdate listeners. */
-  progress: number[];
-  status?: number;
-  failure?: MyFailure;
-}
-
 /**
  * How my.getPhoneNumber answers: a `response` as is, a mock backend URL to fetch one from (`POST <url>
  * { mobile }` answering `{ response }`, e.g. the mock's `/__admin/phone-payload`), or a failure.
  */
 export type PhoneNumberAnswer = { response: string } | { payloadUrl: string; mobile: string } | MyFailure;
-
-/** my.uploadFile codes (/mini/api/kmq4hc): 9 abort, 11 missing file or bad params, 12 failed or timed out. */
-export const UPLOAD_ERRORS = { abort: 9, invalid: 11, failed: 12 } as const;
 
 /** Counts codes across every fake in the process, so two fakes never hand out the same code. */
 let codesIssued = 0;
@@ -165,7 +105,7 @@ export interface FakeMyOptions {
 
 /** The test's side of the fake: logs, answers, switches. Reached as `fakeMy.$fake`. */
 export interface FakeMyControl {
-  /** Every UI call in order (toast, loading, alert, confirm, action sheet, stopPullDownRefresh). */
+  /** Every call that shows something or asks the person, in order (toast, loading, dialogs, pickers, phone call, map, tab badge…). */
   readonly ui: UiRecord[];
   /** Every navigation call in order, including failed ones. */
   readonly navigation: NavigationRecord[];
@@ -222,28 +162,30 @@ export interface FakeMyControl {
   }>;
 
   /** Storage as the app would read it; `set` bypasses limits (for seeding). */
-  readonly storage: {
-    get(key: string): unknown;
-    set(key: string, value: unknown): void;
-    keys(): string[];
-    /** Bytes counted against the 10 MB total. */
-    bytes(): number;
-    clear(): void;
-  };
+  readonly storage: StorageControl;
+  /** Every connectSocket url in order. */
+  readonly sockets: string[];
+  /** Sockets not yet closed. */
+  readonly openSocketCount: number;
+  /** my.setKeepScreenOn's current state. */
+  readonly keepScreenOn: boolean;
+  /** Server time for my.getServerTime (default: the real clock). */
+  setServerTime(now: () => number): void;
 
   /** Adds or replaces an API on this fake (a deliberate stub for something the fake lacks). */
   define<K extends ApiName>(name: K, implementation: My[K]): void;
   /** Routes navigation calls; the runtime installs one. Without it navigation just succeeds and is recorded. */
   setNavigationHandler(handler: NavigationHandler | null): void;
-  /** Aborts every running request without delivering callbacks (used by runtime.dispose()). */
+  /** Aborts every running request without delivering callbacks and drops sockets (used by runtime.dispose()). */
   abortAll(): void;
 }
 
 export type FakeMy = My & { readonly $fake: FakeMyControl };
 
-/** Real timers, taken before any test can install jest's fake ones: request timeouts must run in real time. */
+/** Real timers and fetch, taken before any test can install jest's fake ones: timeouts run in real time. */
 const realSetTimeout = setTimeout;
 const realClearTimeout = clearTimeout;
+const realFetch = fetch;
 
 const DEFAULT_SYSTEM_INFO = {
   app: 'alipay',
@@ -296,55 +238,23 @@ const PROBED_NAMES = new Set([
   '_isMockFunction',
 ]);
 
-interface Callbacks<R> {
-  success?: (result: R) => void;
-  fail?: (failure: MyFailure) => void;
-  complete?: (result: R | MyFailure) => void;
-}
-
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
-function stripFunctions(options: object | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options ?? {})) if (typeof value !== 'function') out[key] = value;
-  return out;
-}
-
-function formEncode(data: Record<string, string>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-    .join('&');
-}
-
-function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
-  return found === undefined ? undefined : headers[found];
-}
-
 export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const ui: UiRecord[] = [];
   const navigation: NavigationRecord[] = [];
   const requests: RequestRecord[] = [];
+  const uploads: UploadRecord[] = [];
   const authCodes: AuthCodeRecord[] = [];
+  const sockets: string[] = [];
   const problems: string[] = [];
-  const storage = new Map<string, string>();
-  for (const [key, value] of Object.entries(options.storage ?? {})) storage.set(key, JSON.stringify(value));
-  const networkListeners = new Set<(status: { isConnected: boolean; networkType: NetworkType }) => void>();
-  const runningRequests = new Set<() => void>();
   const confirmAnswers: boolean[] = [];
   const actionSheetAnswers: number[] = [];
   const files = new Map<string, { bytes: Uint8Array; imageType: string }>();
-  const uploads: UploadRecord[] = [];
   const alertBeforeUnloadCalls: FakeMyControl['alertBeforeUnloadCalls'] = [];
   const alertBeforeUnload: { enabled: boolean; message?: string } = { enabled: false };
   let chooseImageAnswer: string[] | 'cancel' | MyFailure = 'cancel';
   let phoneNumberAnswer: PhoneNumberAnswer | null = null;
   let phoneNumberCalls = 0;
   let fileSeq = 0;
-
-  let networkType: NetworkType = options.networkType ?? 'WIFI';
   let authUser = options.authUser ?? 'test-user';
   let authCodeSeq = 0;
   let authFailure: MyFailure | null = null;
@@ -360,552 +270,172 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   };
   let loadingVisible = false;
   let pending = 0;
+  let now = () => Date.now();
   let navigationHandler: NavigationHandler | null = null;
   const systemInfo = { ...DEFAULT_SYSTEM_INFO, ...options.systemInfo };
+  const describe = (error: unknown) => (error instanceof Error ? error.stack : String(error));
 
-  const online = () => networkType !== 'NOTREACHABLE';
+  const invoke = createInvoker({
+    report: (what, error) => problems.push(`${what} threw: ${describe(error)}`),
+    internal: (api, error) => problems.push(`my.${api} failed internally: ${describe(error)}`),
+    started: () => pending++,
+    ended: () => pending--,
+  });
 
-  function deliver<A>(api: string, name: string, callback: ((arg: A) => void) | undefined, arg: A): void {
-    if (!callback) return;
-    try {
-      callback(arg);
-    } catch (error) {
-      problems.push(`my.${api} ${name} callback threw: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-  }
-
-  /**
-   * Runs an API the way the platform does: callbacks later (never inside the call), `complete` after
-   * `success`/`fail`, and a promise as well. The promise is marked handled when callbacks are given, so
-   * callback-style code does not produce unhandled rejections.
-   */
-  function invoke<R>(api: string, options: unknown, run: () => R | Promise<R>): Promise<R> {
-    const callbacks = options as Callbacks<R> | undefined;
-    pending++;
-    const settled = Promise.resolve()
-      .then(run)
-      .then(
-        (result) => {
-          deliver(api, 'success', callbacks?.success, result);
-          deliver(api, 'complete', callbacks?.complete, result);
-          return result;
-        },
-        (error: unknown) => {
-          let failure: MyFailure;
-          if (error instanceof MyFailureError) failure = error.failure;
-          else {
-            problems.push(`fake my.${api} failed internally: ${error instanceof Error ? error.stack : String(error)}`);
-            failure = { error: 3, errorMessage: `unknown error: ${String(error)}` };
-          }
-          deliver(api, 'fail', callbacks?.fail, failure);
-          deliver(api, 'complete', callbacks?.complete, failure);
-          throw failure;
-        },
-      )
-      .finally(() => {
-        pending--;
-      });
-    if (callbacks && (callbacks.success || callbacks.fail || callbacks.complete)) settled.catch(() => undefined);
-    return settled;
-  }
-
-  const fail = (error: number, errorMessage: string, extra: Record<string, unknown> = {}): never => {
-    throw new MyFailureError({ error, errorMessage, ...extra });
-  };
-
-  function recordUi(api: UiApi, options: object | undefined): void {
-    ui.push({ api, ...stripFunctions(options) });
-  }
-
-  // ---- storage ----
-  function storageBytes(except?: string): number {
-    let total = 0;
-    for (const [key, value] of storage) if (key !== except) total += byteLength(value);
-    return total;
-  }
-
-  /** Writes or returns the failure Alipay gives: 2/11 bad params, 14 key over 200 KB, 12 total over 10 MB. */
-  function writeStorage(key: unknown, data: unknown, missingCode: number): MyFailure | null {
-    if (typeof key !== 'string' || key === '') return { error: missingCode, errorMessage: '必填参数为空' };
-    if (data === undefined) return { error: missingCode, errorMessage: '必填参数为空' };
-    const serialized = JSON.stringify(data);
-    if (serialized === undefined) return { error: STORAGE_ERRORS.invalidParams, errorMessage: 'invalid params' };
-    const size = byteLength(serialized);
-    if (size > STORAGE_KEY_LIMIT_BYTES) return { error: STORAGE_ERRORS.keyTooLarge, errorMessage: 'data长度超限' };
-    if (storageBytes(key) + size > STORAGE_TOTAL_LIMIT_BYTES)
-      return { error: STORAGE_ERRORS.totalFull, errorMessage: '存储总大小达到上限' };
-    storage.set(key, serialized);
-    return null;
-  }
-
-  function readStorage(key: string): unknown {
-    const raw = storage.get(key);
-    return raw === undefined ? null : JSON.parse(raw);
-  }
-
-  // ---- network ----
-  function setNetworkType(type: NetworkType): void {
-    networkType = type;
-    const status = { isConnected: online(), networkType: type };
-    for (const listener of [...networkListeners]) {
-      try {
-        listener(status);
-      } catch (error) {
-        problems.push(`onNetworkStatusChange listener threw: ${error instanceof Error ? error.stack : String(error)}`);
-      }
-    }
-  }
-
-  // ---- request ----
-  function request(opts: OptionsOf<'request'>): ReturnType<My['request']> {
-    const method = (opts.method ?? 'GET').toUpperCase();
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? opts.header) };
-    const badHeader = Object.entries(headers).find(([, value]) => typeof value !== 'string');
-    let url = opts.url;
-    let body: string | ArrayBuffer | undefined;
-    const data = opts.data;
-    if (data !== undefined && data !== null) {
-      const asText =
-        typeof data === 'string' || data instanceof ArrayBuffer
-          ? data
-          : (headerValue(headers, 'content-type') ?? '').includes('application/json') && method !== 'GET'
-            ? JSON.stringify(data)
-            : formEncode(data);
-      if (method === 'GET' || method === 'HEAD') {
-        if (typeof asText === 'string' && asText !== '') url += (url.includes('?') ? '&' : '?') + asText;
-      } else body = asText;
-    }
-    const record: RequestRecord = {
-      url,
-      method,
-      headers,
-      body: typeof body === 'string' ? body : body === undefined ? undefined : '[ArrayBuffer]',
-    };
-    requests.push(record);
-    const timeoutMs = Math.min(opts.timeout ?? REQUEST_DEFAULT_TIMEOUT_MS, REQUEST_MAX_TIMEOUT_MS);
-    const controller = new AbortController();
-    let ended: 'timeout' | 'abort' | 'disposed' | null = null;
-    const stop = (why: 'abort' | 'disposed') => {
-      if (ended) return;
-      ended = why;
-      controller.abort();
-    };
-    const disposeStop = () => stop('disposed');
-    runningRequests.add(disposeStop);
-
-    const run = async () => {
-      if (badHeader) fail(REQUEST_ERRORS.invalidParams, `header ${badHeader[0]} must be a string`);
-      if (!online()) fail(REQUEST_ERRORS.network, '网络出错');
-      const timer = realSetTimeout(() => {
-        if (!ended) {
-          ended = 'timeout';
-          controller.abort();
-        }
-      }, timeoutMs);
-      try {
-        let response: Response;
-        let raw: ArrayBuffer;
-        try {
-          response = await fetch(url, { method, headers, body, signal: controller.signal });
-          raw = await response.arrayBuffer();
-        } catch (error) {
-          if (ended === 'timeout') return fail(REQUEST_ERRORS.timeout, '请求超时');
-          if (ended === 'abort') return fail(REQUEST_ERRORS.abort, 'request:fail abort');
-          if (ended === 'disposed') return fail(REQUEST_ERRORS.pageLeft, 'request ended by runtime.dispose()');
-          return fail(REQUEST_ERRORS.network, `网络出错: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, key) => {
-          responseHeaders[key] = value;
-        });
-        const status = response.status;
-        const text = Buffer.from(raw).toString('utf8');
-        const dataType = (opts.dataType ?? 'json').toLowerCase();
-        let payload: unknown = text;
-        let parseFailed = false;
-        if (dataType === 'json' && text !== '') {
-          try {
-            payload = JSON.parse(text);
-          } catch {
-            parseFailed = true;
-          }
-        } else if (dataType === 'arraybuffer') payload = raw;
-        else if (dataType === 'base64') {
-          const type = responseHeaders['content-type'] ?? 'application/octet-stream';
-          payload = `data:${type};base64,${Buffer.from(raw).toString('base64')}`;
-        }
-        const answer = { data: payload, status, headers: responseHeaders };
-        if (status >= 400 && (options.httpStatusErrors ?? 'fail19') === 'fail19')
-          return fail(REQUEST_ERRORS.httpStatus, 'http status error', answer);
-        if (parseFailed) return fail(REQUEST_ERRORS.decode, 'JSON parse data error', answer);
-        return { ...answer, statusCode: status, header: responseHeaders };
-      } finally {
-        realClearTimeout(timer);
-      }
-    };
-
-    const callbacks: Callbacks<unknown> = {
-      success: opts.success as Callbacks<unknown>['success'],
-      fail: opts.fail as Callbacks<unknown>['fail'],
-      complete: opts.complete as Callbacks<unknown>['complete'],
-    };
-    let delivered = false;
-    const guarded: Callbacks<unknown> = {
-      success: (result) => {
-        record.status = (result as { status: number }).status;
-        delivered = true;
-        if (ended !== 'disposed') callbacks.success?.(result);
-      },
-      fail: (failure) => {
-        record.failure = failure;
-        if (typeof failure.status === 'number') record.status = failure.status;
-        delivered = true;
-        if (ended !== 'disposed') callbacks.fail?.(failure);
-      },
-      complete: (result) => {
-        if (ended !== 'disposed') callbacks.complete?.(result);
-      },
-    };
-    const promise = invoke('request', guarded, run).finally(() => runningRequests.delete(disposeStop));
-    // Callback style: nobody awaits the promise, so keep its rejection from being reported as unhandled.
-    if (callbacks.success || callbacks.fail || callbacks.complete) promise.catch(() => undefined);
-    const task = {
-      abort: () => {
-        if (!delivered) stop('abort');
-        return Promise.resolve({ success: true as const });
-      },
-    };
-    return Object.assign(promise, task) as unknown as ReturnType<My['request']>;
-  }
-
-  // ---- router ----
-  function navigate(api: NavigationApi, opts: NavigationRequest & Callbacks<unknown>) {
-    const record: NavigationRecord = { api };
-    if (opts.url !== undefined) record.url = opts.url;
-    if (api === 'navigateBack') record.delta = Number(opts.delta ?? 1);
-    navigation.push(record);
-    return invoke(api, opts, () => {
-      try {
-        const result = navigationHandler?.(api, { url: opts.url, delta: record.delta, events: opts.events });
-        if (api === 'navigateTo') return { eventChannel: result?.eventChannel ?? inertChannel() };
+  /** What a phone would show or ask: recorded, answered from what the test queued. */
+  async function answerUi(api: string, opts: Record<string, unknown>): Promise<unknown> {
+    if (api === 'authorize') return {};
+    ui.push({ api: api as UiApi, ...opts });
+    switch (api) {
+      case 'showLoading':
+        loadingVisible = true;
+        return undefined;
+      case 'hideLoading':
+        loadingVisible = false;
+        return undefined;
+      case 'alert':
         return {};
-      } catch (error) {
-        if (error instanceof MyFailureError) record.failure = error.failure;
-        throw error;
+      case 'confirm':
+        return { confirm: confirmAnswers.length ? (confirmAnswers.shift() as boolean) : true };
+      case 'showActionSheet':
+        return { index: actionSheetAnswers.length ? (actionSheetAnswers.shift() as number) : -1, success: true };
+      case 'chooseCity':
+        if (cityAnswer === 'cancel') return fail(ERROR.cancelled, '用户取消操作');
+        return { ...cityAnswer };
+      case 'chooseImage': {
+        if (chooseImageAnswer === 'cancel') return fail(ERROR.cancelled, '用户取消操作');
+        if (!Array.isArray(chooseImageAnswer)) throw new MyError(chooseImageAnswer);
+        const paths = chooseImageAnswer.slice(0, Number(opts.count ?? 1));
+        const tempFiles = paths.map((path) => ({ path, size: files.get(path)?.bytes.length ?? 0 }));
+        return { apFilePaths: paths, tempFilePaths: paths, tempFiles };
       }
-    });
+      case 'getPhoneNumber':
+        return phoneNumber();
+      case 'requestSubscribeMessage': {
+        const ids = (opts.entityIds ?? opts.tmplIds) as string[];
+        return {
+          behavior: 'subscribe',
+          keep: false,
+          refuse: false,
+          result: { subscribeEntityIds: ids, unsubscribeEntityIds: [], currentSubscribeEntityIds: ids },
+        };
+      }
+      case 'showToast':
+      case 'hideToast':
+      case 'stopPullDownRefresh':
+        return undefined;
+      default:
+        // makePhoneCall, openLocation, tab badges, navigation bar…: the person sees it; the call succeeds.
+        return { success: true };
+    }
   }
 
-  const impl = Object.create(null) as Partial<Record<ApiName, unknown>>;
-  function api<K extends ApiName>(name: K, implementation: (options: OptionsOf<K>) => unknown): void {
-    impl[name] = implementation;
+  async function phoneNumber(): Promise<unknown> {
+    phoneNumberCalls++;
+    const answer = phoneNumberAnswer;
+    if (!answer) return fail(ERROR.cancelled, '用户未授权获取手机号');
+    if ('error' in answer) throw new MyError(answer);
+    if ('response' in answer) return { response: answer.response };
+    const response = await realFetch(answer.payloadUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mobile: answer.mobile }),
+    });
+    if (!response.ok) return fail(ERROR.unknown, `payload url answered ${response.status}`);
+    return { response: ((await response.json()) as { response: string }).response };
   }
 
-  api('request', request);
+  const initialStorage: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.storage ?? {})) initialStorage[key] = JSON.stringify(value);
 
-  api('getStorage', (o) =>
-    invoke('getStorage', o, () => {
-      if (typeof o.key !== 'string' || o.key === '') fail(STORAGE_ERRORS.missingParam, '必填参数为空');
-      return { data: readStorage(o.key) };
-    }),
+  const core = createMyCore(
+    {
+      invoke,
+      report: (what, error) => problems.push(`${what} threw: ${describe(error)}`),
+      fetch: realFetch,
+      timers: { setTimeout: (run, ms) => realSetTimeout(run, ms), clearTimeout: (h) => realClearTimeout(h as never) },
+      openSocket: (url, protocols, headers) => {
+        sockets.push(url);
+        return new WebSocket(url, protocols, { headers }) as unknown as SocketLike;
+      },
+      storage: { initial: initialStorage },
+      ui: answerUi,
+      readFile: async (path) => {
+        const file = files.get(path);
+        if (!file) throw new Error(`no file ${path}`);
+        return new Blob([file.bytes]);
+      },
+      location: () => location,
+      authCode: () => {
+        if (authFailure) throw new MyError(authFailure);
+        // Alipay never issues the same code twice, and the mock refuses a reused one.
+        return `u_${authUser}.${++authCodeSeq}-${++codesIssued}`;
+      },
+      systemInfo: () => systemInfo,
+      now: () => now(),
+      httpStatusErrors: options.httpStatusErrors,
+    },
+    {
+      networkType: options.networkType,
+      observe: {
+        request: (record) => requests.push(record),
+        upload: (record) => uploads.push(record),
+        authCode: (record) => authCodes.push(record as AuthCodeRecord),
+      },
+    },
   );
-  api('getStorageSync', (o) => ({ data: readStorage(o.key) }));
-  api('setStorage', (o) =>
-    invoke('setStorage', o, () => {
-      const failure = writeStorage(o.key, o.data, STORAGE_ERRORS.missingParam);
-      if (failure) throw new MyFailureError(failure);
-      return { success: true };
-    }),
-  );
-  api('setStorageSync', (o) => {
-    const failure = writeStorage(o.key, o.data, STORAGE_ERRORS.invalidParams);
-    return failure ? { success: false, ...failure } : { success: true };
-  });
-  api('removeStorage', (o) =>
-    invoke('removeStorage', o, () => {
-      if (typeof o.key !== 'string' || o.key === '') fail(STORAGE_ERRORS.missingParam, '必填参数为空');
-      storage.delete(o.key);
-      return { success: true as const };
-    }),
-  );
-  api('removeStorageSync', (o) => {
-    storage.delete(o.key);
-    return { success: true as const };
-  });
-  api('clearStorage', (o) =>
-    invoke('clearStorage', o, () => {
-      storage.clear();
-      return { success: true };
-    }),
-  );
-  impl.clearStorageSync = () => {
-    storage.clear();
-    return { success: true };
-  };
 
-  api('getAuthCode', (o) => {
-    const scopes = o?.scopes === undefined ? ['auth_base'] : Array.isArray(o.scopes) ? o.scopes : [o.scopes];
-    const record: AuthCodeRecord = { scopes };
-    authCodes.push(record);
-    return invoke('getAuthCode', o, () => {
-      if (authFailure) {
-        record.failure = authFailure;
-        throw new MyFailureError(authFailure);
-      }
-      authCodeSeq += 1;
-      // Alipay never issues the same code twice, and the mock refuses a reused one.
-      record.authCode = `u_${authUser}.${authCodeSeq}-${++codesIssued}`;
-      return { authCode: record.authCode, authErrorScopes: {}, authSuccessScopes: scopes as 'auth_base'[] };
-    });
-  });
+  const impl = Object.create(null) as Record<string, unknown>;
+  Object.assign(impl, core.apis);
+  impl.canIUse = canIUseIn(impl);
 
-  api('showToast', (o) => {
-    recordUi('showToast', o);
-    return invoke('showToast', o, () => undefined);
-  });
-  api('hideToast', (o) => {
-    recordUi('hideToast', o);
-    return invoke('hideToast', o, () => undefined);
-  });
-  api('showLoading', (o) => {
-    recordUi('showLoading', o);
-    loadingVisible = true;
-    return invoke('showLoading', o, () => undefined);
-  });
-  api('hideLoading', (o) => {
-    recordUi('hideLoading', o);
-    loadingVisible = false;
-    return invoke('hideLoading', o, () => undefined);
-  });
-  api('alert', (o) => {
-    recordUi('alert', o);
-    return invoke('alert', o, () => ({}));
-  });
-  api('confirm', (o) => {
-    recordUi('confirm', o);
-    const confirm = confirmAnswers.length ? (confirmAnswers.shift() as boolean) : true;
-    return invoke('confirm', o, () => ({ confirm }));
-  });
-  api('showActionSheet', (o) => {
-    recordUi('showActionSheet', o);
-    const index = actionSheetAnswers.length ? (actionSheetAnswers.shift() as number) : -1;
-    return invoke('showActionSheet', o, () => ({ index, success: true as const }));
-  });
-  api('stopPullDownRefresh', (o) => {
-    recordUi('stopPullDownRefresh', o);
-    return invoke('stopPullDownRefresh', o, () => undefined);
-  });
+  // ---- router: the runtime installs the handler that moves its page stack ----
+  const navigate =
+    (api: NavigationApi) =>
+    (opts: NavigationRequest & Record<string, unknown> = {}) => {
+      const record: NavigationRecord = { api };
+      if (opts.url !== undefined) record.url = opts.url;
+      if (api === 'navigateBack') record.delta = Number(opts.delta ?? 1);
+      navigation.push(record);
+      return invoke(api, opts, () => {
+        try {
+          const result = navigationHandler?.(api, { url: opts.url, delta: record.delta, events: opts.events });
+          if (api === 'navigateTo') return { eventChannel: result?.eventChannel ?? inertChannel() };
+          return {};
+        } catch (error) {
+          if (error instanceof MyError) record.failure = error.failure;
+          throw error;
+        }
+      });
+    };
+  for (const api of ['navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch'] as const)
+    impl[api] = navigate(api);
 
-  api('navigateTo', (o) => navigate('navigateTo', o as NavigationRequest & Callbacks<unknown>));
-  api('redirectTo', (o) => navigate('redirectTo', o as NavigationRequest & Callbacks<unknown>));
-  api('navigateBack', (o) => navigate('navigateBack', (o ?? {}) as NavigationRequest & Callbacks<unknown>));
-  api('switchTab', (o) => navigate('switchTab', o as NavigationRequest & Callbacks<unknown>));
-  api('reLaunch', (o) => navigate('reLaunch', o as NavigationRequest & Callbacks<unknown>));
-
-  api('getNetworkType', (o) =>
-    invoke('getNetworkType', o, () => ({ networkAvailable: online(), networkType: networkType })),
-  );
-  api('onNetworkStatusChange', (callback) => {
-    networkListeners.add(callback as (status: { isConnected: boolean; networkType: NetworkType }) => void);
-  });
-  impl.offNetworkStatusChange = (callback?: (status: { isConnected: boolean; networkType: NetworkType }) => void) => {
-    if (callback) networkListeners.delete(callback);
-    else networkListeners.clear();
-  };
-
-  api('chooseCity', (o) =>
-    invoke('chooseCity', o, () => {
-      if (cityAnswer === 'cancel') return fail(11, '用户取消操作');
-      return { ...cityAnswer };
-    }),
-  );
-  api('getLocation', (o) =>
-    invoke('getLocation', o, () => {
-      if ('error' in location) throw new MyFailureError(location);
-      const { longitude, latitude, accuracy = 65, ...rest } = location;
-      return {
-        longitude: String(longitude),
-        latitude: String(latitude),
-        accuracy: String(accuracy),
-        horizontalAccuracy: String(accuracy),
-        ...rest,
-      };
-    }),
-  );
-  // ---- media, upload, phone, leave guard ----
+  // ---- what only the harness holds: local files, the leave guard ----
   function addFile(file: FakeFile): string {
     const path = file.path ?? `temp://file-${++fileSeq}.image`;
     const bytes = typeof file.bytes === 'string' ? new TextEncoder().encode(file.bytes) : file.bytes;
     files.set(path, { bytes, imageType: file.imageType ?? 'jpeg' });
     return path;
   }
-
-  api('chooseImage', (o) =>
-    invoke('chooseImage', o, () => {
-      if (chooseImageAnswer === 'cancel') return fail(11, '用户取消操作');
-      if (!Array.isArray(chooseImageAnswer)) throw new MyFailureError(chooseImageAnswer);
-      const paths = chooseImageAnswer.slice(0, o?.count ?? 1);
-      const tempFiles = paths.map((path) => ({ path, size: files.get(path)?.bytes.length ?? 0 }));
-      return { apFilePaths: paths, tempFilePaths: paths, tempFiles } as unknown as Awaited<
-        ReturnType<My['chooseImage']>
-      >;
-    }),
-  );
-  api('getImageInfo', (o) =>
-    invoke('getImageInfo', o, () => {
-      const file = files.get(o.src);
-      if (!file) return fail(2, `invalid src: ${o.src}`);
-      return { width: 750, height: 1334, path: o.src, type: file.imageType, orientation: 'up' };
-    }),
-  );
-
-  function uploadFile(opts: OptionsOf<'uploadFile'>): ReturnType<My['uploadFile']> {
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...(opts.headers ?? {}), ...(opts.header ?? {}) })) {
-      headers[key] = String(value);
-    }
-    const formData: Record<string, string> = {};
-    for (const [key, value] of Object.entries(opts.formData ?? {})) formData[key] = String(value);
-    const record: UploadRecord = {
-      url: opts.url,
-      name: opts.name,
-      filePath: opts.filePath,
-      formData,
-      headers,
-      progress: [],
-    };
-    uploads.push(record);
-    const listeners = new Set<
-      (update: { progress: number; totalBytesWritten: number; totalBytesExpectedToWrite: number }) => void
-    >();
-    const controller = new AbortController();
-    let ended: 'timeout' | 'abort' | 'disposed' | null = null;
-    const stop = (why: 'abort' | 'disposed') => {
-      if (ended) return;
-      ended = why;
-      controller.abort();
-    };
-    const disposeStop = () => stop('disposed');
-    runningRequests.add(disposeStop);
-    const progress = (share: number, total: number) => {
-      const update = {
-        progress: Math.round(share * 100),
-        totalBytesWritten: Math.round(share * total),
-        totalBytesExpectedToWrite: total,
-      };
-      record.progress.push(update.progress);
-      for (const listener of [...listeners]) deliver('uploadFile', 'onProgressUpdate', listener, update);
-    };
-    const run = async () => {
-      if (!opts.name || !opts.url) fail(UPLOAD_ERRORS.invalid, '无效参数');
-      const file = files.get(opts.filePath);
-      if (!file) fail(UPLOAD_ERRORS.invalid, '文件不存在');
-      if (!online()) fail(UPLOAD_ERRORS.failed, '上传文件失败');
-      const { bytes } = file as { bytes: Uint8Array };
-      const body = new FormData();
-      for (const [key, value] of Object.entries(formData)) body.append(key, value);
-      body.append(opts.name, new Blob([bytes]), opts.filePath.split('/').pop() ?? 'file');
-      const sendHeaders = Object.fromEntries(
-        Object.entries(headers).filter(([key]) => key.toLowerCase() !== 'content-type'),
-      );
-      const timeoutMs = Math.min((opts as { timeout?: number }).timeout ?? 60_000, REQUEST_MAX_TIMEOUT_MS);
-      const timer = realSetTimeout(() => {
-        if (!ended) {
-          ended = 'timeout';
-          controller.abort();
-        }
-      }, timeoutMs);
-      try {
-        progress(0.5, bytes.length);
-        let response: Response;
-        let text: string;
-        try {
-          response = await fetch(opts.url, { method: 'POST', headers: sendHeaders, body, signal: controller.signal });
-          text = await response.text();
-        } catch (error) {
-          if (ended === 'abort') return fail(UPLOAD_ERRORS.abort, 'uploadFile:fail abort');
-          if (ended === 'disposed') return fail(REQUEST_ERRORS.pageLeft, 'upload ended by runtime.dispose()');
-          return fail(UPLOAD_ERRORS.failed, `上传文件失败: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        progress(1, bytes.length);
-        const header: Record<string, string> = {};
-        response.headers.forEach((value, key) => {
-          header[key] = value;
-        });
-        // Alipay hands every HTTP answer to success; the app reads the status (/mini/api/kmq4hc FAQ).
-        return { data: text, statusCode: response.status, header };
-      } finally {
-        realClearTimeout(timer);
-      }
-    };
-    const callbacks = opts as unknown as Callbacks<unknown>;
-    const guarded: Callbacks<unknown> = {
-      success: (result) => {
-        record.status = (result as { statusCode: number }).statusCode;
-        if (ended !== 'disposed') callbacks.success?.(result);
-      },
-      fail: (failure) => {
-        record.failure = failure;
-        if (ended !== 'disposed') callbacks.fail?.(failure);
-      },
-      complete: (result) => {
-        if (ended !== 'disposed') callbacks.complete?.(result);
-      },
-    };
-    const promise = invoke('uploadFile', guarded, run).finally(() => runningRequests.delete(disposeStop));
-    promise.catch(() => undefined);
-    const task = {
-      onProgressUpdate: (listener: Parameters<typeof listeners.add>[0]) => {
-        listeners.add(listener);
-      },
-      offProgressUpdate: (listener?: Parameters<typeof listeners.add>[0]) => {
-        if (listener) listeners.delete(listener);
-        else listeners.clear();
-      },
-      onHeadersReceived: () => undefined,
-      offHeadersReceived: () => undefined,
-      abort: () => {
-        stop('abort');
-        return Promise.resolve({ success: true as const });
-      },
-    };
-    return Object.assign(promise, task) as unknown as ReturnType<My['uploadFile']>;
-  }
-  api('uploadFile', uploadFile);
-
-  api('getPhoneNumber', (o) => {
-    phoneNumberCalls++;
-    const answer = phoneNumberAnswer;
-    return invoke('getPhoneNumber', o, async () => {
-      if (!answer) return fail(11, '用户未授权获取手机号');
-      if ('error' in answer) throw new MyFailureError(answer);
-      if ('response' in answer) return { response: answer.response };
-      const response = await fetch(answer.payloadUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ mobile: answer.mobile }),
-      });
-      if (!response.ok) return fail(3, `payload url answered ${response.status}`);
-      return { response: ((await response.json()) as { response: string }).response };
+  impl.getImageInfo = (opts: { src: string }) =>
+    invoke('getImageInfo', opts, () => {
+      const file = files.get(opts.src);
+      if (!file) return fail(ERROR.invalidParams, `invalid src: ${opts.src}`);
+      return { width: 750, height: 1334, path: opts.src, type: file.imageType, orientation: 'up' };
     });
-  });
-
-  api('enableAlertBeforeUnload', (o) => {
-    alertBeforeUnloadCalls.push({ api: 'enableAlertBeforeUnload', message: o?.message });
+  impl.enableAlertBeforeUnload = (opts: { message?: string } = {}) => {
+    alertBeforeUnloadCalls.push({ api: 'enableAlertBeforeUnload', message: opts.message });
     alertBeforeUnload.enabled = true;
-    alertBeforeUnload.message = o?.message ?? '离开此页面?';
-    return invoke('enableAlertBeforeUnload', o, () => ({ success: true }));
-  });
-  api('disableAlertBeforeUnload', (o) => {
+    alertBeforeUnload.message = opts.message ?? '离开此页面?';
+    return invoke('enableAlertBeforeUnload', opts, () => ({ success: true }));
+  };
+  impl.disableAlertBeforeUnload = (opts: object = {}) => {
     alertBeforeUnloadCalls.push({ api: 'disableAlertBeforeUnload' });
     alertBeforeUnload.enabled = false;
     delete alertBeforeUnload.message;
-    return invoke('disableAlertBeforeUnload', o, () => ({ success: true }));
-  });
-
-  impl.getSystemInfoSync = () => ({ ...systemInfo });
-  impl.canIUse = (name: string) => name === 'component2' || name.split('.')[0] in impl;
-  // (impl has no prototype, so `in` sees only implemented APIs.)
+    return invoke('disableAlertBeforeUnload', opts, () => ({ success: true }));
+  };
 
   const control: FakeMyControl = {
     ui,
@@ -923,18 +453,18 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     get pending() {
       return pending;
     },
-    setOffline: (offline) => setNetworkType(offline ? 'NOTREACHABLE' : 'WIFI'),
-    setNetworkType,
+    setOffline: (offline) => core.network.set(offline ? 'NOTREACHABLE' : 'WIFI'),
+    setNetworkType: (type) => core.network.set(type),
     get online() {
-      return online();
+      return core.network.online;
     },
     get networkListenerCount() {
-      return networkListeners.size;
+      return core.network.listenerCount;
     },
     setAuthUser: (user) => {
       authUser = user;
     },
-    failAuthCode: (failure = { error: 11, errorMessage: '用户取消授权' }) => {
+    failAuthCode: (failure = { error: ERROR.cancelled, errorMessage: '用户取消授权' }) => {
       authFailure = failure;
     },
     answerConfirm: (...answers) => {
@@ -962,14 +492,16 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     },
     alertBeforeUnload,
     alertBeforeUnloadCalls,
-    storage: {
-      get: (key) => readStorage(key),
-      set: (key, value) => {
-        storage.set(key, JSON.stringify(value));
-      },
-      keys: () => [...storage.keys()],
-      bytes: () => storageBytes(),
-      clear: () => storage.clear(),
+    storage: core.storage,
+    sockets,
+    get openSocketCount() {
+      return core.sockets.openCount;
+    },
+    get keepScreenOn() {
+      return core.keepScreenOn;
+    },
+    setServerTime: (clock) => {
+      now = clock;
     },
     define: (name, implementation) => {
       impl[name] = implementation;
@@ -977,9 +509,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     setNavigationHandler: (handler) => {
       navigationHandler = handler;
     },
-    abortAll: () => {
-      for (const stopRequest of [...runningRequests]) stopRequest();
-    },
+    abortAll: () => core.abortAll(),
   };
 
   const target = Object.create(null) as Record<string | symbol, unknown>;
@@ -987,17 +517,17 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     get(_target, property) {
       if (property === '$fake') return control;
       if (typeof property === 'symbol') return undefined;
-      if (Object.prototype.hasOwnProperty.call(impl, property)) return impl[property as ApiName];
+      if (Object.prototype.hasOwnProperty.call(impl, property)) return impl[property];
       if (PROBED_NAMES.has(property)) return undefined;
       if (property in Object.prototype) return (Object.prototype as Record<string, unknown>)[property];
       throw new Error(
-        `my.${property} is not supported by the fake my (runtime/harness/fake-my.ts). ` +
-          `Implement it there, or stub it in this test with fakeMy.$fake.define('${property}', ...).`,
+        `my.${property} is not supported by the runtime model (runtime/my/create-my.ts). ` +
+          `Model it there, or stub it in this test with fakeMy.$fake.define('${property}', ...).`,
       );
     },
     set(_target, property, value) {
       if (typeof property === 'symbol' || property === '$fake') return false;
-      impl[property as ApiName] = value;
+      impl[property] = value;
       return true;
     },
     has(_target, property) {
@@ -1008,10 +538,10 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     },
     getOwnPropertyDescriptor(_target, property) {
       if (typeof property !== 'string' || !(property in impl)) return undefined;
-      return { value: impl[property as ApiName], writable: true, enumerable: true, configurable: true };
+      return { value: impl[property], writable: true, enumerable: true, configurable: true };
     },
     deleteProperty(_target, property) {
-      if (typeof property === 'string') delete impl[property as ApiName];
+      if (typeof property === 'string') delete impl[property];
       return true;
     },
   }) as unknown as FakeMy;

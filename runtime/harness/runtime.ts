@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createFakeMy, MyFailureError } from './fake-my';
 import type { FakeMy, FakeMyControl, MyFailure, NavigationApi, NavigationRequest } from './fake-my';
+import { parseUrl } from '../core/paths';
 import { applySetData, applySpliceData, jsonClone } from '../core/set-data';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
@@ -1195,13 +1196,6 @@ class RuntimeImpl implements Runtime {
     if (this.strict && violations.length > 0)
       throw new Error(`The code under test broke platform rules:\n- ${violations.join('\n- ')}`);
   }
-}
-
-function parseUrl(url: string): { route: string; query: Query } {
-  const [route, search = ''] = url.split('?', 2);
-  const query: Query = {};
-  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
-  return { route, query };
 }
 
 /** Installs the fake runtime globals. Call `dispose()` when done (afterEach). Only one runtime at a time. */

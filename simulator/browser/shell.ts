@@ -465,13 +465,13 @@ export class Shell implements PageViewHost {
     this.tabbar.hidden = false;
     this.tabbar.style.background = tabBar.backgroundColor ?? '#fff';
     this.tabbar.innerHTML = '';
-    tabBar.items.forEach((item) => {
+    tabBar.items.forEach((item, index) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        el('span', { className: 'sim-tab-icon' }),
+        el('span', { className: 'sim-tab-icon' }, ...this.tabBadge(index)),
         item.name ?? item.text ?? route,
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
@@ -482,6 +482,26 @@ export class Shell implements PageViewHost {
       });
       this.tabbar.appendChild(button);
     });
+  }
+
+  /** my.setTabBarBadge text, or '' for my.showTabBarRedDot's dot, per tab index. */
+  private tabBadges = new Map<number, string>();
+
+  private tabBadge(index: number): HTMLElement[] {
+    const badge = this.tabBadges.get(index);
+    if (badge === undefined) return [];
+    return [el('i', { className: badge ? 'sim-tab-badge' : 'sim-tab-badge dot', textContent: badge })];
+  }
+
+  private setTabBadge(options: Record<string, unknown>, badge: string | null): Record<string, never> {
+    const index = Number(options.index);
+    const items = this.appConfig?.tabBar?.items ?? [];
+    if (!Number.isInteger(index) || index < 0 || index >= items.length)
+      throw { error: 2, errorMessage: `index ${String(options.index)} is not a tab` } satisfies Failure;
+    if (badge === null) this.tabBadges.delete(index);
+    else this.tabBadges.set(index, badge);
+    this.renderTabbar();
+    return {};
   }
 
   // ---- PageViewHost ----
@@ -925,6 +945,22 @@ export class Shell implements PageViewHost {
       }
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
+        return {};
+      case 'openLocation':
+        this.toast(
+          `地图：${String(options.name ?? '')} ${String(options.address ?? '')}（${String(options.latitude)}, ${String(options.longitude)}，模拟）`,
+          'none',
+          2500,
+        );
+        return {};
+      case 'setTabBarBadge':
+        return this.setTabBadge(options, String(options.text ?? ''));
+      case 'showTabBarRedDot':
+        return this.setTabBadge(options, '');
+      case 'removeTabBarBadge':
+      case 'hideTabBarRedDot':
+        return this.setTabBadge(options, null);
+      case 'setCanPullDown':
         return {};
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');

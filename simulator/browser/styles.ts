@@ -105,6 +105,10 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font: inherit; font-size: 11px; cursor: pointer; gap: 2px; }
 .sim-tab-icon { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; opacity: .85; }
 .sim-tab.on .sim-tab-icon { background: currentColor; }
+.sim-tab-icon { position: relative; }
+.sim-tab-badge { position: absolute; top: -6px; left: 14px; min-width: 16px; height: 16px; padding: 0 4px; border-radius: 8px;
+  background: #ff3141; color: #fff; font: 10px/16px sans-serif; font-style: normal; text-align: center; box-sizing: border-box; }
+.sim-tab-badge.dot { min-width: 8px; width: 8px; height: 8px; padding: 0; top: -3px; left: 18px; }
 .sim-home { height: 34px; flex: none; display: flex; align-items: center; justify-content: center; }
 .sim-home > i { width: 134px; height: 5px; border-radius: 3px; background: #1f2329; }
 .sim-overlays { position: absolute; inset: 0; pointer-events: none; z-index: 10; }

@@ -12,6 +12,8 @@
  *   and run every layer's lifecycles (/mini/framework/mixins)
  * - navigation: ≤ 10 pages in the stack, tab pages only through switchTab, subpackages load on first use
  */
+import { canIUseIn } from '../../runtime/my/create-my';
+import { createInvoker, MyError, type Invoke, type MyFailure } from '../../runtime/core/invoke';
 import { applySetData, applySpliceData } from '../../runtime/core/set-data';
 import { dirname, normalize, parseUrl, resolveFrom } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
@@ -20,18 +22,6 @@ type AnyFunction = (...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
 export const MAX_PAGE_STACK = 10;
-
-export interface MyFailure {
-  error: number;
-  errorMessage: string;
-  [extra: string]: unknown;
-}
-
-export class MyError extends Error {
-  constructor(readonly failure: MyFailure) {
-    super(`${failure.error}: ${failure.errorMessage}`);
-  }
-}
 
 export interface LogicHost {
   post(message: LogicToMain): void;
@@ -51,50 +41,6 @@ export function byteLength(text: string): number {
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-/**
- * Runs an API the platform's way: callbacks after the call returns (never inside it), `complete` after
- * `success`/`fail`, and a promise too (rejections are handled when callbacks were given).
- */
-export function invokeApi<R>(
-  options: unknown,
-  run: () => R | Promise<R>,
-  report: (what: string, error: unknown) => void,
-): Promise<R> {
-  const callbacks = (options ?? {}) as {
-    success?: (r: R) => void;
-    fail?: (f: MyFailure) => void;
-    complete?: (r: unknown) => void;
-  };
-  const safe = (name: string, fn: ((arg: never) => void) | undefined, arg: unknown) => {
-    if (typeof fn !== 'function') return;
-    try {
-      fn(arg as never);
-    } catch (error) {
-      report(`${name} callback`, error);
-    }
-  };
-  const promise = Promise.resolve()
-    .then(run)
-    .then(
-      (result) => {
-        safe('success', callbacks.success, result);
-        safe('complete', callbacks.complete, result);
-        return result;
-      },
-      (error: unknown) => {
-        const failure: MyFailure =
-          error instanceof MyError
-            ? error.failure
-            : { error: 3, errorMessage: error instanceof Error ? error.message : String(error) };
-        safe('fail', callbacks.fail, failure);
-        safe('complete', callbacks.complete, failure);
-        throw failure;
-      },
-    );
-  if (callbacks.success || callbacks.fail || callbacks.complete) promise.catch(() => undefined);
-  return promise;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -610,10 +556,14 @@ export class LogicRuntime {
   constructor(
     private readonly host: LogicHost,
     /** Builds the environment's part of `my` (network, UI…). */
-    private readonly environment: (runtime: LogicRuntime) => MyApis,
+    private readonly environment: (runtime: LogicRuntime, invoke: Invoke) => MyApis,
   ) {
     this.loader = new ModuleLoader(() => this.globals());
+    this.invoke = createInvoker({ report: (what, error) => this.reportError(what, error) });
   }
+
+  /** How every my.* API of this runtime answers (runtime/core/invoke.ts). */
+  readonly invoke: Invoke;
 
   // ---- plumbing ----
 
@@ -1155,13 +1105,13 @@ export class LogicRuntime {
   // ---- my ----
 
   private buildMy(): Record<string, unknown> {
-    const report = (what: string, error: unknown) => this.reportError(`my API ${what}`, error);
+    const invoke = this.invoke;
     const nav =
       (api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch') =>
       (options: Record<string, unknown> = {}) =>
-        invokeApi(options, () => this.navigate(api, options), report);
+        invoke(api, options, () => this.navigate(api, options));
     const apis: MyApis = {
-      ...this.environment(this),
+      ...this.environment(this, invoke),
       navigateTo: nav('navigateTo'),
       redirectTo: nav('redirectTo'),
       navigateBack: nav('navigateBack'),
@@ -1169,31 +1119,19 @@ export class LogicRuntime {
       reLaunch: nav('reLaunch'),
       createSelectorQuery: () => this.createSelectorQuery(''),
       enableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
-        invokeApi(
-          options,
-          () => {
-            const top = this.topPage();
-            if (top) top.alertBeforeUnload = String(options.message ?? '确定要离开吗？');
-            return { success: true };
-          },
-          report,
-        ),
+        invoke('enableAlertBeforeUnload', options, () => {
+          const top = this.topPage();
+          if (top) top.alertBeforeUnload = String(options.message ?? '确定要离开吗？');
+          return { success: true };
+        }),
       disableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
-        invokeApi(
-          options,
-          () => {
-            const top = this.topPage();
-            if (top) top.alertBeforeUnload = null;
-            return { success: true };
-          },
-          report,
-        ),
-      canIUse: (name: string) => {
-        if (typeof name !== 'string') return false;
-        if (name === 'component2' || name.startsWith('page.') || name.startsWith('component.')) return true;
-        return Object.prototype.hasOwnProperty.call(apis, name.split('.')[0]);
-      },
+        invoke('disableAlertBeforeUnload', options, () => {
+          const top = this.topPage();
+          if (top) top.alertBeforeUnload = null;
+          return { success: true };
+        }),
     };
+    apis.canIUse = canIUseIn(apis);
     const warned = new Set<string>();
     const unsupported = (name: string) => this.unsupported(name);
     return new Proxy(apis, {
@@ -1207,13 +1145,9 @@ export class LogicRuntime {
             warned.add(property);
             unsupported(`my.${property}`);
           }
-          return invokeApi(
-            options,
-            () => {
-              throw new MyError({ error: 3, errorMessage: `my.${property} is not supported by the simulator` });
-            },
-            report,
-          );
+          return invoke(property, options, () => {
+            throw new MyError({ error: 3, errorMessage: `my.${property} is not supported by the simulator` });
+          });
         };
       },
       has(target, property) {
