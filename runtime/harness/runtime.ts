@@ -17,7 +17,8 @@ import * as path from 'path';
 import { createFakeMy, MyFailureError } from './fake-my';
 import type { FakeMy, FakeMyControl, MyFailure, NavigationApi, NavigationRequest } from './fake-my';
 import { parseUrl } from '../core/paths';
-import { applySetData, applySpliceData, jsonClone } from '../core/set-data';
+import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../core/component2';
+import { ViewState } from '../core/view-state';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */
@@ -274,113 +275,47 @@ function register(kind: Kind, def: unknown): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared view machinery: data, setData, $spliceData, $batchedUpdates
 
-class ViewCore {
-  readonly data: Record<string, unknown>;
+/** A view's data on the shared ViewState; every call is recorded, transfers are checked against the limit. */
+class ViewCore extends ViewState {
   readonly records: SetDataRecord[] = [];
-  transfers = 0;
-  alive = true;
-  private batchDepth = 0;
-  private batchTransfer = 0;
-  private batchBytes = 0;
-  private batchCalls = 0;
-  private batchCallbacks: Array<() => void> = [];
-  private batchPrevData: Record<string, unknown> | undefined;
 
   constructor(
-    private readonly runtime: RuntimeImpl,
-    private readonly label: () => string,
+    runtime: RuntimeImpl,
+    label: () => string,
     data: Record<string, unknown>,
-    /** Called after each transfer with the data before it (components run didUpdate from here). */
-    private readonly afterTransfer?: (prevData: Record<string, unknown>) => void,
+    /** Called after each transfer with the data before it (components run their update hooks from here). */
+    afterTransfer?: (prevData: Record<string, unknown>) => void,
   ) {
-    this.data = data;
-  }
-
-  setData(patch: Record<string, unknown>, callback?: () => void): void {
-    this.send('setData', patch, callback, () => applySetData(this.data, patch));
-  }
-
-  spliceData(patch: Record<string, unknown>, callback?: () => void): void {
-    this.send('$spliceData', patch, callback, () => applySpliceData(this.data, patch));
-  }
-
-  batch(run: () => void): void {
-    if (this.batchDepth === 0) {
-      this.batchTransfer = this.transfers + 1;
-      this.batchBytes = 0;
-      this.batchCalls = 0;
-      this.batchCallbacks = [];
-      this.batchPrevData = this.afterTransfer ? jsonClone(this.data) : undefined;
-    }
-    this.batchDepth++;
-    try {
-      run();
-    } finally {
-      this.batchDepth--;
-      if (this.batchDepth === 0 && this.batchCalls > 0) {
-        this.transfers = this.batchTransfer;
-        this.checkSize(this.batchBytes, 'a $batchedUpdates transfer');
-        for (const callback of this.batchCallbacks) this.later(callback);
-        if (this.batchPrevData) this.afterTransfer?.(this.batchPrevData);
-      }
-    }
-  }
-
-  private send(
-    kind: SetDataRecord['kind'],
-    patch: Record<string, unknown>,
-    callback: (() => void) | undefined,
-    apply: () => void,
-  ): void {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
-      throw new Error(`${kind} on ${this.label()} needs an object, got ${JSON.stringify(patch)}`);
-    if (!this.alive) {
-      this.runtime.violation(
-        `${kind}(${Object.keys(patch).join(', ')}) on ${this.label()} after it was unloaded: ` +
-          'a store binding or timer was not disposed',
-      );
-      return;
-    }
-    const json = JSON.stringify(patch);
-    const bytes = Buffer.byteLength(json, 'utf8');
-    const batched = this.batchDepth > 0;
-    const prevData = !batched && this.afterTransfer ? jsonClone(this.data) : undefined;
-    apply();
-    this.records.push({
-      kind,
-      payload: JSON.parse(json) as Record<string, unknown>,
-      bytes,
-      transfer: batched ? this.batchTransfer : ++this.transfers,
-      batched,
-    });
-    if (batched) {
-      this.batchCalls++;
-      this.batchBytes += bytes;
-      if (callback) this.batchCallbacks.push(callback);
-      return;
-    }
-    this.checkSize(bytes, `a ${kind} call`);
-    if (callback) this.later(callback);
-    if (prevData) this.afterTransfer?.(prevData);
-  }
-
-  private checkSize(bytes: number, what: string): void {
-    if (bytes > this.runtime.setDataLimitBytes)
-      this.runtime.violation(
-        `${what} on ${this.label()} carried ${bytes} bytes, over the ${this.runtime.setDataLimitBytes}-byte limit`,
-      );
-  }
-
-  /** setData callbacks run after the view has rendered: asynchronously. */
-  private later(callback: () => void): void {
-    this.runtime.track(
-      Promise.resolve().then(() => {
-        try {
-          callback();
-        } catch (error) {
-          this.runtime.violation(`setData callback on ${this.label()} threw: ${describe(error)}`);
-        }
-      }),
+    super(
+      data,
+      {
+        afterUnload: (kind, patch) =>
+          runtime.violation(
+            `${kind}(${Object.keys(patch).join(', ')}) on ${label()} after it was unloaded: ` +
+              'a store binding or timer was not disposed',
+          ),
+        call: (kind, payload, bytes, transfer, batched) =>
+          this.records.push({ kind, payload, bytes, transfer, batched }),
+        transfer: (_ops, calls, bytes, _n, callbacks) => {
+          if (bytes > runtime.setDataLimitBytes)
+            runtime.violation(
+              `${calls > 1 ? 'a $batchedUpdates transfer' : 'a setData call'} on ${label()} carried ${bytes} bytes, ` +
+                `over the ${runtime.setDataLimitBytes}-byte limit`,
+            );
+          // setData callbacks run after the view has rendered: asynchronously.
+          for (const callback of callbacks)
+            runtime.track(
+              Promise.resolve().then(() => {
+                try {
+                  callback();
+                } catch (error) {
+                  runtime.violation(`setData callback on ${label()} threw: ${describe(error)}`);
+                }
+              }),
+            );
+        },
+      },
+      afterTransfer,
     );
   }
 }
@@ -421,13 +356,6 @@ function bindMembers(target: Record<string, unknown>, source: Definition, skip: 
     if (skip.has(key)) continue;
     target[key] = typeof value === 'function' ? (value as AnyFunction).bind(target) : value;
   }
-}
-
-function initialData(def: Definition): Record<string, unknown> {
-  const data = typeof def.data === 'function' ? (def.data as () => unknown).call(undefined) : def.data;
-  if (data === undefined || data === null) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error('data must be an object or return one');
-  return jsonClone(data as Record<string, unknown>);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -612,17 +540,14 @@ class PageView<D> implements PageHandle<D> {
 // ---------------------------------------------------------------------------------------------------------------
 // Components (Component2)
 
-const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount'] as const;
-type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 let componentSeq = 0;
 
+/** A component the test mounts directly, on the shared Component2 lifecycle; hook errors reach the test. */
 class ComponentView<D, P> implements ComponentHandle<D, P> {
   readonly instance: ComponentInstance<D, P>;
   readonly lifecycle: string[] = [];
   readonly core: ViewCore;
-  mounted = false;
-  private phase: 'creating' | 'mounted' | 'updating' | 'unmounted' = 'creating';
-  private readonly hooks: Record<ComponentHook, AnyFunction[]>;
+  private readonly component: Component2Lifecycle;
   private readonly label: string;
 
   constructor(
@@ -632,20 +557,7 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     props: Partial<P>,
     page: PageInstance | null,
   ) {
-    const mixins = (def.mixins ?? []) as unknown[];
-    for (const mixin of mixins)
-      if (typeof mixin !== 'object' || mixin === null)
-        throw new Error(`${file}: only object mixins are supported by the harness (got ${typeof mixin})`);
-    const layers = [...(mixins as Definition[]), def];
-    const defaults = Object.assign({}, ...layers.map((layer) => layer.props ?? {})) as Record<string, unknown>;
-    const data = Object.assign({}, ...layers.map((layer) => initialData(layer))) as Record<string, unknown>;
-    const methods = Object.assign({}, ...layers.map((layer) => layer.methods ?? {})) as Definition;
-    this.hooks = Object.fromEntries(
-      COMPONENT_HOOKS.map((name) => [
-        name,
-        layers.map((layer) => layer[name]).filter((fn): fn is AnyFunction => typeof fn === 'function'),
-      ]),
-    ) as Record<ComponentHook, AnyFunction[]>;
+    const definition = readComponentDefinition(def);
     const relative = path
       .relative(runtime.root, file)
       .replace(/\\/g, '/')
@@ -654,37 +566,32 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     this.core = new ViewCore(
       runtime,
       () => this.label,
-      data,
-      (prevData) => {
-        if (this.phase === 'mounted') this.runHooks('didUpdate', this.instance.props, prevData);
-      },
+      definition.data,
+      (prevData) => this.component.afterOwnSetData(prevData),
     );
     const core = this.core;
     const instance: Record<string, unknown> = {
       is: `/${relative}`,
       $id: ++componentSeq,
       $page: page,
-      props: Object.freeze({ ...defaults, ...props }),
-      data: core.data,
+      props: Object.freeze({ ...definition.defaults, ...props }),
       setData: (patch: Record<string, unknown>, callback?: () => void) => core.setData(patch, callback),
       $spliceData: (patch: Record<string, unknown>, callback?: () => void) => core.spliceData(patch, callback),
       $batchedUpdates: (run: () => void) => core.batch(run),
     };
-    bindMembers(instance, methods, new Set());
+    Object.defineProperty(instance, 'data', { get: () => core.data, enumerable: true, configurable: true });
+    bindMethods(instance, definition.methods);
     this.instance = instance as ComponentInstance<D, P>;
-
-    this.runHooks('onInit');
-    this.runHooks('deriveDataFromProps', this.instance.props);
-    this.phase = 'mounted';
-    this.mounted = true;
-    this.runHooks('didMount');
+    this.component = new Component2Lifecycle(definition, instance, {
+      run: (_hook, fn) => fn(),
+      ran: (hook) => this.lifecycle.push(hook),
+    });
+    this.component.create();
+    this.component.mount();
   }
 
-  private runHooks(name: ComponentHook, ...args: unknown[]): void {
-    const list = this.hooks[name];
-    if (list.length === 0) return;
-    this.lifecycle.push(name);
-    for (const fn of list) fn.apply(this.instance, args as never[]);
+  get mounted(): boolean {
+    return this.component.phase === 'mounted';
   }
 
   get data(): D {
@@ -704,26 +611,14 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
   }
 
   setProps(next: Partial<P>): void {
-    if (this.phase !== 'mounted') throw new Error(`setProps(): ${this.label} is not mounted`);
-    const prevProps = this.instance.props;
-    const nextProps = Object.freeze({ ...prevProps, ...next }) as Readonly<P>;
-    const prevData = jsonClone(this.core.data);
-    this.phase = 'updating';
-    try {
-      this.runHooks('deriveDataFromProps', nextProps);
-      (this.instance as { props: Readonly<P> }).props = nextProps;
-    } finally {
-      this.phase = 'mounted';
-    }
-    this.runHooks('didUpdate', prevProps, prevData);
+    if (!this.mounted) throw new Error(`setProps(): ${this.label} is not mounted`);
+    const nextProps = Object.freeze({ ...this.instance.props, ...next }) as Record<string, unknown>;
+    this.component.receiveProps(nextProps, this.core.data);
   }
 
   unmount(): void {
-    if (this.phase === 'unmounted') return;
+    if (!this.component.unmount()) return;
     this.runtime.components.delete(this as ComponentView<unknown, unknown>);
-    this.runHooks('didUnmount');
-    this.phase = 'unmounted';
-    this.mounted = false;
     this.core.alive = false;
   }
 

@@ -14,9 +14,10 @@
  */
 import { canIUseIn } from '../../runtime/my/create-my';
 import { createInvoker, MyError, type Invoke, type MyFailure } from '../../runtime/core/invoke';
-import { applySetData, applySpliceData } from '../../runtime/core/set-data';
+import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../../runtime/core/component2';
+import { ViewState } from '../../runtime/core/view-state';
 import { dirname, normalize, parseUrl, resolveFrom } from '../../runtime/core/paths';
-import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
+import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp } from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
@@ -147,106 +148,38 @@ class ModuleLoader {
 
 let transferSeq = 0;
 
-class ViewData {
-  data: Record<string, unknown>;
-  alive = true;
+/** A view's data on the shared ViewState; transfers go to the view thread as messages. */
+class ViewData extends ViewState {
   /** Sent to the view yet? Before that, setData only changes the data the view will start from. */
   connected = false;
-  private batchDepth = 0;
-  private batchOps: UpdateOp[] = [];
-  private batchCalls = 0;
-  private batchCallbacks: Array<() => void> = [];
 
   constructor(
-    private readonly runtime: LogicRuntime,
+    runtime: LogicRuntime,
     readonly pageId: string,
     readonly viewId: string,
     initial: Record<string, unknown>,
-    private readonly label: () => string,
+    label: () => string,
     /** Runs after a transfer (components: deriveDataFromProps/didUpdate). */
-    private readonly afterTransfer?: (prevData: Record<string, unknown>) => void,
+    afterTransfer?: (prevData: Record<string, unknown>) => void,
   ) {
-    this.data = initial;
-  }
-
-  private apply(kind: 'set' | 'splice', patch: unknown, callback?: unknown): void {
-    if (!this.alive) {
-      this.runtime.warn(`${kind === 'set' ? 'setData' : '$spliceData'} on ${this.label()} after it was unloaded`);
-      return;
-    }
-    if (!patch || typeof patch !== 'object')
-      throw new TypeError(`${kind === 'set' ? 'setData' : '$spliceData'} needs an object`);
-    const json = JSON.stringify(patch);
-    const payload = JSON.parse(json) as Record<string, unknown>;
-    const prevData =
-      this.afterTransfer && this.batchDepth === 0 && this.connected
-        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
-        : null;
-    if (kind === 'set') applySetData(this.data, payload);
-    else applySpliceData(this.data, payload);
-    const op: UpdateOp = { kind, payload };
-    const done = typeof callback === 'function' ? (callback as () => void) : undefined;
-    if (this.batchDepth > 0) {
-      this.batchOps.push(op);
-      this.batchCalls++;
-      if (done) this.batchCallbacks.push(done);
-      return;
-    }
-    this.send([op], 1, done ? [done] : []);
-    if (prevData) this.afterTransfer?.(prevData);
-  }
-
-  private send(ops: UpdateOp[], calls: number, callbacks: Array<() => void>): void {
-    const bytes = ops.reduce((sum, op) => sum + byteLength(JSON.stringify(op.payload)), 0);
-    if (!this.connected) {
-      // Not rendered yet: the view receives the data with the component; callbacks run then.
-      this.runtime.recordHidden(this.pageId, calls, bytes);
-      for (const callback of callbacks) this.runtime.later(callback, this.label());
-      return;
-    }
-    const transfer = ++transferSeq;
-    if (callbacks.length) this.runtime.awaitRender(transfer, callbacks, this.label());
-    this.runtime.post({
-      t: 'update',
-      pageId: this.pageId,
-      viewId: this.viewId,
-      ops,
-      calls,
-      bytes,
-      transfer,
-      ack: callbacks.length > 0,
-    });
-  }
-
-  setData(patch: unknown, callback?: unknown): void {
-    this.apply('set', patch, callback);
-  }
-
-  spliceData(patch: unknown, callback?: unknown): void {
-    this.apply('splice', patch, callback);
-  }
-
-  batch(run: unknown): void {
-    if (typeof run !== 'function') return;
-    const prevData =
-      this.afterTransfer && this.batchDepth === 0 && this.connected
-        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
-        : null;
-    this.batchDepth++;
-    try {
-      (run as () => void)();
-    } finally {
-      this.batchDepth--;
-    }
-    if (this.batchDepth > 0 || this.batchOps.length === 0) return;
-    const ops = this.batchOps;
-    const calls = this.batchCalls;
-    const callbacks = this.batchCallbacks;
-    this.batchOps = [];
-    this.batchCalls = 0;
-    this.batchCallbacks = [];
-    this.send(ops, calls, callbacks);
-    if (prevData) this.afterTransfer?.(prevData);
+    super(
+      initial,
+      {
+        afterUnload: (kind) => runtime.warn(`${kind} on ${label()} after it was unloaded`),
+        transfer: (ops, calls, bytes, _n, callbacks) => {
+          if (!this.connected) {
+            // Not rendered yet: the view receives the data with the component; callbacks run then.
+            runtime.recordHidden(pageId, calls, bytes);
+            for (const callback of callbacks) runtime.later(callback, label());
+            return;
+          }
+          const transfer = ++transferSeq;
+          if (callbacks.length) runtime.awaitRender(transfer, callbacks, label());
+          runtime.post({ t: 'update', pageId, viewId, ops, calls, bytes, transfer, ack: callbacks.length > 0 });
+        },
+      },
+      afterTransfer && ((prevData) => (this.connected ? afterTransfer(prevData) : undefined)),
+    );
   }
 }
 
@@ -346,27 +279,14 @@ export class PageRecord {
   }
 }
 
-function initialData(def: Definition): Record<string, unknown> {
-  const data = typeof def.data === 'function' ? (def.data as () => unknown)() : def.data;
-  if (data === undefined || data === null) return {};
-  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Components
-
-const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount', 'onError'] as const;
-type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 
 export class ComponentRecord {
   readonly instance: Record<string, unknown>;
   readonly view: ViewData;
   readonly defaults: Record<string, unknown>;
-  private readonly hooks: Record<ComponentHook, AnyFunction[]>;
-  private readonly methods: Record<string, AnyFunction>;
-  phase: 'creating' | 'created' | 'mounted' | 'unmounted' = 'creating';
-  /** Inside deriveDataFromProps / didUpdate: setData there joins the running update. */
-  private updating = false;
+  readonly lifecycle: Component2Lifecycle;
 
   constructor(
     readonly runtime: LogicRuntime,
@@ -377,29 +297,15 @@ export class ComponentRecord {
     viewProps: Record<string, unknown>,
     readonly ref: { owner: string; method: string } | null,
   ) {
-    const layers = [...flattenMixins(def.mixins), def];
-    this.defaults = Object.assign({}, ...layers.map((layer) => (layer.props ?? {}) as object)) as Record<
-      string,
-      unknown
-    >;
-    const data = Object.assign({}, ...layers.map((layer) => initialData(layer))) as Record<string, unknown>;
-    this.methods = Object.assign({}, ...layers.map((layer) => (layer.methods ?? {}) as object)) as Record<
-      string,
-      AnyFunction
-    >;
-    this.hooks = Object.fromEntries(
-      COMPONENT_HOOKS.map((name) => [
-        name,
-        layers.map((layer) => layer[name]).filter((fn): fn is AnyFunction => typeof fn === 'function'),
-      ]),
-    ) as Record<ComponentHook, AnyFunction[]>;
+    const definition = readComponentDefinition(def);
+    this.defaults = definition.defaults;
     this.view = new ViewData(
       runtime,
       page.id,
       viewId,
-      data,
+      definition.data,
       () => `component /${path}`,
-      (prevData) => this.afterOwnSetData(prevData),
+      (prevData) => this.lifecycle.afterOwnSetData(prevData),
     );
     const view = this.view;
     const instance: Record<string, unknown> = {};
@@ -414,12 +320,12 @@ export class ComponentRecord {
       $batchedUpdates: (run: unknown) => view.batch(run),
       createSelectorQuery: () => runtime.createSelectorQuery(page.id),
     });
-    for (const [name, fn] of Object.entries(this.methods)) instance[name] = fn.bind(instance);
+    bindMethods(instance, definition.methods);
     this.instance = instance;
-
-    this.runHooks('onInit');
-    this.runHooks('deriveDataFromProps', this.instance.props);
-    this.phase = 'created';
+    this.lifecycle = new Component2Lifecycle(definition, instance, {
+      run: (hook, fn) => runtime.guard(`/${path} ${hook}`, fn, this),
+    });
+    this.lifecycle.create();
   }
 
   resolveProps(viewProps: Record<string, unknown>): Record<string, unknown> {
@@ -436,25 +342,9 @@ export class ComponentRecord {
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
   }
 
-  runHooks(name: ComponentHook, ...args: unknown[]): void {
-    for (const fn of this.hooks[name])
-      this.runtime.guard(`/${this.path} ${name}`, () => fn.apply(this.instance, args), this);
-  }
-
-  hasHook(name: ComponentHook): boolean {
-    return this.hooks[name].length > 0;
-  }
-
   /** Hands an error to the component's onError hooks; false when it has none. */
   catchError(error: unknown): boolean {
-    if (this.hooks.onError.length === 0) return false;
-    for (const fn of this.hooks.onError)
-      try {
-        fn.call(this.instance, error);
-      } catch (inner) {
-        this.runtime.reportError(`/${this.path} onError`, inner);
-      }
-    return true;
+    return this.lifecycle.catchError(error, (inner) => this.runtime.reportError(`/${this.path} onError`, inner));
   }
 
   method(name: string): AnyFunction | undefined {
@@ -467,60 +357,21 @@ export class ComponentRecord {
   }
 
   mounted(): void {
-    if (this.phase !== 'created') return;
-    this.phase = 'mounted';
-    this.runHooks('didMount');
+    if (!this.lifecycle.mount()) return;
     if (this.ref)
       this.runtime.callOwner(this.page, this.ref.owner, this.ref.method, [this.instance], `ref of /${this.path}`);
   }
 
   /** The parent rendered new props. */
   update(viewProps: Record<string, unknown>): void {
-    if (this.phase === 'unmounted') return;
-    const prevProps = this.instance.props as Record<string, unknown>;
-    const nextProps = Object.freeze(this.resolveProps(viewProps));
-    const prevData = JSON.parse(JSON.stringify(this.view.data)) as Record<string, unknown>;
-    this.updating = true;
-    try {
-      this.runHooks('deriveDataFromProps', nextProps);
-      this.instance.props = nextProps;
-      if (this.phase === 'mounted') this.runHooks('didUpdate', prevProps, prevData);
-    } finally {
-      this.updating = false;
-    }
-  }
-
-  /** Own setData (outside an update): deriveDataFromProps(props), then didUpdate, as Alipay documents. */
-  private afterOwnSetData(prevData: Record<string, unknown>): void {
-    if (this.phase !== 'mounted' || this.updating) return;
-    this.updating = true;
-    try {
-      this.runHooks('deriveDataFromProps', this.instance.props);
-      this.runHooks('didUpdate', this.instance.props, prevData);
-    } finally {
-      this.updating = false;
-    }
+    this.lifecycle.receiveProps(Object.freeze(this.resolveProps(viewProps)), this.view.data);
   }
 
   unmount(): void {
-    if (this.phase === 'unmounted') return;
-    const wasMounted = this.phase === 'mounted';
-    this.phase = 'unmounted';
-    if (wasMounted || this.hasHook('didUnmount')) this.runHooks('didUnmount');
+    if (!this.lifecycle.unmount()) return;
     this.view.alive = false;
     this.page.components.delete(this.viewId);
   }
-}
-
-function flattenMixins(mixins: unknown): Definition[] {
-  if (!Array.isArray(mixins)) return [];
-  const out: Definition[] = [];
-  for (const mixin of mixins)
-    if (mixin && typeof mixin === 'object') {
-      out.push(...flattenMixins((mixin as Definition).mixins));
-      out.push(mixin as Definition);
-    }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -296,7 +296,7 @@ describe('components (Component2)', () => {
   type CounterData = { count: number; label: string; fromMixin: boolean };
   type CounterProps = { start: number; step: number; tone: string; onChange: (count: number) => void };
 
-  it('mounts with onInit, deriveDataFromProps, didMount; mixins merge; setData after mount runs didUpdate', () => {
+  it('mounts with onInit, deriveDataFromProps, didMount; mixins merge; its own setData runs deriveDataFromProps then didUpdate', () => {
     const onChange = jest.fn();
     const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, {
       start: 2,
@@ -319,7 +319,24 @@ describe('components (Component2)', () => {
     counter.tap('increment');
     expect(counter.data.count).toBe(3);
     expect(onChange).toHaveBeenCalledWith(3);
-    expect(callLog).toEqual(['counter:didUpdate:2->2:2->3']);
+    // Alipay: deriveDataFromProps runs "before every update", the component's own setData included.
+    expect(callLog).toEqual(['counter:deriveDataFromProps:2', 'counter:didUpdate:2->2:2->3']);
+  });
+
+  it('hands didUpdate a prevData whose untouched values keep their identity, so a setData there settles', () => {
+    const settling = rt.mountComponent<{ shown: string[]; shownCount: number; note: string }, { items: string[] }>(
+      `${FIXTURES}/components/settling`,
+      { items: ['a'] },
+    );
+    // Nested mixins run their hooks too, innermost first.
+    expect(callLog).toEqual(['inner-mixin:didMount', 'outer-mixin:didMount']);
+    // A non-function entry of methods is copied onto the instance as it is.
+    expect(settling.instance.version).toBe('2');
+    callLog.length = 0;
+    settling.call('annotate', '新');
+    expect(settling.data).toEqual({ shown: ['a'], shownCount: 1, note: '新' });
+    expect(callLog).toEqual(['settling:didUpdate']);
+    expect(settling.setDataCalls.map((call) => call.payload)).toEqual([{ note: '新' }]);
   });
 
   it('setProps runs deriveDataFromProps(nextProps) with the old props, then one didUpdate', () => {
