@@ -5,6 +5,8 @@
  * Screenshots of every page visited: artifacts/e2e/index.html.
  * @type {import('jest').Config}
  */
+process.env.TZ = 'Asia/Shanghai';
+
 module.exports = {
   rootDir: '../..',
   roots: ['<rootDir>/tests/e2e'],
