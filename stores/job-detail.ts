@@ -34,11 +34,11 @@ export class JobDetailStore {
     const previous = this.entry(id);
     this.entries.set(id, { ...previous, status: 'loading', errorMessage: '' });
     try {
-      const tapsBefore = favoritesStore.tapsOf(id);
+      const isFresh = favoritesStore.readGuard(id);
       const job = await getJob(id);
       runInAction(() => {
         this.entries.set(id, { ...this.entry(id), status: 'ready', job });
-        favoritesStore.remember(id, job.favorited, tapsBefore);
+        favoritesStore.remember(id, job.favorited, isFresh);
         recentViewsStore.record(job);
       });
     } catch (error) {

@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { checkDist, IMAGE_LIMIT_BYTES, PACKAGE_BUDGET_BYTES, PACKAGE_LIMIT_BYTES } from '../../scripts/check-dist';
+import {
+  checkDist,
+  IMAGE_LIMIT_BYTES,
+  MAIN_PACKAGE_BUDGET_BYTES,
+  PACKAGE_LIMIT_BYTES,
+  SUBPACKAGE_BUDGET_BYTES,
+} from '../../scripts/check-dist';
 import { makeFixture, type Fixture } from './fixture';
 
 let fixture: Fixture;
@@ -25,8 +31,8 @@ describe('checkDist on the clean fixture', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.packages.map((p) => [p.name, p.budget])).toEqual([
-      ['main', PACKAGE_BUDGET_BYTES],
-      ['packages/resume', PACKAGE_BUDGET_BYTES],
+      ['main', MAIN_PACKAGE_BUDGET_BYTES],
+      ['packages/resume', SUBPACKAGE_BUDGET_BYTES],
     ]);
     expect(result.packages[1].files).toBe(4);
     expect(result.packages[0].bytes).toBeGreaterThan(6 * 1024);
@@ -313,12 +319,17 @@ describe('images', () => {
 });
 
 describe('package sizes', () => {
-  it('warns when a package is above the 1 MB budget but within 2 MB', () => {
-    fixture.write('packages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(PACKAGE_BUDGET_BYTES) }));
-    const result = checkDist(fixture.dist);
-    expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([
-      expect.stringMatching(/^packages\/resume\/: 1024.\d KB, above the 1024.0 KB budget/),
+  it('fails when a subpackage is above its 1 MB budget, though within 2 MB', () => {
+    fixture.write('packages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(SUBPACKAGE_BUDGET_BYTES) }));
+    expect(checkDist(fixture.dist).errors).toEqual([
+      expect.stringMatching(/^packages\/resume\/: 1024.\d KB, above this project's 1024.0 KB budget/),
+    ]);
+  });
+
+  it('fails when the main package is above its 450 KB budget', () => {
+    fixture.write('data.json', JSON.stringify({ blob: 'x'.repeat(MAIN_PACKAGE_BUDGET_BYTES) }));
+    expect(checkDist(fixture.dist).errors).toEqual([
+      expect.stringMatching(/^main package: 4\d\d.\d KB, above this project's 450.0 KB budget/),
     ]);
   });
 
@@ -337,14 +348,16 @@ describe('package sizes', () => {
   });
 
   it('fails when all packages together are above 8 MB', () => {
-    const blob = JSON.stringify({ blob: 'x'.repeat(PACKAGE_LIMIT_BYTES - 100 * 1024) });
+    // Nine subpackages, each within its own budget, together over Alipay's total.
+    const extras = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const blob = JSON.stringify({ blob: 'x'.repeat(SUBPACKAGE_BUDGET_BYTES - 50 * 1024) });
     fixture.editJson('app.json', (app) => {
-      for (const n of [1, 2, 3, 4, 5]) (app.subPackages as unknown[]).push({ root: `packages/extra${n}`, pages: [] });
+      for (const n of extras) (app.subPackages as unknown[]).push({ root: `packages/extra${n}`, pages: [] });
     });
-    for (const n of [1, 2, 3, 4, 5]) fixture.write(`packages/extra${n}/data.json`, blob);
+    for (const n of extras) fixture.write(`packages/extra${n}/data.json`, blob);
     const errors = errorsOf();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/all packages together are 9\d{3}\.\d KB, above Alipay's 8192.0 KB/);
+    expect(errors[0]).toMatch(/all packages together are 8\d{3}\.\d KB, above Alipay's 8192.0 KB/);
   });
 });
 
@@ -355,7 +368,7 @@ describe('CLI', () => {
   it('prints the size table and exits 0 on a clean dist', () => {
     const out = execFileSync(tsx, [script, fixture.dist], { encoding: 'utf8' });
     expect(out).toMatch(/package\s+files\s+bytes\s+KB\s+budget\s+status/);
-    expect(out).toMatch(/^main\s+\d+\s+\d+\s+[\d.]+ KB\s+1024.0 KB\s+ok$/m);
+    expect(out).toMatch(/^main\s+\d+\s+\d+\s+[\d.]+ KB\s+450.0 KB\s+ok$/m);
     expect(out).toMatch(/^packages\/resume\s+4\s+/m);
     expect(out).toMatch(/^total\s+/m);
     expect(out).toContain('dist check passed');
