@@ -13,17 +13,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createMockServer } from '../mock/server';
 import { createSimulatorServer } from '../simulator/server/server';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 /** What counts as "the job list painted": a job card in the first page's document. */
 const LIST_SELECTOR = process.env.BENCH_SELECTOR ?? '.job-card';
 
@@ -66,7 +57,7 @@ async function main(): Promise<void> {
     logLevel: 'silent',
   });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results: Run[] = [];
   try {
     for (let i = 0; i < runs; i++) {

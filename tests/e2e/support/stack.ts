@@ -20,16 +20,9 @@ import { prepareJobInsert } from '../../../mock/seed/seed-database';
 import { createSimulatorServer, type SimulatorServer } from '../../../simulator/server/server';
 import { ARTIFACTS_DIR, type Shot } from './artifacts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/lib/chromium';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface Stack {
   mock: MockServer;
@@ -241,11 +234,16 @@ export class SimApp {
     fs.writeFileSync(path.join(this.dir, 'manifest.json'), JSON.stringify(this.shots, null, 2));
   }
 
+  /** The first step that failed: later steps of the journey build on it, so they do not run. */
+  private failedStep: string | null = null;
+
   /** Runs one step of a journey and screenshots the phone whether it passed or not. */
   async step(name: string, run: () => Promise<void>): Promise<void> {
+    if (this.failedStep) throw new Error(`not run: the earlier step "${this.failedStep}" failed`);
     try {
       await run();
     } catch (error) {
+      this.failedStep = name;
       await this.shot(`${name}（失败）`, false).catch(() => undefined);
       throw error;
     }
