@@ -7,6 +7,7 @@
 import WebSocket from 'ws';
 import { createInvoker, ERROR, fail, MyError, type MyFailure } from '../core/invoke';
 import { canIUseIn, createMyCore, type NetworkType, type UiApi } from '../my/create-my';
+import type { NavigationApi, NavigationRequest } from '../core/page-stack';
 import type { LocationAnswer, SocketLike } from '../my/parts';
 import type { RequestRecord, UploadRecord } from '../my/request';
 import type { StorageControl } from '../my/storage';
@@ -38,7 +39,7 @@ export interface UiRecord {
   [option: string]: unknown;
 }
 
-export type NavigationApi = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
+export type { NavigationApi, NavigationRequest } from '../core/page-stack';
 export interface NavigationRecord {
   api: NavigationApi;
   url?: string;
@@ -46,13 +47,11 @@ export interface NavigationRecord {
   /** Set when the navigation failed (not a page, a tab page through navigateTo, stack full…). */
   failure?: MyFailure;
 }
-export interface NavigationRequest {
-  url?: string;
-  delta?: number;
-  events?: Record<string, (...args: unknown[]) => void>;
-}
 /** Installed by the runtime so navigation moves its page stack. Throw MyFailureError to fail the call. */
-export type NavigationHandler = (api: NavigationApi, request: NavigationRequest) => { eventChannel?: unknown } | void;
+export type NavigationHandler = (
+  api: NavigationApi,
+  request: NavigationRequest,
+) => { eventChannel?: unknown } | void | Promise<{ eventChannel?: unknown } | void>;
 
 export interface AuthCodeRecord {
   scopes: string[];
@@ -397,9 +396,11 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       if (opts.url !== undefined) record.url = opts.url;
       if (api === 'navigateBack') record.delta = Number(opts.delta ?? 1);
       navigation.push(record);
-      return invoke(api, opts, () => {
+      return invoke(api, opts, async () => {
         try {
-          const result = navigationHandler?.(api, { url: opts.url, delta: record.delta, events: opts.events });
+          const result: { eventChannel?: unknown } | void = navigationHandler
+            ? await navigationHandler(api, { url: opts.url, delta: record.delta, events: opts.events })
+            : undefined;
           if (api === 'navigateTo') return { eventChannel: result?.eventChannel ?? inertChannel() };
           return {};
         } catch (error) {

@@ -15,16 +15,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createFakeMy, MyFailureError } from './fake-my';
-import type { FakeMy, FakeMyControl, MyFailure, NavigationApi, NavigationRequest } from './fake-my';
+import type { FakeMy, FakeMyControl, NavigationApi, NavigationRequest } from './fake-my';
 import { parseUrl } from '../core/paths';
 import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../core/component2';
+import { PageStack } from '../core/page-stack';
 import { ViewState } from '../core/view-state';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */
 export const SET_DATA_LIMIT_BYTES = 256 * 1024;
-/** The page stack holds at most ten pages (/mini/api/zwi8gx). */
-export const MAX_PAGE_STACK = 10;
+export { MAX_PAGE_STACK } from '../core/page-stack';
 
 const realSetTimeout = setTimeout;
 const realSetImmediate = setImmediate;
@@ -405,6 +405,12 @@ class PageView<D> implements PageHandle<D> {
   readonly core: ViewCore;
   /** A page the stack knows only by route (navigation while mountOnNavigate is off). */
   readonly stub: boolean;
+  /** The opener's end of the event channel, when my.navigateTo opened this page. */
+  openerChannel: Channel | null = null;
+
+  get unloaded(): boolean {
+    return this.state === 'unloaded';
+  }
 
   constructor(
     private readonly runtime: RuntimeImpl,
@@ -659,9 +665,7 @@ class RuntimeImpl implements Runtime {
   readonly setDataLimitBytes: number;
   readonly components = new Set<ComponentView<unknown, unknown>>();
   private readonly ownViolations: string[] = [];
-  private readonly stack: Array<PageView<unknown>> = [];
-  /** Tab pages kept alive while another tab is shown (switchTab keeps them, reLaunch ends them). */
-  private readonly tabPages = new Map<string, PageView<unknown>>();
+  private readonly stack: PageStack<PageView<unknown>>;
   private app: Record<string, unknown> | null = null;
   private appHandle: AppHandle | null = null;
   private readonly defaultApp: Record<string, unknown> = { globalData: {} };
@@ -685,6 +689,15 @@ class RuntimeImpl implements Runtime {
     this.setDataLimitBytes = options.setDataLimitBytes ?? SET_DATA_LIMIT_BYTES;
     this.timerHorizonMs = options.timerHorizonMs ?? 5000;
     this.appJson = this.readAppJson(options.appJson);
+    this.stack = new PageStack<PageView<unknown>>({
+      tabRoutes: () => this.tabRoutes(),
+      hasAppConfig: () => this.appJson !== null,
+      create: (route, query, request, url) => this.openForNavigation(url, route, query, request),
+      start: (page) => page.load(),
+      show: (page) => page.doShow(),
+      hide: (page) => page.doHide(),
+      unload: (page) => page.doUnload(),
+    });
 
     const globals: GlobalBag = {
       ...options.globals,
@@ -842,7 +855,7 @@ class RuntimeImpl implements Runtime {
   // ---- pages ----
 
   private topPage(): PageView<unknown> | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.stack.top();
   }
 
   private createPage(route: string, query: Query, mount: boolean, opener: Channel | null): PageView<unknown> {
@@ -853,18 +866,16 @@ class RuntimeImpl implements Runtime {
   mountPage<D = Record<string, unknown>>(route: string, query: Query = {}): PageHandle<D> {
     const parsed = parseUrl(route.replace(/^\/+/, '').replace(/\.[jt]s$/, ''));
     const page = this.createPage(parsed.route, { ...parsed.query, ...query }, true, null);
-    this.topPage()?.doHide();
     this.stack.push(page);
-    page.load();
     return page as unknown as PageHandle<D>;
   }
 
   getCurrentPages(): PageInstance[] {
-    return this.stack.map((page) => page.instance as PageInstance);
+    return this.stack.pages.map((page) => page.instance as PageInstance);
   }
 
   routes(): string[] {
-    return this.stack.map((page) => page.route);
+    return this.stack.pages.map((page) => page.route);
   }
 
   currentPage<D = Record<string, unknown>>(): PageHandle<D> | undefined {
@@ -873,9 +884,7 @@ class RuntimeImpl implements Runtime {
   }
 
   removeFromStack(page: PageView<unknown>): void {
-    const index = this.stack.indexOf(page);
-    if (index >= 0) this.stack.splice(index, 1);
-    for (const [route, kept] of this.tabPages) if (kept === page) this.tabPages.delete(route);
+    this.stack.remove(page);
   }
 
   // ---- components ----
@@ -922,22 +931,20 @@ class RuntimeImpl implements Runtime {
     return pages.has(route);
   }
 
-  /** Resolves a navigation url against the current page (relative urls are relative to its folder). */
-  private resolveUrl(url: string | undefined): { route: string; query: Query } {
-    if (!url) throw new MyFailureError({ error: 2, errorMessage: 'url is required' });
-    const { route: target, query } = parseUrl(url);
-    const current = this.topPage()?.route ?? '';
-    const route = target.startsWith('/')
-      ? path.posix.normalize(target).replace(/^\/+/, '')
-      : path.posix.join(path.posix.dirname(current), target);
-    return { route, query };
-  }
-
-  private openForNavigation(url: string, route: string, query: Query, opener: Channel | null): PageView<unknown> {
+  private openForNavigation(
+    url: string,
+    route: string,
+    query: Query,
+    request: NavigationRequest & { events?: Record<string, (...args: unknown[]) => void> },
+  ): PageView<unknown> {
+    if (this.disposed) throw new MyFailureError({ error: 1, errorMessage: 'runtime disposed' });
     if (!this.knownRoute(route))
       throw new MyFailureError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
+    const { opener, opened } = Channel.pair(request.events);
     try {
-      return this.createPage(route, query, this.mountOnNavigate, opener);
+      const page = this.createPage(route, query, this.mountOnNavigate, opened);
+      page.openerChannel = opener;
+      return page;
     } catch (error) {
       if (error instanceof Error && /Cannot find module/.test(error.message))
         throw new MyFailureError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
@@ -945,83 +952,10 @@ class RuntimeImpl implements Runtime {
     }
   }
 
-  private unloadTop(): void {
-    const top = this.stack.pop();
-    if (!top) return;
-    this.removeFromStack(top);
-    top.doUnload();
-  }
-
-  navigate(api: NavigationApi, request: NavigationRequest): { eventChannel?: unknown } | void {
+  async navigate(api: NavigationApi, request: NavigationRequest): Promise<{ eventChannel?: unknown } | void> {
     if (this.disposed) throw new MyFailureError({ error: 1, errorMessage: 'runtime disposed' });
-    const tabs = this.tabRoutes();
-    const fail = (errorMessage: string, error = 1): never => {
-      throw new MyFailureError({ error, errorMessage } satisfies MyFailure);
-    };
-    switch (api) {
-      case 'navigateTo': {
-        const { route, query } = this.resolveUrl(request.url);
-        if (tabs.has(route)) fail(`${request.url} resolved to ${route} is tab, which is not valid`);
-        if (this.stack.length >= MAX_PAGE_STACK) fail(`page stack is full (${MAX_PAGE_STACK} pages)`);
-        const { opener, opened } = Channel.pair(request.events);
-        const page = this.openForNavigation(request.url as string, route, query, opened);
-        this.topPage()?.doHide();
-        this.stack.push(page);
-        page.load();
-        return { eventChannel: opener };
-      }
-      case 'redirectTo': {
-        const { route, query } = this.resolveUrl(request.url);
-        if (tabs.has(route)) fail(`${request.url} resolved to ${route} is tab, which is not valid`);
-        const page = this.openForNavigation(request.url as string, route, query, null);
-        this.unloadTop();
-        this.stack.push(page);
-        page.load();
-        return;
-      }
-      case 'navigateBack': {
-        const delta = Math.max(1, Number(request.delta ?? 1) || 1);
-        const count = Math.min(delta, this.stack.length - 1);
-        if (count <= 0) return;
-        for (let i = 0; i < count; i++) this.unloadTop();
-        this.topPage()?.doShow();
-        return;
-      }
-      case 'switchTab': {
-        const { route } = this.resolveUrl(request.url);
-        if (tabs.size > 0 && !tabs.has(route)) fail(`${request.url} resolved to ${route} is not a tab page`);
-        const kept =
-          this.tabPages.get(route) ?? this.stack.find((page) => page.route === route && page.state !== 'unloaded');
-        const fresh = kept ? null : this.openForNavigation(request.url as string, route, {}, null);
-        while (this.stack.length > 0) {
-          const page = this.stack.pop() as PageView<unknown>;
-          if (tabs.has(page.route) && page.state !== 'unloaded') {
-            page.doHide();
-            this.tabPages.set(page.route, page);
-          } else page.doUnload();
-        }
-        if (kept) {
-          this.stack.push(kept);
-          kept.doShow();
-        } else if (fresh) {
-          this.tabPages.set(route, fresh);
-          this.stack.push(fresh);
-          fresh.load();
-        }
-        return;
-      }
-      case 'reLaunch': {
-        const { route, query } = this.resolveUrl(request.url);
-        const page = this.openForNavigation(request.url as string, route, query, null);
-        while (this.stack.length > 0) (this.stack.pop() as PageView<unknown>).doUnload();
-        for (const kept of this.tabPages.values()) kept.doUnload();
-        this.tabPages.clear();
-        if (tabs.has(route)) this.tabPages.set(route, page);
-        this.stack.push(page);
-        page.load();
-        return;
-      }
-    }
+    const page = await this.stack.navigate(api, request);
+    if (api === 'navigateTo') return { eventChannel: page?.openerChannel };
   }
 
   // ---- settling ----
@@ -1068,12 +1002,12 @@ class RuntimeImpl implements Runtime {
         errors.push(`${what} threw: ${describe(error)}`);
       }
     };
-    while (this.stack.length > 0) {
-      const page = this.stack.pop() as PageView<unknown>;
+    while (this.stack.pages.length > 0) {
+      const page = this.stack.pages.pop() as PageView<unknown>;
       attempt(`onUnload of ${page.route}`, () => page.doUnload());
     }
-    for (const kept of this.tabPages.values()) attempt(`onUnload of ${kept.route}`, () => kept.doUnload());
-    this.tabPages.clear();
+    for (const kept of this.stack.tabPages.values()) attempt(`onUnload of ${kept.route}`, () => kept.doUnload());
+    this.stack.tabPages.clear();
     for (const component of [...this.components]) attempt('didUnmount', () => component.unmount());
     this.my.$fake.abortAll();
     this.my.$fake.setNavigationHandler(null);

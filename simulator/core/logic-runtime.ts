@@ -15,14 +15,15 @@
 import { canIUseIn } from '../../runtime/my/create-my';
 import { createInvoker, MyError, type Invoke, type MyFailure } from '../../runtime/core/invoke';
 import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../../runtime/core/component2';
+import { PageStack, type NavigationApi } from '../../runtime/core/page-stack';
 import { ViewState } from '../../runtime/core/view-state';
-import { dirname, normalize, parseUrl, resolveFrom } from '../../runtime/core/paths';
+import { normalize, resolveFrom } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp } from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
-export const MAX_PAGE_STACK = 10;
+export { MAX_PAGE_STACK } from '../../runtime/core/page-stack';
 
 export interface LogicHost {
   post(message: LogicToMain): void;
@@ -213,6 +214,10 @@ export class PageRecord {
   /** my.enableAlertBeforeUnload: ask before the user leaves with the back button. */
   alertBeforeUnload: string | null = null;
 
+  get unloaded(): boolean {
+    return this.state === 'unloaded';
+  }
+
   constructor(
     readonly runtime: LogicRuntime,
     readonly route: string,
@@ -390,8 +395,31 @@ export class LogicRuntime {
   private appConfig: AppConfig = { pages: [] };
   private readonly loadedPackages = new Map<string, Promise<void>>();
   private readonly captured = new Map<string, { kind: 'Page' | 'Component' | 'App'; def: Definition }>();
-  readonly stack: PageRecord[] = [];
-  private readonly tabPages = new Map<string, PageRecord>();
+  private readonly pageStack: PageStack<PageRecord> = new PageStack<PageRecord>({
+    tabRoutes: () => this.tabRoutes(),
+    hasAppConfig: () => true,
+    create: (route, query, _request, url) => this.createPage(route, query, url),
+    start: (page) => this.startPage(page),
+    show: (page) => page.show(),
+    hide: (page) => page.hide(),
+    unload: (page) => this.unloadPage(page),
+    changed: (how) => this.postStack(how),
+    leaving: (top) => top.hook('onBack'),
+    tabShown: (page, route, request) => {
+      const index = [...this.tabRoutes()].indexOf(route);
+      const item = this.appConfig.tabBar?.items[index];
+      page.hook('onTabItemTap', {
+        from: request.from === 'user' ? 'user' : 'api',
+        pagePath: route,
+        text: item?.name ?? item?.text ?? '',
+        index,
+      });
+    },
+  });
+  /** The page stack, bottom first. */
+  get stack(): PageRecord[] {
+    return this.pageStack.pages;
+  }
   private readonly pages = new Map<string, PageRecord>();
   private readonly renderWaits = new Map<number, { callbacks: Array<() => void>; label: string }>();
   private readonly functionProps = new Map<string, AnyFunction>();
@@ -401,8 +429,6 @@ export class LogicRuntime {
   my: Record<string, unknown> = {};
   config: LaunchConfig | null = null;
   readonly stats: RuntimeStats = { hiddenCalls: 0, hiddenBytes: 0 };
-  /** Serializes navigations: one at a time, like the platform's router. */
-  private navigation: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: LogicHost,
@@ -615,15 +641,16 @@ export class LogicRuntime {
   }
 
   topPage(): PageRecord | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.pageStack.top();
   }
 
   private postStack(how: 'launch' | 'push' | 'pop' | 'redirect' | 'tab' | 'relaunch'): void {
     this.post({ t: 'stack', pages: this.stack.map((page) => ({ pageId: page.id, route: page.route })), how });
   }
 
-  private async createPage(route: string, query: Record<string, string>): Promise<PageRecord> {
-    if (!this.knownRoute(route)) throw new MyError({ error: 1, errorMessage: `page ${route} is not in app.json` });
+  private async createPage(route: string, query: Record<string, string>, url = route): Promise<PageRecord> {
+    if (!this.knownRoute(route))
+      throw new MyError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
     await this.ensurePackage(this.packageRoot(route));
     const file = `${route}.js`;
     if (!this.loader.has(file)) throw new MyError({ error: 1, errorMessage: `${file} is missing from dist/` });
@@ -659,7 +686,6 @@ export class LogicRuntime {
   private unloadPage(page: PageRecord): void {
     page.unload();
     this.pages.delete(page.id);
-    for (const [route, kept] of this.tabPages) if (kept === page) this.tabPages.delete(route);
   }
 
   private async openPage(route: string, query: Record<string, string>, how: 'launch'): Promise<void> {
@@ -670,115 +696,17 @@ export class LogicRuntime {
       this.reportError(`launch page ${route}`, error);
       return;
     }
-    if (this.tabRoutes().has(route)) this.tabPages.set(route, page);
-    this.stack.push(page);
-    this.postStack(how);
-    this.startPage(page);
+    this.pageStack.push(page, how);
   }
 
-  private resolveUrl(url: unknown): { route: string; query: Record<string, string> } {
-    if (typeof url !== 'string' || url === '') throw new MyError({ error: 2, errorMessage: 'url is required' });
-    const { route, query } = parseUrl(url);
-    const current = this.topPage()?.route ?? '';
-    const resolved = route.startsWith('/') ? normalize(route) : normalize(`${dirname(current)}/${route}`);
-    return { route: resolved.replace(/\.(js|axml)$/, ''), query };
-  }
-
-  /** my.navigateTo & co. One navigation at a time. */
-  navigate(
-    api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch',
-    options: Record<string, unknown>,
-  ): Promise<unknown> {
-    const run = () => this.navigateNow(api, options);
-    const next = this.navigation.then(run, run);
-    this.navigation = next.catch(() => undefined);
-    return next;
-  }
-
-  private async navigateNow(api: string, options: Record<string, unknown>): Promise<unknown> {
-    const tabs = this.tabRoutes();
-    const fail = (errorMessage: string, error = 1): never => {
-      throw new MyError({ error, errorMessage });
-    };
-    switch (api) {
-      case 'navigateTo': {
-        const { route, query } = this.resolveUrl(options.url);
-        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
-        if (this.stack.length >= MAX_PAGE_STACK) fail(`the page stack is full (${MAX_PAGE_STACK} pages)`);
-        const page = await this.createPage(route, query);
-        this.topPage()?.hide();
-        this.stack.push(page);
-        this.postStack('push');
-        this.startPage(page);
-        return { success: true };
-      }
-      case 'redirectTo': {
-        const { route, query } = this.resolveUrl(options.url);
-        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
-        const page = await this.createPage(route, query);
-        const top = this.stack.pop();
-        if (top) this.unloadPage(top);
-        this.stack.push(page);
-        this.postStack('redirect');
-        this.startPage(page);
-        return { success: true };
-      }
-      case 'navigateBack': {
-        const delta = Math.max(1, Number(options.delta ?? 1) || 1);
-        const count = Math.min(delta, this.stack.length - 1);
-        if (count <= 0) return { success: true };
-        const top = this.topPage();
-        top?.hook('onBack');
-        for (let i = 0; i < count; i++) {
-          const page = this.stack.pop();
-          if (page) this.unloadPage(page);
-        }
-        this.postStack('pop');
-        this.topPage()?.show();
-        return { success: true };
-      }
-      case 'switchTab': {
-        const { route } = this.resolveUrl(options.url);
-        if (!tabs.has(route)) fail(`${String(options.url)} is not a tab page`);
-        const top = this.topPage();
-        if (top && top.route === route && this.stack.length === 1) return { success: true };
-        const kept = this.tabPages.get(route);
-        const fresh = kept ? null : await this.createPage(route, {});
-        while (this.stack.length > 0) {
-          const page = this.stack.pop() as PageRecord;
-          if (tabs.has(page.route) && this.tabPages.get(page.route) === page) page.hide();
-          else this.unloadPage(page);
-        }
-        const target = kept ?? (fresh as PageRecord);
-        this.tabPages.set(route, target);
-        this.stack.push(target);
-        this.postStack('tab');
-        if (kept) kept.show();
-        else this.startPage(target);
-        const index = [...tabs].indexOf(route);
-        const item = this.appConfig.tabBar?.items[index];
-        target.hook('onTabItemTap', {
-          from: options.from === 'user' ? 'user' : 'api',
-          pagePath: route,
-          text: item?.name ?? item?.text ?? '',
-          index,
-        });
-        return { success: true };
-      }
-      case 'reLaunch': {
-        const { route, query } = this.resolveUrl(options.url);
-        const page = await this.createPage(route, query);
-        while (this.stack.length > 0) this.unloadPage(this.stack.pop() as PageRecord);
-        for (const kept of [...this.tabPages.values()]) this.unloadPage(kept);
-        this.tabPages.clear();
-        if (tabs.has(route)) this.tabPages.set(route, page);
-        this.stack.push(page);
-        this.postStack('relaunch');
-        this.startPage(page);
-        return { success: true };
-      }
-    }
-    return fail(`unknown navigation ${api}`);
+  /** my.navigateTo & co., on the shared page stack (runtime/core/page-stack.ts). */
+  async navigate(api: NavigationApi, options: Record<string, unknown>): Promise<unknown> {
+    await this.pageStack.navigate(api, {
+      url: options.url as string | undefined,
+      delta: options.delta as number | undefined,
+      from: options.from === 'user' ? 'user' : 'api',
+    });
+    return { success: true };
   }
 
   // ---- components ----

@@ -209,7 +209,7 @@ describe('launch and page lifecycle', () => {
     const h = await start();
     h.page().go('/pages/tab2/index');
     await h.settle();
-    expect(h.log.at(-1)).toMatch(/^navigateTo fail 1 .*tab page/);
+    expect(h.log.at(-1)).toMatch(/^navigateTo fail 1 .*is tab, which is not valid/);
     h.send({ t: 'navigate', api: 'switchTab', url: '/pages/tab2/index', from: 'user' });
     await h.settle();
     expect(h.log.slice(-3)).toEqual(['index.onHide', 'tab2.onLoad:{}', 'tab2.onShow']);
