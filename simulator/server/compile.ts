@@ -61,12 +61,72 @@ function strip<T>(node: T): T {
   ) as T;
 }
 
-/** Parses one `{{ }}` body. Throws a SyntaxError naming the expression when it does not parse whole. */
+/**
+ * Parses one `{{ }}` body. Throws a SyntaxError naming the expression when it does not parse whole. A body in
+ * parentheses (`{{({ item, index })}}`) is one expression too.
+ */
 export function parseExpression(source: string): Expr {
-  const expression = acorn.parseExpressionAt(source, 0, ACORN_OPTIONS);
-  const rest = source.slice(expression.end);
-  if (rest.trim() !== '') throw new SyntaxError(`unexpected "${rest.trim()}" in {{${source}}}`);
-  return strip(expression);
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(`(${source}\n)`, ACORN_OPTIONS);
+  } catch {
+    // Name what is left over after the longest expression, as that is the usual mistake.
+    const expression = acorn.parseExpressionAt(source, 0, ACORN_OPTIONS);
+    const rest = source.slice(expression.end).replace(/^\s*\)/, '');
+    throw new SyntaxError(`unexpected "${rest.trim()}" in {{${source}}}`);
+  }
+  const statement = program.body[0];
+  if (program.body.length !== 1 || statement.type !== 'ExpressionStatement')
+    throw new SyntaxError(`{{${source}}} is not one expression`);
+  return strip(statement.expression as unknown as Expr);
+}
+
+/** Where the `}}` closing a binding whose body starts at `from` is: outside strings, braces balanced. */
+function bindingEnd(source: string, from: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = from; i < source.length - 1; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '}' && source[i + 1] === '}' && depth === 0) return i;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+  }
+  return source.indexOf('}}', from);
+}
+
+/** `'a {{b}}'` inside a binding → `('a ' + (b) + '')`: AXML interpolates bindings inside string literals. */
+function interpolateStrings(body: string): string {
+  return body.replace(/(['"])((?:\\.|(?!\1)[^\\])*?)\1/g, (literal: string, quote: string, text: string) => {
+    if (!text.includes('{{')) return literal;
+    const pieces = text.split(/\{\{([\s\S]*?)\}\}/);
+    return `(${pieces.map((piece, i) => (i % 2 === 1 ? `(${piece})` : `${quote}${piece}${quote}`)).join(' + ')})`;
+  });
+}
+
+/**
+ * Rewrites bindings the template parser would split wrongly, without moving any line: `{{{ a: 1 }}}` (an
+ * object literal), `}}` inside a body (nested objects), and `{{ }}` inside a string literal of a binding.
+ */
+export function normalizeBindings(source: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = source.indexOf('{{', at);
+    if (open < 0) return out + source.slice(at);
+    const end = bindingEnd(source, open + 2);
+    if (end < 0) return out + source.slice(at);
+    let body = interpolateStrings(source.slice(open + 2, end));
+    if (body.includes('}}') || body.includes('{{') || /^\s*\{|\}\s*$/.test(body))
+      body = ` ${body.replace(/\}\}/g, '} }').replace(/\{\{/g, '{ {')} `;
+    out += `${source.slice(at, open)}{{${body}}}`;
+    at = end + 2;
+  }
 }
 
 /** `{{ ...a, b: 1 }}`, `{{ a, b }}`: the object-literal form a template's `data` may use (/mini/framework/data-binding). */
@@ -362,7 +422,7 @@ function includeFile(resolved: string, src: string, offset: number, state: Compi
 }
 
 function compileSource(state: CompileState): IrNode[] {
-  const document = parseWxml(protectBraces(state.source)) as WxDocument;
+  const document = parseWxml(protectBraces(normalizeBindings(state.source))) as WxDocument;
   const body: IrNode[] = [];
   for (const error of document.errors ?? []) body.push(errorNode(state, `AXML syntax: ${error.value}`, error.start));
   body.push(...compileChildren(document.body, state));
