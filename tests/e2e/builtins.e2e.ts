@@ -137,6 +137,27 @@ describe('the kitchen-sink page', () => {
     });
   });
 
+  it('drags a movable-view along its direction, inside its area, and a drag is no tap', async () => {
+    await app.step('movable-view 拖动', async () => {
+      const view = section('可移动').locator('movable-view');
+      await view.scrollIntoViewIfNeeded();
+      const box = await view.boundingBox();
+      if (!box) throw new Error('movable-view is not on screen');
+      await app.page.mouse.move(box.x + 200, box.y + 20);
+      await app.page.mouse.down();
+      for (let step = 1; step <= 8; step++) await app.page.mouse.move(box.x + 200 - step * 20, box.y + 20 + step * 5);
+      await app.page.mouse.up();
+      // 160 px to the left, clamped to the 120 px the 420 px view can go in its 300 px area; no vertical move.
+      const state = section('可移动').locator('.movable-state');
+      await state.getByText('停在 -120').waitFor();
+      expect(await view.evaluate((el) => (el as unknown as { style: { transform: string } }).style.transform)).toBe(
+        'translate(-120px, 0px)',
+      );
+      await app.page.mouse.click(box.x + 100, box.y + 20);
+      await state.getByText('点了').waitFor();
+    });
+  });
+
   it('shows red boxes naming what it does not support, never a blank', async () => {
     await app.step('不支持：红框', async () => {
       const boxes = section('占位与不支持').locator('sim-error');

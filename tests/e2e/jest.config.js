@@ -1,4 +1,4 @@
-/* global module */
+/* global module, process */
 /**
  * Browser journeys: the built mini-program (dist/) in the simulator, driven by Playwright with Debian's
  * Chromium (scripts/ensure-chromium.sh installs it). Run: npx jest -c tests/e2e/jest.config.js
