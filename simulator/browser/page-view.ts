@@ -288,6 +288,7 @@ export class PageView implements RenderHost {
     this.firstRenderDone = true;
     this.maybeReady();
     this.host.afterCommit(this);
+    this.answerQueuedQueries();
   }
 
   private unmountUnvisited(): void {
@@ -501,6 +502,36 @@ export class PageView implements RenderHost {
   }
 
   // ---- selector queries (createSelectorQuery) ----
+
+  private readonly queuedQueries: Array<() => void> = [];
+
+  /** Rendered, and every component it asked for is created: what a query measures is what is shown. */
+  private settled(): boolean {
+    if (!this.firstRenderDone || this.renderScheduled) return false;
+    for (const record of this.components.values()) if (!record.state.ready && !record.state.error) return false;
+    return true;
+  }
+
+  /**
+   * Answers a query once what is pending has rendered, as the platform does: a query made before the first
+   * render (a component measuring itself in onInit or deriveDataFromProps) measures the page as shown.
+   */
+  queryWhenRendered(ops: SelectorOp[], reply: (results: unknown[]) => void): void {
+    if (this.settled()) return reply(this.query(ops));
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      reply(this.query(ops));
+    };
+    this.queuedQueries.push(answer);
+    // A component that never becomes ready must not hold the answer forever.
+    setTimeout(answer, 1000);
+  }
+
+  private answerQueuedQueries(): void {
+    if (this.settled()) for (const answer of this.queuedQueries.splice(0)) answer();
+  }
 
   query(ops: SelectorOp[]): unknown[] {
     const doc = this.doc;

@@ -402,11 +402,9 @@ export class Shell implements PageViewHost {
         return;
       case 'query': {
         const view = this.views.get(message.pageId) ?? this.topView();
-        this.send({
-          t: 'query:result',
-          id: message.id,
-          results: view ? view.query(message.ops) : message.ops.map(() => null),
-        });
+        const reply = (results: unknown[]) => this.send({ t: 'query:result', id: message.id, results });
+        if (view) view.queryWhenRendered(message.ops, reply);
+        else reply(message.ops.map(() => null));
         return;
       }
       case 'storage':
