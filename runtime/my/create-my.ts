@@ -40,6 +40,7 @@ export const UI_APIS = [
   'showTabBarRedDot',
   'hideTabBarRedDot',
   'setCanPullDown',
+  'loadFontFace',
 ] as const;
 export type UiApi = (typeof UI_APIS)[number];
 

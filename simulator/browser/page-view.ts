@@ -10,7 +10,7 @@ import { ANIMATION_EVENTS, animationDispatch, bubblingDispatches, buildEvent, ty
 import { runSjsModule, type SjsNamespace } from '../core/interpreter';
 import type { CompiledAxml } from '../core/ir';
 import { normalize, resolveFrom } from '../../runtime/core/paths';
-import type { MainToLogic, PageConfig, SelectorOp, UpdateOp } from '../core/protocol';
+import type { MainToLogic, ObserverSpec, PageConfig, SelectorOp, UpdateOp } from '../core/protocol';
 import {
   renderOwner,
   type ComponentRequest,
@@ -587,6 +587,54 @@ export class PageView implements RenderHost {
     });
   }
 
+  // ---- intersection observers (createIntersectionObserver) ----
+
+  private readonly observers = new Map<number, IntersectionObserver>();
+
+  /** Watches `spec.target` once rendered; each crossing of a threshold is reported as Alipay shapes it. */
+  observe(id: number, spec: ObserverSpec, report: (entry: Record<string, unknown>) => void): void {
+    this.queryWhenRendered([], () => {
+      const doc = this.doc;
+      const win = doc?.defaultView as (Window & typeof globalThis) | null | undefined;
+      if (!doc || !win || this.destroyed) return;
+      const root = spec.relativeTo ? doc.querySelector(spec.relativeTo.replace(/>>>/g, ' ')) : null;
+      const m = spec.margins;
+      const rootMargin = `${m.top ?? 0}px ${m.right ?? 0}px ${m.bottom ?? 0}px ${m.left ?? 0}px`;
+      const rect = (r: DOMRectReadOnly | null) =>
+        r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height } : null;
+      let first = true;
+      const observer = new win.IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            // The first report is only sent when it differs from initialRatio.
+            if (first && entry.intersectionRatio === spec.initialRatio) continue;
+            const v = vnodeOf(entry.target);
+            report({
+              intersectionRatio: entry.intersectionRatio,
+              intersectionRect: rect(entry.intersectionRect),
+              boundingClientRect: rect(entry.boundingClientRect),
+              relativeRect: rect(entry.rootBounds),
+              time: Math.round(entry.time),
+              id: entry.target.id,
+              dataset: v && v.kind === 'el' ? v.dataset : {},
+            });
+          }
+          first = false;
+        },
+        { root, rootMargin, threshold: spec.thresholds },
+      );
+      const selector = spec.target.replace(/>>>/g, ' ');
+      const targets = spec.selectAll ? Array.from(doc.querySelectorAll(selector)) : [doc.querySelector(selector)];
+      for (const target of targets) if (target) observer.observe(target);
+      this.observers.set(id, observer);
+    });
+  }
+
+  unobserve(id: number): void {
+    this.observers.get(id)?.disconnect();
+    this.observers.delete(id);
+  }
+
   // ---- lifecycle ----
 
   setTop(top: boolean): void {
@@ -606,6 +654,8 @@ export class PageView implements RenderHost {
 
   destroy(): void {
     this.destroyed = true;
+    for (const observer of this.observers.values()) observer.disconnect();
+    this.observers.clear();
     this.iframe.remove();
   }
 

@@ -407,6 +407,14 @@ export class Shell implements PageViewHost {
         else reply(message.ops.map(() => null));
         return;
       }
+      case 'observer:observe': {
+        const view = this.views.get(message.pageId) ?? this.topView();
+        view?.observe(message.id, message.spec, (entry) => this.send({ t: 'observer:entry', id: message.id, entry }));
+        return;
+      }
+      case 'observer:disconnect':
+        for (const view of this.views.values()) view.unobserve(message.id);
+        return;
       case 'storage':
         if (message.op === 'set' && message.key !== undefined)
           localStorage.setItem(APP_STORAGE_PREFIX + message.key, message.value ?? '');
@@ -430,6 +438,32 @@ export class Shell implements PageViewHost {
 
   // ---- pages, navigation bar, tab bar ----
 
+  private titleScroll: { win: Window; listener: () => void } | null = null;
+
+  /**
+   * transparentTitle (page json): `always` lays the page under a see-through title bar; `auto` does too and
+   * fades the bar's colour in as the page scrolls, as the platform does.
+   */
+  private applyTransparentTitle(top: PageView, mode: string, color: string): void {
+    if (this.titleScroll) this.titleScroll.win.removeEventListener('scroll', this.titleScroll.listener);
+    this.titleScroll = null;
+    this.nav.style.opacity = '';
+    const transparent = mode === 'always' || mode === 'auto';
+    this.phone.classList.toggle('sim-transparent-title', transparent);
+    if (!transparent) return;
+    this.nav.style.background = 'transparent';
+    const win = top.doc?.defaultView;
+    if (mode !== 'auto' || !win) return;
+    const listener = () => {
+      const share = Math.min(1, Math.max(0, win.scrollY / 80));
+      this.nav.style.background = share > 0 ? color : 'transparent';
+      this.nav.style.opacity = share > 0 ? String(0.4 + 0.6 * share) : '1';
+    };
+    win.addEventListener('scroll', listener, { passive: true });
+    this.titleScroll = { win, listener };
+    listener();
+  }
+
   private topView(): PageView | undefined {
     return this.views.get(this.stack[this.stack.length - 1]);
   }
@@ -442,6 +476,7 @@ export class Shell implements PageViewHost {
     this.navTitle.textContent = top.title ?? String(config.defaultTitle ?? this.appConfig?.window?.defaultTitle ?? '');
     const color = top.titleBarColor ?? String(config.titleBarColor ?? '#ffffff');
     this.nav.style.background = color;
+    this.applyTransparentTitle(top, String(config.transparentTitle ?? 'none'), color);
     this.navBack.hidden = this.stack.length <= 1;
     this.renderTabbar();
     if (this.refreshing && this.refreshing !== top.pageId) this.stopRefresh();
@@ -960,6 +995,19 @@ export class Shell implements PageViewHost {
         return this.setTabBadge(options, null);
       case 'setCanPullDown':
         return {};
+      case 'loadFontFace': {
+        // A font the app downloads: loaded once and added to the shell and every page's document.
+        const family = String(options.family ?? '');
+        const face = new FontFace(family, String(options.source ?? ''), (options.desc ?? {}) as FontFaceDescriptors);
+        try {
+          await face.load();
+        } catch (error) {
+          throw { error: 3, errorMessage: `字体 ${family} 加载失败: ${String(error)}` } satisfies Failure;
+        }
+        document.fonts.add(face);
+        for (const view of this.views.values()) view.doc?.fonts.add(face);
+        return { status: 'loaded' };
+      }
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');
         return {};

@@ -99,6 +99,7 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font-size: 12px; transition: height .15s; background: #f5f6f8; }
 .sim-refresh.on { height: 44px; }
 .sim-viewport { position: relative; flex: 1; min-height: 0; background: #fff; }
+.sim-transparent-title .sim-nav { position: absolute; top: 44px; left: 0; right: 0; z-index: 5; border-bottom: 0; }
 .sim-page-frame { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; display: block; background: #fff; }
 .sim-page-frame[data-top="false"] { visibility: hidden; }
 .sim-tabbar { height: 50px; flex: none; display: flex; border-top: 1px solid rgba(0,0,0,.08); }

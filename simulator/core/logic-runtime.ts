@@ -18,7 +18,15 @@ import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition 
 import { PageStack, type NavigationApi } from '../../runtime/core/page-stack';
 import { ViewState } from '../../runtime/core/view-state';
 import { normalize, resolveFrom } from '../../runtime/core/paths';
-import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp } from './protocol';
+import type {
+  AppConfig,
+  LaunchConfig,
+  LogicToMain,
+  MainToLogic,
+  ObserverSpec,
+  PageConfig,
+  SelectorOp,
+} from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
@@ -242,6 +250,7 @@ export class PageRecord {
       $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
       $batchedUpdates: (run: unknown) => view.batch(run),
       createSelectorQuery: () => runtime.createSelectorQuery(this.id),
+      createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(this.id, options),
     });
     this.instance = instance;
   }
@@ -324,6 +333,7 @@ export class ComponentRecord {
       $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
       $batchedUpdates: (run: unknown) => view.batch(run),
       createSelectorQuery: () => runtime.createSelectorQuery(page.id),
+      createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(page.id, options),
     });
     bindMethods(instance, definition.methods);
     this.instance = instance;
@@ -503,6 +513,50 @@ export class LogicRuntime {
       this.apiWaits.set(id, { resolve, reject });
       this.post({ t: 'api', id, name, options: JSON.parse(JSON.stringify(plain)) as Record<string, unknown> });
     });
+  }
+
+  private readonly observerCallbacks = new Map<number, (entry: unknown) => void>();
+
+  /** this.createIntersectionObserver / my.createIntersectionObserver: the view thread watches, entries come back. */
+  createIntersectionObserver(pageId: string, options: unknown): unknown {
+    const opts = (options ?? {}) as { thresholds?: number[]; initialRatio?: number; selectAll?: boolean };
+    const page = pageId || this.topPage()?.id || '';
+    let relativeTo: string | null = null;
+    let margins: ObserverSpec['margins'] = {};
+    const ids: number[] = [];
+    const observer = {
+      relativeTo: (selector: string, given?: ObserverSpec['margins']) => {
+        relativeTo = String(selector);
+        margins = { ...given };
+        return observer;
+      },
+      relativeToViewport: (given?: ObserverSpec['margins']) => {
+        relativeTo = null;
+        margins = { ...given };
+        return observer;
+      },
+      observe: (target: string, callback: (entry: unknown) => void) => {
+        const id = ++this.apiSeq;
+        ids.push(id);
+        if (typeof callback === 'function') this.observerCallbacks.set(id, callback);
+        const spec: ObserverSpec = {
+          target: String(target),
+          selectAll: Boolean(opts.selectAll),
+          thresholds: Array.isArray(opts.thresholds) && opts.thresholds.length ? opts.thresholds.map(Number) : [0],
+          initialRatio: Number(opts.initialRatio ?? 0),
+          relativeTo,
+          margins: JSON.parse(JSON.stringify(margins)) as ObserverSpec['margins'],
+        };
+        this.post({ t: 'observer:observe', id, pageId: page, spec });
+      },
+      disconnect: () => {
+        for (const id of ids.splice(0)) {
+          this.observerCallbacks.delete(id);
+          this.post({ t: 'observer:disconnect', id, pageId: page });
+        }
+      },
+    };
+    return observer;
   }
 
   createSelectorQuery(pageId: string): unknown {
@@ -868,6 +922,11 @@ export class LogicRuntime {
         else wait.reject(new MyError(message.value as MyFailure));
         return;
       }
+      case 'observer:entry': {
+        const callback = this.observerCallbacks.get(message.id);
+        if (callback) this.guard('IntersectionObserver callback', () => callback(message.entry));
+        return;
+      }
       case 'query:result': {
         const wait = this.queryWaits.get(message.id);
         this.queryWaits.delete(message.id);
@@ -897,6 +956,11 @@ export class LogicRuntime {
       switchTab: nav('switchTab'),
       reLaunch: nav('reLaunch'),
       createSelectorQuery: () => this.createSelectorQuery(''),
+      // my.createIntersectionObserver(component?, options): the component argument only names the page.
+      createIntersectionObserver: (first?: unknown, second?: unknown) => {
+        const component = first && typeof first === 'object' && '$page' in first ? first : null;
+        return this.createIntersectionObserver('', component ? second : first);
+      },
       enableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
         invoke('enableAlertBeforeUnload', options, () => {
           const top = this.topPage();
