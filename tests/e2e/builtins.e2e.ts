@@ -158,6 +158,27 @@ describe('the kitchen-sink page', () => {
     });
   });
 
+  it('reports an element entering the viewport to createIntersectionObserver', async () => {
+    await app.step('createIntersectionObserver', async () => {
+      const observed = app.frame().locator('.observed');
+      const scrollTop = () =>
+        app
+          .frame()
+          .locator('body')
+          .evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
+      await scrollTop();
+      // Not seen yet (no report while the ratio stays at initialRatio 0), or seen and left again.
+      expect(['未进入视野', '离开视野']).toContain(await observed.innerText());
+      await observed.scrollIntoViewIfNeeded();
+      await app
+        .frame()
+        .locator('.observed', { hasText: /^进入视野$/ })
+        .waitFor();
+      await scrollTop();
+      await app.frame().locator('.observed', { hasText: '离开视野' }).waitFor();
+    });
+  });
+
   it('shows red boxes naming what it does not support, never a blank', async () => {
     await app.step('不支持：红框', async () => {
       const boxes = section('占位与不支持').locator('sim-error');
