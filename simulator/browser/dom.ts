@@ -2,7 +2,8 @@
  * Virtual nodes → the page document's DOM, and the built-in components' behaviour (opendocs.alipay.com
  * /mini/component/*): view, text, image (modes), button (form-type, open-type getAuthorize/share), input,
  * textarea, scroll-view, swiper, movable-area/movable-view, navigator, form, label, checkbox(-group), radio(-group), switch, slider,
- * picker-view, picker, icon, progress; camera, video, map, canvas, web-view, lottie as labeled stand-ins.
+ * picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext); camera, video, map, web-view, lottie
+ * as labeled stand-ins.
  */
 import { convertRpx, RENAMED_TAGS } from '../core/acss';
 import { toText, type VElement, type VNode } from '../core/render';
@@ -53,7 +54,6 @@ const STANDINS: Record<string, string> = {
   camera: '相机 camera',
   video: '视频 video',
   map: '地图 map',
-  canvas: '画布 canvas',
   'web-view': '网页 web-view',
   lottie: '动画 lottie',
 };
@@ -233,6 +233,8 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
   }
   const el = doc.createElement(DOM_TAG[v.tag] ?? v.tag);
   switch (v.tag) {
+    case 'canvas':
+      return { el };
     case 'image':
     case 'cover-image': {
       const img = doc.createElement('img');
@@ -395,6 +397,49 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
     default:
       return { el };
   }
+}
+
+/** Alipay's `set*` methods of CanvasContext that are plain properties of the browser's 2D context. */
+const CANVAS_SETTERS: Record<string, string> = {
+  setFillStyle: 'fillStyle',
+  setStrokeStyle: 'strokeStyle',
+  setLineWidth: 'lineWidth',
+  setLineCap: 'lineCap',
+  setLineJoin: 'lineJoin',
+  setMiterLimit: 'miterLimit',
+  setGlobalAlpha: 'globalAlpha',
+  setTextAlign: 'textAlign',
+  setTextBaseline: 'textBaseline',
+};
+
+/**
+ * Replays what my.createCanvasContext recorded (method calls and property sets) on `<canvas id>`; without
+ * `reserve` the canvas is cleared first (/mini/api/canvas). Returns false when there is no such canvas.
+ */
+export function drawCanvas(
+  doc: Document,
+  canvasId: string,
+  ops: Array<[string, unknown[]]>,
+  reserve: boolean,
+  unsupported: (what: string) => void,
+): boolean {
+  const canvas = doc.getElementById(canvasId);
+  if (!(canvas instanceof (doc.defaultView as Window & typeof globalThis).HTMLCanvasElement)) return false;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return false;
+  const bag = ctx as unknown as Record<string, unknown>;
+  if (!reserve) ctx.clearRect(0, 0, canvas.width, canvas.height);
+  for (const [name, args] of ops) {
+    if (name.startsWith('=')) bag[name.slice(1)] = args[0];
+    else if (CANVAS_SETTERS[name]) bag[CANVAS_SETTERS[name]] = args[0];
+    else if (name === 'setFontSize') ctx.font = `${Number(args[0])}px sans-serif`;
+    else if (name === 'setShadow') {
+      [ctx.shadowOffsetX, ctx.shadowOffsetY, ctx.shadowBlur] = args.slice(0, 3).map(Number);
+      ctx.shadowColor = String(args[3] ?? 'black');
+    } else if (typeof bag[name] === 'function') (bag[name] as (...a: unknown[]) => unknown).apply(ctx, args);
+    else unsupported(`CanvasContext.${name}`);
+  }
+  return true;
 }
 
 /** Where a movable-view is, in px from its area's top left (its state, kept on the element). */
@@ -757,6 +802,17 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
         // A new style attribute dropped the position: put it back where the drag or data left it.
         node.style.position = 'absolute';
         node.style.transform = `translate(${movable.simX ?? 0}px, ${movable.simY ?? 0}px)`;
+      }
+      break;
+    }
+    case 'canvas': {
+      // The drawing surface: width/height attributes, else the element's CSS size.
+      const canvas = node as HTMLCanvasElement;
+      const width = Number(attr(v, 'width')) || canvas.clientWidth || 300;
+      const height = Number(attr(v, 'height')) || canvas.clientHeight || 150;
+      if (changed('size', `${width}x${height}`)) {
+        canvas.width = width;
+        canvas.height = height;
       }
       break;
     }

@@ -19,7 +19,7 @@ import {
   type RenderHost,
   type VElement,
 } from '../core/render';
-import { builtinTapAction, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
+import { builtinTapAction, drawCanvas, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
 import { watchIconFont } from './icon-fallback';
 import { BUILTIN_CSS } from './styles';
 import type { ViewPackages } from './view-packages';
@@ -585,6 +585,17 @@ export class PageView implements RenderHost {
         return null;
       }
     });
+  }
+
+  // ---- canvas (my.createCanvasContext) ----
+
+  /** Draws once what is pending has rendered (a component draws in didMount, before its canvas is sized). */
+  drawCanvas(canvasId: string, ops: Array<[string, unknown[]]>, reserve: boolean): Promise<boolean> {
+    return new Promise((resolve) =>
+      this.queryWhenRendered([], () =>
+        resolve(this.doc ? drawCanvas(this.doc, canvasId, ops, reserve, (what) => this.host.unsupported(what)) : false),
+      ),
+    );
   }
 
   // ---- intersection observers (createIntersectionObserver) ----

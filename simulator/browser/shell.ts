@@ -995,6 +995,16 @@ export class Shell implements PageViewHost {
         return this.setTabBadge(options, null);
       case 'setCanPullDown':
         return {};
+      case 'canvasDraw': {
+        const view = this.views.get(String(options.pageId)) ?? this.topView();
+        const ops = (options.ops ?? []) as Array<[string, unknown[]]>;
+        if (!view || !(await view.drawCanvas(String(options.canvasId), ops, Boolean(options.reserve))))
+          throw {
+            error: 2,
+            errorMessage: `no <canvas id="${String(options.canvasId)}"> on the page`,
+          } satisfies Failure;
+        return {};
+      }
       case 'loadFontFace': {
         // A font the app downloads: loaded once and added to the shell and every page's document.
         const family = String(options.family ?? '');

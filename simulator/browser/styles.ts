@@ -32,6 +32,7 @@ html { scrollbar-width: none; }
 :where(textarea) { width: 100%; height: 150px; resize: none; }
 :where(scroll-view) { display: block; position: relative; -webkit-overflow-scrolling: touch; scrollbar-width: none; }
 :where(swiper) { display: block; position: relative; overflow: hidden; height: 150px; }
+:where(canvas) { display: inline-block; width: 300px; height: 150px; }
 :where(movable-area) { display: block; position: relative; width: 10px; height: 10px; }
 :where(movable-view) { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; }
 :where(sim-swiper-track) { display: flex; height: 100%; transition: transform 0.3s ease; }

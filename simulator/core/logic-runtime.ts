@@ -559,6 +559,55 @@ export class LogicRuntime {
     return observer;
   }
 
+  /**
+   * my.createCanvasContext(canvasId) (/mini/api/canvas): records calls and property sets; draw(reserve,
+   * callback) sends them to the view, which replays them on the page's `<canvas id>`.
+   */
+  createCanvasContext(pageId: string, canvasId: unknown): unknown {
+    const page = pageId || this.topPage()?.id || '';
+    let ops: Array<[string, unknown[]]> = [];
+    let fontSize = 10;
+    const own: Record<string, unknown> = {
+      draw: (reserve?: unknown, callback?: unknown) => {
+        const batch = ops;
+        ops = [];
+        void this.callMain('canvasDraw', {
+          pageId: page,
+          canvasId: String(canvasId),
+          reserve: reserve === true,
+          ops: batch,
+        })
+          .then(() => {
+            if (typeof callback === 'function')
+              this.guard('CanvasContext.draw callback', () => (callback as () => void)());
+          })
+          .catch((error: unknown) =>
+            this.reportError(
+              `CanvasContext.draw (#${String(canvasId)})`,
+              error instanceof MyError ? new Error(error.message) : error,
+            ),
+          );
+      },
+      // Sync in the platform; here an estimate from the font size (no layout in the logic layer).
+      measureText: (text: unknown) => ({ width: String(text ?? '').length * fontSize * 0.6 }),
+    };
+    return new Proxy(own, {
+      get: (target, property) => {
+        if (typeof property === 'symbol') return undefined;
+        if (property in target) return target[property];
+        return (...args: unknown[]) => {
+          if (property === 'setFontSize') fontSize = Number(args[0]) || fontSize;
+          ops.push([property, JSON.parse(JSON.stringify(args)) as unknown[]]);
+        };
+      },
+      set: (_target, property, value) => {
+        if (typeof property === 'symbol') return false;
+        ops.push([`=${property}`, [value]]);
+        return true;
+      },
+    });
+  }
+
   createSelectorQuery(pageId: string): unknown {
     const ops: SelectorOp[] = [];
     let current: { kind: SelectorOp['kind']; selector?: string } | null = null;
@@ -956,6 +1005,7 @@ export class LogicRuntime {
       switchTab: nav('switchTab'),
       reLaunch: nav('reLaunch'),
       createSelectorQuery: () => this.createSelectorQuery(''),
+      createCanvasContext: (canvasId: unknown) => this.createCanvasContext('', canvasId),
       // my.createIntersectionObserver(component?, options): the component argument only names the page.
       createIntersectionObserver: (first?: unknown, second?: unknown) => {
         const component = first && typeof first === 'object' && '$page' in first ? first : null;

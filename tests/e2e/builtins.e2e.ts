@@ -179,6 +179,25 @@ describe('the kitchen-sink page', () => {
     });
   });
 
+  it('draws what my.createCanvasContext recorded on the <canvas>, then calls back', async () => {
+    await app.step('canvas 绘制', async () => {
+      await app.frame().locator('.canvas-state', { hasText: '画好了' }).waitFor();
+      const pixels = await app
+        .frame()
+        .locator('#sink-canvas')
+        .evaluate((canvas) => {
+          const context = (
+            canvas as unknown as { getContext(kind: '2d'): { getImageData(...a: number[]): { data: number[] } } }
+          ).getContext('2d');
+          const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+          return { filled: at(10, 10), ring: at(105, 20), empty: at(90, 20) };
+        });
+      expect(pixels.filled).toEqual([22, 119, 255, 255]);
+      expect(pixels.ring[0]).toBeGreaterThan(200);
+      expect(pixels.empty[3]).toBe(0);
+    });
+  });
+
   it('shows red boxes naming what it does not support, never a blank', async () => {
     await app.step('不支持：红框', async () => {
       const boxes = section('占位与不支持').locator('sim-error');
