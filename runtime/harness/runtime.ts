@@ -18,6 +18,7 @@ import { createFakeMy, MyFailureError } from './fake-my';
 import type { FakeMy, FakeMyControl, NavigationApi, NavigationRequest } from './fake-my';
 import { parseUrl } from '../core/paths';
 import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../core/component2';
+import { eventObject, type MiniEvent } from '../core/event-object';
 import { PageStack } from '../core/page-stack';
 import { ViewState } from '../core/view-state';
 
@@ -64,27 +65,7 @@ export interface EventInit {
   extra?: Record<string, unknown>;
 }
 
-export interface MiniEvent {
-  type: string;
-  timeStamp: number;
-  target: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    targetDataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  currentTarget: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  detail: unknown;
-  [extra: string]: unknown;
-}
+export type { MiniEvent } from '../core/event-object';
 
 export interface EventChannel {
   emit(eventName: string, args?: unknown): void;
@@ -325,24 +306,17 @@ function describe(error: unknown): string {
 }
 
 function buildEvent(type: string, init: EventInit = {}): MiniEvent {
-  const dataset = { ...(init.dataset ?? {}) };
-  const tagName = init.tagName ?? 'view';
-  const id = init.id ?? '';
-  return {
-    type: init.type ?? type,
-    timeStamp: realNow(),
-    target: {
-      id,
-      tagName,
-      dataset,
-      targetDataset: { ...(init.targetDataset ?? dataset) },
-      offsetLeft: 0,
-      offsetTop: 0,
-    },
-    currentTarget: { id, tagName, dataset: { ...dataset }, offsetLeft: 0, offsetTop: 0 },
-    detail: init.detail === undefined ? {} : init.detail,
-    ...(init.extra ?? {}),
-  };
+  const dataset = init.dataset ?? {};
+  const element = { id: init.id ?? '', tagName: init.tagName ?? 'view', offsetLeft: 0, offsetTop: 0 };
+  const event = eventObject(
+    init.type ?? type,
+    { ...element, dataset },
+    { ...element, dataset: init.targetDataset ?? dataset },
+    init.detail === undefined ? {} : init.detail,
+    null,
+    realNow(),
+  );
+  return { ...event, ...(init.extra ?? {}) };
 }
 
 /** `onInputChange` → `inputChange`, `catchTap` → `tap`. */
@@ -398,7 +372,26 @@ class Channel implements EventChannel {
 
 const PAGE_PLATFORM_MEMBERS = new Set(['data', 'route', 'options', 'setData', '$spliceData', '$batchedUpdates']);
 
-class PageView<D> implements PageHandle<D> {
+/** What a test reads of any view: its data and the setData calls it made. */
+abstract class RecordedView<D> {
+  abstract readonly core: ViewCore;
+  abstract readonly instance: { data: D };
+
+  get data(): D {
+    return this.instance.data;
+  }
+  get setDataCalls(): SetDataRecord[] {
+    return this.core.records;
+  }
+  get transferCount(): number {
+    return this.core.transfers;
+  }
+  clearSetDataCalls(): void {
+    this.core.records.length = 0;
+  }
+}
+
+class PageView<D> extends RecordedView<D> implements PageHandle<D> {
   readonly instance: PageInstance<D>;
   readonly lifecycle: string[] = [];
   state: 'shown' | 'hidden' | 'unloaded' = 'hidden';
@@ -419,6 +412,7 @@ class PageView<D> implements PageHandle<D> {
     def: Definition | null,
     openerChannel: Channel | null,
   ) {
+    super();
     this.stub = def === null;
     const instance: Record<string, unknown> = {};
     this.core = new ViewCore(runtime, () => `page ${route}`, def ? initialData(def) : {});
@@ -435,19 +429,6 @@ class PageView<D> implements PageHandle<D> {
     });
     if (this.stub) instance.$stub = true;
     this.instance = instance as PageInstance<D>;
-  }
-
-  get data(): D {
-    return this.instance.data;
-  }
-  get setDataCalls(): SetDataRecord[] {
-    return this.core.records;
-  }
-  get transferCount(): number {
-    return this.core.transfers;
-  }
-  clearSetDataCalls(): void {
-    this.core.records.length = 0;
   }
 
   /** Runs a lifecycle hook (page-level and in `events`) if the page defines it. */
@@ -549,7 +530,7 @@ class PageView<D> implements PageHandle<D> {
 let componentSeq = 0;
 
 /** A component the test mounts directly, on the shared Component2 lifecycle; hook errors reach the test. */
-class ComponentView<D, P> implements ComponentHandle<D, P> {
+class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, P> {
   readonly instance: ComponentInstance<D, P>;
   readonly lifecycle: string[] = [];
   readonly core: ViewCore;
@@ -563,6 +544,7 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     props: Partial<P>,
     page: PageInstance | null,
   ) {
+    super();
     const definition = readComponentDefinition(def);
     const relative = path
       .relative(runtime.root, file)
@@ -600,20 +582,8 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     return this.component.phase === 'mounted';
   }
 
-  get data(): D {
-    return this.instance.data;
-  }
   get props(): Readonly<P> {
     return this.instance.props;
-  }
-  get setDataCalls(): SetDataRecord[] {
-    return this.core.records;
-  }
-  get transferCount(): number {
-    return this.core.transfers;
-  }
-  clearSetDataCalls(): void {
-    this.core.records.length = 0;
   }
 
   setProps(next: Partial<P>): void {
