@@ -8,10 +8,9 @@
  *   BENCH_RUNS (default 5), BENCH_JOBS (jobs seeded, default 2000)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { createMockServer } from '../mock/server';
+import { startEphemeralMock } from './lib/ephemeral-mock';
 import { createSimulatorServer } from '../simulator/server/server';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
@@ -48,14 +47,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh`);
   if (!fs.existsSync(path.resolve(__dirname, '../dist/app.json')))
     throw new Error('dist/ is missing: run npm run build');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-start-'));
-  const mock = await createMockServer({
-    port: 0,
-    dbPath: path.join(dir, 'mock.db'),
-    seed: { jobs: Number(process.env.BENCH_JOBS ?? 2000), seed: 'bench' },
-    autopilotIntervalMs: 0,
-    logLevel: 'silent',
-  });
+  const mock = await startEphemeralMock({ seed: { jobs: Number(process.env.BENCH_JOBS ?? 2000), seed: 'bench' } });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results: Run[] = [];
@@ -97,8 +89,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await sim.close();
-    await mock.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await mock.stop();
   }
   const line = {
     runs,
