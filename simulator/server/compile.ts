@@ -4,7 +4,6 @@
  * the view shows as a red box where it happened.
  */
 import * as acorn from 'acorn';
-import { parse as parseWxml } from '@wxml/parser';
 import type { Expr, SjsProgram } from '../core/interpreter';
 import type {
   CompiledAxml,
@@ -18,37 +17,15 @@ import type {
   Value,
 } from '../core/ir';
 import { resolveFrom, withExtension } from '../../runtime/core/paths';
-
-// ---- the parts of @wxml/parser's tree read here ----
-interface WxInterpolation {
-  type: 'WXInterpolation' | 'WXAttributeInterpolation';
-  value: string;
-  start: number;
-}
-interface WxText {
-  type: 'WXText' | 'WXComment';
-  value: string;
-  start: number;
-}
-interface WxAttribute {
-  type: 'WXAttribute';
-  key: string;
-  value: string | null;
-  children?: Array<WxText | WxInterpolation>;
-  start: number;
-}
-interface WxElement {
-  type: 'WXElement' | 'WXScript';
-  name: string;
-  children?: WxNode[];
-  startTag: { attributes: WxAttribute[] };
-  start: number;
-}
-type WxNode = WxElement | WxText | WxInterpolation;
-interface WxDocument {
-  body: WxNode[];
-  errors: Array<{ value: string; start: number }>;
-}
+import {
+  parseAxml,
+  sjsImports,
+  type Attribute as WxAttribute,
+  type Element as WxElement,
+  type AxmlNode as WxNode,
+  type Interpolation as WxInterpolation,
+  type TextNode as WxText,
+} from '../../scripts/lib/axml';
 
 const ACORN_OPTIONS: acorn.Options = { ecmaVersion: 2022, sourceType: 'module' };
 
@@ -79,54 +56,6 @@ export function parseExpression(source: string): Expr {
   if (program.body.length !== 1 || statement.type !== 'ExpressionStatement')
     throw new SyntaxError(`{{${source}}} is not one expression`);
   return strip(statement.expression as unknown as Expr);
-}
-
-/** Where the `}}` closing a binding whose body starts at `from` is: outside strings, braces balanced. */
-function bindingEnd(source: string, from: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = from; i < source.length - 1; i++) {
-    const c = source[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '}' && source[i + 1] === '}' && depth === 0) return i;
-    else if (c === '{') depth++;
-    else if (c === '}') depth--;
-  }
-  return source.indexOf('}}', from);
-}
-
-/** `'a {{b}}'` inside a binding → `('a ' + (b) + '')`: AXML interpolates bindings inside string literals. */
-function interpolateStrings(body: string): string {
-  return body.replace(/(['"])((?:\\.|(?!\1)[^\\])*?)\1/g, (literal: string, quote: string, text: string) => {
-    if (!text.includes('{{')) return literal;
-    const pieces = text.split(/\{\{([\s\S]*?)\}\}/);
-    return `(${pieces.map((piece, i) => (i % 2 === 1 ? `(${piece})` : `${quote}${piece}${quote}`)).join(' + ')})`;
-  });
-}
-
-/**
- * Rewrites bindings the template parser would split wrongly, without moving any line: `{{{ a: 1 }}}` (an
- * object literal), `}}` inside a body (nested objects), and `{{ }}` inside a string literal of a binding.
- */
-export function normalizeBindings(source: string): string {
-  let out = '';
-  let at = 0;
-  for (;;) {
-    const open = source.indexOf('{{', at);
-    if (open < 0) return out + source.slice(at);
-    const end = bindingEnd(source, open + 2);
-    if (end < 0) return out + source.slice(at);
-    let body = interpolateStrings(source.slice(open + 2, end));
-    if (body.includes('}}') || body.includes('{{') || /^\s*\{|\}\s*$/.test(body))
-      body = ` ${body.replace(/\}\}/g, '} }').replace(/\{\{/g, '{ {')} `;
-    out += `${source.slice(at, open)}{{${body}}}`;
-    at = end + 2;
-  }
 }
 
 /** `{{ ...a, b: 1 }}`, `{{ a, b }}`: the object-literal form a template's `data` may use (/mini/framework/data-binding). */
@@ -180,32 +109,6 @@ function lineAt(source: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
   return line;
-}
-
-/** `{x, y: z}` → [['x','x'], ['y','z']] */
-function namedImports(text: string): Array<[string, string]> {
-  return text
-    .replace(/^[\s{(]+|[\s})]+$/g, '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [exported, local] = part.split(':').map((s) => s.trim());
-      return [exported, local || exported] as [string, string];
-    });
-}
-
-/**
- * @wxml/parser rejects a lone `{` or `}` in an attribute, which AXML allows (`name="{x, y: z}"` on
- * import-sjs). They are swapped for parentheses, keeping offsets, and read back by namedImports.
- */
-function protectBraces(source: string): string {
-  return source.replace(/(=\s*)("[^"]*"|'[^']*')/g, (_match, assign: string, quoted: string) => {
-    const pieces = quoted.split(/(\{\{[\s\S]*?\}\})/);
-    return (
-      assign + pieces.map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\{/g, '(').replace(/\}/g, ')'))).join('')
-    );
-  });
 }
 
 export type FileReader = (path: string) => string | undefined;
@@ -323,7 +226,7 @@ function compileElement(element: WxElement, state: CompileState): Pending | null
     const name = attrs.get('name')?.value;
     if (!from || !name) return { node: errorNode(state, '<import-sjs> needs from and name', offset), offset };
     const resolved = resolveFrom(state.path, from);
-    if (/^[({]/.test(name.trim())) state.sjs.push({ from: resolved, named: namedImports(name) });
+    if (/^[({]/.test(name.trim())) state.sjs.push({ from: resolved, named: sjsImports(name) });
     else state.sjs.push({ from: resolved, name: name.trim() });
     return null;
   }
@@ -422,7 +325,7 @@ function includeFile(resolved: string, src: string, offset: number, state: Compi
 }
 
 function compileSource(state: CompileState): IrNode[] {
-  const document = parseWxml(protectBraces(normalizeBindings(state.source))) as WxDocument;
+  const document = parseAxml(state.source);
   const body: IrNode[] = [];
   for (const error of document.errors ?? []) body.push(errorNode(state, `AXML syntax: ${error.value}`, error.start));
   body.push(...compileChildren(document.body, state));
