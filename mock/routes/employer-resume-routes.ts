@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HR_ID_HEADER } from '../../services/contracts/employer';
 import type { MockContext } from '../context';
-import { forbidden, notFound, unauthorized } from '../http/api-error';
-import { requireLoopback } from '../http/loopback-guard';
+import { forbidden, notFound } from '../http/api-error';
+import { requireHr as requireHrOf } from '../http/hr-guard';
 import { parseId } from '../jobs/job-queries';
 import { seekerServices } from '../resume/seeker-services';
 
@@ -10,14 +9,7 @@ import { seekerServices } from '../resume/seeker-services';
 export function registerEmployerResumeRoutes(app: FastifyInstance, ctx: MockContext): void {
   const { attachments, privacy } = seekerServices(ctx);
 
-  function requireHr(request: FastifyRequest): number {
-    requireLoopback(request);
-    const header = request.headers[HR_ID_HEADER];
-    const hrId = typeof header === 'string' ? parseId(header) : undefined;
-    if (hrId === undefined) throw unauthorized('请在 X-Hr-Id 请求头中指定HR账号');
-    if (!ctx.db.prepare('SELECT 1 FROM hrs WHERE id = ?').get(hrId)) throw unauthorized('HR账号不存在');
-    return hrId;
-  }
+  const requireHr = (request: FastifyRequest) => requireHrOf(ctx, request);
 
   app.get<{ Params: { id: string } }>('/employer/applications/:id/attachment', async (request, reply) => {
     const hrId = requireHr(request);

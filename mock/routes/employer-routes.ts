@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendMessageRules, type SendMessageRequest } from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
-  HR_ID_HEADER,
   inviteApplicationRules,
   offerApplicationRules,
   rejectApplicationRules,
@@ -11,9 +10,9 @@ import {
 } from '../../services/contracts/employer';
 import { parseStatusList, type ApplicationListQuery } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
-import { notFound, unauthorized } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
-import { requireLoopback } from '../http/loopback-guard';
+import { requireHr as requireHrOf } from '../http/hr-guard';
 import { optionalText, validateInput } from '../http/validate-input';
 import { parseId } from '../jobs/job-queries';
 
@@ -21,14 +20,7 @@ type WithId = { Params: { id: string } };
 
 /** The employer side: an HR named by `X-Hr-Id` works on applications to its own jobs. Loopback only. */
 export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): void {
-  function requireHr(request: FastifyRequest): number {
-    requireLoopback(request);
-    const header = request.headers[HR_ID_HEADER];
-    const hrId = typeof header === 'string' ? parseId(header) : undefined;
-    if (hrId === undefined) throw unauthorized('请在 X-Hr-Id 请求头中指定HR账号');
-    if (!ctx.db.prepare('SELECT 1 FROM hrs WHERE id = ?').get(hrId)) throw unauthorized('HR账号不存在');
-    return hrId;
-  }
+  const requireHr = (request: FastifyRequest) => requireHrOf(ctx, request);
 
   function idOf(raw: string, message = '投递记录不存在'): number {
     const id = parseId(raw);
