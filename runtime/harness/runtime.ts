@@ -529,6 +529,13 @@ class PageView<D> extends RecordedView<D> implements PageHandle<D> {
 
 let componentSeq = 0;
 
+/** Props over defaults; a prop given as undefined is not passed (props cross to the logic as JSON). */
+function withDefaults(defaults: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...defaults };
+  for (const [key, value] of Object.entries(props)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
 /** A component the test mounts directly, on the shared Component2 lifecycle; hook errors reach the test. */
 class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, P> {
   readonly instance: ComponentInstance<D, P>;
@@ -536,6 +543,7 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
   readonly core: ViewCore;
   private readonly component: Component2Lifecycle;
   private readonly label: string;
+  private readonly defaults: Record<string, unknown>;
 
   constructor(
     private readonly runtime: RuntimeImpl,
@@ -546,6 +554,7 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
   ) {
     super();
     const definition = readComponentDefinition(def);
+    this.defaults = definition.defaults;
     const relative = path
       .relative(runtime.root, file)
       .replace(/\\/g, '/')
@@ -562,7 +571,7 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
       is: `/${relative}`,
       $id: ++componentSeq,
       $page: page,
-      props: Object.freeze({ ...definition.defaults, ...props }),
+      props: Object.freeze(withDefaults(definition.defaults, props as Record<string, unknown>)),
       setData: (patch: Record<string, unknown>, callback?: () => void) => core.setData(patch, callback),
       $spliceData: (patch: Record<string, unknown>, callback?: () => void) => core.spliceData(patch, callback),
       $batchedUpdates: (run: () => void) => core.batch(run),
@@ -588,7 +597,10 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
 
   setProps(next: Partial<P>): void {
     if (!this.mounted) throw new Error(`setProps(): ${this.label} is not mounted`);
-    const nextProps = Object.freeze({ ...this.instance.props, ...next }) as Record<string, unknown>;
+    // A prop the parent stops passing (undefined) falls back to its default.
+    const passed = { ...(this.instance.props as Record<string, unknown>), ...next } as Record<string, unknown>;
+    for (const key of Object.keys(next)) if (next[key as keyof P] === undefined) delete passed[key];
+    const nextProps = Object.freeze(withDefaults(this.defaults, passed));
     this.component.receiveProps(nextProps, this.core.data);
   }
 

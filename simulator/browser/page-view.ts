@@ -201,7 +201,7 @@ export class PageView implements RenderHost {
   private mergeProps(defaults: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = { ...defaults };
     for (const [key, value] of Object.entries(props))
-      out[key] = value && typeof value === 'object' && '__fn' in value ? true : value;
+      if (value !== undefined) out[key] = value && typeof value === 'object' && '__fn' in value ? true : value;
     return out;
   }
 

@@ -343,9 +343,11 @@ export class ComponentRecord {
     this.lifecycle.create();
   }
 
+  /** Props cross from the view as JSON: a prop bound to undefined is not passed, and its default stays. */
   resolveProps(viewProps: Record<string, unknown>): Record<string, unknown> {
     const props: Record<string, unknown> = { ...this.defaults };
-    for (const [key, value] of Object.entries(viewProps)) props[key] = this.runtime.functionProp(this.page, value);
+    for (const [key, value] of Object.entries(viewProps))
+      if (value !== undefined) props[key] = this.runtime.functionProp(this.page, value);
     return props;
   }
 

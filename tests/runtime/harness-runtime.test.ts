@@ -323,6 +323,15 @@ describe('components (Component2)', () => {
     expect(callLog).toEqual(['counter:deriveDataFromProps:2', 'counter:didUpdate:2->2:2->3']);
   });
 
+  it('keeps the default of a prop given as undefined, and falls back to it when a parent stops passing it', () => {
+    const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, { step: undefined });
+    expect(counter.props.step).toBe(1);
+    counter.setProps({ step: 5 });
+    expect(counter.props.step).toBe(5);
+    counter.setProps({ step: undefined });
+    expect(counter.props.step).toBe(1);
+  });
+
   it('hands didUpdate a prevData whose untouched values keep their identity, so a setData there settles', () => {
     const settling = rt.mountComponent<{ shown: string[]; shownCount: number; note: string }, { items: string[] }>(
       `${FIXTURES}/components/settling`,

@@ -269,6 +269,11 @@ describe('Component2 lifecycle', () => {
     expect(h.log.at(-1)).toBe('didMount');
   });
 
+  it('keeps a default for a prop bound to undefined, as props cross to the logic as JSON', async () => {
+    const { h } = await withComponent(() => ({ title: undefined }));
+    expect(h.log).toContain('deriveDataFromProps:default');
+  });
+
   it('new props run deriveDataFromProps(nextProps) then didUpdate(prevProps, prevData)', async () => {
     const { h, pageId } = await withComponent();
     h.send({ t: 'component:mounted', pageId, viewIds: ['c1'] });
