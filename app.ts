@@ -1,13 +1,11 @@
-import { jobSearchStore } from './stores/job-search';
 import { resumeStore } from './stores/resume';
 import { sessionStore } from './stores/session';
 
 async function startSession(): Promise<void> {
   await sessionStore.signIn();
   if (!sessionStore.signedIn) return;
-  // The resume's expectations rank the 推荐 feed; the first page does not wait for them.
+  // The resume's expectations rank the 推荐 feed (the search store reacts); the first page does not wait.
   await resumeStore.load();
-  await jobSearchStore.rankByPreferences();
 }
 
 App({

@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** One forbidden import: a regex over the import string (all app imports are relative) and why. */
@@ -82,6 +83,7 @@ export default tseslint.config(
       'jest.config.js',
       'tests/summary-reporter.js',
       'scripts/build/mini-global.js',
+      'console/dist/',
     ],
   },
   js.configs.recommended,
@@ -107,7 +109,13 @@ export default tseslint.config(
   },
   ...layers,
   {
-    files: ['mock/**', 'runtime/harness/**', 'scripts/**', 'tests/**'],
+    files: ['mock/**', 'runtime/harness/**', 'scripts/**', 'tests/**', 'console/**'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    // The HR console (React).
+    files: ['console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

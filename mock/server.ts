@@ -4,6 +4,7 @@ import { DAILY_APPLICATION_CAP } from '../services/contracts/applications';
 import { ApplicationService } from './applications/application-service';
 import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
+import { HrSessions } from './auth/hr-sessions';
 import { TokenService } from './auth/token-service';
 import { EmployerAutopilot } from './autopilot/employer-autopilot';
 import { SimulatedClock } from './clock';
@@ -15,13 +16,18 @@ import { registerErrorHandling } from './http/error-handler';
 import { FaultSwitches, registerFaultInjection, type Faults } from './http/faults';
 import { registerJsonBodyParser } from './http/json-body';
 import { loggerOptions, RequestLineLogController } from './http/request-log';
+import { EmployerJobs } from './jobs/employer-jobs';
+import { feedEmployers } from './realtime/employer-feed';
 import { RealtimeHub } from './realtime/hub';
 import { attachRealtimeServer } from './realtime/socket-server';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerApplicationRoutes } from './routes/application-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
+import { registerConsoleRoutes } from './routes/console-routes';
+import { registerEmployerJobRoutes } from './routes/employer-job-routes';
 import { registerEmployerRoutes } from './routes/employer-routes';
+import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
@@ -29,6 +35,7 @@ import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
 import { registerTrustRoutes } from './routes/trust-routes';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
+import { answerClientError, answerFrameworkError } from './http/raw-errors';
 
 export interface MockServerOptions {
   /** 0 picks a free port. Default 3780 (env MOCK_PORT). */
@@ -50,6 +57,9 @@ export interface MockServerOptions {
   refreshTokenTtlSeconds?: number;
   /** The wall clock tokens are issued and expire by (default Date.now); tests move it instead of sleeping. */
   tokenClock?: () => number;
+  hrSessionTtlSeconds?: number;
+  /** The built HR console served at /console (default console/dist). */
+  consoleDir?: string;
   /** Employer's response window in hours (default 72). */
   respondByHours?: number;
   /** Applications a seeker may send per China day (default 50). */
@@ -81,6 +91,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
   const clock = new SimulatedClock(db, options.timeScale ?? mockDefaults.timeScale);
   const hub = new RealtimeHub();
+  const employerHub = new RealtimeHub();
   const faults = new FaultSwitches(options.faults, seed);
   const tokens = new TokenService(
     db,
@@ -94,6 +105,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     respondByHours: options.respondByHours ?? mockDefaults.respondByHours,
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
+  feedEmployers(applications, employerHub);
+  const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
     seed,
@@ -105,6 +118,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
+    hrSessions,
+    employerJobs: new EmployerJobs(db, () => clock.now()),
+    employerHub,
   };
 
   const app = Fastify({
@@ -112,6 +128,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
+    // Failures before a route runs answer in the documented error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);
@@ -128,8 +147,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerPrivacyRoutes(app, context);
   registerSubscriptionRoutes(app, context);
   registerEmployerResumeRoutes(app, context);
+  registerEmployerSessionRoutes(app, context);
+  registerEmployerJobRoutes(app, context);
+  registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
-  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults });
+  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });
   try {
     await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
   } catch (error) {

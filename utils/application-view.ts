@@ -1,6 +1,7 @@
 import {
   APPLICATION_STATUS_LABELS,
   canTransition,
+  isApplicationEnded,
   GREETING_MAX,
   type ApplicationDetail,
   type ApplicationResume,
@@ -9,18 +10,19 @@ import {
   type ApplicationSummary,
   type ApplicationTimelineStep,
 } from '../services/contracts/applications';
-import { fileExtension, type ResumeAttachment } from '../services/contracts/resume';
+import { JOB_NOT_OPEN_MESSAGES, JOB_STATUS_LABELS, type JobStatus } from '../services/contracts/jobs';
+import { fileExtension, type ResumeAttachment } from '../services/contracts/resume-attachments';
 import { TRUST_KIND_LABELS, TRUST_KINDS, type TrustBadges } from '../services/contracts/trust';
 import {
   formatDateTime,
   formatEmployerReplyRate,
   formatFileSize,
-  formatLengthCounter,
   formatMessageTime,
   formatRespondBy,
   formatSalary,
 } from './format';
 import { toJobCardView, type JobCardView } from './job-view';
+import { truncateVisible } from '../services/contracts/text';
 
 /** How a status reads at a glance: still waiting, going well, or over. */
 export type ApplicationTone = 'waiting' | 'good' | 'ended';
@@ -157,6 +159,8 @@ export interface ApplicationDetailView {
   canWithdraw: boolean;
   /** The employer sees the phone masked until the seeker agrees to share it. */
   phoneShared: boolean;
+  /** Not shared yet and the application still open: sharing is offered. */
+  canSharePhone: boolean;
 }
 
 export function resumeText(resume: ApplicationResume): string {
@@ -175,26 +179,44 @@ export function toApplicationDetailView(detail: ApplicationDetail, now: number =
     tone: TONES[detail.status],
     ...dueOf(detail, now),
     replyRateText: formatEmployerReplyRate(detail.job.hr.replyRate),
-    submittedText: `投递于 ${formatDateTime(detail.createdAt, now)}`,
+    submittedText: formatDateTime(detail.createdAt, now),
     resumeText: resumeText(detail.resume),
     greeting: detail.greeting ?? '',
     trustBadges: trustBadgeLabels(detail.trust),
     timeline: toApplicationTimelineView(detail.status, detail.timeline, now),
     canWithdraw: canTransition(detail.status, 'withdrawn'),
     phoneShared: detail.phoneShared,
+    canSharePhone: !detail.phoneShared && !isApplicationEnded(detail.status),
   };
 }
 
-/** The job detail page's apply button: apply, or (already applied) where that application stands. */
+/**
+ * The job detail page's apply button: apply, or (already applied) where that application stands, or (the
+ * company paused or closed the job) why it takes no application.
+ */
 export interface JobApplyBarView {
   /** '' until the seeker has applied to this job. */
   applicationId: string;
   text: string;
+  /** Set when the job takes no application: the reason, shown on tap. */
+  closedMessage: string;
 }
 
-export function toJobApplyBarView(application: { id: string; status: ApplicationStatus } | undefined): JobApplyBarView {
-  if (!application) return { applicationId: '', text: '立即投递' };
-  return { applicationId: application.id, text: `${APPLICATION_STATUS_LABELS[application.status]} · 查看进度` };
+export function toJobApplyBarView(
+  application: { id: string; status: ApplicationStatus } | undefined,
+  jobStatus: JobStatus = 'open',
+): JobApplyBarView {
+  if (application) {
+    return {
+      applicationId: application.id,
+      text: `${APPLICATION_STATUS_LABELS[application.status]} · 查看进度`,
+      closedMessage: '',
+    };
+  }
+  if (jobStatus !== 'open') {
+    return { applicationId: '', text: JOB_STATUS_LABELS[jobStatus], closedMessage: JOB_NOT_OPEN_MESSAGES[jobStatus] };
+  }
+  return { applicationId: '', text: '立即投递', closedMessage: '' };
 }
 
 /** One choice of resume on the apply page. `value` is 'online' or 'attachment:<id>'. */
@@ -239,9 +261,5 @@ export function toResumeOptionViews(
 /** The greeting the apply page starts with; the seeker may edit or clear it. */
 export function defaultGreeting(jobTitle: string): string {
   const text = `您好，我对贵公司的「${jobTitle}」职位很感兴趣，希望有机会进一步沟通，期待您的回复！`;
-  return text.length <= GREETING_MAX ? text : text.slice(0, GREETING_MAX);
-}
-
-export function greetingCounterText(greeting: string): string {
-  return formatLengthCounter(greeting.length, GREETING_MAX);
+  return truncateVisible(text, GREETING_MAX);
 }

@@ -2,28 +2,13 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
-import type { Salary } from '../services/contracts/jobs';
+import { formatSalary } from '../services/contracts/jobs';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
 
-/** 8000 → "8", 8500 → "8.5" (thousands, one decimal at most). */
-function thousands(yuan: number): string {
-  return String(Math.round(yuan / 100) / 10);
-}
-
-/** "8-12K·13薪", "200元/天", "150-200元/天", "25元/时". */
-export function formatSalary(salary: Salary): string {
-  if (salary.unit === 'month') {
-    const range =
-      salary.min === salary.max ? thousands(salary.min) : `${thousands(salary.min)}-${thousands(salary.max)}`;
-    const months = salary.months && salary.months > 12 ? `·${salary.months}薪` : '';
-    return `${range}K${months}`;
-  }
-  const suffix = salary.unit === 'day' ? '元/天' : '元/时';
-  const range = salary.min === salary.max ? `${salary.min}` : `${salary.min}-${salary.max}`;
-  return `${range}${suffix}`;
-}
+/** "8-12K·13薪", "200元/天": shared with the HR console, so it lives with the salary type. */
+export { formatSalary };
 
 const ACTIVE_JUST_NOW_MS = 5 * 60_000;
 

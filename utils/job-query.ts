@@ -2,6 +2,7 @@
  * The jobs tab's search as the seeker sets it: keyword, place, filters and sort. It round-trips through
  * the page query (so a shared link restores it) and turns into the API query.
  */
+import { canonicalCityCode } from '../services/contracts/cities';
 import {
   JOB_SORTS,
   type JobSort,
@@ -80,7 +81,8 @@ const list = <T extends string>(value: string | undefined, allowed?: readonly T[
 export function searchFromPageQuery(query: Record<string, string | undefined>): JobSearch {
   const sort = JOB_SORTS.indexOf(query.sort as JobSort) >= 0 ? (query.sort as JobSort) : 'match';
   const band = SALARY_BANDS.some((b) => b.value === query.salary) ? (query.salary as string) : '';
-  const cityCode = /^\d{6}$/.test(query.cityCode ?? '') ? (query.cityCode as string) : '';
+  // A link made before codes were canonical (北京 as 110100) still finds its city.
+  const cityCode = /^\d{6}$/.test(query.cityCode ?? '') ? canonicalCityCode(query.cityCode as string) : '';
   return {
     keyword: (query.keyword ?? '').slice(0, 50),
     cityCode,
@@ -119,6 +121,21 @@ export function searchToPageQuery(search: JobSearch): Record<string, string> {
 export interface SeekerPreferences {
   categories: string[];
   salaryMin: number;
+  /** Expected cities: they rank 推荐 when no city is chosen. */
+  cityCodes: string[];
+}
+
+const stringList = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null;
+
+/** Preferences read back from the device; anything not of their shape (an older app's data) is none. */
+export function preferencesFrom(value: unknown): SeekerPreferences | null {
+  if (!value || typeof value !== 'object') return null;
+  const { categories, salaryMin, cityCodes } = value as Record<string, unknown>;
+  const categoryList = stringList(categories);
+  const cityList = stringList(cityCodes);
+  if (!categoryList || !cityList || typeof salaryMin !== 'number') return null;
+  return { categories: categoryList, salaryMin, cityCodes: cityList };
 }
 
 /**
@@ -148,6 +165,7 @@ export function searchToApiQuery(
   if (preferences && query.sort === 'match') {
     if (preferences.categories.length) query.prefCategories = preferences.categories.join(',');
     if (preferences.salaryMin > 0) query.prefSalaryMin = String(preferences.salaryMin);
+    if (preferences.cityCodes.length && !query.cityCode) query.prefCityCodes = preferences.cityCodes.join(',');
   }
   if (position) {
     query.lat = position.lat.toFixed(5);

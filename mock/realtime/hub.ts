@@ -1,7 +1,10 @@
 import type { WebSocket } from 'ws';
-import type { ServerEvent } from '../../services/contracts/realtime';
+import type { EmployerServerEvent, ServerEvent } from '../../services/contracts/realtime';
 
-/** Open realtime connections by user, so domain code can push to "this user" wherever they are connected. */
+/**
+ * Open realtime connections by user, so domain code can push to "this user" wherever they are connected.
+ * The employer channel uses a second hub keyed by company id.
+ */
 export class RealtimeHub {
   private readonly socketsByUser = new Map<string, Set<WebSocket>>();
 
@@ -20,11 +23,15 @@ export class RealtimeHub {
     if (sockets && sockets.size === 0) this.socketsByUser.delete(userId);
   }
 
-  sendToUser(userId: string, event: ServerEvent): void {
+  sendToUser(userId: string, event: ServerEvent | EmployerServerEvent): void {
     const frame = JSON.stringify(event);
     for (const socket of this.socketsByUser.get(userId) ?? []) {
       if (socket.readyState === socket.OPEN) socket.send(frame);
     }
+  }
+
+  connectionCountOf(key: string): number {
+    return this.socketsByUser.get(key)?.size ?? 0;
   }
 
   connectionCount(): number {

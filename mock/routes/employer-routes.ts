@@ -1,27 +1,34 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { parseStatusList } from '../../services/contracts/applications';
 import { sendMessageRules, type SendMessageRequest } from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
   inviteApplicationRules,
   offerApplicationRules,
   rejectApplicationRules,
+  type EmployerApplicationListQuery,
   type EmployerNoteRequest,
   type RejectApplicationRequest,
 } from '../../services/contracts/employer';
-import { parseStatusList, type ApplicationListQuery } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
-import { requireHr as requireHrOf } from '../http/hr-guard';
 import { optionalText, validateInput } from '../http/validate-input';
 import { parseId } from '../jobs/job-queries';
+import { requireEmployer } from './employer-auth';
 
 type WithId = { Params: { id: string } };
 
-/** The employer side: an HR named by `X-Hr-Id` works on applications to its own jobs. Loopback only. */
-export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): void {
-  const requireHr = (request: FastifyRequest) => requireHrOf(ctx, request);
+const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Midnight (China time) starting the 'YYYY-MM-DD' day, in ms. */
+function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - CHINA_UTC_OFFSET_MS;
+}
+
+/** The employer side of applications: an HR works on the applications to its company's jobs. Loopback only. */
+export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): void {
   function idOf(raw: string, message = '投递记录不存在'): number {
     const id = parseId(raw);
     if (id === undefined) throw notFound(message);
@@ -29,49 +36,60 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
   }
 
   app.get('/employer/applications', async (request) => {
-    const hrId = requireHr(request);
-    const query = await validateInput<ApplicationListQuery>(employerApplicationListQueryRules, request.query, 'query');
-    return ctx.employer.list(hrId, {
+    const hr = requireEmployer(ctx, request);
+    const query = await validateInput<EmployerApplicationListQuery>(
+      employerApplicationListQueryRules,
+      request.query,
+      'query',
+    );
+    const from = optionalText(query.createdFrom);
+    const to = optionalText(query.createdTo);
+    const jobId = optionalText(query.jobId);
+    return ctx.employer.list(hr, {
       statuses: parseStatusList(query.status),
+      jobId: jobId === undefined ? undefined : Number(jobId),
+      createdFrom: from === undefined ? undefined : chinaDayStart(from),
+      createdBefore: to === undefined ? undefined : chinaDayStart(to) + DAY_MS,
+      sort: query.sort,
       cursor: optionalText(query.cursor),
       limit: pageLimit(optionalText(query.limit)),
     });
   });
 
   app.get<WithId>('/employer/applications/:id', async (request) =>
-    ctx.employer.view(requireHr(request), idOf(request.params.id)),
+    ctx.employer.view(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
   app.post<WithId>('/employer/applications/:id/view', async (request) =>
-    ctx.employer.markViewed(requireHr(request), idOf(request.params.id)),
+    ctx.employer.markViewed(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
   app.post<WithId>('/employer/applications/:id/reject', async (request) => {
-    const hrId = requireHr(request);
+    const hr = requireEmployer(ctx, request);
     const { reason } = await validateInput<RejectApplicationRequest>(rejectApplicationRules, request.body, 'body');
-    return ctx.employer.reject(hrId, idOf(request.params.id), reason.trim());
+    return ctx.employer.reject(hr, idOf(request.params.id), reason.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/invite', async (request) => {
-    const hrId = requireHr(request);
+    const hr = requireEmployer(ctx, request);
     const { note } = await validateInput<EmployerNoteRequest>(inviteApplicationRules, request.body, 'body');
-    return ctx.employer.invite(hrId, idOf(request.params.id), note.trim());
+    return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/offer', async (request) => {
-    const hrId = requireHr(request);
+    const hr = requireEmployer(ctx, request);
     const body = await validateInput<Partial<EmployerNoteRequest>>(offerApplicationRules, request.body ?? {}, 'body');
-    return ctx.employer.offer(hrId, idOf(request.params.id), optionalText(body.note?.trim()));
+    return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
   });
 
   app.post<WithId>('/employer/applications/:id/hire', async (request) =>
-    ctx.employer.hire(requireHr(request), idOf(request.params.id)),
+    ctx.employer.hire(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
-    const hrId = requireHr(request);
+    const hr = requireEmployer(ctx, request);
     const { text } = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
-    const message = ctx.employer.sendMessage(hrId, idOf(request.params.id, '会话不存在'), text);
+    const message = ctx.employer.sendMessage(hr, idOf(request.params.id, '会话不存在'), text);
     return reply.code(201).send(message);
   });
 }

@@ -202,6 +202,12 @@ export function createMyCore(
       }),
   };
   for (const name of UI_APIS) apis[name] = ui(name);
+  const showPlace = apis.openLocation as (o: Options) => Promise<unknown>;
+  // A position that is not a number fails with 2 before any map opens.
+  apis.openLocation = (o: Options = {}) =>
+    Number.isFinite(Number(o.latitude)) && Number.isFinite(Number(o.longitude))
+      ? showPlace(o)
+      : invoke('openLocation', o, () => fail(ERROR.invalidParams, '参数错误'));
 
   return {
     apis,

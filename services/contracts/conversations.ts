@@ -1,5 +1,6 @@
 import type { Rules } from './validation';
 import { pageQueryRules } from './paging-rules';
+import { textRule } from './text';
 
 export const MESSAGE_SENDERS = ['seeker', 'hr', 'system'] as const;
 /** Who wrote a message: the job seeker, the employer's HR, or the platform itself. */
@@ -46,8 +47,10 @@ export interface SendMessageRequest {
 }
 
 export const sendMessageRules: Rules = {
-  text: [
-    { type: 'string', required: true, whitespace: true, message: '消息内容不能为空' },
-    { type: 'string', max: MESSAGE_TEXT_MAX, message: `消息内容不能超过${MESSAGE_TEXT_MAX}个字` },
-  ],
+  text: textRule('消息内容', {
+    required: true,
+    requiredMessage: '消息内容不能为空',
+    max: MESSAGE_TEXT_MAX,
+    multiline: true,
+  }),
 };

@@ -1,5 +1,6 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { EmployerApplicationWithResume } from './employer';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -47,3 +48,34 @@ export interface PingEvent {
 }
 
 export type ClientEvent = PingEvent;
+
+// ---------------------------------------------------------------------------------------------------------
+// The employer channel: the HR console connects to `${EMPLOYER_REALTIME_PATH}?token=HR_SESSION_TOKEN`
+// (loopback only) and hears about its company's applications.
+
+export const EMPLOYER_REALTIME_PATH = '/ws/employer';
+
+export interface EmployerHelloEvent {
+  type: 'hello';
+  hrId: string;
+  companyId: string;
+}
+
+/** A seeker applied to one of the company's jobs. */
+export interface EmployerApplicationCreatedEvent {
+  type: 'application.created';
+  application: EmployerApplicationWithResume;
+}
+
+/** One of the company's applications changed (status, phone shared), by anyone. */
+export interface EmployerApplicationUpdatedEvent {
+  type: 'application.updated';
+  application: EmployerApplicationWithResume;
+}
+
+export type EmployerServerEvent =
+  | EmployerHelloEvent
+  | PongEvent
+  | EmployerApplicationCreatedEvent
+  | EmployerApplicationUpdatedEvent
+  | RealtimeErrorEvent;

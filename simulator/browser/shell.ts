@@ -16,6 +16,8 @@ const SETTINGS_KEY = '__sim_settings__';
 export interface CityOption {
   city: string;
   adCode: string;
+  /** Pinyin the picker's search matches. */
+  spell?: string;
   province: string;
   longitude: number;
   latitude: number;
@@ -501,10 +503,15 @@ export class Shell implements PageViewHost {
     tabBar.items.forEach((item, index) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
+      // The app's own icons (icon / activeIcon, paths in dist/); a drawn square where it gives none.
+      const iconPath = selected ? (item.activeIcon ?? item.icon) : item.icon;
+      const icon = iconPath
+        ? el('img', { className: 'sim-tab-image', src: `${location.origin}/dist/${normalize(iconPath)}`, alt: '' })
+        : el('span', { className: 'sim-tab-icon' });
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        el('span', { className: 'sim-tab-icon' }, ...this.tabBadge(index)),
+        el('span', { className: 'sim-tab-figure' }, icon, ...this.tabBadge(index)),
         item.name ?? item.text ?? route,
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
@@ -754,31 +761,95 @@ export class Shell implements PageViewHost {
     this.toastTimer = setTimeout(() => box.remove(), duration);
   }
 
-  private async chooseCity(): Promise<unknown> {
-    let all: CityOption[] = [];
-    try {
-      const response = await fetch(`${this.config.mockUrl}/cities`);
-      const body = (await response.json()) as { items?: Array<{ code: string; name: string; province: string }> };
-      all = (body.items ?? []).map((city) => ({
-        city: city.name,
-        adCode: city.code,
-        province: city.province,
-        longitude: 0,
-        latitude: 0,
-      }));
-    } catch {
-      // the hot cities are enough without the mock
+  /**
+   * Alipay's city picker: the app's `hotCities` and `cities` when it passes them (else Alipay's own hot list,
+   * answered with the adCodes Alipay uses, 北京 as 110100, and the mock's cities standing in for Alipay's
+   * full list), a search box that matches names and pinyin (`spell`), hot cities as a grid above the list.
+   */
+  private async chooseCity(options: Record<string, unknown>): Promise<unknown> {
+    const given = (value: unknown): CityOption[] | null =>
+      Array.isArray(value)
+        ? (value as Array<{ city?: unknown; adCode?: unknown; spell?: unknown }>).map((item) => ({
+            city: String(item.city ?? ''),
+            adCode: String(item.adCode ?? ''),
+            spell: String(item.spell ?? ''),
+            province: '',
+            longitude: 0,
+            latitude: 0,
+          }))
+        : null;
+    let all = given(options.cities);
+    if (!all) {
+      all = [];
+      try {
+        const response = await fetch(`${this.config.mockUrl}/cities`);
+        const body = (await response.json()) as { items?: Array<{ code: string; name: string; spell?: string }> };
+        all = (body.items ?? []).map((city) => ({
+          city: city.name.replace(/市$/, ''),
+          adCode: city.code,
+          spell: city.spell ?? '',
+          province: '',
+          longitude: 0,
+          latitude: 0,
+        }));
+      } catch {
+        // the hot cities are enough without the mock
+      }
     }
-    const hot = HOT_CITIES.map((city) => city.city);
-    const rest = all.filter((city) => !hot.some((name) => city.city.startsWith(name)));
-    const options = [...HOT_CITIES, ...rest];
-    const index = await this.actionSheet(
-      '选择城市',
-      options.map((city) => city.city),
-    );
-    if (index < 0) throw new UserCancel('cancel');
-    const chosen = options[index];
+    const hot = options.showHotCities === false ? [] : (given(options.hotCities) ?? HOT_CITIES);
+    const chosen = await this.citySheet(hot, all);
+    if (!chosen) throw new UserCancel('cancel');
     return { city: chosen.city, adCode: chosen.adCode, longitude: chosen.longitude, latitude: chosen.latitude };
+  }
+
+  private citySheet(hot: CityOption[], all: CityOption[]): Promise<CityOption | null> {
+    return new Promise((resolve) => {
+      const mask = this.mask('bottom');
+      const close = (city: CityOption | null) => {
+        mask.remove();
+        resolve(city);
+      };
+      const sheet = el('div', { className: 'sim-sheet sim-city-sheet' });
+      sheet.appendChild(el('div', { className: 'sim-sheet-title', textContent: '选择城市' }));
+      const search = el('input', {
+        className: 'sim-city-search',
+        type: 'search',
+        placeholder: '搜索城市（中文或拼音）',
+      } as Partial<HTMLInputElement>);
+      const body = el('div', { className: 'sim-sheet-body' });
+      const item = (city: CityOption, className: string) => {
+        const button = el('button', { className, textContent: city.city });
+        button.addEventListener('click', () => close(city));
+        return button;
+      };
+      const render = () => {
+        const query = search.value.trim().toLowerCase();
+        const matches = (city: CityOption) =>
+          !query || city.city.includes(query) || (!!city.spell && city.spell.toLowerCase().startsWith(query));
+        body.replaceChildren();
+        const hotShown = hot.filter(matches);
+        if (hotShown.length && !query) {
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '热门城市' }));
+          body.appendChild(el('div', { className: 'sim-city-hot' }, ...hotShown.map((c) => item(c, 'sim-sheet-item'))));
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '全部城市' }));
+        }
+        const listed = query
+          ? [...hotShown.filter((c) => !all.some((a) => a.city === c.city)), ...all.filter(matches)]
+          : all;
+        for (const city of listed) body.appendChild(item(city, 'sim-sheet-item left'));
+        if (!listed.length)
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '没有找到这个城市' }));
+      };
+      search.addEventListener('input', render);
+      render();
+      const cancel = el('button', { className: 'sim-sheet-cancel', textContent: '取消' });
+      cancel.addEventListener('click', () => close(null));
+      sheet.append(search, body, cancel);
+      mask.appendChild(sheet);
+      mask.addEventListener('click', (event) => {
+        if (event.target === mask) close(null);
+      });
+    });
   }
 
   private chooseImage(count: number): Promise<unknown> {
@@ -910,7 +981,7 @@ export class Shell implements PageViewHost {
         return { index };
       }
       case 'chooseCity':
-        return this.chooseCity();
+        return this.chooseCity(options);
       case 'chooseImage':
         return this.chooseImage(Math.max(1, Math.min(9, Number(options.count ?? 1))));
       case 'previewImage': {
@@ -979,13 +1050,11 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
-      case 'openLocation':
-        this.toast(
-          `地图：${String(options.name ?? '')} ${String(options.address ?? '')}（${String(options.latitude)}, ${String(options.longitude)}，模拟）`,
-          'none',
-          2500,
-        );
+      case 'openLocation': {
+        // No map here: the place it would show (runtime/my checked the position).
+        this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
         return {};
+      }
       case 'setTabBarBadge':
         return this.setTabBadge(options, String(options.text ?? ''));
       case 'showTabBarRedDot':

@@ -109,7 +109,8 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font: inherit; font-size: 11px; cursor: pointer; gap: 2px; }
 .sim-tab-icon { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; opacity: .85; }
 .sim-tab.on .sim-tab-icon { background: currentColor; }
-.sim-tab-icon { position: relative; }
+.sim-tab-image { width: 24px; height: 24px; object-fit: contain; }
+.sim-tab-figure { position: relative; display: inline-flex; }
 .sim-tab-badge { position: absolute; top: -6px; left: 14px; min-width: 16px; height: 16px; padding: 0 4px; border-radius: 8px;
   background: #ff3141; color: #fff; font: 10px/16px sans-serif; font-style: normal; text-align: center; box-sizing: border-box; }
 .sim-tab-badge.dot { min-width: 8px; width: 8px; height: 8px; padding: 0; top: -3px; left: 18px; }
@@ -139,6 +140,10 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
 .sim-sheet-item.danger { color: #ff3141; }
 .sim-sheet-item.left { text-align: left; }
 .sim-sheet-cancel { margin-top: 8px; display: block; width: 100%; padding: 14px 14px 48px; border: 0; background: #fff; font: inherit; font-size: 16px; cursor: pointer; }
+.sim-city-search { margin: 8px 12px; padding: 8px 12px; border: 1px solid #e5e6eb; border-radius: 16px; font: inherit; font-size: 14px; background: #fff; }
+.sim-city-heading { padding: 10px 14px 4px; color: #8a8f99; font-size: 12px; background: #fff; }
+.sim-city-hot { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; padding: 6px 14px 12px; background: #fff; }
+.sim-city-hot .sim-sheet-item { padding: 8px 4px; border: 0; border-radius: 6px; background: #f5f6f8; font-size: 14px; }
 .sim-images { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; padding: 12px; }
 .sim-images label { position: relative; cursor: pointer; }
 .sim-images img { width: 100%; aspect-ratio: 4/3; object-fit: cover; border-radius: 6px; display: block; }

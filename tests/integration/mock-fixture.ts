@@ -71,19 +71,24 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
 }
 
 /** A realtime client that queues server events so a test can wait for the next one of a type. */
-export interface RealtimeClient {
+export interface RealtimeClient<E extends { type: string } = ServerEvent> {
   socket: WebSocket;
-  next<T extends ServerEvent['type']>(type: T, timeoutMs?: number): Promise<Extract<ServerEvent, { type: T }>>;
+  next<T extends E['type']>(type: T, timeoutMs?: number): Promise<Extract<E, { type: T }>>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
-export function connectRealtime(baseUrl: string, token: string): RealtimeClient {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(token)}`);
-  const events: ServerEvent[] = [];
+/** Connects to the seeker channel (`/ws`), or with `path` `/ws/employer` and an HR token, to the console's. */
+export function connectRealtime<E extends { type: string } = ServerEvent>(
+  baseUrl: string,
+  token: string,
+  path = '/ws',
+): RealtimeClient<E> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}?token=${encodeURIComponent(token)}`);
+  const events: E[] = [];
   const waiters: (() => void)[] = [];
   socket.on('message', (data) => {
-    events.push(JSON.parse(data.toString()) as ServerEvent);
+    events.push(JSON.parse(data.toString()) as E);
     waiters.splice(0).forEach((wake) => wake());
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
@@ -91,11 +96,11 @@ export function connectRealtime(baseUrl: string, token: string): RealtimeClient 
   });
   socket.on('error', () => undefined);
 
-  async function next<T extends ServerEvent['type']>(type: T, timeoutMs = 3000) {
+  async function next<T extends E['type']>(type: T, timeoutMs = 3000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = events.findIndex((event) => event.type === type);
-      if (index >= 0) return events.splice(index, 1)[0] as Extract<ServerEvent, { type: T }>;
+      if (index >= 0) return events.splice(index, 1)[0] as Extract<E, { type: T }>;
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`no ${type} event within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {

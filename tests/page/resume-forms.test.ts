@@ -161,6 +161,19 @@ describe('expectations, skills and self-introduction', () => {
     await expectRefused(page, fields, field, message, 'resume.expectations', before);
   });
 
+  it('saves 上海 as an expected city from Alipay’s code 310100, filed as 310000', async () => {
+    await signIn();
+    const { page, fields } = await openForm(rt, 'packages/resume/pages/expectations/index');
+    await fill(fields, { ...EXPECTATIONS, cityCodes: ['330100', '310100'] });
+    page.tap('onSubmit');
+    await rt.flush();
+    expect(rt.fake.lastToast()).toMatchObject({ content: '已保存', type: 'success' });
+    expect((await storedResume()).expectations).toMatchObject({
+      cityCodes: ['330100', '310000'],
+      cityNames: ['杭州市', '上海市'],
+    });
+  });
+
   it.each([
     [['收银', '收银'], '技能标签不能重复'],
     [['叉车证', 'Excel表格'.repeat(3)], '技能标签不能超过20个字'],

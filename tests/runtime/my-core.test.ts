@@ -133,6 +133,14 @@ describe('device APIs of the my core', () => {
     ]);
   });
 
+  it('fails openLocation with 2 when the position is not a number', async () => {
+    const my = createFakeMy();
+    await expect(my.openLocation({ longitude: 'x', latitude: '30.2', name: '', address: '' })).rejects.toMatchObject({
+      error: 2,
+    });
+    expect(my.$fake.ui).toEqual([]);
+  });
+
   it('keeps the screen on while asked, and answers getServerTime from the injected clock', async () => {
     const my = createFakeMy();
     await my.setKeepScreenOn({ keepScreenOn: true });

@@ -11,7 +11,11 @@ export function setFaults(server: MockServer, faults: Record<string, number>): P
 }
 
 /** Gives a seeker what an application needs: basic info and a phone verified through Alipay. */
-export async function makeReadyToApply(server: MockServer, accessToken: string): Promise<void> {
+export async function makeReadyToApply(
+  server: MockServer,
+  accessToken: string,
+  basic: { name?: string; gender?: 'male' | 'female' } = {},
+): Promise<void> {
   const call = async (method: string, path: string, body: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
@@ -22,8 +26,8 @@ export async function makeReadyToApply(server: MockServer, accessToken: string):
     return response.json() as Promise<Record<string, unknown>>;
   };
   await call('PUT', '/resume/basic', {
-    name: '李雷',
-    gender: 'male',
+    name: basic.name ?? '李雷',
+    gender: basic.gender ?? 'male',
     birthYear: 1998,
     cityCode: '330100',
     status: 'unemployed',

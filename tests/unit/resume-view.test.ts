@@ -107,6 +107,7 @@ describe('toResumeOverviewView', () => {
           status: 'graduate',
         },
         phone: '13912345678',
+        phoneVerified: true,
         expectations: {
           categories: ['餐饮服务'],
           cityCodes: ['330100'],

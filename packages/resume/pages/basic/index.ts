@@ -63,7 +63,7 @@ Page({
     try {
       response = await getPhoneNumber();
     } catch {
-      showToast('没有获取到支付宝手机号，请稍后重试或手动填写', 'fail');
+      showToast('没有获取到支付宝手机号，请稍后重试', 'fail');
       return;
     }
     const outcome = await authorizePhoneInto(this.session, response);
@@ -72,6 +72,6 @@ Page({
   },
   /** The seeker refused, or the client could not ask. */
   onPhoneAuthorizeError() {
-    showToast('未授权手机号，可以手动填写', 'none');
+    showToast('未授权手机号：投递需要用支付宝验证的手机号', 'none');
   },
 });
