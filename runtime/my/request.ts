@@ -58,6 +58,15 @@ function responseHeaders(response: Response): Record<string, string> {
   return out;
 }
 
+/** A running request or upload, as its body sees it. */
+interface Transfer {
+  readonly signal: AbortSignal;
+  /** Why it ended early: its timeout, the app's abort(), or abortAll(). */
+  readonly ended: 'timeout' | 'abort' | 'disposed' | null;
+  /** Starts the timeout; returns what clears it. */
+  timeout(ms: number): () => void;
+}
+
 export interface Transfers {
   request(options: Options): Promise<unknown> & { abort(): Promise<{ success: true }> };
   uploadFile(options: Options): Promise<unknown> & { abort(): Promise<{ success: true }> };
@@ -73,26 +82,67 @@ export function createTransfers(
   const running = new Set<() => void>();
   const rewrite = (url: string) => parts.rewriteUrl?.(url) ?? url;
 
-  /** Wraps the app's callbacks: a transfer ended by abortAll() delivers none. */
-  function guard(
+  /**
+   * One transfer's life, shared by request and uploadFile: an abort signal, why it ended (timeout, the app's
+   * abort(), or abortAll() — after which the app's callbacks never run), and the task the app gets back.
+   */
+  function runTransfer<R>(
+    api: string,
     options: Options,
-    ended: () => string | null,
     onEnd: (result: unknown, failure?: MyFailure) => void,
-  ): Callbacks<unknown> {
-    const app = options as Callbacks<unknown>;
-    return {
-      success: (result) => {
-        onEnd(result);
-        if (ended() !== 'disposed') app.success?.(result);
+    run: (transfer: Transfer) => Promise<R>,
+  ): Promise<R> & { abort(): Promise<{ success: true }> } {
+    const controller = new AbortController();
+    let ended: Transfer['ended'] = null;
+    let delivered = false;
+    const transfer: Transfer = {
+      signal: controller.signal,
+      get ended() {
+        return ended;
       },
-      fail: (failure) => {
-        onEnd(undefined, failure);
-        if (ended() !== 'disposed') app.fail?.(failure);
-      },
-      complete: (result) => {
-        if (ended() !== 'disposed') app.complete?.(result);
+      timeout(ms) {
+        const timer = parts.timers.setTimeout(() => {
+          if (ended) return;
+          ended = 'timeout';
+          controller.abort();
+        }, ms);
+        return () => parts.timers.clearTimeout(timer);
       },
     };
+    const stop = (why: 'abort' | 'disposed') => {
+      if (ended || delivered) return;
+      ended = why;
+      controller.abort();
+    };
+    const disposeStop = () => stop('disposed');
+    running.add(disposeStop);
+    const app = options as Callbacks<unknown>;
+    const end = (result: unknown, failure?: MyFailure) => {
+      delivered = true;
+      onEnd(result, failure);
+    };
+    const callbacks: Callbacks<R> = {
+      success: (result) => {
+        end(result);
+        if (ended !== 'disposed') app.success?.(result);
+      },
+      fail: (failure) => {
+        end(undefined, failure);
+        if (ended !== 'disposed') app.fail?.(failure);
+      },
+      complete: (result) => {
+        if (ended !== 'disposed') app.complete?.(result);
+      },
+    };
+    const promise = parts.invoke(api, callbacks, () => run(transfer)).finally(() => running.delete(disposeStop));
+    // Callback style: nobody awaits the promise, so keep its rejection from being reported as unhandled.
+    if (app.success || app.fail || app.complete) promise.catch(() => undefined);
+    return Object.assign(promise, {
+      abort: () => {
+        stop('abort');
+        return Promise.resolve({ success: true as const });
+      },
+    });
   }
 
   function request(options: Options) {
@@ -127,37 +177,27 @@ export function createTransfers(
       Number(options.timeout ?? REQUEST_DEFAULT_TIMEOUT_MS) || REQUEST_DEFAULT_TIMEOUT_MS,
       REQUEST_MAX_TIMEOUT_MS,
     );
-    const controller = new AbortController();
-    let ended: 'timeout' | 'abort' | 'disposed' | null = null;
-    let delivered = false;
-    const stop = (why: 'abort' | 'disposed') => {
-      if (ended || delivered) return;
-      ended = why;
-      controller.abort();
+    const onEnd = (result: unknown, failure?: MyFailure) => {
+      if (failure) {
+        record.failure = failure;
+        if (typeof failure.status === 'number') record.status = failure.status;
+      } else record.status = (result as { status: number }).status;
     };
-    const disposeStop = () => stop('disposed');
-    running.add(disposeStop);
-
-    const run = async () => {
+    return runTransfer('request', options, onEnd, async (transfer) => {
       if (!url) fail(ERROR.invalidParams, 'url is required');
       if (badHeader) fail(ERROR.invalidParams, `header ${badHeader[0]} must be a string`);
       if (!online()) fail(ERROR.network, '网络出错');
-      const timer = parts.timers.setTimeout(() => {
-        if (!ended) {
-          ended = 'timeout';
-          controller.abort();
-        }
-      }, timeoutMs);
+      const clearTimer = transfer.timeout(timeoutMs);
       try {
         let response: Response;
         let raw: ArrayBuffer;
         try {
-          response = await parts.fetch(rewrite(url), { method, headers, body, signal: controller.signal });
+          response = await parts.fetch(rewrite(url), { method, headers, body, signal: transfer.signal });
           raw = await response.arrayBuffer();
         } catch (error) {
-          if (ended === 'timeout') return fail(ERROR.timeout, '请求超时');
-          if (ended === 'abort') return fail(ERROR.abort, 'request:fail abort');
-          if (ended === 'disposed') return fail(ERROR.pageLeft, 'request ended by runtime.dispose()');
+          if (transfer.ended === 'timeout') return fail(ERROR.timeout, '请求超时');
+          if (transfer.ended === 'abort') return fail(ERROR.abort, 'request:fail abort');
+          if (transfer.ended === 'disposed') return fail(ERROR.pageLeft, 'request ended by runtime.dispose()');
           return fail(ERROR.network, `网络出错: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!online()) fail(ERROR.network, '网络出错');
@@ -182,27 +222,8 @@ export function createTransfers(
         if (parseFailed) return fail(ERROR.decode, 'JSON parse data error', answer);
         return { ...answer, statusCode: status, header: answerHeaders };
       } finally {
-        parts.timers.clearTimeout(timer);
+        clearTimer();
       }
-    };
-    const callbacks = guard(
-      options,
-      () => ended,
-      (result, failure) => {
-        delivered = true;
-        if (failure) {
-          record.failure = failure;
-          if (typeof failure.status === 'number') record.status = failure.status;
-        } else record.status = (result as { status: number }).status;
-      },
-    );
-    const promise = parts.invoke('request', callbacks, run).finally(() => running.delete(disposeStop));
-    if (options.success || options.fail || options.complete) promise.catch(() => undefined);
-    return Object.assign(promise, {
-      abort: () => {
-        stop('abort');
-        return Promise.resolve({ success: true as const });
-      },
     });
   }
 
@@ -223,15 +244,6 @@ export function createTransfers(
     observe.upload?.(record);
     type Progress = { progress: number; totalBytesWritten: number; totalBytesExpectedToWrite: number };
     const listeners = new Set<(update: Progress) => void>();
-    const controller = new AbortController();
-    let ended: 'timeout' | 'abort' | 'disposed' | null = null;
-    const stop = (why: 'abort' | 'disposed') => {
-      if (ended) return;
-      ended = why;
-      controller.abort();
-    };
-    const disposeStop = () => stop('disposed');
-    running.add(disposeStop);
     const progress = (share: number, total: number) => {
       const update = {
         progress: Math.round(share * 100),
@@ -246,7 +258,11 @@ export function createTransfers(
           parts.report('my.uploadFile onProgressUpdate listener', error);
         }
     };
-    const run = async () => {
+    const onEnd = (result: unknown, failure?: MyFailure) => {
+      if (failure) record.failure = failure;
+      else record.status = (result as { statusCode: number }).statusCode;
+    };
+    const task = runTransfer('uploadFile', options, onEnd, async (transfer) => {
       if (!name || !url || !filePath) fail(UPLOAD_ERRORS.invalid, '无效参数');
       const file = await parts.readFile(filePath).catch(() => fail(UPLOAD_ERRORS.invalid, '文件不存在'));
       if (!online()) fail(UPLOAD_ERRORS.failed, '上传文件失败');
@@ -256,13 +272,9 @@ export function createTransfers(
       const sendHeaders = Object.fromEntries(
         Object.entries(headers).filter(([key]) => key.toLowerCase() !== 'content-type'),
       );
-      const timeoutMs = Math.min(Number(options.timeout ?? UPLOAD_DEFAULT_TIMEOUT_MS), REQUEST_MAX_TIMEOUT_MS);
-      const timer = parts.timers.setTimeout(() => {
-        if (!ended) {
-          ended = 'timeout';
-          controller.abort();
-        }
-      }, timeoutMs);
+      const clearTimer = transfer.timeout(
+        Math.min(Number(options.timeout ?? UPLOAD_DEFAULT_TIMEOUT_MS), REQUEST_MAX_TIMEOUT_MS),
+      );
       try {
         progress(0.5, file.size);
         let response: Response;
@@ -272,32 +284,24 @@ export function createTransfers(
             method: 'POST',
             headers: sendHeaders,
             body,
-            signal: controller.signal,
+            signal: transfer.signal,
           });
           text = await response.text();
         } catch (error) {
-          if (ended === 'abort') return fail(UPLOAD_ERRORS.abort, 'uploadFile:fail abort');
-          if (ended === 'disposed') return fail(ERROR.pageLeft, 'upload ended by runtime.dispose()');
+          if (transfer.ended === 'abort') return fail(UPLOAD_ERRORS.abort, 'uploadFile:fail abort');
+          if (transfer.ended === 'disposed') return fail(ERROR.pageLeft, 'upload ended by runtime.dispose()');
           return fail(UPLOAD_ERRORS.failed, `上传文件失败: ${error instanceof Error ? error.message : String(error)}`);
         }
         progress(1, file.size);
         // Alipay hands every HTTP answer to success; the app reads the status (/mini/api/kmq4hc FAQ).
         return { data: text, statusCode: response.status, header: responseHeaders(response) };
       } finally {
-        parts.timers.clearTimeout(timer);
+        clearTimer();
       }
-    };
-    const callbacks = guard(
-      options,
-      () => ended,
-      (result, failure) => {
-        if (failure) record.failure = failure;
-        else record.status = (result as { statusCode: number }).statusCode;
-      },
-    );
-    const promise = parts.invoke('uploadFile', callbacks, run).finally(() => running.delete(disposeStop));
-    promise.catch(() => undefined);
-    return Object.assign(promise, {
+    });
+    // The app may only listen for progress: a failure it does not await is not an unhandled rejection.
+    task.catch(() => undefined);
+    return Object.assign(task, {
       onProgressUpdate: (listener: (update: Progress) => void) => {
         listeners.add(listener);
       },
@@ -307,10 +311,6 @@ export function createTransfers(
       },
       onHeadersReceived: () => undefined,
       offHeadersReceived: () => undefined,
-      abort: () => {
-        stop('abort');
-        return Promise.resolve({ success: true as const });
-      },
     });
   }
 
