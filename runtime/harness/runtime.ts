@@ -19,6 +19,7 @@ import type { FakeMy, FakeMyControl, NavigationApi, NavigationRequest } from './
 import { parseUrl } from '../core/paths';
 import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../core/component2';
 import { eventObject, type MiniEvent } from '../core/event-object';
+import { PageLifecycle } from '../core/page-lifecycle';
 import { PageStack } from '../core/page-stack';
 import { ViewState } from '../core/view-state';
 
@@ -394,12 +395,17 @@ abstract class RecordedView<D> {
 class PageView<D> extends RecordedView<D> implements PageHandle<D> {
   readonly instance: PageInstance<D>;
   readonly lifecycle: string[] = [];
-  state: 'shown' | 'hidden' | 'unloaded' = 'hidden';
   readonly core: ViewCore;
+  private readonly page: PageLifecycle;
   /** A page the stack knows only by route (navigation while mountOnNavigate is off). */
   readonly stub: boolean;
   /** The opener's end of the event channel, when my.navigateTo opened this page. */
   openerChannel: Channel | null = null;
+
+  get state(): 'shown' | 'hidden' | 'unloaded' {
+    const state = this.page.state;
+    return state === 'new' ? 'hidden' : state;
+  }
 
   get unloaded(): boolean {
     return this.state === 'unloaded';
@@ -429,18 +435,12 @@ class PageView<D> extends RecordedView<D> implements PageHandle<D> {
     });
     if (this.stub) instance.$stub = true;
     this.instance = instance as PageInstance<D>;
+    this.page = new PageLifecycle(instance, { run: (_where, fn) => fn(), ran: (name) => this.lifecycle.push(name) });
   }
 
   /** Runs a lifecycle hook (page-level and in `events`) if the page defines it. */
   hook(name: string, ...args: unknown[]): unknown {
-    if (this.stub) return undefined;
-    const events = this.instance.events as Record<string, unknown> | undefined;
-    const inEvents = events && typeof events[name] === 'function' ? (events[name] as AnyFunction) : undefined;
-    const own = typeof this.instance[name] === 'function' ? (this.instance[name] as AnyFunction) : undefined;
-    if (!inEvents && !own) return undefined;
-    this.lifecycle.push(name);
-    if (inEvents) inEvents.apply(this.instance, args as never[]);
-    return own ? own.apply(this.instance, args as never[]) : undefined;
+    return this.page.hook(name, ...args);
   }
 
   load(): void {
@@ -450,21 +450,15 @@ class PageView<D> extends RecordedView<D> implements PageHandle<D> {
   }
 
   doShow(): void {
-    this.state = 'shown';
-    this.hook('onShow');
+    this.page.show();
   }
 
   doHide(): void {
-    if (this.state !== 'shown') return;
-    this.state = 'hidden';
-    this.hook('onHide');
+    this.page.hide();
   }
 
   doUnload(): void {
-    if (this.state === 'unloaded') return;
-    this.state = 'unloaded';
-    this.hook('onUnload');
-    this.core.alive = false;
+    if (this.page.unload()) this.core.alive = false;
   }
 
   private assertLoaded(action: string): void {
@@ -472,9 +466,11 @@ class PageView<D> extends RecordedView<D> implements PageHandle<D> {
     if (this.state === 'unloaded') throw new Error(`${action}: page ${this.route} was unloaded`);
   }
 
+  /** Shows the page (onShow); on a page already shown, runs onShow again as a return to it would. */
   show(): void {
     this.assertLoaded('show()');
-    this.doShow();
+    if (this.state === 'shown') this.hook('onShow');
+    else this.doShow();
   }
   hide(): void {
     this.assertLoaded('hide()');

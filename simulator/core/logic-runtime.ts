@@ -15,6 +15,7 @@
 import { canIUseIn } from '../../runtime/my/create-my';
 import { createInvoker, MyError, type Invoke, type MyFailure } from '../../runtime/core/invoke';
 import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../../runtime/core/component2';
+import { PAGE_HOOKS, PageLifecycle } from '../../runtime/core/page-lifecycle';
 import { PageStack, type NavigationApi } from '../../runtime/core/page-stack';
 import { ViewState } from '../../runtime/core/view-state';
 import { normalize, resolveFrom } from '../../runtime/core/paths';
@@ -195,32 +196,21 @@ class ViewData extends ViewState {
 // ---------------------------------------------------------------------------------------------------------------
 // Pages
 
-const PAGE_HOOKS = new Set([
-  'onLoad',
-  'onShow',
-  'onReady',
-  'onHide',
-  'onUnload',
-  'onPullDownRefresh',
-  'onReachBottom',
-  'onPageScroll',
-  'onShareAppMessage',
-  'onTitleClick',
-  'onTabItemTap',
-  'onOptionMenuClick',
-]);
-
 let pageSeq = 0;
 
 export class PageRecord {
   readonly id = `p${++pageSeq}`;
   readonly instance: Record<string, unknown>;
   readonly view: ViewData;
-  state: 'new' | 'shown' | 'hidden' | 'unloaded' = 'new';
+  readonly lifecycle: PageLifecycle;
   ready = false;
   readonly components = new Map<string, ComponentRecord>();
   /** my.enableAlertBeforeUnload: ask before the user leaves with the back button. */
   alertBeforeUnload: string | null = null;
+
+  get state(): PageLifecycle['state'] {
+    return this.lifecycle.state;
+  }
 
   get unloaded(): boolean {
     return this.state === 'unloaded';
@@ -253,39 +243,23 @@ export class PageRecord {
       createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(this.id, options),
     });
     this.instance = instance;
+    this.lifecycle = new PageLifecycle(instance, { run: (where, fn) => runtime.guard(`${route} ${where}`, fn) });
   }
 
   hook(name: string, arg?: unknown): unknown {
-    const events = this.def.events as Record<string, unknown> | undefined;
-    let result: unknown;
-    if (events && typeof events[name] === 'function')
-      result = this.runtime.guard(`${this.route} events.${name}`, () =>
-        (events[name] as AnyFunction).call(this.instance, arg),
-      );
-    const own = this.instance[name];
-    if (typeof own === 'function' && (PAGE_HOOKS.has(name) || !events?.[name]))
-      result = this.runtime.guard(`${this.route} ${name}`, () => (own as AnyFunction).call(this.instance, arg));
-    return result;
+    return arg === undefined ? this.lifecycle.hook(name) : this.lifecycle.hook(name, arg);
   }
 
   show(): void {
-    if (this.state === 'shown' || this.state === 'unloaded') return;
-    this.state = 'shown';
-    this.hook('onShow');
+    this.lifecycle.show();
   }
 
   hide(): void {
-    if (this.state !== 'shown') return;
-    this.state = 'hidden';
-    this.hook('onHide');
+    this.lifecycle.hide();
   }
 
   unload(): void {
-    if (this.state === 'unloaded') return;
-    const wasShown = this.state === 'shown';
-    this.state = 'unloaded';
-    if (wasShown) this.hook('onHide');
-    this.hook('onUnload');
+    if (!this.lifecycle.unload()) return;
     this.view.alive = false;
     for (const component of [...this.components.values()]) component.unmount();
     this.components.clear();
