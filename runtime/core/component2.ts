@@ -3,7 +3,8 @@
  * - creation: onInit, then deriveDataFromProps(props); didMount once the component is on the page
  * - a parent passing new props: deriveDataFromProps(nextProps), props change, then didUpdate(prevProps, prevData)
  * - the component's own setData is an update too: deriveDataFromProps(props), then didUpdate(props, prevData)
- * - didUnmount when removed; onError receives errors thrown by the component's own code
+ * - didUnmount when removed. An error thrown by the component's code goes to my.onComponentError listeners
+ *   and App.onError (/mini/api/oncomponenterror): Component2 has no onError hook of its own
  * - mixins (nested ones too) merge props, data and methods, the component's own last; every layer's
  *   lifecycle hooks run, mixins first
  * - `methods` entries that are not functions are copied onto the instance as they are
@@ -96,18 +97,6 @@ export class Component2Lifecycle {
 
   has(name: ComponentHook): boolean {
     return this.definition.hooks[name].length > 0;
-  }
-
-  /** Hands an error to the onError hooks; false when there are none. */
-  catchError(error: unknown, report: (inner: unknown) => void): boolean {
-    if (!this.has('onError')) return false;
-    for (const fn of this.definition.hooks.onError)
-      try {
-        fn.call(this.instance, error);
-      } catch (inner) {
-        report(inner);
-      }
-    return true;
   }
 
   create(): void {

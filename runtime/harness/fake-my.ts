@@ -170,6 +170,8 @@ export interface FakeMyControl {
   readonly keepScreenOn: boolean;
   /** Server time for my.getServerTime (default: the real clock). */
   setServerTime(now: () => number): void;
+  /** Tells my.onComponentError listeners that a component's code threw (the runtime calls it). */
+  componentError(error: unknown, method: string, component: unknown): void;
 
   /** Adds or replaces an API on this fake (a deliberate stub for something the fake lacks). */
   define<K extends ApiName>(name: K, implementation: My[K]): void;
@@ -504,6 +506,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     setServerTime: (clock) => {
       now = clock;
     },
+    componentError: (error, method, component) => core.componentError(error, method, component),
     define: (name, implementation) => {
       impl[name] = implementation;
     },

@@ -576,7 +576,7 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
     bindMethods(instance, definition.methods);
     this.instance = instance as ComponentInstance<D, P>;
     this.component = new Component2Lifecycle(definition, instance, {
-      run: (_hook, fn) => fn(),
+      run: (hook, fn) => this.own(hook, fn),
       ran: (hook) => this.lifecycle.push(hook),
     });
     this.component.create();
@@ -585,6 +585,16 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
 
   get mounted(): boolean {
     return this.component.phase === 'mounted';
+  }
+
+  /** Runs the component's own code: what it throws reaches my.onComponentError listeners, then the test. */
+  private own<T>(method: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.runtime.my.$fake.componentError(error, method, this.instance);
+      throw error;
+    }
   }
 
   get props(): Readonly<P> {
@@ -613,7 +623,8 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
   fire(handler: string, init: EventInit = {}): unknown {
     const event = buildEvent(eventTypeOf(handler), init);
     const method = this.instance[handler];
-    if (typeof method === 'function') return (method as AnyFunction).call(this.instance, event as never);
+    if (typeof method === 'function')
+      return this.own(handler, () => (method as AnyFunction).call(this.instance, event as never));
     const prop = (this.instance.props as Record<string, unknown>)[handler];
     if (typeof prop === 'function') return (prop as AnyFunction)(event as never);
     throw new Error(`${handler} is neither a method nor a function prop of ${this.label}`);
@@ -621,7 +632,7 @@ class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, 
   call(method: string, ...args: unknown[]): unknown {
     const fn = this.instance[method];
     if (typeof fn !== 'function') throw new Error(`${method} is not a method of ${this.label}`);
-    return (fn as AnyFunction).apply(this.instance, args as never[]);
+    return this.own(method, () => (fn as AnyFunction).apply(this.instance, args as never[]));
   }
   flush(options?: FlushOptions): Promise<void> {
     return this.runtime.flush(options);

@@ -72,6 +72,8 @@ export interface MyCore {
   sockets: ReturnType<typeof createSockets>['control'];
   /** my.setKeepScreenOn's current state. */
   readonly keepScreenOn: boolean;
+  /** Tells my.onComponentError listeners that a component's code threw (`method`: the hook or method). */
+  componentError(error: unknown, method: string, component: unknown): void;
   /** Ends running requests and uploads without callbacks, and drops sockets. */
   abortAll(): void;
 }
@@ -88,6 +90,7 @@ export function createMyCore(
   const storage = createStorage(parts, invoke);
   const sockets = createSockets(parts, invoke, online);
   let keepScreenOn = false;
+  const componentErrorListeners = new Set<(error: unknown, method: string, component: unknown) => void>();
 
   const setNetwork = (type: NetworkType) => {
     const wasOnline = online();
@@ -144,6 +147,13 @@ export function createMyCore(
     getSystemInfoSync: () => ({ ...parts.systemInfo() }),
     getSystemInfo: (o: Options = {}) => invoke('getSystemInfo', o, () => ({ ...parts.systemInfo() })),
     getWindowInfo: (o: Options = {}) => invoke('getWindowInfo', o, () => ({ ...parts.systemInfo() })),
+    onComponentError: (listener: unknown) => {
+      if (typeof listener === 'function') componentErrorListeners.add(listener as never);
+    },
+    offComponentError: (listener?: unknown) => {
+      if (typeof listener === 'function') componentErrorListeners.delete(listener as never);
+      else componentErrorListeners.clear();
+    },
     getServerTime: (o: Options = {}) => invoke('getServerTime', o, () => ({ time: parts.now() })),
     setKeepScreenOn: ok('setKeepScreenOn', (o) => {
       keepScreenOn = Boolean(o.keepScreenOn);
@@ -227,6 +237,14 @@ export function createMyCore(
     sockets: sockets.control,
     get keepScreenOn() {
       return keepScreenOn;
+    },
+    componentError: (error, method, component) => {
+      for (const listener of [...componentErrorListeners])
+        try {
+          listener(error, method, component);
+        } catch (inner) {
+          parts.report('my.onComponentError listener', inner);
+        }
     },
     abortAll: () => {
       transfers.abortAll();

@@ -70,6 +70,7 @@ export function createBrowserMy(runtime: LogicRuntime, invoke: Invoke): MyApis {
       if (changed.offline === undefined || changed.offline === !core.network.online) return;
       core.network.set(changed.offline ? 'NOTREACHABLE' : 'WIFI');
     },
+    $componentError: core.componentError,
     getAccountInfoSync: () => ({ miniProgram: { appId: '2021000000000000', envVersion: 'develop', version: '' } }),
     getLaunchOptionsSync: launchOptions,
     getEnterOptionsSync: launchOptions,

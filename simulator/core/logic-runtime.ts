@@ -312,7 +312,7 @@ export class ComponentRecord {
     bindMethods(instance, definition.methods);
     this.instance = instance;
     this.lifecycle = new Component2Lifecycle(definition, instance, {
-      run: (hook, fn) => runtime.guard(`/${path} ${hook}`, fn, this),
+      run: (hook, fn) => runtime.guard(`/${path} ${hook}`, fn, { record: this, method: hook }),
     });
     this.lifecycle.create();
   }
@@ -331,11 +331,6 @@ export class ComponentRecord {
     for (const [key, value] of Object.entries(this.defaults))
       out[key] = typeof value === 'function' ? true : value === undefined ? null : value;
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
-  }
-
-  /** Hands an error to the component's onError hooks; false when it has none. */
-  catchError(error: unknown): boolean {
-    return this.lifecycle.catchError(error, (inner) => this.runtime.reportError(`/${this.path} onError`, inner));
   }
 
   method(name: string): AnyFunction | undefined {
@@ -452,17 +447,28 @@ export class LogicRuntime {
       }
   }
 
-  guard<T>(where: string, run: () => T, component?: ComponentRecord): T | undefined {
+  /**
+   * Runs the app's code; what it throws is reported (console, App.onError, a red box). An error of a
+   * component's code also reaches my.onComponentError listeners with the method and the instance.
+   */
+  guard<T>(where: string, run: () => T, component?: { record: ComponentRecord; method: string }): T | undefined {
+    const fail = (error: unknown, label: string) => {
+      if (component)
+        (this.my as { $componentError?: (e: unknown, m: string, c: unknown) => void }).$componentError?.(
+          error,
+          component.method,
+          component.record.instance,
+        );
+      this.reportError(label, error);
+    };
     try {
       const result = run();
       const maybePromise = result as unknown as Promise<unknown> | undefined;
       if (maybePromise && typeof maybePromise.then === 'function')
-        maybePromise.then(undefined, (error: unknown) => this.reportError(`${where} (async)`, error));
+        maybePromise.then(undefined, (error: unknown) => fail(error, `${where} (async)`));
       return result;
     } catch (error) {
-      // A component's onError catches errors of its own code (/mini/framework/component-lifecycle).
-      if (component?.catchError(error)) return undefined;
-      this.reportError(where, error);
+      fail(error, where);
       return undefined;
     }
   }
@@ -818,7 +824,10 @@ export class LogicRuntime {
       this.reportError(what, new Error(`component /${component.path} has no method "${name}" in methods`));
       return undefined;
     }
-    return this.guard(`/${component.path} ${name}`, () => fn.apply(component.instance, args), component);
+    return this.guard(`/${component.path} ${name}`, () => fn.apply(component.instance, args), {
+      record: component,
+      method: name,
+    });
   }
 
   private createComponent(message: Extract<MainToLogic, { t: 'component:create' }>): void {

@@ -323,6 +323,17 @@ describe('components (Component2)', () => {
     expect(callLog).toEqual(['counter:deriveDataFromProps:2', 'counter:didUpdate:2->2:2->3']);
   });
 
+  it('tells my.onComponentError listeners what the code of a component threw, and the test still sees it', () => {
+    const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, {});
+    const seen: string[] = [];
+    rt.my.onComponentError((error: Error, method: string, component: { is: string }) =>
+      seen.push(`${method}:${error.message}:${component.is}`),
+    );
+    expect(() => counter.call('describe', 'extra')).not.toThrow();
+    expect(() => counter.fire('explode')).toThrow('counter broke');
+    expect(seen).toEqual([`explode:counter broke:/${FIXTURES}/components/counter`]);
+  });
+
   it('keeps the default of a prop given as undefined, and falls back to it when a parent stops passing it', () => {
     const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, { step: undefined });
     expect(counter.props.step).toBe(1);
