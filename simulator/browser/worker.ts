@@ -49,9 +49,9 @@ const runtime = new LogicRuntime(
     },
     console,
   },
-  (rt) => {
+  (rt, invoke) => {
     rt.plugins = { rtc: createRtcPluginModel(rt) };
-    return createBrowserMy(rt);
+    return createBrowserMy(rt, invoke);
   },
 );
 

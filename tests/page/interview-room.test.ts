@@ -1,6 +1,6 @@
 import type { InterviewList } from '../../services/contracts/interviews';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import { sampleInvitation } from '../support/interview-invitation';
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
 import { applyDirect, call, employerAct, openJobs, type TestServer } from './applications-support';
@@ -89,14 +89,10 @@ describe('the video room page', () => {
     const rtc = fakeRtcPlugin();
     const interview = await seekerWithInterview(10, rtc.plugin);
     const settingsOpened: unknown[] = [];
-    const screen: boolean[] = [];
     rt.fake.define('openSetting', ((options: { success?: () => void }) => {
       settingsOpened.push(options);
       options.success?.();
     }) as unknown as typeof my.openSetting);
-    rt.fake.define('setKeepScreenOn', ((options: { keepScreenOn: boolean }) => {
-      screen.push(options.keepScreenOn);
-    }) as unknown as typeof my.setKeepScreenOn);
 
     const page = rt.mountPage<RoomData>(ROOM, { id: interview.id });
     await rt.flush();
@@ -129,7 +125,7 @@ describe('the video room page', () => {
       signature: expect.any(String),
       signalUrl: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/ws\/rtc\?token=/),
     });
-    expect(screen).toEqual([true]);
+    expect(rt.fake.keepScreenOn).toBe(true);
 
     page.fire('onStateChange', { detail: { phase: 'waiting', peer: 'absent', admitted: false, message: '' } });
     expect(page.data.phaseText).toBe('候场中，请等待面试官让你进入');
@@ -146,7 +142,7 @@ describe('the video room page', () => {
     expect(page.data).toMatchObject({ over: true, phaseText: '面试已结束' });
     expect(rtc.calls.map((entry) => entry[0])).toEqual(['join', 'mute', 'leave']);
     expect(rtc.calls[1]).toEqual(['mute', true]);
-    expect(screen).toEqual([true, false]);
+    expect(rt.fake.keepScreenOn).toBe(false);
   });
 
   it('says so on a client without the RTC plugin, and offers to try again', async () => {

@@ -1,6 +1,6 @@
 import type { Interview, InterviewList } from '../../services/contracts/interviews';
 import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
 import type { InterviewDetailView, InterviewRowView } from '../../utils/interview-view';
