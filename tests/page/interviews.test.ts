@@ -3,7 +3,7 @@ import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../serv
 import type { Runtime } from '../../runtime/harness/runtime';
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
-import type { InterviewDetailView, InterviewRowView } from '../../utils/interview-view';
+import type { InterviewDetailView, InterviewRowView } from '../../view-models/interview-view';
 import {
   answerSubscribe,
   applyDirect,

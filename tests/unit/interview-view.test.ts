@@ -1,6 +1,6 @@
 import { slotErrors, type Interview } from '../../services/contracts/interviews';
-import { formatCallClock, formatCountdown } from '../../utils/format';
-import { roomClockText, splitInterviews, toInterviewDetailView } from '../../utils/interview-view';
+import { formatCallClock, formatCountdown } from '../../format';
+import { roomClockText, splitInterviews, toInterviewDetailView } from '../../view-models/interview-view';
 
 const HOUR = 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 11, 7, 2, 0);

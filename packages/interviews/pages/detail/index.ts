@@ -7,13 +7,13 @@ import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui
 import { bindView, unbindView } from '../../../../stores/bind';
 import { interviewsStore, type InterviewAction } from '../../../../stores/interviews';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { formatInterviewTime } from '../../../../utils/format';
+import { formatInterviewTime } from '../../../../format';
 import {
   proposeWheelColumns,
   slotOfWheel,
   toInterviewDetailView,
   type InterviewDetailView,
-} from '../../../../utils/interview-view';
+} from '../../../../view-models/interview-view';
 
 const DECLINE_REASONS = [
   { text: '时间冲突', value: '时间冲突，无法参加' },

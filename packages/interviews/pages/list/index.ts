@@ -3,7 +3,7 @@ import { stopPullDownRefresh } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { interviewsStore } from '../../../../stores/interviews';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { splitInterviews, type InterviewRowView } from '../../../../utils/interview-view';
+import { splitInterviews, type InterviewRowView } from '../../../../view-models/interview-view';
 
 const DETAIL_ROUTE = 'packages/interviews/pages/detail/index';
 

@@ -4,7 +4,7 @@ import { navigateBack } from '../../../../services/platform/navigation';
 import { openSettings } from '../../../../services/platform/rtc';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { interviewRoomStore as room } from '../../../../stores/interview-room';
-import { CALL_PHASE_TEXT, roomClockText } from '../../../../utils/interview-view';
+import { CALL_PHASE_TEXT, roomClockText } from '../../../../view-models/interview-view';
 
 const CHECK_TEXT = { pending: '检测中…', ok: '正常', failed: '异常' };
 

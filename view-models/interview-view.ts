@@ -10,7 +10,7 @@ import {
   type InterviewKind,
 } from '../services/contracts/interviews';
 import type { CallPhase } from '../services/contracts/rtc';
-import { formatCallClock, formatCountdown, formatInterviewTime } from './format';
+import { formatCallClock, formatCountdown, formatInterviewTime } from '../format';
 
 export type InterviewTone = 'waiting' | 'good' | 'ended';
 
