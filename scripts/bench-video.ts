@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       }, user);
       const seekerPage = await seekerContext.newPage();
       await seekerPage.goto(
-        `${sim.url}/?launch=${encodeURIComponent(`packages/interviews/pages/room/index?id=${interviewId}`)}`,
+        `${sim.url}/?launch=${encodeURIComponent(`subpackages/interviews/pages/room/index?id=${interviewId}`)}`,
       );
       const frame = seekerPage.frameLocator('iframe.sim-page-frame[data-top="true"]');
       await frame.locator('.enter-bar .ant-button', { hasText: '进入候场' }).click({ timeout: 30_000 });

@@ -61,10 +61,10 @@ export const TEMPLATES_FOR_STATUS: Partial<Record<ApplicationStatus, readonly Su
 };
 
 /** Where an interview reminder opens the app; `?id=` is the interview id. */
-export const NOTIFICATION_INTERVIEW_PAGE = 'packages/interviews/pages/detail/index';
+export const NOTIFICATION_INTERVIEW_PAGE = 'subpackages/interviews/pages/detail/index';
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
-export const NOTIFICATION_APPLICATION_PAGE = 'packages/applications/pages/detail/index';
+export const NOTIFICATION_APPLICATION_PAGE = 'subpackages/applications/pages/detail/index';
 
 /** POST /subscriptions: the ids the user accepted (`res.result.subscribedEntityIds`). */
 export interface SubscribeRequest {

@@ -90,7 +90,7 @@ beforeAll(async () => {
   hr = await ConsoleApp.open(stack, 'interview-journey-console');
   seeker = await SimApp.open(stack, 'interview-journey', {
     authUser: SEEKER,
-    launch: 'packages/interviews/pages/list/index',
+    launch: 'subpackages/interviews/pages/list/index',
   });
 }, 60_000);
 
@@ -133,7 +133,7 @@ describe('interview journey', () => {
     });
     await seeker.step('面试邀请详情', async () => {
       await seeker.frame().locator('.row').first().click();
-      await seeker.waitForRoute('packages/interviews/pages/detail/index');
+      await seeker.waitForRoute('subpackages/interviews/pages/detail/index');
       await seeker.frame().locator('.head-status', { hasText: '待回复' }).waitFor();
     });
     await seeker.step('接受面试：选择时间', async () => {
@@ -193,7 +193,7 @@ describe('interview journey', () => {
     await seeker.step('设备检测', async () => {
       await seeker.frame().locator('.row').first().click();
       await seeker.frame().locator('.room .ant-button', { hasText: '进入面试间' }).click();
-      await seeker.waitForRoute('packages/interviews/pages/room/index');
+      await seeker.waitForRoute('subpackages/interviews/pages/room/index');
       await seeker.frame().locator('.check-row', { hasText: '摄像头和麦克风' }).locator('.good').waitFor();
       await seeker.frame().locator('.check-row', { hasText: '网络' }).locator('.good', { hasText: '正常' }).waitFor();
       await seeker.waitUntil(

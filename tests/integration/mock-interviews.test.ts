@@ -160,7 +160,7 @@ describe('mock backend interviews', () => {
     await backendNow((start - 24 * 60 * MINUTE_MS - now) / MINUTE_MS + 1);
     const first = (await log()).filter((item) => item.templateId === REMINDER);
     expect(first).toHaveLength(1);
-    expect(first[0].page).toBe(`packages/interviews/pages/detail/index?id=${interview.id}`);
+    expect(first[0].page).toBe(`subpackages/interviews/pages/detail/index?id=${interview.id}`);
     expect(first[0].data.keyword4.value).toBe('视频面试');
     // A tick later nothing is sent twice; the 1 h reminder finds no consent left and sends nothing.
     await backendNow(23 * 60);

@@ -19,7 +19,7 @@ interface RoomData {
   joinError: string;
 }
 
-const ROOM = 'packages/interviews/pages/room/index';
+const ROOM = 'subpackages/interviews/pages/room/index';
 const MINUTE_MS = 60_000;
 
 let server: TestServer;

@@ -31,8 +31,8 @@ interface DetailData {
   proposedSlots: { value: string; text: string }[];
 }
 
-const LIST = 'packages/interviews/pages/list/index';
-const DETAIL = 'packages/interviews/pages/detail/index';
+const LIST = 'subpackages/interviews/pages/list/index';
+const DETAIL = 'subpackages/interviews/pages/detail/index';
 
 let server: TestServer;
 let rt: Runtime;

@@ -5,7 +5,7 @@ import { interviewsStore } from '../../../../stores/interviews';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { splitInterviews, type InterviewRowView } from '../../../../view-models/interview-view';
 
-const DETAIL_ROUTE = 'packages/interviews/pages/detail/index';
+const DETAIL_ROUTE = 'subpackages/interviews/pages/detail/index';
 
 Page({
   data: {

@@ -173,7 +173,7 @@ Page({
     if (answer.message) showToast(answer.message, answer.ok ? 'success' : 'none');
   },
   onRoomTap() {
-    if (this.data.interview?.roomOpen) navigateTo('packages/interviews/pages/room/index', { id: this.data.id });
+    if (this.data.interview?.roomOpen) navigateTo('subpackages/interviews/pages/room/index', { id: this.data.id });
   },
   onTookPlaceChange(value: string | undefined) {
     this.setData({ tookPlace: value ?? '', feedbackError: '' });

@@ -53,7 +53,7 @@ Page({
     void applicationsStore.loadDetail(this.data.id);
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   async onSharePhoneTap() {
     const confirmed = await confirm({
