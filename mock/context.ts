@@ -8,6 +8,8 @@ import type { EmployerAutopilot } from './autopilot/employer-autopilot';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { EmployerJobs } from './jobs/employer-jobs';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { ShiftService } from './onboarding/shift-service';
 import type { RealtimeHub } from './realtime/hub';
 
 /** Everything route handlers work with, built once per server. */
@@ -26,4 +28,7 @@ export interface MockContext {
   hrSessions: HrSessions;
   employerJobs: EmployerJobs;
   employerHub: RealtimeHub;
+  /** Offer, e-contract, checklist, first day; 日结 shifts and their payouts. */
+  onboarding: OnboardingService;
+  shifts: ShiftService;
 }

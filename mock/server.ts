@@ -26,6 +26,12 @@ import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerEmployerJobRoutes } from './routes/employer-job-routes';
+import { registerEmployerOnboardingRoutes } from './routes/employer-onboarding-routes';
+import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { FundTransferGateway } from './onboarding/fund-transfer';
+import { OnboardingService } from './onboarding/onboarding-service';
+import { ShiftService } from './onboarding/shift-service';
+import { feedOnboarding } from './realtime/onboarding-feed';
 import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
@@ -100,6 +106,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
   feedEmployers(applications, employerHub);
+  const onboarding = new OnboardingService(db, clock, applications);
+  const shifts = new ShiftService(db, clock, onboarding, new FundTransferGateway(db, () => clock.now()));
+  onboarding.attachShifts(shifts);
+  feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
@@ -115,6 +125,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     hrSessions,
     employerJobs: new EmployerJobs(db, () => clock.now()),
     employerHub,
+    onboarding,
+    shifts,
   };
 
   const app = Fastify({
@@ -143,6 +155,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerResumeRoutes(app, context);
   registerEmployerSessionRoutes(app, context);
   registerEmployerJobRoutes(app, context);
+  registerOnboardingRoutes(app, context);
+  registerEmployerOnboardingRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });

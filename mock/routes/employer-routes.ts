@@ -4,7 +4,6 @@ import { sendMessageRules, type SendMessageRequest } from '../../services/contra
 import {
   employerApplicationListQueryRules,
   inviteApplicationRules,
-  offerApplicationRules,
   rejectApplicationRules,
   type EmployerApplicationListQuery,
   type EmployerNoteRequest,
@@ -75,16 +74,6 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     const { note } = await validateInput<EmployerNoteRequest>(inviteApplicationRules, request.body, 'body');
     return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
   });
-
-  app.post<WithId>('/employer/applications/:id/offer', async (request) => {
-    const hr = requireEmployer(ctx, request);
-    const body = await validateInput<Partial<EmployerNoteRequest>>(offerApplicationRules, request.body ?? {}, 'body');
-    return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
-  });
-
-  app.post<WithId>('/employer/applications/:id/hire', async (request) =>
-    ctx.employer.hire(requireEmployer(ctx, request), idOf(request.params.id)),
-  );
 
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
     const hr = requireEmployer(ctx, request);

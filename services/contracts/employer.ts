@@ -167,7 +167,7 @@ export const rejectApplicationRules: Rules = {
   }),
 };
 
-/** POST /employer/applications/:id/invite and /offer */
+/** POST /employer/applications/:id/invite (an offer's fields are `OfferInput` in onboarding.ts) */
 export interface EmployerNoteRequest {
   note: string;
 }
@@ -179,8 +179,4 @@ export const inviteApplicationRules: Rules = {
     max: NOTE_MAX,
     multiline: true,
   }),
-};
-
-export const offerApplicationRules: Rules = {
-  note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };

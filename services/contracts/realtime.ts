@@ -1,5 +1,6 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { Onboarding } from './onboarding';
 import type { EmployerApplicationWithResume } from './resume';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
@@ -40,7 +41,14 @@ export interface RealtimeErrorEvent {
   message: string;
 }
 
-export type ServerEvent = HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | RealtimeErrorEvent;
+/** Something after the offer changed (offer, contract, documents, check-in, shifts): read it again. */
+export interface OnboardingUpdatedEvent {
+  type: 'onboarding.updated';
+  onboarding: Onboarding;
+}
+
+export type ServerEvent =
+  HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | OnboardingUpdatedEvent | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */
 export interface PingEvent {
@@ -74,6 +82,7 @@ export interface EmployerApplicationUpdatedEvent {
 }
 
 export type EmployerServerEvent =
+  | OnboardingUpdatedEvent
   | EmployerHelloEvent
   | PongEvent
   | EmployerApplicationCreatedEvent

@@ -8,6 +8,14 @@ import type {
   EmployerSession,
 } from '../../../services/contracts/employer';
 import type { JobStatus } from '../../../services/contracts/jobs';
+import type {
+  ContractProof,
+  DocumentReviewRequest,
+  OfferInput,
+  Onboarding,
+  Shift,
+  ShiftReviewRequest,
+} from '../../../services/contracts/onboarding';
 import type { CursorPage } from '../../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../../services/contracts/resume';
 import { apiRequest, downloadFile } from './client';
@@ -47,11 +55,29 @@ export const rejectApplication = (id: string, reason: string) =>
 export const inviteApplication = (id: string, note: string) =>
   apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/invite`, { body: { note } });
 
-export const offerApplication = (id: string, note: string | undefined) =>
-  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/offer`, { body: note ? { note } : {} });
+export const sendOffer = (id: string, offer: OfferInput) =>
+  apiRequest<Onboarding>('POST', `/employer/applications/${id}/offer`, { body: offer });
 
-export const hireApplication = (id: string) =>
-  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/hire`);
+export const fetchOnboarding = (id: string) => apiRequest<Onboarding>('GET', `/employer/applications/${id}/onboarding`);
+
+export const countersign = (flowId: string, signerName: string) =>
+  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/countersign`, { body: { signerName } });
+
+export const fetchContractProof = (flowId: string) =>
+  apiRequest<ContractProof>('GET', `/employer/contracts/${flowId}/proof`);
+
+export const downloadContract = (flowId: string) => downloadFile(`/employer/contracts/${flowId}/file`, `${flowId}.pdf`);
+
+export const reviewDocument = (id: string, review: DocumentReviewRequest) =>
+  apiRequest<Onboarding>('POST', `/employer/documents/${id}/review`, { body: review });
+
+export const downloadDocument = (id: string, fileName: string) =>
+  downloadFile(`/employer/documents/${id}/file`, fileName);
+
+export const reviewShift = (id: string, review: ShiftReviewRequest) =>
+  apiRequest<Shift>('POST', `/employer/shifts/${id}/review`, { body: review });
+
+export const payShift = (id: string) => apiRequest<Shift>('POST', `/employer/shifts/${id}/pay`);
 
 export const downloadAttachment = (id: string, fileName: string) =>
   downloadFile(`/employer/applications/${id}/attachment`, fileName);

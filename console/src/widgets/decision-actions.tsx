@@ -1,10 +1,9 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { canTransition, type ApplicationStatus } from '../../../services/contracts/applications';
 import {
   inviteApplicationRules,
   NOTE_MAX,
-  offerApplicationRules,
   REASON_MAX,
   rejectApplicationRules,
 } from '../../../services/contracts/employer';
@@ -14,7 +13,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
 
-type NoteAction = 'reject' | 'invite' | 'offer';
+type NoteAction = 'reject' | 'invite';
 
 interface NoteDialog {
   title: string;
@@ -51,21 +50,11 @@ const DIALOGS: Record<NoteAction, NoteDialog> = {
     send: (id, text) => api.inviteApplication(id, text),
     done: '面试邀请已发送',
   },
-  offer: {
-    title: '发放录用通知',
-    field: 'note',
-    label: '录用说明（选填）',
-    placeholder: '例如：薪资与入职时间稍后电话沟通',
-    max: NOTE_MAX,
-    rules: offerApplicationRules,
-    ok: '发放录用',
-    send: (id, text) => api.offerApplication(id, text.trim() || undefined),
-    done: '录用通知已发放',
-  },
 };
 
 /**
- * The moves the state machine allows from the application's status, each with its form. A refusal (the
+ * The moves the state machine allows from the application's status, each with its form (the offer, and
+ * everything after it, is the onboarding pane's). A refusal (the
  * seeker withdrew meanwhile, 409) is shown as a message and the pane reloads; field errors sit under the field.
  */
 export function DecisionActions(props: {
@@ -139,22 +128,6 @@ export function DecisionActions(props: {
       <Button key="invite" type="primary" onClick={() => open('invite')}>
         邀请面试
       </Button>
-    ),
-    can('offer') && (
-      <Button key="offer" type="primary" onClick={() => open('offer')}>
-        发放录用
-      </Button>
-    ),
-    can('hired') && (
-      <Popconfirm
-        key="hire"
-        title="确认求职者已入职？"
-        okText="确认入职"
-        cancelText="取消"
-        onConfirm={() => run(() => api.hireApplication(application.id), '已确认入职')}
-      >
-        <Button type="primary">确认入职</Button>
-      </Popconfirm>
     ),
     (application.status === 'submitted' || can('rejected')) && (
       <Button key="reject" danger onClick={() => open('reject')}>
