@@ -18,7 +18,7 @@ import type {
 } from '../../../services/contracts/onboarding';
 import type { CursorPage } from '../../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../../services/contracts/resume';
-import { apiRequest, downloadFile } from './client';
+import { apiRequest, downloadFile, fetchFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;
 
@@ -71,8 +71,7 @@ export const downloadContract = (flowId: string) => downloadFile(`/employer/cont
 export const reviewDocument = (id: string, review: DocumentReviewRequest) =>
   apiRequest<Onboarding>('POST', `/employer/documents/${id}/review`, { body: review });
 
-export const downloadDocument = (id: string, fileName: string) =>
-  downloadFile(`/employer/documents/${id}/file`, fileName);
+export const fetchDocumentFile = (id: string) => fetchFile(`/employer/documents/${id}/file`);
 
 export const reviewShift = (id: string, review: ShiftReviewRequest) =>
   apiRequest<Shift>('POST', `/employer/shifts/${id}/review`, { body: review });
