@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
+import { formatFen, formatMetres, formatMinutes } from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -145,4 +146,12 @@ export function formatUploadFileName(now: number = Date.now()): string {
 /** "期望月薪 8-12K" */
 export function formatExpectedSalary(min: number, max: number): string {
   return `期望月薪 ${formatSalary({ min, max, unit: 'month' })}`;
+}
+
+/** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
+export { formatFen, formatMetres, formatMinutes };
+
+/** "2026年12月" from '2026-12'. */
+export function formatYearMonth(month: string): string {
+  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 }

@@ -5,22 +5,15 @@ import 'dayjs/locale/zh-cn';
 dayjs.locale('zh-cn');
 
 import { formatSalary } from '../../services/contracts/jobs';
-import { formatDistance, formatFen } from '../../services/contracts/onboarding';
+import { formatFen, formatMetres, formatMinutes } from '../../services/contracts/onboarding';
 
-export { formatSalary, formatFen, formatDistance };
+export { formatSalary, formatFen, formatMetres, formatMinutes };
 
 /** Today in China as 'YYYY-MM-DD' (an offer's default start date). */
 export function chinaToday(now: number = Date.now()): string {
   return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-/** "4小时30分", "45分钟": worked and approved time of a shift. */
-export function formatMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (!hours) return `${rest}分钟`;
-  return rest ? `${hours}小时${rest}分` : `${hours}小时`;
-}
 
 /** "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
 export function formatDateTime(at: string, now: number = Date.now()): string {

@@ -1,4 +1,5 @@
 import { MAINLAND_MOBILE_PATTERN } from './resume';
+import { realNameRules } from './trust';
 import { checkRule, textRule } from './text';
 import type { Rules } from './validation';
 
@@ -43,6 +44,14 @@ export function shiftPayFen(dayRateFen: number, approvedMinutes: number, dayMinu
   return Math.floor((2 * dayRateFen * approvedMinutes + dayMinutes) / (2 * dayMinutes));
 }
 
+/** "4小时30分", "45分钟": worked and approved time of a shift. */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (!hours) return `${rest}分钟`;
+  return rest ? `${hours}小时${rest}分` : `${hours}小时`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Places and distance
 
@@ -64,7 +73,7 @@ export function distanceMetres(a: GeoPoint, b: GeoPoint): number {
 }
 
 /** "320米", "1.5公里". */
-export function formatDistance(metres: number): string {
+export function formatMetres(metres: number): string {
   return metres < 1000 ? `${metres}米` : `${(Math.round(metres / 100) / 10).toFixed(1)}公里`;
 }
 
@@ -212,28 +221,10 @@ export interface CertifyInitializeRequest {
   certNo: string;
 }
 
-/** GB 11643 check digit of an 18-digit resident ID number. */
-export function isValidIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(value[index]), 0);
-  return '10X98765432'[sum % 11] === value[17];
-}
-
-/** 330106********123X: the first six and last four only. */
-export function maskIdNumber(value: string): string {
-  return value.length < 10
-    ? '*'.repeat(value.length)
-    : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-}
-
+/** The same name and ID number rules as the resume's real-name badge (check digit, real birth date). */
 export const certifyInitializeRules: Rules = {
-  certName: textRule('姓名', { required: true, max: 20 }),
-  certNo: checkRule(
-    (value) =>
-      typeof value === 'string' && isValidIdNumber(value.trim().toUpperCase()) ? undefined : '请填写正确的18位身份证号',
-    true,
-  ),
+  certName: realNameRules.name,
+  certNo: realNameRules.idNumber,
 };
 
 /** alipay.user.certify.open.certify gives a URL the Alipay client opens (`startBizService` 'open-certify'). */

@@ -36,7 +36,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { contractRule } from '../forms/contract-rules';
-import { formatDateTime, formatDistance, formatFen, formatMinutes } from '../format';
+import { formatDateTime, formatMetres, formatFen, formatMinutes } from '../format';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { DocumentPreview } from '../widgets/document-preview';
 import { OfferForm } from '../widgets/offer-form';
@@ -360,7 +360,7 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
       {onboarding.checkIn ? (
         <Space>
           <Tag color="green">已入职</Tag>
-          {formatDateTime(onboarding.checkIn.at)} 在距报到地点{formatDistance(onboarding.checkIn.distanceM)}处签到
+          {formatDateTime(onboarding.checkIn.at)} 在距报到地点{formatMetres(onboarding.checkIn.distanceM)}处签到
         </Space>
       ) : (
         <Typography.Text type="secondary">
