@@ -4,9 +4,8 @@ import {
   CHECK_IN_RADIUS_M,
   distanceMetres,
   DOCUMENT_KIND_LABELS,
-  formatDistance,
+  formatMetres,
   formatFen,
-  maskIdNumber,
   PAY_KIND_LABELS,
   ID_CARD_KINDS,
   yuanStringToFen,
@@ -25,6 +24,7 @@ import {
   type OnboardingDocument,
   PROOF_GENESIS,
 } from '../../services/contracts/onboarding';
+import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import { conflict, notFound } from '../http/api-error';
@@ -646,7 +646,7 @@ export class OnboardingService {
     const place = { latitude: offer.terms.latitude, longitude: offer.terms.longitude };
     const distanceM = distanceMetres(position, place);
     if (distanceM > CHECK_IN_RADIUS_M) {
-      throw conflict(`你距离报到地点${formatDistance(distanceM)}，需在${CHECK_IN_RADIUS_M}米内签到`, { distanceM });
+      throw conflict(`你距离报到地点${formatMetres(distanceM)}，需在${CHECK_IN_RADIUS_M}米内签到`, { distanceM });
     }
     const blocked = this.hireBlockedBy(applicationId, { ignoreCheckIn: true });
     if (blocked) throw conflict(blocked);
@@ -660,7 +660,7 @@ export class OnboardingService {
       this.applications.transition(record, {
         to: 'hired',
         at: now,
-        note: `报到签到（距报到地点${formatDistance(distanceM)}）`,
+        note: `报到签到（距报到地点${formatMetres(distanceM)}）`,
         message: { from: 'system', text: `你已在${offer.terms.address}完成报到签到，欢迎入职！` },
       });
     })();

@@ -4,7 +4,7 @@ import {
   CHECK_IN_RADIUS_M,
   distanceMetres,
   fenToYuanString,
-  formatDistance,
+  formatMetres,
   shiftPayFen,
   type GeoPoint,
   type MonthlyIncome,
@@ -182,7 +182,7 @@ export class ShiftService {
   private requireNear(position: GeoPoint, place: GeoPoint, action: string): void {
     const distance = distanceMetres(position, place);
     if (distance > CHECK_IN_RADIUS_M) {
-      throw conflict(`你距离工作地点${formatDistance(distance)}，需在${CHECK_IN_RADIUS_M}米内${action}`, {
+      throw conflict(`你距离工作地点${formatMetres(distance)}，需在${CHECK_IN_RADIUS_M}米内${action}`, {
         distanceM: distance,
       });
     }

@@ -1,5 +1,5 @@
-import { MAINLAND_MOBILE_PATTERN } from './resume';
-import { realNameRules } from './trust';
+import { MAINLAND_MOBILE_PATTERN } from './resume-rules';
+import { realNameRules } from './trust-rules';
 import { checkRule, textRule } from './text';
 import type { Rules } from './validation';
 

@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { EmployerApplicationWithResume } from './employer';
 import type { Onboarding } from './onboarding';
-import type { EmployerApplicationWithResume } from './resume';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';

@@ -122,11 +122,11 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
       certName: '张三',
       certNo: '110105194912310021',
     });
-    expect(wrongId.body.error.fields?.[0]).toEqual({ path: 'certNo', message: '请填写正确的18位身份证号' });
+    expect(wrongId.body.error.fields?.[0]).toEqual({ path: 'certNo', message: '身份证号不正确，请核对后重新输入' });
 
     const certifyId = await passRealName(backend, token);
     const result = await seeker<CertifyResult>('GET', `/certify/${certifyId}`);
-    expect(result.body).toEqual({ certifyId, passed: 'T', certName: '张三', certNoMasked: '110105********002X' });
+    expect(result.body).toEqual({ certifyId, passed: 'T', certName: '张三', certNoMasked: '1101**********002X' });
     expect(JSON.stringify(result.body)).not.toContain(TEST_ID_NUMBER);
 
     expect((await seeker('GET', `/contracts/${contract.flowId}`)).status).toBe(200);

@@ -17,7 +17,7 @@ import type {
   ShiftReviewRequest,
 } from '../../../services/contracts/onboarding';
 import type { CursorPage } from '../../../services/contracts/page';
-import type { EmployerApplicationWithResume } from '../../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
 import { apiRequest, downloadFile, fetchFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;
