@@ -293,7 +293,7 @@ export const SIGNATURE_MAX_BYTES = 200 * 1024;
 
 export const signContractRules: Rules = {
   signaturePng: checkRule((value) => {
-    if (typeof value !== 'string' || value.length < 100) return '请先在签名区手写签名';
+    if (typeof value !== 'string' || value.length < 80) return '请先在签名区手写签名';
     if (value.length > (SIGNATURE_MAX_BYTES * 4) / 3) return '签名图片过大，请清除后重签';
     return /^[A-Za-z0-9+/]+=*$/.test(value) ? undefined : '签名图片格式不正确，请重签';
   }, true),
