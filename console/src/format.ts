@@ -14,7 +14,6 @@ export function chinaToday(now: number = Date.now()): string {
   return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-
 /** "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
 export function formatDateTime(at: string, now: number = Date.now()): string {
   const time = dayjs(at);

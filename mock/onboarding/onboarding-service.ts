@@ -707,14 +707,29 @@ export class OnboardingService {
     const documents =
       offer && offer.status === 'accepted' ? this.documents(applicationId, this.offerTerms(offer).documents) : [];
     const remaining = party.status === 'hired' ? [] : this.remaining(applicationId);
+    const documentSteps = { missing: '上传', rejected: '重新上传', uploaded: 'HR审核' } as const;
     for (const document of documents) {
       if (document.status !== 'accepted')
-        remaining.push(
-          `${DOCUMENT_KIND_LABELS[document.kind]}${document.status === 'rejected' ? '重新上传' : document.status === 'uploaded' ? '等待审核' : '上传'}`,
-        );
+        remaining.push(`${documentSteps[document.status]}${DOCUMENT_KIND_LABELS[document.kind]}`);
     }
+    const job = this.db
+      .prepare(
+        `SELECT c.name AS city, j.address, j.lat, j.lng FROM applications a JOIN jobs j ON j.id = a.job_id
+           JOIN cities c ON c.code = j.city_code WHERE a.id = ?`,
+      )
+      .get(applicationId) as {
+      city: string;
+      district: string;
+      address: string;
+      lat: number | null;
+      lng: number | null;
+    };
     return {
       applicationId: String(applicationId),
+      jobPlace:
+        job.lat === null || job.lng === null
+          ? null
+          : { address: `${job.city}${job.address}`, latitude: job.lat, longitude: job.lng },
       offer: offer ? this.toOffer(offer, party) : null,
       contract: contract ? this.toContract(contract) : null,
       documents,

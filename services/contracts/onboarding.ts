@@ -396,6 +396,8 @@ export interface CheckIn {
 /** GET /applications/:id/onboarding (and the employer's): everything after the offer, in one answer. */
 export interface Onboarding {
   applicationId: string;
+  /** Where the job is (the offer form starts from it); null when the job has no position. */
+  jobPlace: ({ address: string } & GeoPoint) | null;
   offer: Offer | null;
   contract: Contract | null;
   documents: OnboardingDocument[];

@@ -5,7 +5,6 @@ import { PaneLayout } from '../layout/pane-layout';
 import type { InboxFilters } from '../panes/application-filters';
 import { ApplicationListPane } from '../panes/application-list-pane';
 import { CandidatePane } from '../panes/candidate-pane';
-import { OnboardingPane } from '../panes/onboarding-pane';
 
 /** 投递管理: the inbox on the left, the chosen candidate on the right (a conversation pane goes between). */
 export function ApplicationsPage(props: {
@@ -38,11 +37,6 @@ export function ApplicationsPage(props: {
           key: 'candidate',
           minWidth: 480,
           content: <CandidatePane applicationId={selectedId} onChanged={onChanged} />,
-        },
-        {
-          key: 'onboarding',
-          minWidth: 420,
-          content: <OnboardingPane application={changed?.id === selectedId ? changed : undefined} />,
         },
       ]}
     />

@@ -61,6 +61,8 @@ export function DecisionActions(props: {
   application: EmployerApplication;
   onChanged(application: EmployerApplication): void;
   onRefused(): void;
+  /** Opens the offer form (the 录用与入职 tab). */
+  onOffer(): void;
 }) {
   const { application } = props;
   const { message } = App.useApp();
@@ -129,6 +131,11 @@ export function DecisionActions(props: {
         邀请面试
       </Button>
     ),
+    can('offer') && (
+      <Button key="offer" type="primary" onClick={props.onOffer}>
+        发放录用
+      </Button>
+    ),
     (application.status === 'submitted' || can('rejected')) && (
       <Button key="reject" danger onClick={() => open('reject')}>
         不合适
@@ -139,7 +146,17 @@ export function DecisionActions(props: {
   return (
     <>
       <Space wrap className="decision-actions">
-        {actions.length ? actions : <span className="muted">该投递已结束，无需操作</span>}
+        {actions.length ? (
+          actions
+        ) : (
+          <span className="muted">
+            {application.status === 'offer'
+              ? '已发录用通知：签约、入职材料和报到在「录用与入职」中跟进'
+              : application.status === 'hired'
+                ? '已入职'
+                : '该投递已结束，无需操作'}
+          </span>
+        )}
       </Space>
       <Modal
         open={!!spec}

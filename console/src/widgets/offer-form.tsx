@@ -1,6 +1,5 @@
 import { App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
-import type { JobDetail } from '../../../services/contracts/jobs';
+import { useState } from 'react';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
@@ -10,7 +9,7 @@ import {
   type OfferInput,
   type Onboarding,
 } from '../../../services/contracts/onboarding';
-import { apiRequest, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
 import { chinaToday } from '../format';
@@ -25,32 +24,15 @@ type OfferFormValues = Omit<OfferInput, 'expiresAt'> & { validDays: number };
  */
 export function OfferForm(props: {
   applicationId: string;
-  jobId: string;
   jobTitle: string;
+  /** The job's place: the form starts from it, so the HR corrects rather than types. */
+  jobPlace: Onboarding['jobPlace'];
   payIsDaily: boolean;
   onSent(onboarding: Onboarding): void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<OfferFormValues>();
   const [sending, setSending] = useState(false);
-
-  // The job's street address and position, so the HR corrects rather than types.
-  useEffect(() => {
-    let live = true;
-    apiRequest<JobDetail>('GET', `/jobs/${props.jobId}`).then(
-      (job) => {
-        if (!live || form.isFieldsTouched(['address'])) return;
-        form.setFieldsValue({
-          address: `${job.cityName}${job.district}${job.address}`,
-          ...(job.lat !== null && job.lng !== null ? { latitude: job.lat, longitude: job.lng } : {}),
-        });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [form, props.jobId]);
 
   const toInput = (values: OfferFormValues): OfferInput => {
     const { validDays, ...rest } = values;
@@ -92,9 +74,9 @@ export function OfferForm(props: {
         payYuan: '',
         startDate: chinaToday(),
         reportTime: '09:00',
-        address: '',
-        latitude: undefined,
-        longitude: undefined,
+        address: props.jobPlace?.address ?? '',
+        latitude: props.jobPlace?.latitude,
+        longitude: props.jobPlace?.longitude,
         probationMonths: props.payIsDaily ? 0 : 3,
         workingHours: '09:00-18:00',
         dayHours: 8,

@@ -58,21 +58,11 @@ const STATUS_COLORS: Record<string, string> = {
   paid: 'green',
 };
 
-/** 入职: the offer (or its form), the contract to countersign, the documents to review, the first day, shifts. */
-export function OnboardingPane(props: { application: EmployerApplication | undefined }) {
-  const { application } = props;
-  const shown = application && ['interview', 'offer', 'hired', 'withdrawn'].includes(application.status);
-  if (!application || !shown) {
-    return (
-      <div className="pane-body pane-empty">
-        <Empty description="面试后可在这里发送录用通知，并跟进签约、入职材料和日结工时" />
-      </div>
-    );
-  }
-  return <OnboardingDetail key={application.id} application={application} />;
-}
-
-function OnboardingDetail({ application }: { application: EmployerApplication }) {
+/**
+ * 录用与入职 (a tab of the candidate pane): the offer (or its form), the contract to countersign, the
+ * documents to review, the first day, 日结 shifts to approve and pay. Live over the employer socket.
+ */
+export function OnboardingPanel({ application }: { application: EmployerApplication }) {
   const { epoch } = useEmployerSocket();
   const remote = useRemote(() => api.fetchOnboarding(application.id), [application.id, application.status, epoch]);
   useEmployerEvents((event) => {
@@ -96,17 +86,17 @@ function OnboardingDetail({ application }: { application: EmployerApplication })
     );
   }
   const onboarding = remote.data;
-  if (!onboarding) return <Skeleton active paragraph={{ rows: 10 }} className="pane-body" />;
+  if (!onboarding) return <Skeleton active paragraph={{ rows: 10 }} />;
   const update = (next: Onboarding) => remote.setData(() => next);
 
   return (
-    <div className="pane-body onboarding-pane">
+    <div className="onboarding-panel">
       {!onboarding.offer ? (
         application.status === 'interview' ? (
           <Card size="small" title="发送录用通知">
             <OfferForm
               applicationId={application.id}
-              jobId={application.job.id}
+              jobPlace={onboarding.jobPlace}
               jobTitle={application.job.title}
               payIsDaily={application.job.salary.unit === 'day'}
               onSent={update}
@@ -360,7 +350,7 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
       {onboarding.checkIn ? (
         <Space>
           <Tag color="green">已入职</Tag>
-          {formatDateTime(onboarding.checkIn.at)} 在距报到地点{formatMetres(onboarding.checkIn.distanceM)}处签到
+          {`${formatDateTime(onboarding.checkIn.at)}签到，距报到地点${formatMetres(onboarding.checkIn.distanceM)}`}
         </Space>
       ) : (
         <Typography.Text type="secondary">
