@@ -71,6 +71,8 @@ export interface MockServerOptions {
   faults?: Partial<Faults>;
   /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (default stdout); tests read what would be logged. */
+  logStream?: { write(line: string): void };
 }
 
 export interface MockServer {
@@ -130,7 +132,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   };
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info'),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,

@@ -106,6 +106,26 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     expect(contract.terms).toEqual(expect.arrayContaining([{ label: '日结', value: '¥220.50/天（按班次结算）' }]));
     expect(accepted.body.remaining[0]).toBe('实名认证并签署电子合同');
 
+    // The contract exists only for its two parties.
+    const strangerHr = { 'x-hr-id': String(otherCompanyJob.hrId) };
+    for (const path of [
+      `/contracts/${contract.flowId}`,
+      `/contracts/${contract.flowId}/proof`,
+      `/contracts/${contract.flowId}/file`,
+    ]) {
+      expect((await backend.request('GET', path, { token: other.accessToken })).status).toBe(404);
+    }
+    const strangerSigns = await backend.request('POST', `/contracts/${contract.flowId}/sign`, {
+      token: other.accessToken,
+      body: { signaturePng: tinyPng().toString('base64'), certifyId: await passRealName(backend, other.accessToken) },
+    });
+    expect(strangerSigns.status).toBe(404);
+    const strangerCountersigns = await backend.request('POST', `/employer/contracts/${contract.flowId}/countersign`, {
+      headers: strangerHr,
+      body: { signerName: '李四' },
+    });
+    expect(strangerCountersigns.status).toBe(404);
+
     // Signing needs a passed real-name check.
     const signature = tinyPng().toString('base64');
     const pending = await seeker<{ certifyId: string }>('POST', '/certify/initialize', {
@@ -233,6 +253,11 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     // 日结: clock in and out at the place, the HR approves fewer minutes, one transfer pays it.
     const clockIn = await seeker<Shift>('POST', `/applications/${applicationId}/shifts`, PLACE);
     expect(clockIn.status).toBe(201);
+    const strangerClocksOut = await backend.request('POST', `/shifts/${clockIn.body.id}/clock-out`, {
+      token: other.accessToken,
+      body: PLACE,
+    });
+    expect(strangerClocksOut.status).toBe(404);
     backend.server.context.clock.advance(5 * 3600 * 1000);
     const clockOut = await seeker<Shift>('POST', `/shifts/${clockIn.body.id}/clock-out`, PLACE);
     expect(clockOut.body).toMatchObject({ status: 'submitted', workedMinutes: 300 });
@@ -247,6 +272,10 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     });
     // 22050 fen a day of 8 hours, 4 hours approved: 11025 fen.
     expect(approved.body).toMatchObject({ status: 'approved', approvedMinutes: 240, payFen: 11025 });
+    const strangerPays = await backend.request('POST', `/employer/shifts/${clockIn.body.id}/pay`, {
+      headers: strangerHr,
+    });
+    expect(strangerPays.status).toBe(404);
     const paid = await hr('POST', `/employer/shifts/${clockIn.body.id}/pay`);
     const paidAgain = await hr('POST', `/employer/shifts/${clockIn.body.id}/pay`);
     expect(paid.body).toMatchObject({ status: 'paid', orderId: expect.any(String) });
@@ -297,5 +326,39 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
       token: second.accessToken,
     });
     expect(application.body).toMatchObject({ status: 'withdrawn', reason: '你已拒绝录用：已接受其他公司的录用' });
+  });
+});
+
+describe('what the mock logs about real-name and documents', () => {
+  it('never logs an ID number, a name from the ID card or a signature, even when a request fails', async () => {
+    const lines: string[] = [];
+    const logged = await startTestBackend({ logLevel: 'debug', logStream: { write: (line) => lines.push(line) } });
+    try {
+      const [job] = openJobs(logged, 1, 100);
+      const { accessToken: token, applicationId, hr } = await interviewedApplication(logged, 'onb-logs', job);
+      const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(logged));
+      await logged.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+      // A bad one is refused (400) and a good one accepted: neither shows up in the log.
+      await logged.request('POST', '/certify/initialize', {
+        token,
+        body: { certName: '张三', certNo: '110105194912310021' },
+      });
+      const certifyId = await passRealName(logged, token);
+      const { contract } = (
+        await logged.request<Onboarding>('GET', `/applications/${applicationId}/onboarding`, { token })
+      ).body;
+      const signature = tinyPng().toString('base64');
+      await logged.request('POST', `/contracts/${contract!.flowId}/sign`, {
+        token,
+        body: { signaturePng: signature, certifyId },
+      });
+      await uploadDocument(logged, token, applicationId, 'idCardFront', tinyPng(), `身份证${TEST_ID_NUMBER}.png`);
+      const log = lines.join('');
+      expect(lines.length).toBeGreaterThan(5);
+      expect(log).toContain('/certify/initialize');
+      for (const secret of [TEST_ID_NUMBER, '110105194912310021', '张三', signature]) expect(log).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -10,10 +10,19 @@ import type {
   IncomeView,
 } from '../../utils/onboarding-view';
 import { call, type TestServer } from './applications-support';
-import { PLACE, PNG_BYTES, seekerWithOffer, signedContract } from './onboarding-support';
+import {
+  PLACE,
+  PNG_BYTES,
+  seekerWithOffer,
+  signedContract,
+  standInPlatform,
+  TEST_ID_NUMBER,
+} from './onboarding-support';
 
 const OFFER = 'packages/onboarding/pages/offer/index';
 const CHECKLIST = 'packages/onboarding/pages/checklist/index';
+const REAL_NAME = 'packages/onboarding/pages/real-name/index';
+const SIGN = 'packages/onboarding/pages/sign/index';
 const FIRST_DAY = 'packages/onboarding/pages/first-day/index';
 const SHIFTS = 'packages/onboarding/pages/shifts/index';
 
@@ -127,6 +136,107 @@ describe('录用通知', () => {
     page.tap('onRetry');
     await rt.flush();
     expect(page.data.errorMessage).toBe('');
+  });
+});
+
+interface RealNameData {
+  certNameError: string;
+  certNoError: string;
+  errorMessage: string;
+}
+
+interface SignData {
+  certifiedText: string;
+  hasStrokes: boolean;
+  signError: string;
+  contract: { seekerSigned: boolean; signers: { role: string; text: string }[] } | null;
+}
+
+describe('实名认证 and 签署', () => {
+  it('checks the ID number on the phone, opens Alipay’s face check, then signs on the canvas', async () => {
+    const seeker = await seekerWithOffer(server, 18);
+    rt = seeker.rt;
+    const platform = standInPlatform(rt, server, { certify: '9000' });
+    await call(server, 'POST', `/offers/${seeker.offerId}/accept`, { token: seeker.token });
+
+    const sign = rt.mountPage<SignData>(SIGN, { applicationId: seeker.applicationId });
+    await rt.flush();
+    expect(sign.data.certifiedText).toBe('');
+    expect(sign.data.contract?.seekerSigned).toBe(false);
+    sign.tap('onCertify');
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ url: `/${REAL_NAME}?applicationId=${seeker.applicationId}` });
+
+    const realName = rt.mountPage<RealNameData>(REAL_NAME, { applicationId: seeker.applicationId });
+    realName.fire('onNameInput', { detail: { value: '张三' } });
+    realName.fire('onNumberInput', { detail: { value: '110105194912310021' } });
+    realName.tap('onSubmit');
+    await rt.flush();
+    expect(realName.data.certNoError).toBe('身份证号不正确，请核对后重新输入');
+    expect(platform.bizServices).toHaveLength(0);
+    expect(rt.fake.requests.filter((request) => request.url.includes('/certify'))).toHaveLength(0);
+
+    realName.fire('onNumberInput', { detail: { value: TEST_ID_NUMBER.toLowerCase() } });
+    realName.tap('onSubmit');
+    await rt.flush();
+    expect(platform.bizServices[0]).toMatchObject({
+      name: 'open-certify',
+      param: { certifyId: expect.stringMatching(/^[0-9a-f]{32}$/), url: expect.stringContaining('certify_id=') },
+    });
+    expect(rt.fake.lastToast()).toMatchObject({ content: '实名认证通过' });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'redirectTo',
+      url: `/${SIGN}?applicationId=${seeker.applicationId}`,
+    });
+
+    await rt.flush();
+    expect(sign.data.certifiedText).toBe('已实名：张三 1101**********002X');
+    sign.tap('onSign');
+    await rt.flush();
+    expect(sign.data.signError).toBe('请先在签名框内手写签名');
+
+    sign.fire('onTouchStart', { extra: { touches: [{ x: 20, y: 40 }] } });
+    sign.fire('onTouchMove', { extra: { touches: [{ x: 60, y: 80 }] } });
+    sign.fire('onTouchMove', { extra: { touches: [{ x: 120, y: 60 }] } });
+    expect(platform.strokes).toEqual([
+      [60, 80],
+      [120, 60],
+    ]);
+    sign.tap('onSign');
+    await rt.flush();
+    expect(rt.fake.lastToast()).toMatchObject({ content: '签署成功，等待企业会签' });
+    expect(sign.data.contract?.seekerSigned).toBe(true);
+    expect(sign.data.contract?.signers[0].text).toMatch(/^张三 · 今天 \d{2}:\d{2}签署$/);
+  });
+
+  it('says so when the seeker backs out of the face check, and signs nothing', async () => {
+    const seeker = await seekerWithOffer(server, 21);
+    rt = seeker.rt;
+    standInPlatform(rt, server, { certify: '6001' });
+    await call(server, 'POST', `/offers/${seeker.offerId}/accept`, { token: seeker.token });
+    const realName = rt.mountPage<RealNameData>(REAL_NAME, { applicationId: seeker.applicationId });
+    realName.fire('onNameInput', { detail: { value: '张三' } });
+    realName.fire('onNumberInput', { detail: { value: TEST_ID_NUMBER } });
+    realName.tap('onSubmit');
+    await rt.flush();
+    expect(realName.data.errorMessage).toBe('你已退出刷脸认证');
+    expect(rt.fake.navigation.filter((entry) => entry.api === 'redirectTo')).toHaveLength(0);
+  });
+
+  it('opens the signed contract as a PDF: downloaded with the session, then my.openDocument', async () => {
+    const seeker = await seekerWithOffer(server, 24);
+    rt = seeker.rt;
+    const platform = standInPlatform(rt, server, { certify: '9000' });
+    await signedContract(server, seeker);
+    const page = rt.mountPage<OfferData & { contractSigned: boolean }>(OFFER, { applicationId: seeker.applicationId });
+    await rt.flush();
+    expect(page.data.contractSigned).toBe(true);
+    page.tap('onOpenContract');
+    await rt.flush();
+    expect(platform.downloads).toHaveLength(1);
+    expect(platform.downloads[0].url).toMatch(/\/contracts\/FLOW\w+\/file$/);
+    expect(platform.downloads[0].header.authorization).toMatch(/^Bearer /);
+    expect(platform.downloads[0].bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(platform.opened).toEqual([{ filePath: 'temp://download-1.pdf', fileType: 'pdf' }]);
   });
 });
 
