@@ -26,11 +26,11 @@ CREATE TABLE certifications (
   finished_at INTEGER
 );
 
--- An e-sign flow made from the accepted offer.
+-- An e-sign flow made from the accepted offer; a revoked flow is followed by a new one (the latest counts).
 CREATE TABLE contracts (
   id INTEGER PRIMARY KEY,
   flow_id TEXT NOT NULL UNIQUE,
-  application_id INTEGER NOT NULL UNIQUE REFERENCES applications (id),
+  application_id INTEGER NOT NULL REFERENCES applications (id),
   title TEXT NOT NULL,
   terms TEXT NOT NULL,            -- ContractTerm[] as JSON
   status TEXT NOT NULL DEFAULT 'signing',
@@ -43,6 +43,8 @@ CREATE TABLE contracts (
   employer_signed_at INTEGER,
   created_at INTEGER NOT NULL
 );
+
+CREATE INDEX contracts_application ON contracts (application_id, id DESC);
 
 -- The hash chain of each contract's events: hash = sha256(prev_hash || canonical event).
 CREATE TABLE contract_events (

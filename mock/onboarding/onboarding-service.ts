@@ -450,6 +450,29 @@ export class OnboardingService {
     return this.view(party.applicationId, { hr });
   }
 
+  /**
+   * The HR revokes a flow not yet signed by both (wrong terms, a typo in the name): the revocation closes its
+   * chain, and a new flow from the same offer replaces it for the seeker to sign again.
+   */
+  revoke(hr: EmployerIdentity, flowId: string, reason: string): Onboarding {
+    const { row, party } = this.contractFor(flowId, { hr });
+    if (row.status !== 'signing') throw conflict('双方已签署的合同不能撤销');
+    const offer = this.offerRow(party.applicationId) as OfferRow;
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE contracts SET status = 'revoked' WHERE id = ?").run(row.id);
+      this.appendEvent(row.id, 'revoked', party.company, now, { reason });
+      this.createContract(party, offer, now);
+      this.applications.postMessage(
+        this.applications.conversations.idForApplication(party.applicationId),
+        'system',
+        `企业撤销了合同（${reason}），已重新生成，请重新签署`,
+      );
+    })();
+    this.changed(party);
+    return this.view(party.applicationId, { hr });
+  }
+
   proof(flowId: string, actor: Actor): ContractProof {
     const { row } = this.contractFor(flowId, actor);
     const events = this.events(row.id);
@@ -684,7 +707,7 @@ export class OnboardingService {
     if (!offer) return ['HR发出录用通知'];
     if (offer.status !== 'accepted') return ['接受录用通知', '签署电子合同', REMAINING_CHECK_IN];
     const contract = this.db
-      .prepare('SELECT * FROM contracts WHERE application_id = ?')
+      .prepare('SELECT * FROM contracts WHERE application_id = ? ORDER BY id DESC LIMIT 1')
       .get(applicationId) as ContractRow;
     const items: string[] = [];
     if (contract.seeker_signed_at === null) items.push('实名认证并签署电子合同');
@@ -699,8 +722,9 @@ export class OnboardingService {
   view(applicationId: number, actor: Actor): Onboarding {
     const party = this.party(applicationId, actor);
     const offer = this.offerRow(applicationId);
-    const contract = this.db.prepare('SELECT * FROM contracts WHERE application_id = ?').get(applicationId) as
-      ContractRow | undefined;
+    const contract = this.db
+      .prepare('SELECT * FROM contracts WHERE application_id = ? ORDER BY id DESC LIMIT 1')
+      .get(applicationId) as ContractRow | undefined;
     const checkIn = this.db
       .prepare('SELECT at, distance_m FROM check_ins WHERE application_id = ?')
       .get(applicationId) as { at: number; distance_m: number } | undefined;

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   countersignRules,
+  revokeContractRules,
   documentReviewRules,
   offerRules,
   shiftReviewRules,
   type CountersignRequest,
   type DocumentReviewRequest,
   type OfferInput,
+  type RevokeContractRequest,
   type ShiftReviewRequest,
 } from '../../services/contracts/onboarding';
 import type { Rules } from '../../services/contracts/validation';
@@ -48,6 +50,12 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
     const hr = hrOf(request);
     const { signerName } = await body<CountersignRequest>(countersignRules, request);
     return onboarding.countersign(hr, request.params.flowId, signerName.trim());
+  });
+
+  app.post<WithFlow>('/employer/contracts/:flowId/revoke', async (request) => {
+    const hr = hrOf(request);
+    const { reason } = await body<RevokeContractRequest>(revokeContractRules, request);
+    return onboarding.revoke(hr, request.params.flowId, reason.trim());
   });
 
   app.get<WithFlow>('/employer/contracts/:flowId/proof', async (request) =>

@@ -309,6 +309,15 @@ export const countersignRules: Rules = {
   signerName: textRule('签署人', { required: true, max: 20 }),
 };
 
+/** POST /employer/contracts/:flowId/revoke: a flow not yet signed by both; a new one replaces it. */
+export interface RevokeContractRequest {
+  reason: string;
+}
+
+export const revokeContractRules: Rules = {
+  reason: textRule('撤销原因', { required: true, requiredMessage: '请写明撤销原因，求职者会看到', max: 200 }),
+};
+
 export const CONTRACT_EVENT_TYPES = ['created', 'viewed', 'signed', 'countersigned', 'revoked'] as const;
 export type ContractEventType = (typeof CONTRACT_EVENT_TYPES)[number];
 
@@ -343,6 +352,43 @@ export function contractEventPayload(event: Omit<ContractEvent, 'hash'>): string
     .sort()
     .map((key) => [key, event.detail[key]]);
   return JSON.stringify([event.seq, event.type, event.actor, event.at, detail, event.prevHash]);
+}
+
+export type ProofVerdict = { valid: true } | { valid: false; seq: number; problem: string };
+
+/**
+ * Checks a proof as a third party would: every link's hash recomputed from its content and the previous
+ * hash, the sequence unbroken, the head the last hash, the flow id the one the chain began with. A byte
+ * changed anywhere breaks one of these. `sha256Hex` is the platform's (Node's crypto, WebCrypto).
+ */
+export async function verifyContractProof(
+  proof: ContractProof,
+  sha256Hex: (text: string) => Promise<string>,
+): Promise<ProofVerdict> {
+  try {
+    return await verifyLinks(proof, sha256Hex);
+  } catch {
+    // A renamed or missing member (a changed byte in a key) leaves no chain to check.
+    return { valid: false, seq: 0, problem: 'malformed proof' };
+  }
+}
+
+async function verifyLinks(proof: ContractProof, sha256Hex: (text: string) => Promise<string>): Promise<ProofVerdict> {
+  if (proof.genesis !== PROOF_GENESIS) return { valid: false, seq: 0, problem: 'genesis changed' };
+  let previous = proof.genesis;
+  for (let index = 0; index < proof.events.length; index += 1) {
+    const event = proof.events[index];
+    if (event.seq !== index + 1) return { valid: false, seq: event.seq, problem: 'sequence broken' };
+    if (event.prevHash !== previous) return { valid: false, seq: event.seq, problem: 'link broken' };
+    const { hash, ...content } = event;
+    if ((await sha256Hex(contractEventPayload(content))) !== hash) {
+      return { valid: false, seq: event.seq, problem: 'content changed' };
+    }
+    previous = hash;
+  }
+  if (proof.head !== previous) return { valid: false, seq: proof.events.length, problem: 'head changed' };
+  if (proof.events[0]?.detail.flowId !== proof.flowId) return { valid: false, seq: 1, problem: 'flow id changed' };
+  return { valid: true };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -169,8 +169,8 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
       await hr.page.getByLabel('经办人姓名').fill('王经理');
       await hr.page.getByRole('button', { name: '确认会签' }).click();
       await hr.page.locator('.onboarding-contract', { hasText: '已签署' }).waitFor();
-      await hr.page.getByRole('button', { name: '查看存证' }).click();
-      await hr.page.locator('.onboarding-contract', { hasText: '条签约记录已上链' }).waitFor();
+      await hr.page.getByRole('button', { name: '校验存证' }).click();
+      await hr.page.locator('.onboarding-contract', { hasText: '校验通过' }).waitFor();
     });
     await seeker.step('合同已签署', async () => {
       await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
@@ -193,9 +193,30 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         await seeker.frame().locator('.document', { hasText: label }).getByText('待审核').waitFor();
       });
     }
-    await hr.step('审核入职材料', async () => {
+    await hr.step('查看身份证（打码）', async () => {
       const documents = hr.page.locator('.onboarding-documents');
       await documents.getByText('待审核').nth(2).waitFor({ timeout: 10_000 });
+      await documents
+        .locator('button', { hasText: /查\s*看/ })
+        .first()
+        .click();
+      await hr.page.locator('.document-image.masked img').waitFor();
+      await hr.page.locator('.document-mask', { hasText: '身份证号码已遮挡' }).waitFor();
+      // The dialog zooms in: the screenshot waits for it to finish.
+      await hr.page
+        .locator('.ant-modal')
+        .evaluate((el) =>
+          Promise.all(
+            (el as unknown as { getAnimations(o: object): { finished: Promise<unknown> }[] })
+              .getAnimations({ subtree: true })
+              .map((animation) => animation.finished),
+          ),
+        );
+      await hr.page.waitForTimeout(300);
+    });
+    await hr.page.keyboard.press('Escape');
+    await hr.step('审核入职材料', async () => {
+      const documents = hr.page.locator('.onboarding-documents');
       for (let index = 0; index < 3; index += 1) {
         await documents
           .locator('button', { hasText: /通\s*过/ })

@@ -7,7 +7,8 @@ import type {
   Onboarding,
   Shift,
 } from '../../services/contracts/onboarding';
-import { verifyContractProof } from '../../mock/onboarding/contract-chain';
+import { verifyContractProof } from '../../services/contracts/onboarding';
+import { sha256HexAsync } from '../../mock/onboarding/contract-chain';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import { openJobs } from './mock-resume-helpers';
 import {
@@ -24,7 +25,7 @@ import {
 type Conflict = ApiErrorBody & { error: { distanceM?: number } };
 
 /** Changes every byte of the proof as sent, one at a time: each change either breaks the JSON or the chain. */
-function expectEveryChangedByteDetected(proof: ContractProof): void {
+async function expectEveryChangedByteDetected(proof: ContractProof): Promise<void> {
   const text = JSON.stringify(proof);
   let checked = 0;
   for (let index = 0; index < text.length; index += 1) {
@@ -38,7 +39,7 @@ function expectEveryChangedByteDetected(proof: ContractProof): void {
       continue;
     }
     checked += 1;
-    if (verifyContractProof(parsed).valid)
+    if ((await verifyContractProof(parsed, sha256HexAsync)).valid)
       throw new Error(`a change at byte ${index} (${original} → ${replacement}) went unnoticed`);
   }
   expect(checked).toBeGreaterThan(text.length / 2);
@@ -169,8 +170,8 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
 
     const proof = await seeker<ContractProof>('GET', `/contracts/${contract.flowId}/proof`);
     expect(proof.body.events.map((event) => event.type)).toEqual(['created', 'viewed', 'signed', 'countersigned']);
-    expect(verifyContractProof(proof.body)).toEqual({ valid: true });
-    expectEveryChangedByteDetected(proof.body);
+    expect(await verifyContractProof(proof.body, sha256HexAsync)).toEqual({ valid: true });
+    await expectEveryChangedByteDetected(proof.body);
     // A row changed in the database behind the chain's back shows in the next proof.
     backend.server.db
       .prepare(
@@ -178,7 +179,11 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
       )
       .run(contract.flowId);
     const tampered = await seeker<ContractProof>('GET', `/contracts/${contract.flowId}/proof`);
-    expect(verifyContractProof(tampered.body)).toEqual({ valid: false, seq: 3, problem: 'content changed' });
+    expect(await verifyContractProof(tampered.body, sha256HexAsync)).toEqual({
+      valid: false,
+      seq: 3,
+      problem: 'content changed',
+    });
     backend.server.db
       .prepare(
         "UPDATE contract_events SET actor = '张三' WHERE seq = 3 AND contract_id = (SELECT id FROM contracts WHERE flow_id = ?)",
@@ -290,6 +295,46 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     expect((await seeker<ApiErrorBody>('GET', '/income?month=2025-13')).body.error.fields?.[0].path).toBe(
       'query.month',
     );
+  });
+
+  it('revokes a flow not yet signed by both: the chain ends with the revocation, a new flow replaces it', async () => {
+    const [job] = openJobs(backend, 1, 120);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-revoke', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    const accepted = await backend.request<Onboarding>('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    const first = accepted.body.contract!.flowId;
+    const certifyId = await passRealName(backend, token);
+    const signature = tinyPng().toString('base64');
+    await backend.request('POST', `/contracts/${first}/sign`, { token, body: { signaturePng: signature, certifyId } });
+
+    const noReason = await hr('POST', `/employer/contracts/${first}/revoke`, { reason: '' });
+    expect((noReason.body as unknown as ApiErrorBody).error.fields?.[0]).toEqual({
+      path: 'reason',
+      message: '请写明撤销原因，求职者会看到',
+    });
+    const revoked = await hr('POST', `/employer/contracts/${first}/revoke`, { reason: '岗位名称写错' });
+    expect(revoked.status).toBe(200);
+    const second = revoked.body.contract!;
+    expect(second.flowId).not.toBe(first);
+    expect(second).toMatchObject({ status: 'signing', signers: [{ status: 'waiting' }, { status: 'waiting' }] });
+
+    const oldProof = await backend.request<ContractProof>('GET', `/contracts/${first}/proof`, { token });
+    expect(oldProof.body.events.map((event) => event.type)).toEqual(['created', 'signed', 'revoked']);
+    expect(oldProof.body.events[2].detail).toEqual({ reason: '岗位名称写错' });
+    expect(await verifyContractProof(oldProof.body, sha256HexAsync)).toEqual({ valid: true });
+    const signOld = await backend.request<ApiErrorBody>('POST', `/contracts/${first}/sign`, {
+      token,
+      body: { signaturePng: signature, certifyId },
+    });
+    expect(signOld.status).toBe(409);
+    expect(
+      (await hr('POST', `/employer/contracts/${second.flowId}/countersign`, { signerName: '王经理' })).status,
+    ).toBe(409);
+    const signNew = await backend.request<Onboarding>('POST', `/contracts/${second.flowId}/sign`, {
+      token,
+      body: { signaturePng: signature, certifyId },
+    });
+    expect(signNew.body.contract!.signers[0].status).toBe('signed');
   });
 
   it('refuses an expired offer and lets the seeker decline with a reason the HR sees', async () => {

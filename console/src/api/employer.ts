@@ -63,6 +63,12 @@ export const fetchOnboarding = (id: string) => apiRequest<Onboarding>('GET', `/e
 export const countersign = (flowId: string, signerName: string) =>
   apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/countersign`, { body: { signerName } });
 
+/** Opening the contract: the employer's first view is on the chain. */
+export const viewContract = (flowId: string) => apiRequest<unknown>('GET', `/employer/contracts/${flowId}`);
+
+export const revokeContract = (flowId: string, reason: string) =>
+  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/revoke`, { body: { reason } });
+
 export const fetchContractProof = (flowId: string) =>
   apiRequest<ContractProof>('GET', `/employer/contracts/${flowId}/proof`);
 

@@ -21,12 +21,14 @@ import { useEffect, useState } from 'react';
 import {
   CONTRACT_STATUS_LABELS,
   countersignRules,
+  revokeContractRules,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   ID_CARD_KINDS,
   OFFER_STATUS_LABELS,
   PAY_KIND_LABELS,
   SHIFT_STATUS_LABELS,
+  verifyContractProof,
   type Onboarding,
   type OnboardingDocument,
   type Shift,
@@ -35,11 +37,17 @@ import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
-import { contractRule } from '../forms/contract-rules';
+import { contractRule, showServerFieldErrors } from '../forms/contract-rules';
 import { formatDateTime, formatMetres, formatFen, formatMinutes } from '../format';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { DocumentPreview } from '../widgets/document-preview';
 import { OfferForm } from '../widgets/offer-form';
+
+/** SHA-256 in hex with the browser's WebCrypto. */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'orange',
@@ -166,14 +174,18 @@ function OfferCard({ onboarding }: { onboarding: Onboarding }) {
 function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboarding): void }) {
   const contract = props.onboarding.contract!;
   const { message } = App.useApp();
-  const [signing, setSigning] = useState(false);
+  const [dialog, setDialog] = useState<'countersign' | 'revoke'>();
   const [sending, setSending] = useState(false);
-  const [proofLength, setProofLength] = useState<number>();
-  const [form] = Form.useForm<{ signerName: string }>();
+  const [proofCheck, setProofCheck] = useState<string>();
+  const [form] = Form.useForm<{ signerName: string; reason: string }>();
   const seekerSigned = contract.signers[0].status === 'signed';
+  // The HR has the contract in front of them: its record says so (once); nothing to show if that fails.
+  useEffect(() => {
+    api.viewContract(contract.flowId).catch(() => undefined);
+  }, [contract.flowId]);
   const employerSigned = contract.signers[1].status === 'signed';
 
-  const countersign = async () => {
+  const submit = async () => {
     try {
       await form.validateFields();
     } catch {
@@ -181,11 +193,16 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
     }
     setSending(true);
     try {
-      props.onChanged(await api.countersign(contract.flowId, form.getFieldValue('signerName') as string));
-      void message.success('已会签，合同签署完成');
-      setSigning(false);
+      if (dialog === 'revoke') {
+        props.onChanged(await api.revokeContract(contract.flowId, form.getFieldValue('reason') as string));
+        void message.success('已撤销并重新生成合同，等待求职者重新签署');
+      } else {
+        props.onChanged(await api.countersign(contract.flowId, form.getFieldValue('signerName') as string));
+        void message.success('已会签，合同签署完成');
+      }
+      setDialog(undefined);
     } catch (error) {
-      void message.error(errorMessage(error));
+      if (!showServerFieldErrors(form, error)) void message.error(errorMessage(error));
     } finally {
       setSending(false);
     }
@@ -193,11 +210,20 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
 
   const download = () =>
     api.downloadContract(contract.flowId).catch((error: unknown) => void message.error(errorMessage(error)));
-  const showProof = () =>
-    api.fetchContractProof(contract.flowId).then(
-      (proof) => setProofLength(proof.events.length),
-      (error: unknown) => void message.error(errorMessage(error)),
-    );
+  /** Fetches the chain and checks it here, in the browser, as any third party could. */
+  const showProof = async () => {
+    try {
+      const proof = await api.fetchContractProof(contract.flowId);
+      const verdict = await verifyContractProof(proof, sha256Hex);
+      setProofCheck(
+        verdict.valid
+          ? `共${proof.events.length}条签约记录（哈希链）校验通过，链头 ${proof.head.slice(0, 12)}…`
+          : `校验失败：第${verdict.seq}条记录与存证不符（${verdict.problem}）`,
+      );
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+  };
 
   return (
     <Card
@@ -214,41 +240,53 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
             {signer.status === 'signed' && signer.signedAt ? `已签署 ${formatDateTime(signer.signedAt)}` : '待签署'}
           </Descriptions.Item>
         ))}
-        {proofLength !== undefined && (
-          <Descriptions.Item label="存证">
-            共{proofLength}条签约记录已上链（哈希链），任何改动都会被发现
-          </Descriptions.Item>
-        )}
+        {proofCheck && <Descriptions.Item label="存证">{proofCheck}</Descriptions.Item>}
       </Descriptions>
       <Space wrap>
         {seekerSigned && !employerSigned && (
-          <Button type="primary" onClick={() => setSigning(true)}>
+          <Button type="primary" onClick={() => setDialog('countersign')}>
             企业会签
+          </Button>
+        )}
+        {contract.status === 'signing' && (
+          <Button danger onClick={() => setDialog('revoke')}>
+            撤销并重发
           </Button>
         )}
         {!seekerSigned && <Typography.Text type="secondary">等待求职者实名认证并签署</Typography.Text>}
         <Button onClick={() => void download()}>下载合同PDF</Button>
-        <Button onClick={() => void showProof()}>查看存证</Button>
+        <Button onClick={() => void showProof()}>校验存证</Button>
       </Space>
       <Modal
-        open={signing}
-        title="企业会签"
-        okText="确认会签"
+        open={!!dialog}
+        title={dialog === 'revoke' ? '撤销合同并重新生成' : '企业会签'}
+        okText={dialog === 'revoke' ? '撤销并重发' : '确认会签'}
         cancelText="取消"
         confirmLoading={sending}
-        onOk={() => void countersign()}
-        onCancel={() => setSigning(false)}
+        onOk={() => void submit()}
+        onCancel={() => setDialog(undefined)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ signerName: '' }}>
-          <Form.Item
-            name="signerName"
-            label="经办人姓名"
-            required
-            rules={[contractRule(countersignRules, 'signerName', form)]}
-          >
-            <Input maxLength={20} />
-          </Form.Item>
+        <Form form={form} layout="vertical" initialValues={{ signerName: '', reason: '' }}>
+          {dialog === 'revoke' ? (
+            <Form.Item
+              name="reason"
+              label="撤销原因（求职者可见）"
+              required
+              rules={[contractRule(revokeContractRules, 'reason', form)]}
+            >
+              <Input maxLength={200} placeholder="例如：岗位名称有误，已更正" />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="signerName"
+              label="经办人姓名"
+              required
+              rules={[contractRule(countersignRules, 'signerName', form)]}
+            >
+              <Input maxLength={20} />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>
