@@ -9,7 +9,7 @@ import {
   type MonthlyIncome,
   type Onboarding,
 } from '../services/contracts/onboarding';
-import { validate } from '../services/contracts/validation';
+import { checkInput } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import {
   acceptOffer,
@@ -121,9 +121,10 @@ export class OnboardingStore {
   async decline(applicationId: string, reason: string): Promise<SubmitOutcome> {
     const offer = this.entry(applicationId).onboarding?.offer;
     if (!offer) return { ok: false, message: '录用通知还没有加载', fields: [] };
-    const fields = await validate(declineOfferRules, { reason });
-    if (fields.length) return { ok: false, message: fields[0].message, fields };
-    return this.act(applicationId, 'decline', () => declineOffer(offer.id, reason.trim()), '提交失败，请稍后重试');
+    const checked = await checkInput(declineOfferRules, { reason });
+    if (!checked.ok) return { ok: false, message: checked.fields[0].message, fields: checked.fields };
+    const why = checked.value.reason.trim();
+    return this.act(applicationId, 'decline', () => declineOffer(offer.id, why), '提交失败，请稍后重试');
   }
 
   /**
@@ -131,9 +132,12 @@ export class OnboardingStore {
    * server's query decides. Answers what to tell the seeker.
    */
   async certify(applicationId: string, certName: string, certNo: string): Promise<SubmitOutcome> {
-    const input = { certName: certName.trim(), certNo: certNo.trim().toUpperCase() };
-    const fields = await validate(certifyInitializeRules, input);
-    if (fields.length) return { ok: false, message: fields[0].message, fields };
+    const checked = await checkInput(certifyInitializeRules, {
+      certName: certName.trim(),
+      certNo: certNo.trim().toUpperCase(),
+    });
+    if (!checked.ok) return { ok: false, message: checked.fields[0].message, fields: checked.fields };
+    const input = checked.value;
     if (this.entry(applicationId).acting) return { ok: false, message: '', fields: [] };
     this.patch(applicationId, { acting: 'certify' });
     try {

@@ -5,13 +5,8 @@ import {
   documentReviewRules,
   offerRules,
   shiftReviewRules,
-  type CountersignRequest,
-  type DocumentReviewRequest,
-  type OfferInput,
-  type RevokeContractRequest,
-  type ShiftReviewRequest,
 } from '../../services/contracts/onboarding';
-import type { Rules } from '../../services/contracts/validation';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { validateInput } from '../http/validate-input';
@@ -25,7 +20,7 @@ type WithFlow = { Params: { flowId: string } };
 export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: MockContext): void {
   const { onboarding, shifts } = ctx;
   const hrOf = (request: FastifyRequest) => requireEmployer(ctx, request);
-  const body = <T>(rules: Rules, request: FastifyRequest) => validateInput<T>(rules, request.body, 'body');
+  const body = <T>(rules: InputRules<T>, request: FastifyRequest) => validateInput(rules, request.body, 'body');
   const idOf = (raw: string, message: string) => {
     const id = parseId(raw);
     if (id === undefined) throw notFound(message);
@@ -34,7 +29,7 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
 
   app.post<WithId>('/employer/applications/:id/offer', async (request) => {
     const hr = hrOf(request);
-    const input = await body<OfferInput>(offerRules, request);
+    const input = await body(offerRules, request);
     return onboarding.sendOffer(hr, idOf(request.params.id, '投递记录不存在'), input);
   });
 
@@ -48,13 +43,13 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
 
   app.post<WithFlow>('/employer/contracts/:flowId/countersign', async (request) => {
     const hr = hrOf(request);
-    const { signerName } = await body<CountersignRequest>(countersignRules, request);
+    const { signerName } = await body(countersignRules, request);
     return onboarding.countersign(hr, request.params.flowId, signerName.trim());
   });
 
   app.post<WithFlow>('/employer/contracts/:flowId/revoke', async (request) => {
     const hr = hrOf(request);
-    const { reason } = await body<RevokeContractRequest>(revokeContractRules, request);
+    const { reason } = await body(revokeContractRules, request);
     return onboarding.revoke(hr, request.params.flowId, reason.trim());
   });
 
@@ -72,7 +67,7 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
 
   app.post<WithId>('/employer/documents/:id/review', async (request) => {
     const hr = hrOf(request);
-    const { decision, reason } = await body<DocumentReviewRequest>(documentReviewRules, request);
+    const { decision, reason } = await body(documentReviewRules, request);
     return onboarding.review(hr, idOf(request.params.id, '材料不存在'), decision, reason);
   });
 
@@ -83,7 +78,7 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
 
   app.post<WithId>('/employer/shifts/:id/review', async (request) => {
     const hr = hrOf(request);
-    const review = await body<ShiftReviewRequest>(shiftReviewRules, request);
+    const review = await body(shiftReviewRules, request);
     const id = idOf(request.params.id, '班次不存在');
     return review.decision === 'approved'
       ? shifts.approve(hr, id, review.minutes)

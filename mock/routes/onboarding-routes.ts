@@ -9,13 +9,9 @@ import {
   geoPointRules,
   incomeQueryRules,
   signContractRules,
-  type CertifyInitializeRequest,
-  type DeclineOfferRequest,
   type DocumentKind,
-  type GeoPoint,
-  type SignContractRequest,
 } from '../../services/contracts/onboarding';
-import type { Rules } from '../../services/contracts/validation';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { invalidInput, notFound } from '../http/api-error';
 import { validateInput } from '../http/validate-input';
@@ -35,7 +31,7 @@ export function documentMime(bytes: Buffer): string | undefined {
 export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext): void {
   const { onboarding, shifts } = ctx;
   const user = (request: FastifyRequest) => ctx.tokens.requireUser(request.headers.authorization);
-  const body = <T>(rules: Rules, request: FastifyRequest) => validateInput<T>(rules, request.body, 'body');
+  const body = <T>(rules: InputRules<T>, request: FastifyRequest) => validateInput(rules, request.body, 'body');
   const idOf = (raw: string, message: string) => {
     const id = parseId(raw);
     if (id === undefined) throw notFound(message);
@@ -52,14 +48,14 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
 
   app.post<WithId>('/offers/:id/decline', async (request) => {
     const userId = user(request);
-    const { reason } = await body<DeclineOfferRequest>(declineOfferRules, request);
+    const { reason } = await body(declineOfferRules, request);
     return onboarding.declineOffer(userId, idOf(request.params.id, '录用通知不存在'), reason.trim());
   });
 
   /** alipay.user.certify.open.initialize + certify: the app opens the answer with startBizService. */
   app.post('/certify/initialize', async (request, reply) => {
     const userId = user(request);
-    const { certName, certNo } = await body<CertifyInitializeRequest>(certifyInitializeRules, request);
+    const { certName, certNo } = await body(certifyInitializeRules, request);
     return reply.code(201).send(onboarding.initializeCertify(userId, certName, certNo));
   });
 
@@ -74,7 +70,7 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
 
   app.post<{ Params: { flowId: string } }>('/contracts/:flowId/sign', async (request) => {
     const userId = user(request);
-    const { signaturePng, certifyId } = await body<SignContractRequest>(signContractRules, request);
+    const { signaturePng, certifyId } = await body(signContractRules, request);
     return onboarding.sign(userId, request.params.flowId, certifyId, Buffer.from(signaturePng, 'base64'));
   });
 
@@ -92,19 +88,19 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
 
   app.post<WithId>('/applications/:id/check-in', async (request) => {
     const userId = user(request);
-    const position = await body<GeoPoint>(geoPointRules, request);
+    const position = await body(geoPointRules, request);
     return onboarding.checkIn(userId, idOf(request.params.id, '投递记录不存在'), position);
   });
 
   app.post<WithId>('/applications/:id/shifts', async (request, reply) => {
     const userId = user(request);
-    const position = await body<GeoPoint>(geoPointRules, request);
+    const position = await body(geoPointRules, request);
     return reply.code(201).send(shifts.clockIn(userId, idOf(request.params.id, '投递记录不存在'), position));
   });
 
   app.post<WithId>('/shifts/:id/clock-out', async (request) => {
     const userId = user(request);
-    const position = await body<GeoPoint>(geoPointRules, request);
+    const position = await body(geoPointRules, request);
     return shifts.clockOut(userId, idOf(request.params.id, '班次不存在'), position);
   });
 
@@ -114,7 +110,7 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
 
   app.get('/income', async (request) => {
     const userId = user(request);
-    const { month } = await validateInput<{ month: string }>(incomeQueryRules, request.query, 'query');
+    const { month } = await validateInput(incomeQueryRules, request.query, 'query');
     return shifts.income(userId, month);
   });
 

@@ -1,7 +1,7 @@
 import { MAINLAND_MOBILE_PATTERN } from './resume-rules';
 import { realNameRules } from './trust-rules';
 import { checkRule, textRule } from './text';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /**
  * The last steps of an application: the offer, the e-contract (an e-sign provider's shape: flow id,
@@ -77,7 +77,7 @@ export function formatMetres(metres: number): string {
   return metres < 1000 ? `${metres}米` : `${(Math.round(metres / 100) / 10).toFixed(1)}公里`;
 }
 
-export const geoPointRules: Rules = {
+export const geoPointRules: InputRules<GeoPoint> = {
   latitude: { type: 'number', required: true, min: -90, max: 90, message: '定位纬度不正确，请重新定位' },
   longitude: { type: 'number', required: true, min: -180, max: 180, message: '定位经度不正确，请重新定位' },
 };
@@ -143,7 +143,7 @@ export interface OfferInput {
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const offerRules: Rules = {
+export const offerRules: InputRules<OfferInput> = {
   position: textRule('岗位', { required: true, max: 40 }),
   payKind: { type: 'enum', required: true, enum: [...PAY_KINDS], message: '请选择薪资方式' },
   payYuan: checkRule((value) => {
@@ -208,7 +208,7 @@ export interface DeclineOfferRequest {
   reason: string;
 }
 
-export const declineOfferRules: Rules = {
+export const declineOfferRules: InputRules<DeclineOfferRequest> = {
   reason: textRule('拒绝原因', { required: true, requiredMessage: '请告诉HR拒绝的原因', max: 200, multiline: true }),
 };
 
@@ -222,7 +222,7 @@ export interface CertifyInitializeRequest {
 }
 
 /** The same name and ID number rules as the resume's real-name badge (check digit, real birth date). */
-export const certifyInitializeRules: Rules = {
+export const certifyInitializeRules: InputRules<CertifyInitializeRequest> = {
   certName: realNameRules.name,
   certNo: realNameRules.idNumber,
 };
@@ -291,7 +291,7 @@ export interface SignContractRequest {
 
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
 
-export const signContractRules: Rules = {
+export const signContractRules: InputRules<SignContractRequest> = {
   signaturePng: checkRule((value) => {
     if (typeof value !== 'string' || value.length < 80) return '请先在签名区手写签名';
     if (value.length > (SIGNATURE_MAX_BYTES * 4) / 3) return '签名图片过大，请清除后重签';
@@ -305,7 +305,7 @@ export interface CountersignRequest {
   signerName: string;
 }
 
-export const countersignRules: Rules = {
+export const countersignRules: InputRules<CountersignRequest> = {
   signerName: textRule('签署人', { required: true, max: 20 }),
 };
 
@@ -314,7 +314,7 @@ export interface RevokeContractRequest {
   reason: string;
 }
 
-export const revokeContractRules: Rules = {
+export const revokeContractRules: InputRules<RevokeContractRequest> = {
   reason: textRule('撤销原因', { required: true, requiredMessage: '请写明撤销原因，求职者会看到', max: 200 }),
 };
 
@@ -424,7 +424,7 @@ export interface DocumentReviewRequest {
   reason?: string;
 }
 
-export const documentReviewRules: Rules = {
+export const documentReviewRules: InputRules<DocumentReviewRequest> = {
   decision: { type: 'enum', required: true, enum: ['accepted', 'rejected'], message: '请选择通过或退回' },
   reason: checkRule((value, source) => {
     if (source.decision !== 'rejected') return undefined;
@@ -497,7 +497,7 @@ export interface ShiftReviewRequest {
   reason?: string;
 }
 
-export const shiftReviewRules: Rules = {
+export const shiftReviewRules: InputRules<ShiftReviewRequest> = {
   decision: { type: 'enum', required: true, enum: ['approved', 'rejected'], message: '请选择通过或驳回' },
   minutes: { type: 'integer', min: 1, max: 24 * 60, message: '核定工时为1到1440分钟' },
   reason: checkRule((value, source) => {
@@ -527,7 +527,7 @@ export interface MonthlyIncome {
   slips: PaySlip[];
 }
 
-export const incomeQueryRules: Rules = {
+export const incomeQueryRules: InputRules<{ month: string }> = {
   month: { type: 'string', required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: '月份格式应为YYYY-MM' },
 };
 
