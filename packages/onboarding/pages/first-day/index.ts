@@ -38,9 +38,8 @@ Page({
         checkedInText: checkIn
           ? `已入职 · ${formatDateTime(checkIn.at)}签到（距报到地点${formatMetres(checkIn.distanceM)}）`
           : '',
-        blockedText: onboarding
-          ? onboarding.remaining.filter((item) => item.indexOf('合同') >= 0 || item.indexOf('录用') >= 0).join('、')
-          : '',
+        // Checking in needs the contract both sides signed; the documents may follow.
+        blockedText: onboarding && onboarding.contract?.status !== 'signed' ? '双方签署电子合同' : '',
         errorMessage: entry.errorMessage,
         checkingIn: entry.acting === 'check-in',
       };
