@@ -1,6 +1,6 @@
 /** Shared set-up for the onboarding page tests: a seeker with an offer sent by the HR, and backend steps. */
 import type { Onboarding, OfferInput } from '../../services/contracts/onboarding';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply } from '../support/mock-server';
 import { applyDirect, call, employerAct, launchSeeker, openJobs, type TestServer } from './applications-support';
 

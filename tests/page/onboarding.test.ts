@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { Onboarding } from '../../services/contracts/onboarding';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { startMockServer } from '../support/mock-server';
 import type {
   DocumentItemView,
