@@ -17,9 +17,6 @@ const SEEKER_NAME = '韩梅梅';
 const PLACE = { latitude: 30.274084, longitude: 120.15507 };
 /** A valid ID number for the real-name step. */
 const ID_NUMBER = '11010519491231002X';
-/** A 1×1 PNG standing for the handwritten signature (see the note in the real-name step). */
-const SIGNATURE_PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 let stack: Stack;
 let hr: ConsoleApp;
@@ -146,24 +143,46 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     });
   });
 
-  it('real-name and signature, then the HR countersigns', async () => {
-    // The simulator models neither `startBizService` (open-certify) nor `<canvas>` yet: these two steps go
-    // through the same API the pages call, and the pages themselves are covered by tests/page.
-    const auth = { authorization: `Bearer ${token}` };
-    const started = await api<{ certifyId: string }>(
-      'POST',
-      '/certify/initialize',
-      { certName: SEEKER_NAME, certNo: ID_NUMBER },
-      auth,
-    );
-    await api('POST', `/__admin/certify/${started.certifyId}/complete`, { passed: true });
+  it('real-name (Alipay’s face check) and a signature drawn on the canvas, then the HR countersigns', async () => {
+    await seeker.step('签署合同：需先实名', async () => {
+      await seeker.frame().locator('.step', { hasText: '实名认证并签署电子合同' }).click();
+      await seeker.waitForRoute('packages/onboarding/pages/sign/index');
+      await seeker.frame().getByText('签署前需要先完成实名认证').waitFor();
+    });
+    await seeker.step('实名认证：填写', async () => {
+      await seeker.frame().getByText('去实名认证').click();
+      await seeker.waitForRoute('packages/onboarding/pages/real-name/index');
+      const inputs = seeker.frame().locator('input');
+      await inputs.nth(0).fill(SEEKER_NAME);
+      await inputs.nth(1).fill(ID_NUMBER);
+    });
+    await seeker.step('刷脸认证（模拟）', async () => {
+      await seeker.frame().getByText('开始刷脸认证').click();
+      await seeker.page.locator('.sim-dialog', { hasText: '支付宝刷脸认证' }).waitFor();
+    });
+    await seeker.step('手写签名', async () => {
+      await seeker.page.locator('.sim-dialog button', { hasText: '认证通过' }).click();
+      await seeker.waitForRoute('packages/onboarding/pages/sign/index');
+      await seeker.frame().getByText(`已实名：${SEEKER_NAME}`).waitFor();
+      const canvas = seeker.frame().locator('canvas#signature');
+      await canvas.waitFor();
+      const box = (await canvas.boundingBox())!;
+      const mouse = seeker.page.mouse;
+      await mouse.move(box.x + 20, box.y + box.height * 0.6);
+      await mouse.down();
+      for (let step = 1; step <= 12; step += 1) {
+        await mouse.move(box.x + 20 + step * 18, box.y + box.height * (0.6 - 0.3 * Math.sin(step / 2)));
+      }
+      await mouse.up();
+      await seeker.frame().getByText('签好后点“确认签署”').waitFor();
+    });
+    await seeker.step('已签署，等待企业会签', async () => {
+      await seeker.frame().locator('.bottom-bar').getByText('确认签署').click();
+      await seeker.waitForRoute('packages/onboarding/pages/offer/index');
+      await seeker.frame().locator('.step', { hasText: '等待企业会签' }).waitFor();
+    });
     const { contract } = await onboarding();
-    await api(
-      'POST',
-      `/contracts/${contract!.flowId}/sign`,
-      { certifyId: started.certifyId, signaturePng: SIGNATURE_PNG },
-      auth,
-    );
+    expect(contract?.signers[0]).toMatchObject({ name: SEEKER_NAME, status: 'signed' });
     await hr.step('企业会签', async () => {
       await hr.page.getByRole('button', { name: '企业会签' }).click({ timeout: 10_000 });
       await hr.page.getByLabel('经办人姓名').fill('王经理');

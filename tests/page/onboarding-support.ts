@@ -1,6 +1,5 @@
 /** Shared set-up for the onboarding page tests: a seeker with an offer sent by the HR, and backend steps. */
 import type { Onboarding, OfferInput } from '../../services/contracts/onboarding';
-import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply } from '../support/mock-server';
 import { applyDirect, call, employerAct, launchSeeker, openJobs, type TestServer } from './applications-support';
 
@@ -73,71 +72,4 @@ export async function signedContract(
   });
   const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`, { signerName: '王经理' });
   if (countersigned.body.contract?.status !== 'signed') throw new Error('countersign failed');
-}
-
-/**
- * Stand-ins for the platform APIs the jest harness does not model yet (`my.call('startBizService')`,
- * `my.createCanvasContext`, `my.downloadFile`, `my.openDocument`), answering later as the platform does.
- * `certify` plays Alipay's face check: '9000' tells the mock it passed, '6001' is the seeker backing out.
- */
-export function standInPlatform(rt: Runtime, server: TestServer, options: { certify: '9000' | '6001' | '6002' }) {
-  const record = {
-    bizServices: [] as { name: string; param: { certifyId: string; url: string } }[],
-    strokes: [] as [number, number][],
-    downloads: [] as { url: string; header: Record<string, string>; bytes: Buffer }[],
-    opened: [] as { filePath: string; fileType?: string }[],
-  };
-  const later = (run: () => void) => setTimeout(run, 0);
-  rt.fake.define('call', ((
-    api: string,
-    params: { name: string; param: string },
-    callback: (result: unknown) => void,
-  ) => {
-    if (api !== 'startBizService' || params.name !== 'open-certify') throw new Error(`my.call(${api}) is not modelled`);
-    const param = JSON.parse(params.param) as { certifyId: string; url: string };
-    record.bizServices.push({ name: params.name, param });
-    void (async () => {
-      if (options.certify === '9000') {
-        await call(server, 'POST', `/__admin/certify/${param.certifyId}/complete`, { body: { passed: true } });
-      }
-      later(() => callback({ resultStatus: options.certify }));
-    })();
-  }) as never);
-  rt.fake.define('createCanvasContext', (() => ({
-    setStrokeStyle: () => undefined,
-    setLineWidth: () => undefined,
-    setLineCap: () => undefined,
-    beginPath: () => undefined,
-    moveTo: () => undefined,
-    lineTo: (x: number, y: number) => record.strokes.push([x, y]),
-    stroke: () => undefined,
-    draw: () => undefined,
-    clearRect: () => (record.strokes.length = 0),
-    toDataURL: () =>
-      new Promise((resolve) =>
-        later(() => resolve(`data:image/png;base64,${Buffer.from(PNG_BYTES).toString('base64')}`)),
-      ),
-  })) as never);
-  rt.fake.define('downloadFile', ((request: {
-    url: string;
-    header: Record<string, string>;
-    success(result: { tempFilePath: string; apFilePath: string }): void;
-    fail(failure: { error: number; errorMessage: string }): void;
-  }) => {
-    void fetch(request.url, { headers: request.header }).then(async (response) => {
-      if (!response.ok) return later(() => request.fail({ error: 12, errorMessage: '下载失败' }));
-      const path = `temp://download-${record.downloads.length + 1}.pdf`;
-      record.downloads.push({
-        url: request.url,
-        header: request.header,
-        bytes: Buffer.from(await response.arrayBuffer()),
-      });
-      later(() => request.success({ tempFilePath: path, apFilePath: path }));
-    });
-  }) as never);
-  rt.fake.define('openDocument', ((request: { filePath: string; fileType?: string; success(): void }) => {
-    record.opened.push({ filePath: request.filePath, fileType: request.fileType });
-    later(() => request.success());
-  }) as never);
-  return record;
 }

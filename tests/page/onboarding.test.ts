@@ -10,14 +10,7 @@ import type {
   IncomeView,
 } from '../../utils/onboarding-view';
 import { call, type TestServer } from './applications-support';
-import {
-  PLACE,
-  PNG_BYTES,
-  seekerWithOffer,
-  signedContract,
-  standInPlatform,
-  TEST_ID_NUMBER,
-} from './onboarding-support';
+import { PLACE, PNG_BYTES, seekerWithOffer, signedContract, TEST_ID_NUMBER } from './onboarding-support';
 
 const OFFER = 'packages/onboarding/pages/offer/index';
 const CHECKLIST = 'packages/onboarding/pages/checklist/index';
@@ -156,7 +149,7 @@ describe('实名认证 and 签署', () => {
   it('checks the ID number on the phone, opens Alipay’s face check, then signs on the canvas', async () => {
     const seeker = await seekerWithOffer(server, 18);
     rt = seeker.rt;
-    const platform = standInPlatform(rt, server, { certify: '9000' });
+    rt.fake.answerCertify({ resultStatus: '9000', mockUrl: server.url });
     await call(server, 'POST', `/offers/${seeker.offerId}/accept`, { token: seeker.token });
 
     const sign = rt.mountPage<SignData>(SIGN, { applicationId: seeker.applicationId });
@@ -172,21 +165,20 @@ describe('实名认证 and 签署', () => {
     realName.tap('onSubmit');
     await rt.flush();
     expect(realName.data.certNoError).toBe('身份证号不正确，请核对后重新输入');
-    expect(platform.bizServices).toHaveLength(0);
+    const faceChecks = () => rt.fake.ui.filter((entry) => entry.api === ('startBizService' as never));
+    expect(faceChecks()).toHaveLength(0);
     expect(rt.fake.requests.filter((request) => request.url.includes('/certify'))).toHaveLength(0);
 
     realName.fire('onNumberInput', { detail: { value: TEST_ID_NUMBER.toLowerCase() } });
     realName.tap('onSubmit');
     await rt.flush();
-    expect(platform.bizServices[0]).toMatchObject({
+    expect(faceChecks()[0]).toMatchObject({
       name: 'open-certify',
-      param: { certifyId: expect.stringMatching(/^[0-9a-f]{32}$/), url: expect.stringContaining('certify_id=') },
+      certifyId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      url: expect.stringContaining('certify_id='),
     });
     expect(rt.fake.lastToast()).toMatchObject({ content: '实名认证通过' });
-    expect(rt.fake.navigation.at(-1)).toMatchObject({
-      api: 'redirectTo',
-      url: `/${SIGN}?applicationId=${seeker.applicationId}`,
-    });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateBack' });
 
     await rt.flush();
     expect(sign.data.certifiedText).toBe('已实名：张三 1101**********002X');
@@ -197,7 +189,12 @@ describe('实名认证 and 签署', () => {
     sign.fire('onTouchStart', { extra: { touches: [{ x: 20, y: 40 }] } });
     sign.fire('onTouchMove', { extra: { touches: [{ x: 60, y: 80 }] } });
     sign.fire('onTouchMove', { extra: { touches: [{ x: 120, y: 60 }] } });
-    expect(platform.strokes).toEqual([
+    expect(
+      rt.fake
+        .canvasOps('signature')
+        .filter(([method]) => method === 'lineTo')
+        .map(([, args]) => args),
+    ).toEqual([
       [60, 80],
       [120, 60],
     ]);
@@ -211,7 +208,7 @@ describe('实名认证 and 签署', () => {
   it('says so when the seeker backs out of the face check, and signs nothing', async () => {
     const seeker = await seekerWithOffer(server, 21);
     rt = seeker.rt;
-    standInPlatform(rt, server, { certify: '6001' });
+    rt.fake.answerCertify({ resultStatus: '6001' });
     await call(server, 'POST', `/offers/${seeker.offerId}/accept`, { token: seeker.token });
     const realName = rt.mountPage<RealNameData>(REAL_NAME, { applicationId: seeker.applicationId });
     realName.fire('onNameInput', { detail: { value: '张三' } });
@@ -219,24 +216,26 @@ describe('实名认证 and 签署', () => {
     realName.tap('onSubmit');
     await rt.flush();
     expect(realName.data.errorMessage).toBe('你已退出刷脸认证');
-    expect(rt.fake.navigation.filter((entry) => entry.api === 'redirectTo')).toHaveLength(0);
+    expect(rt.fake.navigation.filter((entry) => entry.api === 'navigateBack')).toHaveLength(0);
   });
 
   it('opens the signed contract as a PDF: downloaded with the session, then my.openDocument', async () => {
     const seeker = await seekerWithOffer(server, 24);
     rt = seeker.rt;
-    const platform = standInPlatform(rt, server, { certify: '9000' });
     await signedContract(server, seeker);
     const page = rt.mountPage<OfferData & { contractSigned: boolean }>(OFFER, { applicationId: seeker.applicationId });
     await rt.flush();
     expect(page.data.contractSigned).toBe(true);
     page.tap('onOpenContract');
     await rt.flush();
-    expect(platform.downloads).toHaveLength(1);
-    expect(platform.downloads[0].url).toMatch(/\/contracts\/FLOW\w+\/file$/);
-    expect(platform.downloads[0].header.authorization).toMatch(/^Bearer /);
-    expect(platform.downloads[0].bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(platform.opened).toEqual([{ filePath: 'temp://download-1.pdf', fileType: 'pdf' }]);
+    expect(rt.fake.downloads).toHaveLength(1);
+    const [download] = rt.fake.downloads;
+    expect(download.url).toMatch(/\/contracts\/FLOW\w+\/file$/);
+    expect(download.header.authorization).toMatch(/^Bearer /);
+    expect(Buffer.from(download.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(rt.fake.ui.filter((entry) => entry.api === 'openDocument')).toMatchObject([
+      { filePath: download.path, fileType: 'pdf' },
+    ]);
   });
 });
 
@@ -292,6 +291,15 @@ describe('报到 and 日结', () => {
     await signedContract(server, seeker);
     const page = rt.mountPage<FirstDayData>(FIRST_DAY, { applicationId: seeker.applicationId });
     await rt.flush();
+    page.tap('onOpenMap');
+    page.tap('onCall');
+    await rt.flush();
+    expect(rt.fake.ui.find((entry) => entry.api === 'openLocation')).toMatchObject({
+      latitude: String(PLACE.latitude),
+      longitude: String(PLACE.longitude),
+      address: '杭州市上城区解放路100号',
+    });
+    expect(rt.fake.ui.find((entry) => entry.api === 'makePhoneCall')).toMatchObject({ number: '13800138000' });
 
     rt.fake.setLocation({ latitude: PLACE.latitude + 0.02, longitude: PLACE.longitude });
     page.tap('onCheckIn');

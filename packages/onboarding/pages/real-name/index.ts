@@ -1,4 +1,4 @@
-import { redirectTo } from '../../../../services/platform/navigation';
+import { navigateBack } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { onboardingStore } from '../../../../stores/onboarding';
@@ -14,7 +14,7 @@ const data = {
 };
 
 /**
- * 实名认证 for signing: name and ID number (checked here with the shared rules), then Alipay's face check
+ * 实名认证 for signing (opened from the contract): name and ID number (checked here with the shared rules), then Alipay's face check
  * (`startBizService` 'open-certify'); the server's query decides. Nothing typed is kept on the device.
  */
 Page({
@@ -37,7 +37,8 @@ Page({
     const outcome = await onboardingStore.certify(this.data.applicationId, this.data.certName, this.data.certNo);
     if (outcome.ok) {
       showToast('实名认证通过', 'success');
-      redirectTo('packages/onboarding/pages/sign/index', { applicationId: this.data.applicationId });
+      // Back to the contract, which now offers the signature pad.
+      navigateBack();
       return;
     }
     const messageFor = (path: string) => outcome.fields.find((field) => field.path === path)?.message ?? '';
