@@ -8,7 +8,7 @@ import type {
   OnboardingStepView,
   ShiftView,
   IncomeView,
-} from '../../utils/onboarding-view';
+} from '../../view-models/onboarding-view';
 import { call, type TestServer } from './applications-support';
 import { PLACE, PNG_BYTES, seekerWithOffer, signedContract, TEST_ID_NUMBER } from './onboarding-support';
 

@@ -5,7 +5,7 @@ import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui
 import { applicationsStore } from '../../../../stores/applications';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toApplicationDetailView, type ApplicationDetailView } from '../../../../utils/application-view';
+import { toApplicationDetailView, type ApplicationDetailView } from '../../../../view-models/application-view';
 
 const data = {
   id: '',

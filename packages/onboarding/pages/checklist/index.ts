@@ -3,8 +3,8 @@ import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { formatUploadFileName } from '../../../../utils/format';
-import { toDocumentItems, type DocumentItemView } from '../../../../utils/onboarding-view';
+import { formatUploadFileName } from '../../../../format';
+import { toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',

@@ -5,8 +5,8 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { formatDateTime, formatMetres } from '../../../../utils/format';
-import { toOfferView, type OfferView } from '../../../../utils/onboarding-view';
+import { formatDateTime, formatMetres } from '../../../../format';
+import { toOfferView, type OfferView } from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',

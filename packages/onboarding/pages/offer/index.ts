@@ -9,7 +9,7 @@ import {
   toOnboardingSteps,
   type OfferView,
   type OnboardingStepView,
-} from '../../../../utils/onboarding-view';
+} from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',

@@ -2,8 +2,8 @@ import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { formatYearMonth } from '../../../../utils/format';
-import { toIncomeView, toShiftViews, type IncomeView, type ShiftView } from '../../../../utils/onboarding-view';
+import { formatYearMonth } from '../../../../format';
+import { toIncomeView, toShiftViews, type IncomeView, type ShiftView } from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',

@@ -4,7 +4,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { toContractView, type ContractView } from '../../../../utils/onboarding-view';
+import { toContractView, type ContractView } from '../../../../view-models/onboarding-view';
 
 /** The pad in canvas pixels (the canvas is 654 × 300 rpx: at 750 rpx a screen, about this many px). */
 const CANVAS_WIDTH = 327;

@@ -11,7 +11,7 @@ import {
   type OnboardingDocument,
   type Shift,
 } from '../services/contracts/onboarding';
-import { formatDateTime, formatFen, formatMetres, formatMinutes, formatUploadProgress } from './format';
+import { formatDateTime, formatFen, formatMetres, formatMinutes, formatUploadProgress } from '../format';
 
 export interface OfferView {
   id: string;
