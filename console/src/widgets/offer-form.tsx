@@ -68,6 +68,12 @@ export function OfferForm(props: {
       form={form}
       layout="vertical"
       className="offer-form"
+      // 日结 gigs have no probation; a monthly job starts from 3 months. Only when the HR has not set it.
+      onValuesChange={(changed: Partial<OfferFormValues>) => {
+        if (changed.payKind && !form.isFieldTouched('probationMonths')) {
+          form.setFieldsValue({ probationMonths: changed.payKind === 'daily' ? 0 : 3 });
+        }
+      }}
       initialValues={{
         position: props.jobTitle,
         payKind: props.payIsDaily ? 'daily' : 'monthly',
