@@ -139,12 +139,6 @@ export class ShiftService {
     return rows.map((row) => this.shift(row.id));
   }
 
-  slip(userId: string, shiftId: number): PaySlip {
-    const row = this.row(shiftId, { seeker: userId });
-    if (row.status !== 'paid') throw conflict('这个班次还没有发薪，暂无工资条');
-    return this.toSlip(row);
-  }
-
   /** A month's pay slips (China days) and their total, in fen. */
   income(userId: string, month: string): MonthlyIncome {
     const rows = this.db

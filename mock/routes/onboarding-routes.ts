@@ -104,10 +104,6 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
     return shifts.clockOut(userId, idOf(request.params.id, '班次不存在'), position);
   });
 
-  app.get<WithId>('/shifts/:id/slip', async (request) =>
-    shifts.slip(user(request), idOf(request.params.id, '班次不存在')),
-  );
-
   app.get('/income', async (request) => {
     const userId = user(request);
     const { month } = await validateInput(incomeQueryRules, request.query, 'query');
