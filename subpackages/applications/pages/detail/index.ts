@@ -59,7 +59,7 @@ Page({
     navigateTo('packages/onboarding/pages/offer/index', { applicationId: this.data.id });
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   async onSharePhoneTap() {
     const confirmed = await confirm({
