@@ -80,7 +80,7 @@ beforeAll(async () => {
   hr = await ConsoleApp.open(stack, 'onboarding-journey');
   seeker = await SimApp.open(stack, 'onboarding-journey-seeker', {
     authUser: SEEKER,
-    launch: `packages/applications/pages/detail/index?id=${applicationId}`,
+    launch: `subpackages/applications/pages/detail/index?id=${applicationId}`,
   });
 });
 
@@ -129,7 +129,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     });
     await seeker.step('录用通知', async () => {
       await seeker.frame().locator('.offer-entry').click();
-      await seeker.waitForRoute('packages/onboarding/pages/offer/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/offer/index');
       await seeker.frame().locator('.offer-pay', { hasText: '日结 ¥230.50/天' }).waitFor();
     });
     await seeker.step('接受录用', async () => {
@@ -146,12 +146,12 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
   it('real-name (Alipay’s face check) and a signature drawn on the canvas, then the HR countersigns', async () => {
     await seeker.step('签署合同：需先实名', async () => {
       await seeker.frame().locator('.step', { hasText: '实名认证并签署电子合同' }).click();
-      await seeker.waitForRoute('packages/onboarding/pages/sign/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/sign/index');
       await seeker.frame().getByText('签署前需要先完成实名认证').waitFor();
     });
     await seeker.step('实名认证：填写', async () => {
       await seeker.frame().getByText('去实名认证').click();
-      await seeker.waitForRoute('packages/onboarding/pages/real-name/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/real-name/index');
       const inputs = seeker.frame().locator('input');
       await inputs.nth(0).fill(SEEKER_NAME);
       await inputs.nth(1).fill(ID_NUMBER);
@@ -162,7 +162,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     });
     await seeker.step('手写签名', async () => {
       await seeker.page.locator('.sim-dialog button', { hasText: '认证通过' }).click();
-      await seeker.waitForRoute('packages/onboarding/pages/sign/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/sign/index');
       await seeker.frame().getByText(`已实名：${SEEKER_NAME}`).waitFor();
       const canvas = seeker.frame().locator('canvas#signature');
       await canvas.waitFor();
@@ -178,7 +178,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     });
     await seeker.step('已签署，等待企业会签', async () => {
       await seeker.frame().locator('.bottom-bar').getByText('确认签署').click();
-      await seeker.waitForRoute('packages/onboarding/pages/offer/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/offer/index');
       await seeker.frame().locator('.step', { hasText: '等待企业会签' }).waitFor();
     });
     const { contract } = await onboarding();
@@ -201,7 +201,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
   it('the seeker uploads the documents, the HR approves them', async () => {
     await seeker.step('入职材料', async () => {
       await seeker.frame().locator('.step', { hasText: '上传入职材料' }).click();
-      await seeker.waitForRoute('packages/onboarding/pages/checklist/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/checklist/index');
       await seeker.frame().getByText('还差3项材料').waitFor();
     });
     for (const label of ['身份证人像面', '身份证国徽面', '健康证']) {
@@ -255,7 +255,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     await seeker.back();
     await seeker.step('报到', async () => {
       await seeker.frame().locator('.step', { hasText: '报到签到' }).click();
-      await seeker.waitForRoute('packages/onboarding/pages/first-day/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/first-day/index');
       await seeker.frame().getByText('到岗签到').waitFor();
     });
     await seeker.step('报到：距离太远', async () => {
@@ -278,7 +278,7 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     await seeker.back();
     await seeker.step('日结打卡', async () => {
       await seeker.frame().locator('.step', { hasText: '日结打卡与工资' }).click();
-      await seeker.waitForRoute('packages/onboarding/pages/shifts/index');
+      await seeker.waitForRoute('subpackages/onboarding/pages/shifts/index');
       await seeker.frame().locator('.bottom-bar').getByText('上班打卡').click();
       await seeker.frame().locator('.shift', { hasText: '上班中' }).waitFor();
     });

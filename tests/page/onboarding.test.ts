@@ -12,12 +12,12 @@ import type {
 import { call, type TestServer } from './applications-support';
 import { PLACE, PNG_BYTES, seekerWithOffer, signedContract, TEST_ID_NUMBER } from './onboarding-support';
 
-const OFFER = 'packages/onboarding/pages/offer/index';
-const CHECKLIST = 'packages/onboarding/pages/checklist/index';
-const REAL_NAME = 'packages/onboarding/pages/real-name/index';
-const SIGN = 'packages/onboarding/pages/sign/index';
-const FIRST_DAY = 'packages/onboarding/pages/first-day/index';
-const SHIFTS = 'packages/onboarding/pages/shifts/index';
+const OFFER = 'subpackages/onboarding/pages/offer/index';
+const CHECKLIST = 'subpackages/onboarding/pages/checklist/index';
+const REAL_NAME = 'subpackages/onboarding/pages/real-name/index';
+const SIGN = 'subpackages/onboarding/pages/sign/index';
+const FIRST_DAY = 'subpackages/onboarding/pages/first-day/index';
+const SHIFTS = 'subpackages/onboarding/pages/shifts/index';
 
 interface OfferData {
   status: string;

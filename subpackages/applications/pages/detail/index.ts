@@ -56,7 +56,7 @@ Page({
     void applicationsStore.loadDetail(this.data.id);
   },
   onOfferTap() {
-    navigateTo('packages/onboarding/pages/offer/index', { applicationId: this.data.id });
+    navigateTo('subpackages/onboarding/pages/offer/index', { applicationId: this.data.id });
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });

@@ -29,10 +29,10 @@ const data = {
 };
 
 const STEP_PAGES: Record<OnboardingStepView['key'], string> = {
-  sign: 'packages/onboarding/pages/sign/index',
-  documents: 'packages/onboarding/pages/checklist/index',
-  'first-day': 'packages/onboarding/pages/first-day/index',
-  shifts: 'packages/onboarding/pages/shifts/index',
+  sign: 'subpackages/onboarding/pages/sign/index',
+  documents: 'subpackages/onboarding/pages/checklist/index',
+  'first-day': 'subpackages/onboarding/pages/first-day/index',
+  shifts: 'subpackages/onboarding/pages/shifts/index',
 };
 
 /** 录用通知: the offer's terms, accept or decline with a reason, then the steps to 已入职. */

@@ -63,7 +63,7 @@ Page({
     void onboardingStore.load(this.data.applicationId);
   },
   onCertify() {
-    navigateTo('packages/onboarding/pages/real-name/index', { applicationId: this.data.applicationId });
+    navigateTo('subpackages/onboarding/pages/real-name/index', { applicationId: this.data.applicationId });
   },
   padOf(): SignaturePad {
     this.pad ??= createSignaturePad('signature');
