@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
+import { formatFen, formatMetres, formatMinutes } from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -180,4 +181,12 @@ export function formatCallClock(ms: number): string {
 /** "面试爽约率 12%" from the seekers' answers, or '' before anyone answered. */
 export function formatNoShowRate(rate: number | null): string {
   return rate === null ? '' : `面试爽约率 ${Math.round(rate * 100)}%`;
+}
+
+/** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
+export { formatFen, formatMetres, formatMinutes };
+
+/** "2026年12月" from '2026-12'. */
+export function formatYearMonth(month: string): string {
+  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 }

@@ -11,6 +11,8 @@ import type { EmployerJobs } from './jobs/employer-jobs';
 import type { InterviewRooms } from './interviews/interview-rooms';
 import type { InterviewService } from './interviews/interview-service';
 import type { RtcSignalling } from './interviews/rtc-signalling';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { ShiftService } from './onboarding/shift-service';
 import type { RealtimeHub } from './realtime/hub';
 
 /** Everything route handlers work with, built once per server. */
@@ -33,4 +35,7 @@ export interface MockContext {
   interviews: InterviewService;
   rooms: InterviewRooms;
   signalling: RtcSignalling;
+  /** Offer, e-contract, checklist, first day; 日结 shifts and their payouts. */
+  onboarding: OnboardingService;
+  shifts: ShiftService;
 }

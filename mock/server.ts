@@ -31,6 +31,12 @@ import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerEmployerJobRoutes } from './routes/employer-job-routes';
+import { registerEmployerOnboardingRoutes } from './routes/employer-onboarding-routes';
+import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { FundTransferGateway } from './onboarding/fund-transfer';
+import { OnboardingService } from './onboarding/onboarding-service';
+import { ShiftService } from './onboarding/shift-service';
+import { feedOnboarding } from './realtime/onboarding-feed';
 import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
@@ -79,6 +85,8 @@ export interface MockServerOptions {
   faults?: Partial<Faults>;
   /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (default stdout); tests read what would be logged. */
+  logStream?: { write(line: string): void };
 }
 
 export interface MockServer {
@@ -134,6 +142,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     options.roomTicketTtlSeconds ?? mockDefaults.roomTicketTtlSeconds,
   );
   const signalling = new RtcSignalling(rooms, interviews.store, clock, notifyCompany, options.rejoinWindowMs);
+  const onboarding = new OnboardingService(db, clock, applications);
+  const shifts = new ShiftService(db, clock, onboarding, new FundTransferGateway(db, () => clock.now()));
+  onboarding.attachShifts(shifts);
+  feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
@@ -152,10 +164,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     interviews,
     rooms,
     signalling,
+    onboarding,
+    shifts,
   };
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info'),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
@@ -182,6 +196,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerJobRoutes(app, context);
   registerInterviewRoutes(app, context);
   registerEmployerInterviewRoutes(app, context);
+  registerOnboardingRoutes(app, context);
+  registerEmployerOnboardingRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub, signalling });

@@ -5,8 +5,14 @@ import 'dayjs/locale/zh-cn';
 dayjs.locale('zh-cn');
 
 import { formatSalary } from '../../services/contracts/jobs';
+import { formatFen, formatMetres, formatMinutes } from '../../services/contracts/onboarding';
 
-export { formatSalary };
+export { formatSalary, formatFen, formatMetres, formatMinutes };
+
+/** Today in China as 'YYYY-MM-DD' (an offer's default start date). */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
 
 /** "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
 export function formatDateTime(at: string, now: number = Date.now()): string {

@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseStatusList } from '../../services/contracts/applications';
 import { sendMessageRules } from '../../services/contracts/conversations';
-import {
-  employerApplicationListQueryRules,
-  offerApplicationRules,
-  rejectApplicationRules,
-} from '../../services/contracts/employer';
+import { employerApplicationListQueryRules, rejectApplicationRules } from '../../services/contracts/employer';
 import { inviteInterviewRules } from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
@@ -68,16 +64,6 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     const invitation = await validateInput(inviteInterviewRules, request.body, 'body');
     return ctx.employer.invite(hr, idOf(request.params.id), invitation);
   });
-
-  app.post<WithId>('/employer/applications/:id/offer', async (request) => {
-    const hr = requireEmployer(ctx, request);
-    const body = await validateInput(offerApplicationRules, request.body ?? {}, 'body');
-    return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
-  });
-
-  app.post<WithId>('/employer/applications/:id/hire', async (request) =>
-    ctx.employer.hire(requireEmployer(ctx, request), idOf(request.params.id)),
-  );
 
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
     const hr = requireEmployer(ctx, request);

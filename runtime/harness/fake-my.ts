@@ -82,6 +82,10 @@ export interface FakeFile {
  */
 export type PhoneNumberAnswer = { response: string } | { payloadUrl: string; mobile: string } | MyFailure;
 
+/** What toDataURL answers in the harness, which does not paint: a transparent 1×1 PNG. */
+const ONE_PIXEL_PNG_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** Counts codes across every fake in the process, so two fakes never hand out the same code. */
 let codesIssued = 0;
 
@@ -152,6 +156,19 @@ export interface FakeMyControl {
   answerPhoneNumber(answer: PhoneNumberAnswer): void;
   /** How many times my.getPhoneNumber was called. */
   readonly phoneNumberCalls: number;
+  /**
+   * How Alipay's face check (`my.call('startBizService', { name: 'open-certify' })`) ends: `resultStatus`
+   * '9000' (done: with `mockUrl` the mock is told it passed, as Alipay's side would), '6001' backed out (the
+   * default), '6002' network.
+   */
+  answerCertify(answer: { resultStatus: '9000' | '6001' | '6002'; mockUrl?: string }): void;
+  /** Every my.downloadFile that got a file: the URL, the headers sent, the local path and the bytes. */
+  readonly downloads: Array<{ url: string; header: Record<string, string>; path: string; bytes: Uint8Array }>;
+  /**
+   * What was drawn on `<canvas id>` through my.createCanvasContext, as [method, args] since the last clearing
+   * draw. The harness does not paint: toDataURL answers a 1×1 PNG.
+   */
+  canvasOps(canvasId: string): Array<[string, unknown[]]>;
   /** The leave guard my.enableAlertBeforeUnload turns on (and disableAlertBeforeUnload off), with its message. */
   readonly alertBeforeUnload: { enabled: boolean; message?: string };
   /** Every enable/disableAlertBeforeUnload call in order. */
@@ -255,6 +272,9 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   let chooseImageAnswer: string[] | 'cancel' | MyFailure = 'cancel';
   let phoneNumberAnswer: PhoneNumberAnswer | null = null;
   let phoneNumberCalls = 0;
+  let certifyAnswer: { resultStatus: string; mockUrl?: string } = { resultStatus: '6001' };
+  const downloads: FakeMyControl['downloads'] = [];
+  const canvases = new Map<string, Array<[string, unknown[]]>>();
   let fileSeq = 0;
   let authUser = options.authUser ?? 'test-user';
   let authCodeSeq = 0;
@@ -312,6 +332,18 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       }
       case 'getPhoneNumber':
         return phoneNumber();
+      case 'startBizService': {
+        const answer = certifyAnswer;
+        if (answer.resultStatus === '9000' && answer.mockUrl) {
+          const done = await realFetch(`${answer.mockUrl}/__admin/certify/${String(opts.certifyId)}/complete`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ passed: true }),
+          });
+          if (!done.ok) return { resultStatus: '4000', result: { errorCode: 'SYSTEM_ERROR' } };
+        }
+        return { resultStatus: answer.resultStatus, result: { certifyId: opts.certifyId } };
+      }
       case 'requestSubscribeMessage': {
         const ids = (opts.entityIds ?? opts.tmplIds) as string[];
         return {
@@ -427,6 +459,39 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       if (!file) return fail(ERROR.invalidParams, `invalid src: ${opts.src}`);
       return { width: 750, height: 1334, path: opts.src, type: file.imageType, orientation: 'up' };
     });
+  /** A downloaded file becomes a local one (my.openDocument and my.uploadFile can take its path). */
+  impl.downloadFile = (opts: { url: string; header?: Record<string, string> }) =>
+    invoke('downloadFile', opts, async () => {
+      if (!core.network.online) return fail(12, '下载失败');
+      const header = { ...opts.header };
+      const response = await realFetch(opts.url, { headers: header });
+      if (!response.ok) return fail(12, '下载失败');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const path = `temp://download-${downloads.length + 1}`;
+      files.set(path, { bytes, imageType: '' });
+      downloads.push({ url: opts.url, header, path, bytes });
+      return { apFilePath: path, tempFilePath: path, headers: {}, header: {} };
+    });
+  /** Records what is drawn per canvas; a draw without `reserve` starts the canvas over, as on the platform. */
+  impl.createCanvasContext = (canvasId: string) => {
+    let pendingOps: Array<[string, unknown[]]> = [];
+    const own: Record<string, unknown> = {
+      draw: (reserve?: boolean, callback?: () => void) => {
+        canvases.set(canvasId, reserve === true ? [...(canvases.get(canvasId) ?? []), ...pendingOps] : pendingOps);
+        pendingOps = [];
+        if (typeof callback === 'function') realSetTimeout(callback, 0);
+      },
+      toDataURL: (o: Record<string, unknown> = {}) => invoke('toDataURL', o, () => ONE_PIXEL_PNG_DATA_URL),
+    };
+    return new Proxy(own, {
+      get: (target, property) =>
+        typeof property === 'symbol'
+          ? undefined
+          : property in target
+            ? target[property]
+            : (...args: unknown[]) => pendingOps.push([property, args]),
+    });
+  };
   impl.enableAlertBeforeUnload = (opts: { message?: string } = {}) => {
     alertBeforeUnloadCalls.push({ api: 'enableAlertBeforeUnload', message: opts.message });
     alertBeforeUnload.enabled = true;
@@ -507,6 +572,11 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       now = clock;
     },
     componentError: (error, method, component) => core.componentError(error, method, component),
+    answerCertify: (answer) => {
+      certifyAnswer = answer;
+    },
+    downloads,
+    canvasOps: (canvasId) => canvases.get(canvasId) ?? [],
     define: (name, implementation) => {
       impl[name] = implementation;
     },

@@ -41,6 +41,7 @@ export const UI_APIS = [
   'hideTabBarRedDot',
   'setCanPullDown',
   'loadFontFace',
+  'openDocument',
 ] as const;
 export type UiApi = (typeof UI_APIS)[number];
 
@@ -195,6 +196,29 @@ export function createMyCore(
         if ((ids as unknown[]).length > 3) fail(ERROR.invalidParams, 'at most 3 templates a call');
         return parts.ui('requestSubscribeMessage', plainOptions(o));
       }),
+    /**
+     * The generic bridge, `my.call(api, params, callback)`. Modelled: `startBizService` with `open-certify`
+     * (Alipay's face verification for alipay.user.certify.open.*): the person does the face check (the
+     * environment's `startBizService` answer) and the callback gets `{ resultStatus }` — '9000' done, '6001'
+     * backed out, '6002' network. Anything else fails with error 1 (not available).
+     */
+    call: (api: unknown, params: unknown, callback?: unknown) => {
+      const options = (params && typeof params === 'object' ? params : {}) as Options;
+      const done = typeof callback === 'function' ? (callback as (result: unknown) => void) : undefined;
+      return invoke('call', { success: done, fail: done }, () => {
+        if (api !== 'startBizService' || options.name !== 'open-certify') fail(1, `my.call('${String(api)}') 不可用`);
+        let param: unknown;
+        try {
+          param = JSON.parse(String(options.param ?? ''));
+        } catch {
+          fail(ERROR.invalidParams, 'param 应为 JSON 字符串（certifyId, url）');
+        }
+        const { certifyId, url } = (param ?? {}) as { certifyId?: unknown; url?: unknown };
+        if (typeof certifyId !== 'string' || typeof url !== 'string')
+          fail(ERROR.invalidParams, '缺少 certifyId 或 url');
+        return parts.ui('startBizService', { name: 'open-certify', certifyId, url });
+      });
+    },
     getLocation: (o: Options = {}) =>
       invoke('getLocation', o, () => {
         const location = parts.location();

@@ -154,7 +154,6 @@ export function emptyApplicationCounts(): Record<ApplicationStatus, number> {
 }
 
 export const REASON_MAX = 200;
-export const NOTE_MAX = 500;
 
 /** POST /employer/applications/:id/reject */
 export interface RejectApplicationRequest {
@@ -168,15 +167,6 @@ export const rejectApplicationRules: InputRules<RejectApplicationRequest> = {
     max: REASON_MAX,
     multiline: true,
   }),
-};
-
-/** POST /employer/applications/:id/offer (an invitation is `InviteInterviewRequest` in interviews.ts). */
-export interface EmployerNoteRequest {
-  note: string;
-}
-
-export const offerApplicationRules: InputRules<Partial<EmployerNoteRequest>> = {
-  note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { ChatMessage } from './conversations';
 import type { EmployerApplicationWithResume } from './employer';
 import type { Interview } from './interviews';
 import type { WaitingSeeker } from './rtc';
+import type { Onboarding } from './onboarding';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -48,8 +49,20 @@ export interface InterviewUpdatedEvent {
   interview: Interview;
 }
 
+/** Something after the offer changed (offer, contract, documents, check-in, shifts): read it again. */
+export interface OnboardingUpdatedEvent {
+  type: 'onboarding.updated';
+  onboarding: Onboarding;
+}
+
 export type ServerEvent =
-  HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | InterviewUpdatedEvent | RealtimeErrorEvent;
+  | HelloEvent
+  | PongEvent
+  | ApplicationUpdatedEvent
+  | MessageEvent
+  | InterviewUpdatedEvent
+  | OnboardingUpdatedEvent
+  | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */
 export interface PingEvent {
@@ -89,6 +102,7 @@ export interface EmployerWaitingRoomEvent {
 }
 
 export type EmployerServerEvent =
+  | OnboardingUpdatedEvent
   | EmployerHelloEvent
   | PongEvent
   | EmployerApplicationCreatedEvent

@@ -384,15 +384,18 @@ export class PageView implements RenderHost {
       offsetLeft: (node as HTMLElement).offsetLeft ?? 0,
       offsetTop: (node as HTMLElement).offsetTop ?? 0,
     });
-    const point =
-      source && 'clientX' in source
-        ? {
-            clientX: (source as MouseEvent).clientX,
-            clientY: (source as MouseEvent).clientY,
-            pageX: (source as MouseEvent).pageX,
-            pageY: (source as MouseEvent).pageY,
-          }
-        : null;
+    const mouse = source && 'clientX' in source ? (source as MouseEvent) : null;
+    // A canvas's touches also say where on the canvas, as Alipay's do.
+    const canvasRect = mouse && el.tagName === 'CANVAS' ? el.getBoundingClientRect() : null;
+    const point = mouse
+      ? {
+          clientX: mouse.clientX,
+          clientY: mouse.clientY,
+          pageX: mouse.pageX,
+          pageY: mouse.pageY,
+          ...(canvasRect ? { x: mouse.clientX - canvasRect.left, y: mouse.clientY - canvasRect.top } : {}),
+        }
+      : null;
     return buildEvent(type, placed(el, v), placed(target.el, target.v), detail, point);
   }
 
@@ -595,6 +598,16 @@ export class PageView implements RenderHost {
       this.queryWhenRendered([], () =>
         resolve(this.doc ? drawCanvas(this.doc, canvasId, ops, reserve, (what) => this.host.unsupported(what)) : false),
       ),
+    );
+  }
+
+  /** What `<canvas id>` shows, as a PNG data URL (CanvasContext.toDataURL); null without such a canvas. */
+  canvasDataURL(canvasId: string): Promise<string | null> {
+    return new Promise((resolve) =>
+      this.queryWhenRendered([], () => {
+        const canvas = this.doc?.getElementById(canvasId) as HTMLCanvasElement | null | undefined;
+        resolve(canvas && typeof canvas.toDataURL === 'function' ? canvas.toDataURL('image/png') : null);
+      }),
     );
   }
 

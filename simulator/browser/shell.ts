@@ -1058,6 +1058,35 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
+      case 'startBizService': {
+        // Alipay's face check (open-certify), played by the person at the simulator.
+        const { index } = await this.dialog({
+          title: '支付宝刷脸认证（模拟）',
+          content: '请将面部对准取景框。模拟器中由你决定认证结果。',
+          buttons: [{ text: '退出认证', cancel: true }, { text: '认证通过' }],
+        });
+        if (index !== 1) return { resultStatus: '6001', result: null };
+        const done = await fetch(`/__sim/certify/${encodeURIComponent(String(options.certifyId))}`, { method: 'POST' });
+        return done.ok
+          ? { resultStatus: '9000', result: { certifyId: options.certifyId } }
+          : { resultStatus: '4000', result: { certifyId: options.certifyId, errorCode: 'SYSTEM_ERROR' } };
+      }
+      case 'openDocument': {
+        // The downloaded file in a tab of its own, as the phone's document viewer would show it.
+        window.open(String(options.filePath ?? ''), '_blank');
+        this.toast('已打开文档', 'none', 1500);
+        return {};
+      }
+      case 'canvasToDataURL': {
+        const view = this.views.get(String(options.pageId)) ?? this.topView();
+        const data = view ? await view.canvasDataURL(String(options.canvasId)) : null;
+        if (data === null)
+          throw {
+            error: 2,
+            errorMessage: `no <canvas id="${String(options.canvasId)}"> on the page`,
+          } satisfies Failure;
+        return { data };
+      }
       case 'openLocation': {
         // No map here: the place it would show (runtime/my checked the position).
         this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);

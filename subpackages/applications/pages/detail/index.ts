@@ -13,6 +13,8 @@ const data = {
   application: null as ApplicationDetailView | null,
   errorMessage: '',
   withdrawing: false,
+  /** An offer came (录用 or 已入职): its page shows the terms and the steps to 已入职. */
+  hasOffer: false,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
@@ -34,6 +36,7 @@ Page({
         application: entry.detail ? toApplicationDetailView(entry.detail) : null,
         errorMessage: entry.errorMessage,
         withdrawing: entry.withdrawing,
+        hasOffer: entry.detail?.status === 'offer' || entry.detail?.status === 'hired',
       };
     });
   },
@@ -51,6 +54,9 @@ Page({
   },
   onRetry() {
     void applicationsStore.loadDetail(this.data.id);
+  },
+  onOfferTap() {
+    navigateTo('subpackages/onboarding/pages/offer/index', { applicationId: this.data.id });
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });
