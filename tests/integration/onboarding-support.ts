@@ -80,7 +80,12 @@ export async function interviewedApplication(backend: TestBackend, userKey: stri
   if (created.status !== 201) throw new Error(`apply failed: ${JSON.stringify(created.body)}`);
   const hr = (method: string, path: string, body?: unknown) =>
     backend.request<Onboarding>(method, path, { headers: { 'x-hr-id': String(job.hrId) }, body });
-  const invited = await hr('POST', `/employer/applications/${created.body.id}/invite`, sampleInvitation());
+  // Slots ahead of the backend's clock, which tests move on.
+  const invited = await hr(
+    'POST',
+    `/employer/applications/${created.body.id}/invite`,
+    sampleInvitation(backend.server.context.clock.now()),
+  );
   if (invited.status !== 200) throw new Error(`invite failed: ${JSON.stringify(invited.body)}`);
   return { accessToken, applicationId: created.body.id, hr };
 }
