@@ -9,6 +9,7 @@ import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { EmployerJobs } from './jobs/employer-jobs';
 import type { RealtimeHub } from './realtime/hub';
+import type { RecordedInterviews } from './recorded-interviews/recorded-interviews';
 
 /** Everything route handlers work with, built once per server. */
 export interface MockContext {
@@ -26,4 +27,5 @@ export interface MockContext {
   hrSessions: HrSessions;
   employerJobs: EmployerJobs;
   employerHub: RealtimeHub;
+  recordedInterviews: RecordedInterviews;
 }

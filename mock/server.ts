@@ -30,6 +30,8 @@ import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
+import { RecordedInterviews } from './recorded-interviews/recorded-interviews';
+import { registerRecordedInterviewRoutes } from './routes/recorded-interview-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
@@ -101,6 +103,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   feedEmployers(applications, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications);
   const context: MockContext = {
     db,
     seed,
@@ -108,13 +111,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock),
-    autopilot: new EmployerAutopilot(db, clock, applications, seed),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed, recordedInterviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
     hrSessions,
     employerJobs: new EmployerJobs(db, () => clock.now()),
     employerHub,
+    recordedInterviews,
   };
 
   const app = Fastify({
@@ -143,6 +147,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerResumeRoutes(app, context);
   registerEmployerSessionRoutes(app, context);
   registerEmployerJobRoutes(app, context);
+  registerRecordedInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });
