@@ -2,6 +2,7 @@ import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { ATTACHMENTS_MAX, checkAttachmentFile, type Resume, type ResumeAttachment } from '../services/contracts/resume';
 import { ApiError } from '../services/http';
+import type { CategoryGroup } from '../services/contracts/jobs';
 import { getJobFilters } from '../services/jobs';
 import { chooseImage } from '../services/platform/media';
 import {
@@ -42,8 +43,8 @@ export class ResumeStore {
   errorMessage = '';
   uploads: AttachmentUpload[] = [];
   deletingAttachmentId = '';
-  /** Job categories for the expectations form (GET /job-filters). */
-  categories: string[] = [];
+  /** Job categories by industry for the expectations form (GET /job-filters). */
+  categoryGroups: CategoryGroup[] = [];
   categoriesError = '';
   private loading: Promise<void> | null = null;
   /** Counts writes, so a read that left before one cannot put older data back. */
@@ -56,7 +57,7 @@ export class ResumeStore {
       writes: false,
       resume: observable.ref,
       uploads: observable.ref,
-      categories: observable.ref,
+      categoryGroups: observable.ref,
     });
   }
 
@@ -102,12 +103,12 @@ export class ResumeStore {
   }
 
   async loadCategories(): Promise<void> {
-    if (this.categories.length) return;
+    if (this.categoryGroups.length) return;
     this.categoriesError = '';
     try {
-      const { categories } = await getJobFilters();
+      const { categoryGroups } = await getJobFilters();
       runInAction(() => {
-        this.categories = categories;
+        this.categoryGroups = categoryGroups;
       });
     } catch (error) {
       runInAction(() => {

@@ -1,6 +1,7 @@
 import {
   APPLICATION_STATUS_LABELS,
   canTransition,
+  isApplicationEnded,
   GREETING_MAX,
   type ApplicationDetail,
   type ApplicationResume,
@@ -16,13 +17,12 @@ import {
   formatDateTime,
   formatEmployerReplyRate,
   formatFileSize,
-  formatLengthCounter,
   formatMessageTime,
   formatRespondBy,
   formatSalary,
 } from './format';
 import { toJobCardView, type JobCardView } from './job-view';
-import { truncateVisible, visibleLength } from '../services/contracts/text';
+import { truncateVisible } from '../services/contracts/text';
 
 /** How a status reads at a glance: still waiting, going well, or over. */
 export type ApplicationTone = 'waiting' | 'good' | 'ended';
@@ -159,6 +159,8 @@ export interface ApplicationDetailView {
   canWithdraw: boolean;
   /** The employer sees the phone masked until the seeker agrees to share it. */
   phoneShared: boolean;
+  /** Not shared yet and the application still open: sharing is offered. */
+  canSharePhone: boolean;
 }
 
 export function resumeText(resume: ApplicationResume): string {
@@ -177,13 +179,14 @@ export function toApplicationDetailView(detail: ApplicationDetail, now: number =
     tone: TONES[detail.status],
     ...dueOf(detail, now),
     replyRateText: formatEmployerReplyRate(detail.job.hr.replyRate),
-    submittedText: `投递于 ${formatDateTime(detail.createdAt, now)}`,
+    submittedText: formatDateTime(detail.createdAt, now),
     resumeText: resumeText(detail.resume),
     greeting: detail.greeting ?? '',
     trustBadges: trustBadgeLabels(detail.trust),
     timeline: toApplicationTimelineView(detail.status, detail.timeline, now),
     canWithdraw: canTransition(detail.status, 'withdrawn'),
     phoneShared: detail.phoneShared,
+    canSharePhone: !detail.phoneShared && !isApplicationEnded(detail.status),
   };
 }
 
@@ -259,8 +262,4 @@ export function toResumeOptionViews(
 export function defaultGreeting(jobTitle: string): string {
   const text = `您好，我对贵公司的「${jobTitle}」职位很感兴趣，希望有机会进一步沟通，期待您的回复！`;
   return truncateVisible(text, GREETING_MAX);
-}
-
-export function greetingCounterText(greeting: string): string {
-  return formatLengthCounter(visibleLength(greeting), GREETING_MAX);
 }

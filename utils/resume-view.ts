@@ -1,4 +1,4 @@
-import { JOB_TYPE_LABELS, JOB_TYPES } from '../services/contracts/jobs';
+import { JOB_TYPE_LABELS, JOB_TYPES, type CategoryGroup } from '../services/contracts/jobs';
 import {
   DEGREE_LABELS,
   DEGREES,
@@ -10,8 +10,12 @@ import {
   SECTION_LABELS,
   WORK_STATUS_LABELS,
   WORK_STATUSES,
+  addMonths,
+  chinaMonthOf,
   chinaYearOf,
+  isMonth,
   type Education,
+  type Month,
   type Resume,
   type ResumeAttachment,
   type SectionKey,
@@ -294,8 +298,34 @@ export const WORK_STATUS_OPTIONS: SelectorOption[] = WORK_STATUSES.map((value) =
 export const JOB_TYPE_OPTIONS: SelectorOption[] = JOB_TYPES.map((value) => ({ text: JOB_TYPE_LABELS[value], value }));
 export const DEGREE_OPTIONS: PickerOption[] = DEGREES.map((value) => ({ label: DEGREE_LABELS[value], value }));
 
-export function categoryOptions(categories: string[]): SelectorOption[] {
-  return categories.map((category) => ({ text: category, value: category }));
+/** A category the expectations form offers: its name, its industry, whether it is chosen. */
+export interface CategoryChoice {
+  name: string;
+  industry: string;
+  chosen: boolean;
+}
+
+/**
+ * The categories to offer: those of one industry, or, while searching, every category whose name holds
+ * the query (any industry, letters in any case).
+ */
+export function categoryChoices(
+  groups: readonly CategoryGroup[],
+  chosen: readonly string[],
+  show: { industryIndex: number } | { query: string },
+): CategoryChoice[] {
+  const choice = (industry: string) => (name: string) => ({ name, industry, chosen: chosen.indexOf(name) >= 0 });
+  if ('query' in show) {
+    const query = show.query.trim().toLowerCase();
+    const found: CategoryChoice[] = [];
+    for (const group of groups) {
+      for (const name of group.categories)
+        if (name.toLowerCase().indexOf(query) >= 0) found.push(choice(group.industry)(name));
+    }
+    return found;
+  }
+  const group = groups[show.industryIndex] ?? groups[0];
+  return group ? group.categories.map(choice(group.industry)) : [];
 }
 
 /** Birth years a seeker may have (16 to 70 years old), youngest first. */
@@ -315,4 +345,47 @@ export function enrollmentYearOptions(now: number = Date.now()): PickerOption[] 
     options.push({ label: formatYear(y), value: y });
   }
   return options;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The month field's wheel: plain numbers, so nothing in it depends on a Date surviving setData
+
+/** A month as the wheel holds it: [year, month 1–12]. */
+export type MonthWheelValue = [number, number];
+
+/** '2023-06' → [2023, 6]; anything else (no month yet) → null. */
+export function monthWheelValue(month: unknown): MonthWheelValue | null {
+  return isMonth(month) ? [Number(month.slice(0, 4)), Number(month.slice(5, 7))] : null;
+}
+
+/** [2023, 6] → '2023-06'. */
+export function monthOfWheel([year, month]: MonthWheelValue): Month {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The wheel's columns between `earliest` and `latest` ('YYYY-MM'): every year, and the months of `year`
+ * that lie inside the range (the first and last years are partial).
+ */
+export function monthWheelColumns(earliest: Month, latest: Month, year: number): PickerOption[][] {
+  const [firstYear, firstMonth] = monthWheelValue(earliest) as MonthWheelValue;
+  const [lastYear, lastMonth] = monthWheelValue(latest) as MonthWheelValue;
+  const years: PickerOption[] = [];
+  for (let y = firstYear; y <= lastYear; y++) years.push({ label: formatYear(y), value: y });
+  const months: PickerOption[] = [];
+  const from = year <= firstYear ? firstMonth : 1;
+  const to = year >= lastYear ? lastMonth : 12;
+  for (let m = from; m <= to; m++) months.push({ label: `${m}月`, value: m });
+  return [years, months];
+}
+
+/** The latest month a month field offers: this month in China time, plus `monthsAhead`. */
+export function latestPickableMonth(monthsAhead: number, now: number = Date.now()): Month {
+  return addMonths(chinaMonthOf(now), monthsAhead);
+}
+
+/** Why `tag` cannot join `tags`: the same word in any letter case is there already ('' when it can). */
+export function duplicateTagMessage(tags: string[], tag: string): string {
+  const same = tags.find((existing) => existing.toLowerCase() === tag.toLowerCase());
+  return same ? `“${same}”已经添加过了，不能重复添加` : '';
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   APPLICATION_STATUS_LABELS,
   canTransition,
+  isApplicationEnded,
   type ApplicationDetail,
   type ApplicationResumeChoice,
   type ApplicationStatus,
@@ -133,7 +134,7 @@ export class ApplicationService {
       throw conflict('你已投递过该职位，可在「我的投递」查看进度', { applicationId: String(existing) });
     }
     if (this.privacy.isHiddenFrom(userId, job.company_id)) {
-      throw conflict('你已对该公司隐藏简历，请先在隐私设置中取消隐藏再投递', { reason: 'company_hidden' });
+      throw conflict('你已屏蔽该公司，请先在隐私设置中取消屏蔽再投递', { reason: 'company_hidden' });
     }
     const essentials = this.resumes.essentials(userId);
     const missing = missingForApply({
@@ -208,13 +209,14 @@ export class ApplicationService {
   sharePhone(userId: string, id: number): ApplicationDetail {
     const record = this.store.record(id);
     if (!record || record.userId !== userId) throw notFound('投递记录不存在');
-    if (record.status === 'withdrawn') throw conflict('该投递已撤回，无需再分享手机号');
+    if (isApplicationEnded(record.status))
+      throw conflict(`这份投递已结束（${APPLICATION_STATUS_LABELS[record.status]}），不能再分享手机号`);
     if (!this.resumes.essentials(userId).phone) throw conflict('请先在简历中填写手机号，再分享给HR');
     const shared = this.db
       .prepare('UPDATE applications SET phone_shared_at = ? WHERE id = ? AND phone_shared_at IS NULL')
       .run(this.clock.now(), id);
     if (shared.changes > 0) {
-      this.postMessage(this.conversations.idForApplication(id), 'system', '求职者已同意向HR展示手机号，可直接电话联系');
+      this.postMessage(this.conversations.idForApplication(id), 'system', '你已把手机号发给HR，HR可以直接打电话联系你');
       this.changed(id, false);
     }
     return this.detailOf(id);

@@ -49,7 +49,12 @@ export class EmployerActions {
 
   offer(hr: EmployerIdentity, id: number, note: string | undefined): EmployerApplicationWithResume {
     const record = this.ownApplication(hr, id);
-    const text = note ? `恭喜你通过面试！${note}` : '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。';
+    // An HR's own note often congratulates already: it is not congratulated twice.
+    const text = !note
+      ? '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。'
+      : note.startsWith('恭喜')
+        ? note
+        : `恭喜你通过面试！${note}`;
     this.applications.transition(record, {
       to: 'offer',
       at: this.clock.now(),

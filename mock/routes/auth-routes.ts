@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loginRules, refreshRules, type LoginRequest, type RefreshRequest } from '../../services/contracts/auth';
+import { meOverview } from '../auth/me-overview';
 import type { MockContext } from '../context';
 import { validateInput } from '../http/validate-input';
 
@@ -16,4 +17,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: MockContext): void
   });
 
   app.get('/me', async (request) => ctx.tokens.profile(ctx.tokens.requireUser(request.headers.authorization)));
+
+  app.get('/me/overview', async (request) => meOverview(ctx.db, ctx.tokens.requireUser(request.headers.authorization)));
 }

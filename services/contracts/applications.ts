@@ -47,6 +47,11 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
   return APPLICATION_TRANSITIONS[from].includes(to);
 }
 
+/** Nothing more can happen to it (hired, rejected, withdrawn, closed): no action is offered on it any more. */
+export function isApplicationEnded(status: ApplicationStatus): boolean {
+  return APPLICATION_TRANSITIONS[status].length === 0;
+}
+
 /** One step of an application's history. */
 export interface ApplicationTimelineStep {
   status: ApplicationStatus;

@@ -29,6 +29,20 @@ export interface UserProfile {
   createdAt: string;
 }
 
+/** GET /me/overview: what 我的 shows next to the account. */
+export interface MeOverview {
+  /** The name on the seeker's resume; null until the basic info is filled. */
+  resumeName: string | null;
+  counts: {
+    /** Every application the seeker sent. */
+    applications: number;
+    /** Applications at the interview stage now. */
+    interviews: number;
+    /** Saved jobs. */
+    favorites: number;
+  };
+}
+
 export const loginRules: Rules = {
   authCode: { type: 'string', required: true, min: 8, max: 128, message: '授权码格式不正确' },
 };

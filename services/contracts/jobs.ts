@@ -315,6 +315,13 @@ export interface JobFilterOptions {
   industries: string[];
   /** Job categories (前端开发工程师, 厨师, 货车司机…): what `prefCategories` takes. */
   categories: string[];
+  /** The same categories by industry (互联网/IT: 前端开发工程师…), each category once; 其他 last if any. */
+  categoryGroups: CategoryGroup[];
+}
+
+export interface CategoryGroup {
+  industry: string;
+  categories: string[];
 }
 
 /** GET /jobs/:id/similar: same category, in the same or a nearby city, the job itself excluded. */

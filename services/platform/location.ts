@@ -36,11 +36,21 @@ export function getLocation(): Promise<{ latitude: number; longitude: number }> 
   });
 }
 
-export function openLocation(place: { latitude: number; longitude: number; name: string; address: string }): void {
-  my.openLocation({
-    name: place.name,
-    address: place.address,
-    latitude: String(place.latitude),
-    longitude: String(place.longitude),
+/** The place on Alipay's map. Rejects with the platform's failure (no map on this client, bad position). */
+export function openLocation(place: {
+  latitude: number;
+  longitude: number;
+  name: string;
+  address: string;
+}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    my.openLocation({
+      name: place.name,
+      address: place.address,
+      latitude: String(place.latitude),
+      longitude: String(place.longitude),
+      success: () => resolve(),
+      fail: reject,
+    });
   });
 }

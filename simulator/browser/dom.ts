@@ -277,10 +277,7 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
       const current = () => managed.get(el)?.v as VElement;
       area.addEventListener('input', () => {
         host.emit(current(), el, 'input', { value: area.value, cursor: area.selectionStart });
-        if (truthy(attr(current(), 'autoHeight'))) {
-          area.style.height = 'auto';
-          area.style.height = `${area.scrollHeight}px`;
-        }
+        if (truthy(attr(current(), 'autoHeight'))) fitHeight(area);
       });
       area.addEventListener('focus', () => host.emit(current(), el, 'focus', { value: area.value }));
       area.addEventListener('blur', () => host.emit(current(), el, 'blur', { value: area.value }));
@@ -393,6 +390,12 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
     default:
       return { el };
   }
+}
+
+/** A textarea with autoHeight: as tall as its text. */
+function fitHeight(area: HTMLTextAreaElement): void {
+  area.style.height = 'auto';
+  area.style.height = `${area.scrollHeight}px`;
 }
 
 function layoutSwiper(el: HTMLElement): void {
@@ -594,7 +597,11 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       const disabled = truthy(attr(v, 'disabled'));
       if (changed('disabled', disabled)) area.disabled = disabled;
       const value = toText(attr(v, 'value'));
-      if (changed('value', value) && area.value !== value) area.value = value;
+      if (changed('value', value) && area.value !== value) {
+        area.value = value;
+        // autoHeight grows the box to a value set from the logic layer too, once it is laid out.
+        if (truthy(attr(v, 'autoHeight'))) area.ownerDocument.defaultView?.requestAnimationFrame(() => fitHeight(area));
+      }
       break;
     }
     case 'checkbox':

@@ -469,6 +469,7 @@ export function createBrowserMy(runtime: LogicRuntime): MyApis {
     startPullDownRefresh: ui('startPullDownRefresh'),
     pageScrollTo: ui('pageScrollTo'),
     makePhoneCall: ui('makePhoneCall'),
+    openLocation: ui('openLocation'),
     hideKeyboard: (options: Options = {}) => call(options, () => ({ success: true })),
     vibrateShort: (options: Options = {}) => call(options, () => ({ success: true })),
     vibrateLong: (options: Options = {}) => call(options, () => ({ success: true })),

@@ -470,10 +470,15 @@ export class Shell implements PageViewHost {
     tabBar.items.forEach((item) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
+      // The app's own icons (icon / activeIcon, paths in dist/); a drawn square where it gives none.
+      const iconPath = selected ? (item.activeIcon ?? item.icon) : item.icon;
+      const icon = iconPath
+        ? el('img', { className: 'sim-tab-image', src: `${location.origin}/dist/${normalize(iconPath)}`, alt: '' })
+        : el('span', { className: 'sim-tab-icon' });
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        el('span', { className: 'sim-tab-icon' }),
+        icon,
         item.name ?? item.text ?? route,
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
@@ -992,6 +997,15 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
+      case 'openLocation': {
+        // No map here: the place it would show. A position that is not a number fails as Alipay does (2).
+        const latitude = Number(options.latitude);
+        const longitude = Number(options.longitude);
+        if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
+          throw { error: 2, errorMessage: '参数错误' } satisfies Failure;
+        this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
+        return {};
+      }
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');
         return {};

@@ -105,6 +105,7 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font: inherit; font-size: 11px; cursor: pointer; gap: 2px; }
 .sim-tab-icon { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; opacity: .85; }
 .sim-tab.on .sim-tab-icon { background: currentColor; }
+.sim-tab-image { width: 24px; height: 24px; object-fit: contain; }
 .sim-home { height: 34px; flex: none; display: flex; align-items: center; justify-content: center; }
 .sim-home > i { width: 134px; height: 5px; border-radius: 3px; background: #1f2329; }
 .sim-overlays { position: absolute; inset: 0; pointer-events: none; z-index: 10; }

@@ -30,6 +30,44 @@ async function completeness(): Promise<number> {
   return Number(match[1]);
 }
 
+// ---- issue 10 item 4 helpers (begin) ----
+/** Signs the journey's seeker in against the mock directly, for reading and seeding its resume. */
+async function seekerToken(user: string): Promise<string> {
+  const login = await fetch(`${stack.mock.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ authCode: `u_${user}.item4${Date.now().toString(36)}` }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** The label under the open picker's indicator, per wheel column. */
+async function wheelSelection(): Promise<string[]> {
+  return app
+    .frame()
+    .locator('.ant-picker-popup picker-view')
+    .first()
+    .evaluate((view) => {
+      const indicator = view.querySelector('sim-picker-indicator') as unknown as {
+        getBoundingClientRect(): { top: number; bottom: number };
+      };
+      const box = indicator.getBoundingClientRect();
+      const middle = (box.top + box.bottom) / 2;
+      type Box = { getBoundingClientRect(): { top: number; bottom: number }; textContent: string | null };
+      type Node = { querySelectorAll(selector: string): ArrayLike<unknown> };
+      const columns = Array.from(view.querySelectorAll('picker-view-column')) as unknown as Node[];
+      return columns.map((column) => {
+        const items = Array.from(column.querySelectorAll('.ant-picker-content-item')) as Box[];
+        const hit = items.find((item) => {
+          const rect = item.getBoundingClientRect();
+          return rect.top <= middle && rect.bottom >= middle;
+        });
+        return (hit?.textContent ?? '').trim();
+      });
+    });
+}
+// ---- issue 10 item 4 helpers (end) ----
+
 beforeAll(async () => {
   // 300 seeded jobs hold 厨师 jobs and jobs in 北京, 上海 and 重庆 (issue 10's steps), still no 杭州 前端 job.
   stack = await startStack({ mock: { seed: { jobs: 300, seed: 'e2e' } } });
@@ -305,6 +343,53 @@ describe('a job seeker', () => {
       await app.waitUntil(async () => (await completeness()) > scoreBefore, 'a higher completeness');
     });
   });
+
+  // ---- issue 10 item 4: a saved month survives its picker (begin) ----
+  it('edits a saved work month: the picker opens on it and 确定 keeps it', async () => {
+    const token = await seekerToken(USER);
+    const added = await fetch(`${stack.mock.url}/resume/work-experiences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        company: '杭州小前科技有限公司',
+        title: '前端开发',
+        startMonth: '2023-06',
+        endMonth: null,
+      }),
+    });
+    expect(added.status).toBeLessThan(300);
+    await app.step('工作经历：已保存 2023.06', async () => {
+      await app.pullDownRefresh();
+      const entry = app.frame().locator('.entry', { hasText: '前端开发' });
+      await entry.locator('.entry-period', { hasText: '2023.06' }).waitFor();
+      await entry.click();
+      await app.waitForRoute('packages/resume/pages/work/index');
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).waitFor();
+    });
+    await app.step('开始时间：选择器停在 2023年6月', async () => {
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).click();
+      const popup = app.frame().locator('.ant-picker-popup .ant-popup-content');
+      await app.animationsDone(popup);
+      expect(await popup.innerText()).not.toContain('暂无数据');
+      await app.waitUntil(
+        async () => JSON.stringify(await wheelSelection()) === JSON.stringify(['2023年', '6月']),
+        'the wheel on 2023年 6月',
+      );
+    });
+    await app.step('确定：仍是 2023.06', async () => {
+      await app.frame().locator('.ant-picker-header-confirm').click();
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).first().waitFor();
+      await app.frame().getByText('保存', { exact: true }).click();
+      await app.waitForRoute('packages/resume/pages/index/index');
+      const resume = (await (
+        await fetch(`${stack.mock.url}/resume`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { workExperiences: Array<{ title: string; startMonth: string }> };
+      expect(resume.workExperiences.find((entry) => entry.title === '前端开发')?.startMonth).toBe('2023-06');
+      await app.frame().locator('.entry-period', { hasText: '2023.06' }).waitFor();
+    });
+    expect(await app.simulatorErrors()).toEqual([]);
+  });
+  // ---- issue 10 item 4 (end) ----
 
   it('applies from the job detail', async () => {
     await app.back();

@@ -171,7 +171,7 @@ describe('mock backend: applying with a resume', () => {
       `/conversations/${created.body.conversationId}/messages`,
       { token },
     );
-    expect(messages.body.items.map((m) => m.text)).toContain('求职者已同意向HR展示手机号，可直接电话联系');
+    expect(messages.body.items.map((m) => m.text)).toContain('你已把手机号发给HR，HR可以直接打电话联系你');
     // Sharing again changes nothing and sends nothing more.
     await backend.request('POST', `/applications/${created.body.id}/share-phone`, { token });
     const again = await backend.request<CursorPage<ChatMessage>>(

@@ -134,6 +134,26 @@ describe('mock backend employer API', () => {
     });
     expect(seen.body).toMatchObject({ status: 'rejected', reason: '经验不太匹配' });
     expect(seen.body.timeline.at(-1)).toMatchObject({ status: 'rejected', note: '经验不太匹配' });
+    // Ended: the phone is no longer shared with this employer.
+    const share = await backend.request<ApiErrorBody>('POST', `/applications/${application.id}/share-phone`, {
+      token: accessToken,
+    });
+    expect(share.status).toBe(409);
+    expect(share.body.error.message).toBe('这份投递已结束（不合适），不能再分享手机号');
+  });
+
+  it("congratulates once when the HR's offer note congratulates already", async () => {
+    const job = jobs[4];
+    const { accessToken, application } = await applyAs('emp-offer-note', job);
+    const path = `/employer/applications/${application.id}`;
+    await asHr(job.hr.id, 'POST', `${path}/invite`, { note: '周一上午面试' });
+    await asHr(job.hr.id, 'POST', `${path}/offer`, { note: '恭喜通过面试！下周一9点来报到' });
+    const conversation = await backend.request<ConversationSummary>(
+      'GET',
+      `/conversations/${application.conversationId}`,
+      { token: accessToken },
+    );
+    expect(conversation.body.lastMessage).toMatchObject({ from: 'hr', text: '恭喜通过面试！下周一9点来报到' });
   });
 
   it('sends HR messages only into its own conversations', async () => {

@@ -148,6 +148,16 @@ describe('mock backend job search', () => {
       expect(filters.categories).toEqual(expect.arrayContaining(['厨师', '前端开发工程师', '货车司机']));
       expect(filters.categories).not.toContain('兼职服务员');
     });
+
+    it('groups the categories by industry, each category once', async () => {
+      const { categories, categoryGroups } = (await backend.request<JobFilterOptions>('GET', '/job-filters')).body;
+      const grouped = categoryGroups.reduce<string[]>((all, group) => all.concat(group.categories), []);
+      expect([...grouped].sort()).toEqual([...categories].sort());
+      const industryOf = (category: string) => categoryGroups.find((g) => g.categories.includes(category))?.industry;
+      expect(industryOf('前端开发工程师')).toBe('互联网/IT');
+      expect(industryOf('厨师')).toBe('餐饮');
+      expect(categoryGroups.length).toBeGreaterThan(5);
+    });
   });
 
   describe('sorts and distance', () => {

@@ -151,7 +151,7 @@ describe('apply page', () => {
 
     expect(apply.data.errorMessage).toBe('网络不给力，请检查网络后重试');
     expect(apply.data.sending).toBe(false);
-    expect(apply.data.greeting).toBe('您好，我有三年相关经验，随时可以到岗。');
+    expect(apply.data.greetingCounter).toBe('19/200');
     expect(applicationPosts()).toHaveLength(3);
     expect(await storedApplications(server, seeker.token)).toHaveLength(1);
 
@@ -180,7 +180,6 @@ describe('apply page', () => {
     apply.tap('onSubmit');
     await rt.flush();
     expect(apply.data.errorMessage).toBe('服务暂时不可用，请稍后重试');
-    expect(apply.data.greeting).toBe('周末也可以面试');
     expect(apply.data.greetingCounter).toBe('7/200');
     await setFaults(server, { errorRate: 0 });
     expect(await storedApplications(server, seeker.token)).toHaveLength(0);
@@ -199,6 +198,21 @@ describe('apply page', () => {
     expect(detail.body.greeting).toBe('周末也可以面试');
   });
 
+  it('takes a fast-typed greeting without echoing each key back, and counts it', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 6);
+    const apply = rt.mountPage<ApplyData>(APPLY, { jobId: job.id });
+    await rt.flush();
+    apply.clearSetDataCalls();
+    const text = '您好'.repeat(25);
+    for (let i = 1; i <= text.length; i++) apply.fire('onGreetingInput', { detail: { value: text.slice(0, i) } });
+    await rt.flush();
+    expect(apply.setDataCalls.filter((call) => 'greeting' in call.payload)).toEqual([]);
+    expect(apply.setDataCalls.length).toBeLessThanOrEqual(3);
+    expect(apply.data.greetingCounter).toBe('50/200');
+  });
+
   it('names what the resume lacks and offers the resume page; applies once it is filled', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
@@ -211,7 +225,7 @@ describe('apply page', () => {
     await rt.flush();
     expect(apply.data.needsResume).toBe(true);
     expect(apply.data.errorMessage).toBe('投递前请先完善简历：基本信息、用支付宝验证手机号');
-    expect(apply.data.greeting).toBe('你好');
+    expect(apply.data.greetingCounter).toBe('2/200');
     apply.tap('onFillResume');
     await rt.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: '/packages/resume/pages/index/index' });
@@ -237,13 +251,45 @@ describe('apply page', () => {
     await makeReadyToApply(server, seeker.token);
     apply.tap('onSubmit');
     await rt.flush();
-    expect(apply.data).toMatchObject({ needsResume: false, applied: true, sending: false, greeting: '你好' });
+    expect(apply.data).toMatchObject({ needsResume: false, applied: true, sending: false, greetingCounter: '2/200' });
     expect(await storedApplications(server, seeker.token)).toHaveLength(1);
     // The seeker refused notifications: nothing recorded, and applying still succeeded.
     expect(subscribeCalls).toHaveLength(1);
     const consents = await call<SubscriptionConsentList>(server, 'GET', '/subscriptions', { token: seeker.token });
     expect(consents.body.items).toEqual([]);
     expect(rt.fake.lastToast()).toMatchObject({ content: '投递成功' });
+  });
+
+  it('comes back from the resume up to date: the refusal is gone and the new attachment is offered', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 7);
+    const apply = rt.mountPage<ApplyData>(APPLY, { jobId: job.id });
+    await rt.flush();
+    apply.tap('onSubmit');
+    await rt.flush();
+    expect(apply.data.needsResume).toBe(true);
+    expect(apply.data.resumeOptions).toHaveLength(1);
+
+    // Off to the resume: the seeker completes it and uploads an attachment, then comes back.
+    apply.tap('onFillResume');
+    apply.hide();
+    await makeReadyToApply(server, seeker.token);
+    const form = new FormData();
+    form.append('fileName', '韩梅梅-简历.pdf');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%test\n')], { type: 'application/pdf' }), 'a.pdf');
+    const uploaded = await fetch(`${server.url}/resume/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seeker.token}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    apply.show();
+    await rt.flush();
+
+    expect(apply.data.needsResume).toBe(false);
+    expect(apply.data.errorMessage).toBe('');
+    expect(apply.data.resumeOptions.map((option) => option.title)).toEqual(['在线简历', '韩梅梅-简历.pdf']);
   });
 
   it('opens the existing application when the seeker applied before', async () => {
@@ -314,7 +360,7 @@ describe('apply page: daily cap', () => {
     await rt.flush();
     expect(apply.data.errorMessage).toBe('今天已投递1个职位，达到每日上限，明天再来吧');
     expect(apply.data.needsResume).toBe(false);
-    expect(apply.data.greeting).toBe('明天再投也行');
+    expect(apply.data.greetingCounter).toBe('6/200');
     expect(await storedApplications(capped, seeker.token)).toHaveLength(1);
     expect(rt.fake.navigation.filter((n) => n.api === 'redirectTo')).toEqual([]);
   });

@@ -378,11 +378,38 @@ describe('report', () => {
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportError).not.toBe('');
-    expect(detail.data.reportText).toBe('要求先交培训费');
+    // Not echoed back: the box still holds what was typed, and the next try sends it.
     await setFaults(server, { errorRate: 0 });
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportVisible).toBe(false);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
+    const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
+    expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });
+  });
+});
+
+describe('查看地图', () => {
+  it('tells the seeker when the map cannot open, instead of leaving the failure unhandled', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=50`)).json()) as {
+      items: Array<{ id: string; lat: number | null }>;
+    };
+    const job = jobs.items.find((item) => item.lat !== null);
+    if (!job) throw new Error('no job with a position');
+    const opened: unknown[] = [];
+    // As the platform does: the failure goes to `fail`, or, with no callbacks, rejects the returned promise.
+    rt.fake.define('openLocation', ((options: { fail?: (failure: unknown) => void }) => {
+      opened.push(options);
+      const failure = { error: 3, errorMessage: '地图打开失败' };
+      if (!options.fail) return Promise.reject(failure);
+      setTimeout(() => options.fail?.(failure), 0);
+    }) as never);
+    const detail = rt.mountPage('packages/job/pages/detail/index', { id: job.id });
+    await rt.flush();
+    await detail.tap('onAddressTap');
+    await rt.flush();
+    expect(opened).toHaveLength(1);
+    expect(rt.fake.lastToast()).toMatchObject({ content: '地图打开失败，请按上方地址前往', type: 'fail' });
   });
 });

@@ -78,7 +78,9 @@ describe('overview', () => {
       '芝麻工作证:未认证',
       '学生认证:未认证',
     ]);
-    expect(page.data.attachmentNote).toContain('PDF、Word文件请在电脑上传');
+    // Only pictures can be picked on the phone, and no other way to upload exists: the note says so.
+    expect(page.data.attachmentNote).toContain('JPG、PNG');
+    expect(page.data.attachmentNote).not.toContain('电脑');
     page.tap('onEditTap', { dataset: { route: 'packages/resume/pages/work/index', id: '7' } });
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
@@ -263,9 +265,11 @@ describe('privacy', () => {
     );
     const job = jobs.body.items[0];
     expect((await api(server, token, 'PUT', `/favorites/${job.id}`)).status).toBe(200);
-    const page = rt.mountPage<{ companies: Array<{ id: string; name: string; hidden: boolean }>; dirty: boolean }>(
-      'packages/resume/pages/privacy/index',
-    );
+    const page = rt.mountPage<{
+      intro: string;
+      companies: Array<{ id: string; name: string; hidden: boolean }>;
+      dirty: boolean;
+    }>('packages/resume/pages/privacy/index');
     await rt.flush();
     expect(page.data.companies).toEqual([{ id: job.company.id, name: job.company.name, hidden: false }]);
     page.tap('onCompanyTap', { dataset: { id: job.company.id } });
@@ -274,5 +278,16 @@ describe('privacy', () => {
     await rt.flush();
     expect(rt.fake.lastToast()).toMatchObject({ content: '已保存' });
     expect((await api(server, token, 'GET', '/privacy')).body).toMatchObject({ hiddenCompanyIds: [job.company.id] });
+
+    // The page says what the server does: no application to a hidden company.
+    expect(page.data.intro).toContain('不能投递');
+    expect(page.data.intro).not.toContain('即使你投递');
+    const applied = await fetch(`${server.url}/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'hidden-1' },
+      body: JSON.stringify({ jobId: job.id }),
+    });
+    expect(applied.status).toBe(409);
+    expect(((await applied.json()) as { error: { message: string } }).error.message).toContain('屏蔽');
   });
 });

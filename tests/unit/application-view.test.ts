@@ -7,7 +7,6 @@ import type {
 import type { JobSummary } from '../../services/contracts/jobs';
 import {
   defaultGreeting,
-  greetingCounterText,
   toApplicationDetailView,
   toApplicationRowView,
   toApplicationTimelineView,
@@ -222,12 +221,17 @@ describe('toApplicationDetailView', () => {
       trustBadges: ['实名认证', '芝麻工作证'],
       resumeText: '附件简历 · 简历.pdf',
       greeting: '您好',
-      submittedText: '投递于 今天 09:00',
+      submittedText: '今天 09:00',
       replyRateText: 'HR回复率 85%',
       canWithdraw: true,
     });
     expect(view.job).toMatchObject({ id: '17', title: '餐厅服务员', salaryText: '4.5-6K' });
     expect(toApplicationDetailView(detail('hired'), now).canWithdraw).toBe(false);
+    expect(view.canSharePhone).toBe(true);
+    // Once it has ended (withdrawn, rejected, closed, hired) sharing the phone is no longer offered.
+    for (const ended of ['withdrawn', 'rejected', 'closed', 'hired'] as const)
+      expect(toApplicationDetailView(detail(ended), now).canSharePhone).toBe(false);
+    expect(toApplicationDetailView(detail('viewed', { phoneShared: true }), now).canSharePhone).toBe(false);
     expect(toApplicationDetailView(detail('submitted', { greeting: null }), now)).toMatchObject({
       greeting: '',
       trustBadges: [],
@@ -286,6 +290,5 @@ describe('apply helpers', () => {
   it('starts with a friendly greeting within the limit', () => {
     expect(defaultGreeting('餐厅服务员')).toContain('「餐厅服务员」');
     expect(defaultGreeting('长'.repeat(300))).toHaveLength(200);
-    expect(greetingCounterText('你好')).toBe('2/200');
   });
 });

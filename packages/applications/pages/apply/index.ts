@@ -1,10 +1,12 @@
+import { reaction } from 'mobx';
+import { QuietText } from '../../../../components/quiet-text';
 import { GREETING_MAX } from '../../../../services/contracts/applications';
 import { navigateTo, redirectTo } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { applyStore } from '../../../../stores/apply';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { greetingCounterText, toResumeOptionViews, type ResumeOptionView } from '../../../../utils/application-view';
+import { toResumeOptionViews, type ResumeOptionView } from '../../../../utils/application-view';
 import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
 
 const DETAIL_ROUTE = 'packages/applications/pages/detail/index';
@@ -31,20 +33,28 @@ const data = {
 
 Page({
   data,
+  /** The greeting box shows what is typed itself; only the default greeting (once the job loads) is sent. */
+  greetingBox: null as QuietText | null,
+  stopGreeting: null as (() => void) | null,
+  shownBefore: false,
   onLoad(query: Record<string, string | undefined>) {
     const jobId = query.jobId ?? '';
     this.setData({ jobId });
+    const box = new QuietText(this, 'greeting', { key: 'greetingCounter', max: GREETING_MAX });
+    box.start(applyStore.greetingOf(jobId));
+    this.greetingBox = box;
+    this.stopGreeting = reaction(
+      () => applyStore.greetingOf(jobId),
+      (greeting) => box.show(greeting),
+    );
     bindView(this, () => {
       const form = applyStore.form(jobId);
-      const greeting = applyStore.greetingOf(jobId);
       return {
         jobStatus: form.jobStatus,
         job: form.job ? toJobCardView(form.job) : null,
         jobError: form.jobError,
         resumeOptions: toResumeOptionViews(form.attachments, form.resume),
         attachmentsError: form.attachmentsError,
-        greeting,
-        greetingCounter: greetingCounterText(greeting),
         sending: form.sending,
         applied: form.appliedId !== '',
         errorMessage: form.errorMessage,
@@ -53,8 +63,15 @@ Page({
     });
     void applyStore.open(jobId);
   },
+  /** Back from the resume (or another app): what was fixed there counts here. Skips the first show. */
+  onShow() {
+    if (this.shownBefore) void applyStore.refresh(this.data.jobId);
+    this.shownBefore = true;
+  },
   onUnload() {
     unbindView(this);
+    this.stopGreeting?.();
+    this.greetingBox?.dispose();
   },
   onRetryJob() {
     void applyStore.loadJob(this.data.jobId);
@@ -67,6 +84,7 @@ Page({
     if (value) applyStore.chooseResume(this.data.jobId, value);
   },
   onGreetingInput(event: { detail: { value: string } }) {
+    this.greetingBox?.typedIn(event.detail.value);
     applyStore.setGreeting(this.data.jobId, event.detail.value);
   },
   onFillResume() {

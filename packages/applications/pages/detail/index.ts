@@ -1,6 +1,7 @@
 import { confirm } from '../../../../services/platform/dialog';
 import { navigateTo } from '../../../../services/platform/navigation';
-import { showToast } from '../../../../services/platform/ui';
+import { whenOnline } from '../../../../services/platform/network';
+import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
 import { applicationsStore } from '../../../../stores/applications';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
@@ -18,9 +19,14 @@ const data = {
 
 Page({
   data,
+  stopWatchingNetwork: null as (() => void) | null,
   onLoad(query: Record<string, string | undefined>) {
     const id = query.id ?? '';
     this.setData({ id });
+    // A load that failed (offline, weak signal) is tried again as soon as the network is back.
+    this.stopWatchingNetwork = whenOnline(() => {
+      if (applicationsStore.detailEntry(id).status === 'error') void applicationsStore.loadDetail(id);
+    });
     bindView(this, () => {
       const entry = applicationsStore.detailEntry(id);
       return {
@@ -37,6 +43,11 @@ Page({
   },
   onUnload() {
     unbindView(this);
+    this.stopWatchingNetwork?.();
+  },
+  async onPullDownRefresh() {
+    await applicationsStore.loadDetail(this.data.id);
+    stopPullDownRefresh();
   },
   onRetry() {
     void applicationsStore.loadDetail(this.data.id);

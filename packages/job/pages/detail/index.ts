@@ -3,6 +3,7 @@ import {
   JOB_REPORT_REASONS,
   type JobReportReason,
 } from '../../../../services/contracts/jobs';
+import { QuietText } from '../../../../components/quiet-text';
 import { navigateTo } from '../../../../services/platform/navigation';
 import { openLocation } from '../../../../services/platform/location';
 import { showToast } from '../../../../services/platform/ui';
@@ -37,9 +38,12 @@ const data = {
 
 Page({
   data,
+  /** The report's text box: it shows what is typed itself. */
+  reportBox: null as QuietText | null,
   onLoad(query: Record<string, string | undefined>) {
     const jobId = query.id ?? '';
     this.setData({ jobId });
+    this.reportBox = new QuietText(this, 'reportText');
     bindView(this, () => {
       const entry = jobDetailStore.entry(jobId);
       return {
@@ -80,10 +84,13 @@ Page({
     const failure = await favoritesStore.toggle(this.data.jobId);
     if (failure) showToast(failure, 'fail');
   },
-  onAddressTap() {
+  async onAddressTap() {
     const job = jobDetailStore.entry(this.data.jobId).job;
-    if (job && job.lat !== null && job.lng !== null) {
-      openLocation({ latitude: job.lat, longitude: job.lng, name: job.company.name, address: job.address });
+    if (!job || job.lat === null || job.lng === null) return;
+    try {
+      await openLocation({ latitude: job.lat, longitude: job.lng, name: job.company.name, address: job.address });
+    } catch {
+      showToast('地图打开失败，请按上方地址前往', 'fail');
     }
   },
   onSimilarTap(jobId: string) {
@@ -99,10 +106,11 @@ Page({
     this.setData({ reportReason: value ?? '', reportError: '' });
   },
   onReportTextInput(event: { detail: { value: string } }) {
-    this.setData({ reportText: event.detail.value });
+    this.reportBox?.typedIn(event.detail.value);
   },
   async onReportSubmit() {
-    const { jobId, reportReason, reportText } = this.data;
+    const { jobId, reportReason } = this.data;
+    const reportText = this.reportBox?.text ?? '';
     if (!reportReason) {
       this.setData({ reportError: '请选择举报原因' });
       return;
@@ -112,7 +120,8 @@ Page({
     // What the seeker typed stays when sending fails.
     this.setData({ reportSending: false, reportError: failure ?? '' });
     if (!failure) {
-      this.setData({ reportVisible: false, reportReason: '', reportText: '' });
+      this.setData({ reportVisible: false, reportReason: '' });
+      this.reportBox?.show('');
       showToast('已收到举报，我们会尽快核实', 'success');
     }
   },

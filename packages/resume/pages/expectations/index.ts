@@ -2,7 +2,8 @@ import { RESUME_LIMITS } from '../../../../services/contracts/resume';
 import { showToast } from '../../../../services/platform/ui';
 import { resumeStore } from '../../../../stores/resume';
 import { expectationsFormSpec, ResumeFormSession, type ExpectationsFormValues } from '../../../../stores/resume-forms';
-import { categoryOptions, JOB_TYPE_OPTIONS, type SelectorOption } from '../../../../utils/resume-view';
+import type { CategoryGroup } from '../../../../services/contracts/jobs';
+import { JOB_TYPE_OPTIONS } from '../../../../utils/resume-view';
 import type { PickedCity } from '../../../../components/city-field/props';
 import {
   FORM_PAGE_DATA,
@@ -14,7 +15,7 @@ import {
 
 const data = {
   ...FORM_PAGE_DATA,
-  categoryOptions: [] as SelectorOption[],
+  categoryGroups: [] as CategoryGroup[],
   categoriesError: '',
   cityNames: {} as Record<string, string>,
   jobTypeOptions: JOB_TYPE_OPTIONS,
@@ -31,7 +32,7 @@ Page({
   onLoad() {
     const session = new ResumeFormSession(expectationsFormSpec);
     startFormPage(this as ExpectationsPage, session, () => ({
-      categoryOptions: categoryOptions(resumeStore.categories),
+      categoryGroups: resumeStore.categoryGroups,
       categoriesError: resumeStore.categoriesError,
       cityNames: session.draft.values.cityNames ?? {},
     }));

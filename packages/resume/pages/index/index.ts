@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPE_TEXT, ATTACHMENT_MAX_BYTES } from '../../../../services/contracts/resume';
+import { ATTACHMENT_MAX_BYTES } from '../../../../services/contracts/resume';
 import type { TrustKind } from '../../../../services/contracts/trust';
 import { confirm } from '../../../../services/platform/dialog';
 import { navigateTo } from '../../../../services/platform/navigation';
@@ -27,7 +27,7 @@ const data = {
   trust: [] as TrustBadgeView[],
   attachments: [] as AttachmentRowView[],
   deletingAttachmentId: '',
-  attachmentNote: `手机上可上传JPG、PNG格式的简历图片（不超过${formatFileSize(ATTACHMENT_MAX_BYTES)}）；PDF、Word文件请在电脑上传。支持${ATTACHMENT_TYPE_TEXT}`,
+  attachmentNote: `可上传JPG、PNG格式的简历图片（不超过${formatFileSize(ATTACHMENT_MAX_BYTES)}），纸质简历拍照即可`,
   pages: RESUME_PAGES,
   skeletonParagraph: { rows: 8 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },

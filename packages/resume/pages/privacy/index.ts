@@ -12,6 +12,8 @@ interface CompanyRow {
 }
 
 const data = {
+  /** What hiding does: the server refuses an application to a hidden company. */
+  intro: '被屏蔽的公司看不到你的简历，你也不能投递它的职位（要投递请先取消屏蔽）。手机号只有在你同意后才会告知HR。',
   status: 'idle' as LoadStatus,
   errorMessage: '',
   companies: [] as CompanyRow[],
