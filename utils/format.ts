@@ -146,3 +146,16 @@ export function formatUploadFileName(now: number = Date.now()): string {
 export function formatExpectedSalary(min: number, max: number): string {
   return `期望月薪 ${formatSalary({ min, max, unit: 'month' })}`;
 }
+
+/** A length in seconds as the seeker reads it: "45秒", "3分钟", "1分30秒". */
+export function formatSeconds(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}秒`;
+  return rest === 0 ? `${minutes}分钟` : `${minutes}分${rest}秒`;
+}
+
+/** A running recording: "0:07". */
+export function formatClock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
