@@ -13,6 +13,7 @@ import { readStorage, removeStorage, storageUsage, writeStorage } from '../servi
 import {
   getRecordedInterview,
   interruptTake,
+  listRecordedInterviews,
   startTake,
   uploadAnswer,
   type AnswerUpload,
@@ -74,6 +75,8 @@ export class RecordedInterviewStore {
   take: RecordedTake | null = null;
   video: RecordedVideo | null = null;
   uploadPercent = 0;
+  /** Every interview sent to the seeker, for the entry on each application. */
+  invites: RecordedInterview[] = [];
   private recording: CameraRecording | null = null;
 
   constructor() {
@@ -91,6 +94,23 @@ export class RecordedInterviewStore {
 
   get deviceReady(): boolean {
     return this.camera === 'ok' && this.storage === 'ok';
+  }
+
+  /** The interview sent for an application, if any. */
+  inviteFor(applicationId: string): RecordedInterview | undefined {
+    return this.invites.find((invite) => invite.applicationId === applicationId);
+  }
+
+  /** Lists the interviews sent to the seeker; on failure the entries shown stay (the next show retries). */
+  async loadInvites(): Promise<void> {
+    try {
+      const { items } = await listRecordedInterviews();
+      runInAction(() => {
+        this.invites = items;
+      });
+    } catch {
+      // Only an entry point: the application itself still shows.
+    }
   }
 
   /** Loads the interview; an upload a restart cut off goes again, answered questions are never asked again. */

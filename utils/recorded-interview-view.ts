@@ -1,5 +1,9 @@
-import type { RecordedInterview, RecordedQuestion } from '../services/contracts/recorded-interviews';
-import { retakesLeft } from '../services/contracts/recorded-interviews';
+import {
+  retakesLeft,
+  unansweredQuestions,
+  type RecordedInterview,
+  type RecordedQuestion,
+} from '../services/contracts/recorded-interviews';
 import { formatDateTime, formatSeconds } from './format';
 
 export interface RecordedQuestionView {
@@ -41,4 +45,27 @@ export function takeInfo(interview: RecordedInterview, question: RecordedQuestio
   const left = retakesLeft(interview, question);
   const seconds = Math.max(1, Math.round(durationMs / 1000));
   return `时长 ${formatSeconds(seconds)} · ${left > 0 ? `还可以重录${left}次` : '重录次数已用完'}`;
+}
+
+export interface RecordedInviteView {
+  id: string;
+  /** "待作答 · 还剩2题 · 12月10日 18:00截止" */
+  text: string;
+  action: string;
+}
+
+/** The entry on the application's page, or null when no interview was sent for it. */
+export function toRecordedInviteView(
+  interview: RecordedInterview | undefined,
+  now: number = Date.now(),
+): RecordedInviteView | null {
+  if (!interview) return null;
+  if (interview.status === 'completed') return { id: interview.id, text: '已完成，等待HR查看', action: '查看' };
+  if (interview.status === 'expired') return { id: interview.id, text: '已截止', action: '查看' };
+  const left = unansweredQuestions(interview).length;
+  return {
+    id: interview.id,
+    text: `待作答 · 还剩${left}题 · ${formatDateTime(interview.deadline, now)}截止`,
+    action: '去作答',
+  };
 }

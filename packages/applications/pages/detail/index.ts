@@ -4,8 +4,10 @@ import { whenOnline } from '../../../../services/platform/network';
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
 import { applicationsStore } from '../../../../stores/applications';
 import { bindView, unbindView } from '../../../../stores/bind';
+import { recordedInterviewStore } from '../../../../stores/recorded-interview';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { toApplicationDetailView, type ApplicationDetailView } from '../../../../utils/application-view';
+import { toRecordedInviteView, type RecordedInviteView } from '../../../../utils/recorded-interview-view';
 
 const data = {
   id: '',
@@ -13,6 +15,7 @@ const data = {
   application: null as ApplicationDetailView | null,
   errorMessage: '',
   withdrawing: false,
+  recordedInvite: null as RecordedInviteView | null,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
@@ -34,12 +37,14 @@ Page({
         application: entry.detail ? toApplicationDetailView(entry.detail) : null,
         errorMessage: entry.errorMessage,
         withdrawing: entry.withdrawing,
+        recordedInvite: toRecordedInviteView(recordedInterviewStore.inviteFor(id)),
       };
     });
   },
   onShow() {
     // The employer may have moved it while the seeker was away; what is shown stays until the answer comes.
     void applicationsStore.loadDetail(this.data.id);
+    void recordedInterviewStore.loadInvites();
   },
   onUnload() {
     unbindView(this);
@@ -51,6 +56,10 @@ Page({
   },
   onRetry() {
     void applicationsStore.loadDetail(this.data.id);
+  },
+  onRecordedInterviewTap() {
+    const invite = this.data.recordedInvite;
+    if (invite) navigateTo('packages/recorded-interview/pages/answer/index', { id: invite.id });
   },
   onJobTap(jobId: string) {
     navigateTo('packages/job/pages/detail/index', { id: jobId });
