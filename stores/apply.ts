@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import {
   createApplicationRules,
@@ -75,8 +76,6 @@ const EMPTY_FORM: ApplyForm = {
   missing: [],
   attempt: null,
 };
-
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /** Templates to ask consent for after applying, in calls of at most three. */
 const STATUS_TEMPLATE_IDS = [

@@ -1,13 +1,13 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeObservable, action, computed, observable, runInAction } from 'mobx';
 import type { CursorPage } from '../services/contracts/page';
-import { ApiError } from '../services/http';
 import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 
 export type FetchPage<T, Q> = (query: Q, cursor?: string) => Promise<CursorPage<T>>;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+const LOAD_FAILED = '加载失败，请稍后重试';
 
 /**
  * A cursor-paginated list as the app shows it: first page, pull-to-refresh, next pages appended at
@@ -76,7 +76,7 @@ export class CursorList<T, Q extends object> {
     } catch (error) {
       runInAction(() => {
         if (!isLatest()) return;
-        this.errorMessage = messageOf(error);
+        this.errorMessage = messageOf(error, LOAD_FAILED);
         if (this.items.length) {
           this.query = shownQuery;
           this.status = 'ready';
@@ -109,7 +109,7 @@ export class CursorList<T, Q extends object> {
       runInAction(() => {
         if (!isLatest()) return;
         this.refreshing = false;
-        this.errorMessage = messageOf(error);
+        this.errorMessage = messageOf(error, LOAD_FAILED);
       });
     }
   }
@@ -132,7 +132,7 @@ export class CursorList<T, Q extends object> {
       runInAction(() => {
         if (!isLatest()) return;
         this.loadingMore = false;
-        this.loadMoreError = messageOf(error);
+        this.loadMoreError = messageOf(error, LOAD_FAILED);
       });
     }
   }

@@ -1,8 +1,8 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { FavoriteItem } from '../services/contracts/favorites';
 import { listFavorites, setFavorite } from '../services/favorites';
-import { ApiError } from '../services/http';
 import { CursorList } from './cursor-list';
 import { KeyedLateAnswers, type StillCurrent } from './late-answers';
 
@@ -58,7 +58,7 @@ export class FavoritesStore {
         this.pending.delete(jobId);
         this.states.set(jobId, before);
       });
-      return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
+      return messageOf(error);
     }
   }
 }

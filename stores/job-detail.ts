@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { jobReportRules, type JobDetail, type JobReportReason, type JobSummary } from '../services/contracts/jobs';
 import { validate } from '../services/contracts/validation';
@@ -16,8 +17,6 @@ export interface JobDetailEntry {
 }
 
 const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '', similar: [] };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** Job details by id, with similar jobs; opening one records it in recently viewed. */
 export class JobDetailStore {

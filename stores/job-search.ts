@@ -18,6 +18,7 @@ import {
   type SeekerPreferences,
 } from '../utils/job-query';
 import { jobFeedStore } from './job-feed';
+import { LateAnswers } from './late-answers';
 import { resumeStore } from './resume';
 
 /** The query parameters the resume's expectations set. */
@@ -40,9 +41,10 @@ export class JobSearchStore {
   /** Districts of the chosen city, for the filter sheet. */
   districts: string[] = [];
   private districtsOf = '';
-  private suggestGeneration = 0;
-  /** Counts the seeker's search changes, so a slow position answer cannot undo a later choice. */
-  private changes = 0;
+  /** Suggestions for older text are dropped. */
+  private readonly suggestRequests = new LateAnswers();
+  /** The seeker's search changes: a slow position answer cannot undo a later choice. */
+  private readonly changes = new LateAnswers();
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the device remembered, until this launch has read the resume. */
   private rememberedPreferences = preferencesFrom(readStorage(PREFERENCES_KEY));
@@ -50,10 +52,10 @@ export class JobSearchStore {
   constructor() {
     makeAutoObservable<
       JobSearchStore,
-      'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes' | 'rememberedPreferences'
+      'suggestRequests' | 'suggestTimer' | 'districtsOf' | 'changes' | 'rememberedPreferences'
     >(this, {
       rememberedPreferences: false,
-      suggestGeneration: false,
+      suggestRequests: false,
       suggestTimer: false,
       districtsOf: false,
       changes: false,
@@ -83,7 +85,7 @@ export class JobSearchStore {
 
   /** Shows the feed for `search`; a keyword joins the history. */
   apply(search: JobSearch): Promise<void> {
-    this.changes++;
+    this.changes.supersede();
     this.search = search;
     const keyword = search.keyword.trim();
     if (keyword) this.remember(keyword);
@@ -109,9 +111,9 @@ export class JobSearchStore {
 
   /** 附近 needs the seeker's position first; without it the sort stays as it was and says why. */
   async setSort(sort: JobSort): Promise<void> {
-    const changesBefore = ++this.changes;
+    const isLatest = this.changes.begin();
     if (sort === 'nearest' && !this.position && !(await this.locate())) return;
-    if (this.changes !== changesBefore) return;
+    if (!isLatest()) return;
     await this.update({ sort });
   }
 
@@ -173,13 +175,13 @@ export class JobSearchStore {
 
   cancelSuggestions(): void {
     clearTimeout(this.suggestTimer);
-    this.suggestGeneration++;
+    this.suggestRequests.supersede();
     this.suggestions = [];
   }
 
   /** Suggestions for `text`; answers to older text are dropped. */
   async suggest(text: string): Promise<void> {
-    const generation = ++this.suggestGeneration;
+    const isLatest = this.suggestRequests.begin();
     const keyword = text.trim();
     if (!keyword) {
       this.suggestions = [];
@@ -188,12 +190,12 @@ export class JobSearchStore {
     try {
       const { items } = await suggestJobs(keyword);
       runInAction(() => {
-        if (generation === this.suggestGeneration) this.suggestions = items;
+        if (isLatest()) this.suggestions = items;
       });
     } catch (error) {
       // A 400 (say, a keyword too long) leaves no suggestions; the search itself reports the reason.
       runInAction(() => {
-        if (generation === this.suggestGeneration && error instanceof ApiError) this.suggestions = [];
+        if (isLatest() && error instanceof ApiError) this.suggestions = [];
       });
     }
   }

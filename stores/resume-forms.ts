@@ -32,10 +32,10 @@ import {
 } from '../services/resume';
 import { formDraftsStore, type DraftValues, type FormDraft } from './form-drafts';
 import type { LoadStatus } from './load-status';
-import { messageOf, resumeStore } from './resume';
+import { messageOf, type SubmitOutcome } from './outcome';
+import { resumeStore } from './resume';
 
 /** How a save ended: field errors go next to their fields; `message` is for a toast or banner. */
-export type SubmitOutcome = { ok: true } | { ok: false; message: string; fields: FieldError[] };
 
 /** What one resume form is: where its draft lives, its shared rules, and how it maps to the resume. */
 export interface ResumeFormSpec<V extends DraftValues, I> {

@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { ATTACHMENTS_MAX, checkAttachmentFile, type Resume, type ResumeAttachment } from '../services/contracts/resume';
 import { ApiError } from '../services/http';
@@ -13,6 +14,7 @@ import {
   uploadAttachment,
 } from '../services/resume';
 import { formatUploadFileName } from '../utils/format';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 
 /** An attachment on its way up, or one that did not make it (kept with its reason until dismissed). */
@@ -27,9 +29,6 @@ export interface AttachmentUpload {
   /** Why it failed, in Chinese, shown by the item. */
   errorMessage: string;
 }
-
-export const messageOf = (error: unknown, fallback = '操作失败，请稍后重试'): string =>
-  error instanceof ApiError ? error.message : fallback;
 
 /** Progress is shown in steps, so a fast upload does not flood the view with setData calls. */
 const PROGRESS_STEP = 5;
@@ -47,8 +46,8 @@ export class ResumeStore {
   categoryGroups: CategoryGroup[] = [];
   categoriesError = '';
   private loading: Promise<void> | null = null;
-  /** Counts writes, so a read that left before one cannot put older data back. */
-  private writes = 0;
+  /** A read that left before a write cannot put older data back. */
+  private readonly writes = new LateAnswers();
 
   constructor() {
     // The resume and the uploads are replaced whole on every change, never mutated in place.
@@ -66,12 +65,12 @@ export class ResumeStore {
     if (this.loading) return this.loading;
     this.status = 'loading';
     this.errorMessage = '';
-    const writesBefore = this.writes;
+    const isFresh = this.writes.observe();
     const run = async () => {
       try {
         const resume = await getResume();
         runInAction(() => {
-          if (this.writes === writesBefore) this.resume = resume;
+          if (isFresh()) this.resume = resume;
           this.status = 'ready';
         });
       } catch (error) {
@@ -96,7 +95,7 @@ export class ResumeStore {
 
   /** Every write answers the whole resume: it replaces what is shown. */
   receive(resume: Resume): void {
-    this.writes++;
+    this.writes.supersede();
     this.resume = resume;
     this.status = 'ready';
     this.errorMessage = '';
@@ -203,7 +202,7 @@ export class ResumeStore {
 
   private addAttachment(attachment: ResumeAttachment): void {
     if (!this.resume) return;
-    this.writes++;
+    this.writes.supersede();
     this.resume = {
       ...this.resume,
       attachments: [attachment, ...this.resume.attachments.filter((a) => a.id !== attachment.id)],
@@ -217,7 +216,7 @@ export class ResumeStore {
     try {
       const { items } = await deleteAttachment(id);
       runInAction(() => {
-        this.writes++;
+        this.writes.supersede();
         if (this.resume) this.resume = { ...this.resume, attachments: items };
       });
       return null;

@@ -7,7 +7,7 @@ import { disableLeaveGuard, enableLeaveGuard } from '../../../services/platform/
 import { navigateBack } from '../../../services/platform/navigation';
 import { showToast } from '../../../services/platform/ui';
 import type { DraftValues, FormDraft } from '../../../stores/form-drafts';
-import type { SubmitOutcome } from '../../../stores/resume-forms';
+import type { SubmitOutcome } from '../../../stores/outcome';
 
 export const LEAVE_MESSAGE = '修改还没有保存，确定离开吗？内容会保留在本机，下次打开可继续编辑';
 export const FIX_FIELDS_MESSAGE = '请按提示修改标红的内容';
