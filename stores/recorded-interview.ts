@@ -8,6 +8,8 @@ import {
 } from '../services/contracts/recorded-interviews';
 import { UPLOAD_FILE_MISSING } from '../services/api';
 import { ApiError } from '../services/http';
+import { LateAnswers } from './late-answers';
+import { messageOf } from './outcome';
 import { cameraErrorMessage, CameraRecording, type RecordedVideo } from '../services/platform/camera';
 import { readStorage, removeStorage, storageUsage, writeStorage } from '../services/platform/storage';
 import {
@@ -51,7 +53,6 @@ export type DeviceCheck = 'pending' | 'ok' | 'failed';
 type PendingAnswer = AnswerUpload;
 
 const pendingKey = (interviewId: string) => `recorded-interview.pending.${interviewId}`;
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /**
  * Answering one recorded interview: the steps above, takes counted by the server, the take in hand, its
@@ -78,9 +79,16 @@ export class RecordedInterviewStore {
   /** Every interview sent to the seeker, for the entry on each application. */
   invites: RecordedInterview[] = [];
   private recording: CameraRecording | null = null;
+  /** Reads of the interview lose to a newer open and to any write (a take, an upload) made since. */
+  private readonly interviewAnswers = new LateAnswers();
+  private readonly inviteAnswers = new LateAnswers();
 
   constructor() {
-    makeAutoObservable<RecordedInterviewStore, 'recording'>(this, { recording: false });
+    makeAutoObservable<RecordedInterviewStore, 'recording' | 'interviewAnswers' | 'inviteAnswers'>(this, {
+      recording: false,
+      interviewAnswers: false,
+      inviteAnswers: false,
+    });
   }
 
   /** The question being answered: the first without an answer on the server. */
@@ -103,10 +111,11 @@ export class RecordedInterviewStore {
 
   /** Lists the interviews sent to the seeker; on failure the entries shown stay (the next show retries). */
   async loadInvites(): Promise<void> {
+    const isLatest = this.inviteAnswers.begin();
     try {
       const { items } = await listRecordedInterviews();
       runInAction(() => {
-        this.invites = items;
+        if (isLatest()) this.invites = items;
       });
     } catch {
       // Only an entry point: the application itself still shows.
@@ -116,12 +125,15 @@ export class RecordedInterviewStore {
   /** Loads the interview; an upload a restart cut off goes again, answered questions are never asked again. */
   async open(interviewId: string): Promise<void> {
     this.reset(interviewId);
+    const isLatest = this.interviewAnswers.begin();
     try {
       const interview = await getRecordedInterview(interviewId);
+      if (!isLatest()) return;
       runInAction(() => {
         this.interview = interview;
       });
     } catch (error) {
+      if (!isLatest()) return;
       runInAction(() => {
         this.step = 'error';
         this.errorMessage = messageOf(error, '视频面试加载失败，请稍后重试');
@@ -237,6 +249,7 @@ export class RecordedInterviewStore {
     this.recordingSeconds = 0;
     this.notice = '';
     let take: RecordedTake;
+    this.interviewAnswers.supersede();
     try {
       take = await startTake(interviewId, question.id);
     } catch (error) {
@@ -248,6 +261,8 @@ export class RecordedInterviewStore {
       this.take = take;
       this.video = null;
       this.recording = recording;
+      // The server counted it: what the preview says about retakes follows.
+      question.takesUsed = take.take;
     });
     try {
       await recording.start(question.answerSeconds);
@@ -305,12 +320,16 @@ export class RecordedInterviewStore {
     try {
       const interview = await uploadAnswer(pending, (percent) => runInAction(() => (this.uploadPercent = percent)));
       removeStorage(pendingKey(this.interviewId));
+      this.interviewAnswers.supersede();
       runInAction(() => {
         this.interview = interview;
         this.take = null;
         this.video = null;
-        if (!this.settledStep()) this.askQuestion();
-        else this.step = this.settledStep() as RecordedStep;
+        const settled = this.settledStep();
+        if (settled) this.step = settled;
+        // After a restart the camera has to come up again before the next question.
+        else if (!this.deviceReady) this.startCheck();
+        else this.askQuestion();
       });
     } catch (error) {
       await this.uploadFailed(pending, error);
@@ -371,8 +390,10 @@ export class RecordedInterviewStore {
   }
 
   private async reload(): Promise<void> {
+    const isFresh = this.interviewAnswers.observe();
     try {
       const interview = await getRecordedInterview(this.interviewId);
+      if (!isFresh()) return;
       runInAction(() => {
         this.interview = interview;
         const settled = this.settledStep();
