@@ -172,12 +172,11 @@ export class RecordedInterviews {
     return this.employerView(id);
   }
 
-  /** The company's interview of an application, or 404. */
-  forApplication(hr: EmployerIdentity, applicationId: number): EmployerRecordedInterview {
+  /** The interview sent for one of the company's applications; null before one is sent (404: not its own). */
+  forApplication(hr: EmployerIdentity, applicationId: number): EmployerRecordedInterview | null {
     if (this.applications.store.companyOf(applicationId) !== hr.companyId) throw notFound('投递记录不存在');
     const id = this.interviewIdOfApplication(applicationId);
-    if (id === undefined) throw notFound('还没有发送视频面试');
-    return this.employerView(id);
+    return id === undefined ? null : this.employerView(id);
   }
 
   rate(hr: EmployerIdentity, interviewId: number, questionId: number, rating: number): EmployerRecordedInterview {

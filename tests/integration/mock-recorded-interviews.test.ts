@@ -127,6 +127,8 @@ describe('mock backend: the recorded video interview', () => {
 
   it('sends the interview to an applicant: 面试 with the HR message, once', async () => {
     const { token, application } = await applicant();
+    const before = await asHr('GET', `/employer/applications/${application.id}/recorded-interview`);
+    expect([before.status, before.body]).toEqual([200, null]);
     const sent = await sendTo(application.id);
     expect(sent).toMatchObject({
       applicationId: application.id,

@@ -67,6 +67,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   throw error;
 }
 
+/** A media URL a `<video>` can load: the element sends no headers, so the session token goes in the query. */
+export function mediaUrl(path: string): string {
+  return sessionToken ? `${path}?token=${encodeURIComponent(sessionToken)}` : path;
+}
+
 /** Downloads a file the API answers with (an attachment resume), keeping the session header. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const response = await fetch(path, { headers: sessionToken ? { authorization: `Bearer ${sessionToken}` } : {} });
