@@ -8,12 +8,8 @@ import {
   type CreateApplicationRequest,
 } from '../services/contracts/applications';
 import type { JobSummary } from '../services/contracts/jobs';
-import {
-  applyBlockedMessage,
-  resumeCompleteness,
-  type ResumeAttachment,
-  type SectionKey,
-} from '../services/contracts/resume';
+import { applyBlockedMessage, resumeCompleteness, type SectionKey } from '../services/contracts/resume';
+import type { ResumeAttachment } from '../services/contracts/resume-attachments';
 import { SUBSCRIBE_TEMPLATES_PER_CALL, SUBSCRIPTION_TEMPLATES } from '../services/contracts/subscriptions';
 import { validate } from '../services/contracts/validation';
 import { createApplication } from '../services/applications';

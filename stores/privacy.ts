@@ -1,7 +1,7 @@
 import './mobx-config';
 import isEqual from 'fast-deep-equal';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { HIDDEN_COMPANIES_MAX } from '../services/contracts/resume';
+import { HIDDEN_COMPANIES_MAX } from '../services/contracts/privacy';
 import { getPrivacy, listKnownCompanies, savePrivacy, type CompanyChoice } from '../services/privacy';
 import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';

@@ -9,16 +9,18 @@ import {
   resumeSelfIntroRules,
   resumeSkillsRules,
   workExperienceRules,
-  type Degree,
-  type EducationInput,
-  type Gender,
-  type Month,
-  type Resume,
-  type ResumeBasicInput,
-  type ResumeExpectationsInput,
-  type WorkExperienceInput,
-  type WorkStatus,
+} from '../services/contracts/resume-rules';
+import type {
+  Degree,
+  EducationInput,
+  Gender,
+  Resume,
+  ResumeBasicInput,
+  ResumeExpectationsInput,
+  WorkExperienceInput,
+  WorkStatus,
 } from '../services/contracts/resume';
+import type { Month } from '../services/contracts/months';
 import { validate, type Rules } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import {

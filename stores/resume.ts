@@ -1,7 +1,8 @@
 import './mobx-config';
 import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { ATTACHMENTS_MAX, checkAttachmentFile, type Resume, type ResumeAttachment } from '../services/contracts/resume';
+import { ATTACHMENTS_MAX, checkAttachmentFile, type ResumeAttachment } from '../services/contracts/resume-attachments';
+import type { Resume } from '../services/contracts/resume';
 import { ApiError } from '../services/http';
 import type { CategoryGroup } from '../services/contracts/jobs';
 import { getJobFilters } from '../services/jobs';

@@ -1,13 +1,7 @@
 import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import {
-  realNameRules,
-  studentRules,
-  type RealNameRequest,
-  type StudentRequest,
-  type TrustKind,
-  type TrustStatus,
-} from '../services/contracts/trust';
+import { realNameRules, studentRules } from '../services/contracts/trust-rules';
+import type { RealNameRequest, StudentRequest, TrustKind, TrustStatus } from '../services/contracts/trust';
 import { validate } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import { getTrust, submitRealName, submitStudent, submitWorkId } from '../services/trust';

@@ -11,7 +11,7 @@ import {
   type ApplicationTimelineStep,
 } from '../services/contracts/applications';
 import { JOB_NOT_OPEN_MESSAGES, JOB_STATUS_LABELS, type JobStatus } from '../services/contracts/jobs';
-import { fileExtension, type ResumeAttachment } from '../services/contracts/resume';
+import { fileExtension, type ResumeAttachment } from '../services/contracts/resume-attachments';
 import { TRUST_KIND_LABELS, TRUST_KINDS, type TrustBadges } from '../services/contracts/trust';
 import {
   formatDateTime,

@@ -4,23 +4,19 @@ import {
   DEGREES,
   GENDER_LABELS,
   GENDERS,
-  maskPhone,
   RESUME_LIMITS,
   SECTION_HINTS,
   SECTION_LABELS,
   WORK_STATUS_LABELS,
   WORK_STATUSES,
-  addMonths,
-  chinaMonthOf,
-  chinaYearOf,
-  isMonth,
   type Education,
-  type Month,
   type Resume,
-  type ResumeAttachment,
   type SectionKey,
   type WorkExperience,
 } from '../services/contracts/resume';
+import { maskPhone } from '../services/contracts/masking';
+import { addMonths, chinaMonthOf, chinaYearOf, isMonth, type Month } from '../services/contracts/months';
+import type { ResumeAttachment } from '../services/contracts/resume-attachments';
 import {
   ENROLLMENT_YEAR_MIN,
   TRUST_KIND_LABELS,

@@ -9,7 +9,8 @@ import {
 } from '../../services/contracts/applications';
 import type { ChatMessage } from '../../services/contracts/conversations';
 import { JOB_NOT_OPEN_MESSAGES, type JobStatus } from '../../services/contracts/jobs';
-import { applyBlockedMessage, missingForApply } from '../../services/contracts/resume';
+import { applyBlockedMessage } from '../../services/contracts/resume';
+import { missingForApply } from './apply-requirements';
 import type { SimulatedClock } from '../clock';
 import { ConversationStore } from '../conversations/conversation-store';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';

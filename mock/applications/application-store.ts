@@ -6,8 +6,7 @@ import type {
   ApplicationTimelineStep,
 } from '../../services/contracts/applications';
 import type { CursorPage } from '../../services/contracts/page';
-import type { EmployerApplicationSort } from '../../services/contracts/employer';
-import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
+import type { EmployerApplicationSort, EmployerApplicationWithResume } from '../../services/contracts/employer';
 import { iso, isoOrNull } from '../clock';
 import { decodeCursor, toPage } from '../http/cursor';
 import { JOB_JOINS, JOB_SUMMARY_COLUMNS, toJobSummary, type JobSummaryRow } from '../jobs/job-queries';

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../services/contracts/conversations';
-import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import { notFound } from '../http/api-error';

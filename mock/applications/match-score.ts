@@ -5,7 +5,8 @@ import {
   type ExperienceLevel,
   type JobType,
 } from '../../services/contracts/jobs';
-import { addMonths, chinaMonthOf, type Resume } from '../../services/contracts/resume';
+import { addMonths, chinaMonthOf } from '../../services/contracts/months';
+import type { Resume } from '../../services/contracts/resume';
 
 /** The parts of a job a match is judged on (monthly-equivalent salary, in yuan). */
 export interface MatchJob {

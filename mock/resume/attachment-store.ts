@@ -12,7 +12,7 @@ import {
   type AttachmentExtension,
   type AttachmentMimeType,
   type ResumeAttachment,
-} from '../../services/contracts/resume';
+} from '../../services/contracts/resume-attachments';
 import { visibleLength } from '../../services/contracts/text';
 import { iso } from '../clock';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';

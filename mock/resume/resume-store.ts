@@ -1,15 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalCityCode } from '../../services/contracts/cities';
 import type { JobType } from '../../services/contracts/jobs';
+import { maskEmail } from './mask-email';
+import { maskPhone } from '../../services/contracts/masking';
 import {
-  maskEmail,
-  maskPhone,
   RESUME_LIMITS,
   resumeCompleteness,
   type Degree,
   type Education,
   type EducationInput,
-  type EmployerResumeView,
   type Gender,
   type Resume,
   type ResumeBasic,
@@ -20,6 +19,7 @@ import {
   type WorkExperienceInput,
   type WorkStatus,
 } from '../../services/contracts/resume';
+import type { EmployerResumeView } from '../../services/contracts/employer';
 import { iso } from '../clock';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import { PrivacyStore } from '../privacy/privacy-store';

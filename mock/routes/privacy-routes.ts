@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { privacyRules, type PrivacySettingsInput } from '../../services/contracts/resume';
+import { privacyRules } from '../privacy/privacy-rules';
+import type { PrivacySettingsInput } from '../../services/contracts/privacy';
 import type { MockContext } from '../context';
 import { validateInput } from '../http/validate-input';
 import { seekerServices } from '../resume/seeker-services';

@@ -5,6 +5,8 @@ import {
   ATTACHMENT_FIELD_NAME,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_NAME_FIELD,
+} from '../../services/contracts/resume-attachments';
+import {
   createEducationRules,
   createResumeBasicRules,
   createWorkExperienceRules,
@@ -12,12 +14,14 @@ import {
   resumeExpectationsRules,
   resumeSelfIntroRules,
   resumeSkillsRules,
-  type EducationInput,
-  type ResumeBasicInput,
-  type ResumeExpectationsInput,
-  type ResumeSelfIntroInput,
-  type ResumeSkillsInput,
-  type WorkExperienceInput,
+} from '../../services/contracts/resume-rules';
+import type {
+  EducationInput,
+  ResumeBasicInput,
+  ResumeExpectationsInput,
+  ResumeSelfIntroInput,
+  ResumeSkillsInput,
+  WorkExperienceInput,
 } from '../../services/contracts/resume';
 import type { Rules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';

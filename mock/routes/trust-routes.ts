@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  createRealNameRules,
-  createStudentRules,
-  type RealNameRequest,
-  type StudentRequest,
-} from '../../services/contracts/trust';
+import { createRealNameRules, createStudentRules } from '../../services/contracts/trust-rules';
+import type { RealNameRequest, StudentRequest } from '../../services/contracts/trust';
 import type { Rules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { requireLoopback } from '../http/loopback-guard';

@@ -5,8 +5,11 @@ import {
   type ApplicationStatus,
 } from './applications';
 import { JOB_STATUSES, type CompanySummary, type JobStatus, type JobSummary } from './jobs';
-import type { Rules } from './validation';
+import type { Education, Gender, ResumeExpectations, WorkExperience, WorkStatus } from './resume';
+import type { ResumeAttachment } from './resume-attachments';
 import { textRule } from './text';
+import type { TrustBadges } from './trust';
+import type { Rules } from './validation';
 
 /**
  * The employer side of the mock backend: the HR's console (console/) and tests. Accepted from loopback only;
@@ -184,3 +187,41 @@ export const inviteApplicationRules: Rules = {
 export const offerApplicationRules: Rules = {
   note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// What an employer sees (employer API: GET /employer/applications[/:id] as `applicantResume`)
+
+export interface EmployerResumeFull {
+  redacted: false;
+  name: string | null;
+  gender: Gender | null;
+  birthYear: number | null;
+  cityName: string | null;
+  status: WorkStatus | null;
+  /** Masked (138****5678) until the seeker shares it for this application. */
+  phone: string | null;
+  /** Masked (z***@example.com) until the seeker shares contact details. */
+  email: string | null;
+  contactShared: boolean;
+  expectations: ResumeExpectations | null;
+  workExperiences: WorkExperience[];
+  educations: Education[];
+  skills: string[];
+  selfIntro: string;
+  /** The attachment chosen for this application, when one was. */
+  attachment: ResumeAttachment | null;
+  trust: TrustBadges;
+}
+
+/** The seeker hid their resume from this company: nothing about them is shown. */
+export interface EmployerResumeRedacted {
+  redacted: true;
+  message: string;
+}
+
+export type EmployerResumeView = EmployerResumeFull | EmployerResumeRedacted;
+
+/** An application as its HR sees it (employer API), with the applicant's resume. */
+export interface EmployerApplicationWithResume extends EmployerApplicationView {
+  applicantResume: EmployerResumeView;
+}

@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
-import type { EmployerApplicationWithResume } from './resume';
+import type { EmployerApplicationWithResume } from './employer';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';

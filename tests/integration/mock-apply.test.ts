@@ -6,7 +6,8 @@ import type {
 import type { ChatMessage } from '../../services/contracts/conversations';
 import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { CursorPage } from '../../services/contracts/page';
-import type { EmployerApplicationWithResume, ResumeAttachment } from '../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
+import type { ResumeAttachment } from '../../services/contracts/resume-attachments';
 import {
   SUBSCRIPTION_TEMPLATES,
   type SubscriptionConsentList,

@@ -1,29 +1,21 @@
 import Schema from 'async-validator';
+import { addMonths, chinaMonthOf } from '../../services/contracts/months';
+import { applyBlockedMessage, resumeCompleteness, type CompletenessInput } from '../../services/contracts/resume';
+import { checkAttachmentFile } from '../../services/contracts/resume-attachments';
 import {
-  addMonths,
-  applyBlockedMessage,
-  checkAttachmentFile,
-  chinaMonthOf,
   createEducationRules,
   createResumeBasicRules,
   createWorkExperienceRules,
-  formRules,
-  maskEmail,
-  maskPhone,
-  missingForApply,
-  resumeCompleteness,
   resumeExpectationsRules,
   resumeSelfIntroRules,
   resumeSkillsRules,
-  type CompletenessInput,
-  type FormRule,
-} from '../../services/contracts/resume';
-import {
-  createRealNameRules,
-  idNumberCheckCharacter,
-  isValidIdNumber,
-  maskIdNumber,
-} from '../../services/contracts/trust';
+} from '../../services/contracts/resume-rules';
+import { formRules, type FormRule } from '../../packages/resume/form/form-rules';
+import { maskEmail } from '../../mock/resume/mask-email';
+import { maskPhone } from '../../services/contracts/masking';
+import { missingForApply } from '../../mock/applications/apply-requirements';
+import { createRealNameRules } from '../../services/contracts/trust-rules';
+import { idNumberCheckCharacter, isValidIdNumber, maskIdNumber } from '../../services/contracts/trust';
 import { validate } from '../../services/contracts/validation';
 import { visibleLength } from '../../services/contracts/text';
 

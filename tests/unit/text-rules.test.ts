@@ -1,7 +1,7 @@
 import { createApplicationRules } from '../../services/contracts/applications';
 import { sendMessageRules } from '../../services/contracts/conversations';
 import { jobReportRules } from '../../services/contracts/jobs';
-import { createResumeBasicRules } from '../../services/contracts/resume';
+import { createResumeBasicRules } from '../../services/contracts/resume-rules';
 import { hasLoneSurrogate, textCheck, truncateVisible, visibleLength } from '../../services/contracts/text';
 import { validate } from '../../services/contracts/validation';
 

@@ -9,12 +9,12 @@ import type {
 } from '../../../services/contracts/employer';
 import type { JobStatus } from '../../../services/contracts/jobs';
 import type { CursorPage } from '../../../services/contracts/page';
+import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
 import type {
   EmployerRecordedInterview,
   RecordedQuestionSet,
   RecordedQuestionSetInput,
 } from '../../../services/contracts/recorded-interviews';
-import type { EmployerApplicationWithResume } from '../../../services/contracts/resume';
 import { apiRequest, downloadFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;

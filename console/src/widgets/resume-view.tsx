@@ -2,12 +2,8 @@ import { DownloadOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-
 import { App, Button, Descriptions, Empty, Result, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { JOB_TYPE_LABELS } from '../../../services/contracts/jobs';
-import {
-  DEGREE_LABELS,
-  GENDER_LABELS,
-  WORK_STATUS_LABELS,
-  type EmployerResumeView,
-} from '../../../services/contracts/resume';
+import { DEGREE_LABELS, GENDER_LABELS, WORK_STATUS_LABELS } from '../../../services/contracts/resume';
+import type { EmployerResumeView } from '../../../services/contracts/employer';
 import { TRUST_KIND_LABELS, TRUST_KINDS, type TrustBadges } from '../../../services/contracts/trust';
 import { formatBirthYear, formatExpectedSalary, formatFileSize, formatMonthRange, formatUploadedAt } from '../format';
 import { errorMessage } from '../api/client';

@@ -1,7 +1,7 @@
 import { Form, type FromItemRef, type Rules as FormRuleMap } from 'antd-mini/es/Form/form';
 import { reaction } from 'mobx';
 import type { FieldError } from '../../../services/contracts/errors';
-import { formRules } from '../../../services/contracts/resume';
+import { formRules } from './form-rules';
 import type { Rules } from '../../../services/contracts/validation';
 import { disableLeaveGuard, enableLeaveGuard } from '../../../services/platform/leave-guard';
 import { navigateBack } from '../../../services/platform/navigation';

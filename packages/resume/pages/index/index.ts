@@ -1,4 +1,4 @@
-import { ATTACHMENT_MAX_BYTES } from '../../../../services/contracts/resume';
+import { ATTACHMENT_MAX_BYTES } from '../../../../services/contracts/resume-attachments';
 import type { TrustKind } from '../../../../services/contracts/trust';
 import { confirm } from '../../../../services/platform/dialog';
 import { navigateTo } from '../../../../services/platform/navigation';

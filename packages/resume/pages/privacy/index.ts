@@ -1,4 +1,4 @@
-import { HIDDEN_COMPANIES_MAX } from '../../../../services/contracts/resume';
+import { HIDDEN_COMPANIES_MAX } from '../../../../services/contracts/privacy';
 import { navigateBack } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';

@@ -1,6 +1,7 @@
 import type { FromItemRef } from 'antd-mini/es/Form/form';
 import { RESUME_LIMITS } from '../../../../services/contracts/resume';
-import { realNameRules, type RealNameRequest } from '../../../../services/contracts/trust';
+import { realNameRules } from '../../../../services/contracts/trust-rules';
+import type { RealNameRequest } from '../../../../services/contracts/trust';
 import { navigateBack } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';

@@ -1,6 +1,7 @@
 import type { FromItemRef } from 'antd-mini/es/Form/form';
 import { RESUME_LIMITS } from '../../../../services/contracts/resume';
-import { studentRules, type StudentRequest } from '../../../../services/contracts/trust';
+import { studentRules } from '../../../../services/contracts/trust-rules';
+import type { StudentRequest } from '../../../../services/contracts/trust';
 import { navigateBack } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
