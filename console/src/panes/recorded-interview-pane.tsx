@@ -234,7 +234,7 @@ function SendForm(props: { application: EmployerApplication; onSent(interview: E
         )}
         {set.questions.length > 0 && <Typography.Text type="secondary">每题可重录{set.retakes}次</Typography.Text>}
       </Card>
-      <Space>
+      <Space wrap>
         <span>作答期限</span>
         <InputNumber
           min={1}
@@ -243,6 +243,7 @@ function SendForm(props: { application: EmployerApplication; onSent(interview: E
           onChange={(value) => setDeadlineDays(value ?? 1)}
           addonAfter="天"
           aria-label="作答期限（天）"
+          className="deadline-input"
         />
         <Button type="primary" disabled={!set.questions.length} loading={sending} onClick={() => void send()}>
           发送视频面试

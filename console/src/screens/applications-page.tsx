@@ -36,12 +36,12 @@ export function ApplicationsPage(props: {
         },
         {
           key: 'candidate',
-          minWidth: 480,
+          minWidth: 420,
           content: <CandidatePane applicationId={selectedId} onChanged={onChanged} />,
         },
         {
           key: 'recorded-interview',
-          width: 400,
+          width: 320,
           content: <RecordedInterviewPane application={changed?.id === selectedId ? changed : undefined} />,
         },
       ]}

@@ -31,6 +31,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Headless Chromium's fake camera and microphone, granted without a prompt (recorded interviews). */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 export interface Stack {
   mock: MockServer;
   sim: SimulatorServer;
@@ -38,7 +41,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { mock?: MockServerOptions; distDir?: string } = {}): Promise<Stack> {
+export async function startStack(
+  options: { mock?: MockServerOptions; distDir?: string; chromiumArgs?: string[] } = {},
+): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-e2e-'));
   const mock = await createMockServer({
     port: 0,
@@ -49,7 +54,10 @@ export async function startStack(options: { mock?: MockServerOptions; distDir?: 
     ...options.mock,
   });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url, distDir: options.distDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+  });
   return {
     mock,
     sim,
