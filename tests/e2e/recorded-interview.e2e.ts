@@ -168,6 +168,13 @@ describe('the recorded video interview in the console', () => {
       await hr.step(`播放第${index + 1}题回答`, async () => {
         const video = pane.locator(`video[data-question="${index + 1}"]`);
         await video.scrollIntoViewIfNeeded();
+        // Before playing: the player knows the length (MediaRecorder's WebM carries none) and sits at 0.
+        await hr.page.waitForFunction(
+          `(() => {
+            const element = document.querySelector('video[data-question="${index + 1}"]');
+            return !!element && Number.isFinite(element.duration) && element.duration > 1 && element.currentTime === 0;
+          })()`,
+        );
         const played = (await video.evaluate(
           (element) =>
             new Promise((resolve, reject) => {

@@ -34,6 +34,7 @@ import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { showServerFieldErrors } from '../forms/contract-rules';
 import { formatDateTime, formatDuration } from '../format';
+import { AnswerVideo } from '../widgets/answer-video';
 
 /** Statuses an application may be sent a recorded interview in (the server decides; this only hides the form). */
 const SENDABLE = ['submitted', 'viewed', 'interview'];
@@ -138,13 +139,7 @@ function Answers(props: {
         >
           {question.answer && question.videoUrl ? (
             <Space direction="vertical" className="recorded-answer-body">
-              <video
-                className="recorded-video"
-                src={mediaUrl(question.videoUrl)}
-                controls
-                preload="metadata"
-                data-question={question.index}
-              />
+              <AnswerVideo src={mediaUrl(question.videoUrl)} questionIndex={question.index} />
               <Typography.Text type="secondary">
                 时长 {formatDuration(question.answer.durationMs)} · 录了{question.takesUsed}次 ·{' '}
                 {formatDateTime(question.answer.uploadedAt)}提交
