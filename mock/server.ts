@@ -103,7 +103,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   feedEmployers(applications, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
-  const recordedInterviews = new RecordedInterviews(db, clock, applications);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub);
   const context: MockContext = {
     db,
     seed,

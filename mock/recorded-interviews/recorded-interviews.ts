@@ -17,6 +17,7 @@ import {
 import type { ApplicationService } from '../applications/application-service';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import { iso, isoOrNull, type SimulatedClock } from '../clock';
+import type { RealtimeHub } from '../realtime/hub';
 import { conflict, notFound } from '../http/api-error';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,6 +84,8 @@ export class RecordedInterviews {
     private readonly db: Database,
     private readonly clock: SimulatedClock,
     private readonly applications: ApplicationService,
+    /** The consoles, keyed by company id: told of each answer as it arrives. */
+    private readonly employerHub: RealtimeHub,
   ) {
     this.dir = path.join(path.dirname(db.name), 'recorded-answers');
   }
@@ -284,6 +287,12 @@ export class RecordedInterviews {
         )
         .run(now, interviewId, interviewId);
     })();
+    const interview = this.employerView(interviewId);
+    this.employerHub.sendToUser(String(this.interviewRow(interviewId)?.company_id), {
+      type: 'recorded-interview.updated',
+      applicationId: interview.applicationId,
+      interview,
+    });
     return this.forUser(userId, interviewId);
   }
 

@@ -159,8 +159,8 @@ describe('the recorded video interview in the console', () => {
 
   it('plays each answer to the end, rates it and sends the offer', async () => {
     const pane = hr.page.locator('[data-pane="recorded-interview"]');
-    await hr.step('回答已到达', async () => {
-      await pane.getByRole('button', { name: /刷\s*新/ }).click();
+    await hr.step('回答实时到达', async () => {
+      // Pushed over the console's socket as each answer arrived: no reload.
       await pane.locator('.ant-tag', { hasText: '已完成' }).waitFor();
       expect(await pane.locator('video.recorded-video').count()).toBe(QUESTIONS.length);
     });

@@ -10,7 +10,9 @@ import {
   type RecordedQuestionSet,
   type RecordedTake,
 } from '../../services/contracts/recorded-interviews';
-import { startTestBackend, type ApiResponse, type TestBackend } from './mock-fixture';
+import type { EmployerSession } from '../../services/contracts/employer';
+import type { EmployerServerEvent } from '../../services/contracts/realtime';
+import { connectRealtime, startTestBackend, type ApiResponse, type TestBackend } from './mock-fixture';
 import { apply, fillApplyEssentials, openJobs, PDF_BYTES, type OpenJob } from './mock-resume-helpers';
 
 /** The EBML header MediaRecorder's WebM starts with, then filler. */
@@ -160,6 +162,11 @@ describe('mock backend: the recorded video interview', () => {
     const { token, application } = await applicant();
     const sent = await sendTo(application.id);
     const [q1, q2] = sent.questions;
+    const session = await backend.request<EmployerSession>('POST', '/employer/session', {
+      body: { hrId: String(job.hrId) },
+    });
+    const hrSocket = connectRealtime<EmployerServerEvent>(backend.url, session.body.token, '/ws/employer');
+    await hrSocket.next('hello');
 
     const take = await startTake(token, sent, q1.id);
     expect(take.status).toBe(201);
@@ -172,6 +179,16 @@ describe('mock backend: the recorded video interview', () => {
       durationMs: 4200,
       sizeBytes: WEBM_BYTES.length,
       mimeType: 'video/webm',
+    });
+
+    const pushed = await hrSocket.next('recorded-interview.updated');
+    expect(pushed).toMatchObject({ applicationId: application.id, interview: { id: sent.id, status: 'pending' } });
+    expect(pushed.interview.questions[0].videoUrl).toMatch(/\/video$/);
+    hrSocket.close();
+    // Signing in turned this HR's autopilot off; the autopilot test below needs it on.
+    await backend.request('PUT', '/employer/autopilot', {
+      token: session.body.token,
+      body: { enabled: true },
     });
 
     expect((await startTake(token, sent, q2.id)).body.take).toBe(1);

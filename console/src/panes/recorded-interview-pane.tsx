@@ -32,6 +32,7 @@ import { errorMessage, mediaUrl } from '../api/client';
 import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
+import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { showServerFieldErrors } from '../forms/contract-rules';
 import { formatDateTime, formatDuration } from '../format';
 import { AnswerVideo } from '../widgets/answer-video';
@@ -56,7 +57,14 @@ export function RecordedInterviewPane(props: { application: EmployerApplication 
 }
 
 function RecordedInterviewDetail({ application }: { application: EmployerApplication }) {
-  const remote = useRemote(() => api.fetchRecordedInterview(application.id), [application.id]);
+  const { epoch } = useEmployerSocket();
+  // Loaded again after every (re)connect: answers may have arrived while the socket was down.
+  const remote = useRemote(() => api.fetchRecordedInterview(application.id), [application.id, epoch]);
+  useEmployerEvents((event) => {
+    if (event.type === 'recorded-interview.updated' && event.applicationId === application.id) {
+      remote.setData(() => event.interview);
+    }
+  });
   if (remote.error) {
     return (
       <Result
