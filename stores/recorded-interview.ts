@@ -256,6 +256,11 @@ export class RecordedInterviewStore {
       runInAction(() => this.refused(error, this.video ? 'preview' : 'ready'));
       return;
     }
+    if (this.step !== 'recording') {
+      // The page hid while the take was being counted: give it straight back.
+      await interruptTake(interviewId, question.id, take.take).catch(() => undefined);
+      return;
+    }
     const recording = new CameraRecording(ANSWER_CAMERA_ID);
     runInAction(() => {
       this.take = take;
