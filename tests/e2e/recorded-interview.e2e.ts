@@ -12,8 +12,9 @@ import type {
 } from '../../services/contracts/recorded-interviews';
 import { makeReadyToApply } from '../support/mock-server';
 import { ConsoleApp } from './support/console-app';
-import { FAKE_CAMERA_ARGS, publishJobsIn, startStack, type PublishedJob, type Stack } from './support/stack';
+import { FAKE_CAMERA_ARGS, publishJobsIn, SimApp, startStack, type PublishedJob, type Stack } from './support/stack';
 
+const SEEKER = 'e2e-recorded';
 const SEEKER_NAME = '韩梅梅';
 const QUESTIONS = ['请用一分钟介绍你自己', '说一次你解决难题的经历'];
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const login = await fetch(`${stack.mock.url}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ authCode: `u_e2e-recorded.setup${Date.now().toString(36)}` }),
+    body: JSON.stringify({ authCode: `u_${SEEKER}.setup${Date.now().toString(36)}` }),
   });
   seekerToken = ((await login.json()) as TokenPair).accessToken;
   await makeReadyToApply(stack.mock, seekerToken, { name: SEEKER_NAME, gender: 'female' });
@@ -131,6 +132,28 @@ describe('the recorded video interview in the console', () => {
       await hr.page.locator('.recorded-answer', { hasText: QUESTIONS[0] }).getByText('等待求职者作答').waitFor();
       await hr.page.locator('.candidate-head .status-tag', { hasText: '面试' }).waitFor();
     });
+  });
+
+  it('the applicant finds it on the application and reads the rules in the simulator', async () => {
+    const seeker = await SimApp.open(stack, 'recorded-interview-seeker', {
+      authUser: SEEKER,
+      launch: `packages/applications/pages/detail/index?id=${applicationId}`,
+    });
+    try {
+      await seeker.step('投递详情：视频面试入口', async () => {
+        await seeker.waitForRoute('packages/applications/pages/detail/index');
+        await seeker.frame().locator('.recorded-invite', { hasText: '去作答' }).waitFor();
+        expect(await seeker.frame().locator('.recorded-invite-status').innerText()).toMatch(/^待作答 · 还剩2题 · /);
+      });
+      await seeker.step('视频面试须知', async () => {
+        await seeker.frame().locator('.recorded-invite').click();
+        await seeker.waitForRoute('packages/recorded-interview/pages/answer/index');
+        await seeker.frame().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
+        expect(await seeker.frame().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
+      });
+    } finally {
+      await seeker.close();
+    }
   });
 
   it('the applicant answers every question with video from the fake camera', async () => {
