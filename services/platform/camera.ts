@@ -22,7 +22,7 @@ export function cameraErrorMessage(code: number | undefined): string {
 interface RecordAnswer {
   tempVideoPath: string;
   tempThumbPath?: string;
-  /** Documented in seconds on some clients, ms on others: read as seconds when it is small. */
+  /** Its unit is not documented: a value under 1000 is read as seconds, a larger one as ms. */
   duration?: number;
   size?: number;
 }
