@@ -32,6 +32,8 @@ CREATE TABLE recorded_questions (
   answer_seconds INTEGER NOT NULL,
   -- Takes started; an interrupted take (the app went to the background) is given back.
   takes_used INTEGER NOT NULL DEFAULT 0,
+  -- Real time (ms) the latest take started: only a take still within its answer time can be given back.
+  take_started_at INTEGER,
   -- The answer, once its upload finished: the file lives under <data folder>/recorded-answers.
   storage_name TEXT,
   mime_type TEXT,

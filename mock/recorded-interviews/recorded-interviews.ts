@@ -21,6 +21,8 @@ import type { RealtimeHub } from '../realtime/hub';
 import { conflict, notFound } from '../http/api-error';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Slack after a take's answer time within which the app may still report it interrupted. */
+const TAKE_GRACE_SECONDS = 30;
 /** Statuses an application may be in to be sent a recorded interview. */
 const SENDABLE: readonly ApplicationStatus[] = ['submitted', 'viewed', 'interview'];
 
@@ -47,6 +49,7 @@ interface QuestionRow {
   thinking_seconds: number;
   answer_seconds: number;
   takes_used: number;
+  take_started_at: number | null;
   storage_name: string | null;
   mime_type: AnswerVideoMimeType | null;
   size_bytes: number | null;
@@ -86,6 +89,8 @@ export class RecordedInterviews {
     private readonly applications: ApplicationService,
     /** The consoles, keyed by company id: told of each answer as it arrives. */
     private readonly employerHub: RealtimeHub,
+    /** Real time for how long a take may be given back (simulated time may run 60× faster). */
+    private readonly realNow: () => number = Date.now,
   ) {
     this.dir = path.join(path.dirname(db.name), 'recorded-answers');
   }
@@ -229,7 +234,9 @@ export class RecordedInterviews {
       });
     }
     const take = question.takes_used + 1;
-    this.db.prepare('UPDATE recorded_questions SET takes_used = ? WHERE id = ?').run(take, questionId);
+    this.db
+      .prepare('UPDATE recorded_questions SET takes_used = ?, take_started_at = ? WHERE id = ?')
+      .run(take, this.realNow(), questionId);
     return { take, retakesLeft: interview.retakes + 1 - take };
   }
 
@@ -240,6 +247,9 @@ export class RecordedInterviews {
   interruptTake(userId: string, interviewId: number, questionId: number, take: number): RecordedTake {
     const { interview, question } = this.answerable(userId, interviewId, questionId);
     if (take !== question.takes_used || take < 1) throw conflict('只能放弃正在录制的这一次');
+    // A take is interrupted while it records; one finished long ago (and uploaded or not) stays counted.
+    const recordingEnds = (question.take_started_at ?? 0) + (question.answer_seconds + TAKE_GRACE_SECONDS) * 1000;
+    if (this.realNow() > recordingEnds) throw conflict('这次录制已结束，不能再放弃');
     const left = take - 1;
     this.db.prepare('UPDATE recorded_questions SET takes_used = ? WHERE id = ?').run(left, questionId);
     return { take: left, retakesLeft: interview.retakes + 1 - Math.max(1, left) };

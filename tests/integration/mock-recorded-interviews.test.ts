@@ -296,6 +296,14 @@ describe('mock backend: the recorded video interview', () => {
     });
     expect(interrupted.body).toEqual({ take: 1, retakesLeft: 1 });
     expect((await startTake(token, sent, q1.id)).body).toEqual({ take: 2, retakesLeft: 0 });
+
+    // A take that ended long ago (its answer time and more) cannot be given back: no endless retakes.
+    backend.server.db
+      .prepare('UPDATE recorded_questions SET take_started_at = ? WHERE id = ?')
+      .run(Date.now() - (q1.answerSeconds + 31) * 1000, Number(q1.id));
+    const late = await backend.request<ApiErrorBody>('POST', `${takePath(sent, q1.id)}/2/interrupted`, { token });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('这次录制已结束，不能再放弃');
   });
 
   it('refuses a video over 100 MB while it streams, keeping nothing', async () => {
