@@ -3,7 +3,7 @@ import {
   nestsTooDeep,
   toPlainInput,
   validate,
-  type Rules,
+  type InputRules,
 } from '../../services/contracts/validation';
 import { invalidInput } from './api-error';
 
@@ -11,7 +11,7 @@ import { invalidInput } from './api-error';
 export type InputSource = 'body' | 'query' | 'headers';
 
 /** Checks `value` with the contract's rules and throws a 400 naming every bad field, or returns it typed. */
-export async function validateInput<T>(rules: Rules, value: unknown, source: InputSource): Promise<T> {
+export async function validateInput<T>(rules: InputRules<T>, value: unknown, source: InputSource): Promise<T> {
   if (nestsTooDeep(value)) throw invalidInput([{ path: source, message: INPUT_TOO_DEEP_MESSAGE }]);
   const input = toPlainInput(value ?? (source === 'body' ? undefined : {}));
   const fields = await validate(rules, input);

@@ -1,10 +1,10 @@
-import { HIDDEN_COMPANIES_MAX } from '../../services/contracts/privacy';
+import { HIDDEN_COMPANIES_MAX, type PrivacySettingsInput } from '../../services/contracts/privacy';
 import { stringListCheck } from '../../services/contracts/resume-rules';
 import { checkRule } from '../../services/contracts/text';
-import type { Rules } from '../../services/contracts/validation';
+import type { InputRules } from '../../services/contracts/validation';
 
 /** PUT /privacy: only the server checks this list (the app builds it from taps). */
-export const privacyRules: Rules = {
+export const privacyRules: InputRules<PrivacySettingsInput> = {
   hiddenCompanyIds: checkRule(
     stringListCheck({
       label: '屏蔽的公司',

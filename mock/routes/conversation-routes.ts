@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { conversationListQueryRules, type ConversationListQuery } from '../../services/contracts/conversations';
+import { conversationListQueryRules } from '../../services/contracts/conversations';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
@@ -20,7 +20,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
 
   app.get('/conversations', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const query = await validateInput<ConversationListQuery>(conversationListQueryRules, request.query, 'query');
+    const query = await validateInput(conversationListQueryRules, request.query, 'query');
     return conversations.list(userId, optionalText(query.cursor), pageLimit(optionalText(query.limit)));
   });
 
@@ -35,7 +35,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
   app.get<{ Params: { id: string } }>('/conversations/:id/messages', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
     const id = ownConversationId(userId, request.params.id);
-    const query = await validateInput<ConversationListQuery>(conversationListQueryRules, request.query, 'query');
+    const query = await validateInput(conversationListQueryRules, request.query, 'query');
     return conversations.messages(id, optionalText(query.cursor), pageLimit(optionalText(query.limit)));
   });
 

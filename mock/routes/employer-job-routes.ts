@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { jobStatusRules, type EmployerJobList, type JobStatusRequest } from '../../services/contracts/employer';
+import { jobStatusRules, type EmployerJobList } from '../../services/contracts/employer';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { validateInput } from '../http/validate-input';
@@ -14,7 +14,7 @@ export function registerEmployerJobRoutes(app: FastifyInstance, ctx: MockContext
 
   app.put<{ Params: { id: string } }>('/employer/jobs/:id/status', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { status } = await validateInput<JobStatusRequest>(jobStatusRules, request.body, 'body');
+    const { status } = await validateInput(jobStatusRules, request.body, 'body');
     const jobId = parseId(request.params.id);
     if (jobId === undefined) throw notFound('职位不存在');
     return ctx.employerJobs.setStatus(hr, jobId, status);

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { parseStatusList } from '../../services/contracts/applications';
-import { sendMessageRules, type SendMessageRequest } from '../../services/contracts/conversations';
+import { sendMessageRules } from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
   inviteApplicationRules,
   offerApplicationRules,
   rejectApplicationRules,
-  type EmployerApplicationListQuery,
-  type EmployerNoteRequest,
-  type RejectApplicationRequest,
 } from '../../services/contracts/employer';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
@@ -37,11 +34,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.get('/employer/applications', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const query = await validateInput<EmployerApplicationListQuery>(
-      employerApplicationListQueryRules,
-      request.query,
-      'query',
-    );
+    const query = await validateInput(employerApplicationListQueryRules, request.query, 'query');
     const from = optionalText(query.createdFrom);
     const to = optionalText(query.createdTo);
     const jobId = optionalText(query.jobId);
@@ -66,19 +59,19 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.post<WithId>('/employer/applications/:id/reject', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { reason } = await validateInput<RejectApplicationRequest>(rejectApplicationRules, request.body, 'body');
+    const { reason } = await validateInput(rejectApplicationRules, request.body, 'body');
     return ctx.employer.reject(hr, idOf(request.params.id), reason.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/invite', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { note } = await validateInput<EmployerNoteRequest>(inviteApplicationRules, request.body, 'body');
+    const { note } = await validateInput(inviteApplicationRules, request.body, 'body');
     return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/offer', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const body = await validateInput<Partial<EmployerNoteRequest>>(offerApplicationRules, request.body ?? {}, 'body');
+    const body = await validateInput(offerApplicationRules, request.body ?? {}, 'body');
     return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
   });
 
@@ -88,7 +81,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
     const hr = requireEmployer(ctx, request);
-    const { text } = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
+    const { text } = await validateInput(sendMessageRules, request.body, 'body');
     const message = ctx.employer.sendMessage(hr, idOf(request.params.id, '会话不存在'), text);
     return reply.code(201).send(message);
   });

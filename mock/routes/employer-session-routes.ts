@@ -3,10 +3,7 @@ import {
   employerAutopilotRules,
   employerHrOptionQueryRules,
   employerSignInRules,
-  type EmployerAutopilotRequest,
   type EmployerHrOptionList,
-  type EmployerHrOptionQuery,
-  type EmployerSignInRequest,
 } from '../../services/contracts/employer';
 import { toEmployerHr, HR_SELECT, type HrRow } from '../auth/hr-sessions';
 import type { MockContext } from '../context';
@@ -23,7 +20,7 @@ const HR_OPTIONS_LIMIT = 50;
 export function registerEmployerSessionRoutes(app: FastifyInstance, ctx: MockContext): void {
   app.get('/employer/hrs', async (request): Promise<EmployerHrOptionList> => {
     requireLoopback(request);
-    const query = await validateInput<EmployerHrOptionQuery>(employerHrOptionQueryRules, request.query, 'query');
+    const query = await validateInput(employerHrOptionQueryRules, request.query, 'query');
     const keyword = optionalText(query.keyword?.trim());
     const rows = ctx.db
       .prepare(
@@ -49,7 +46,7 @@ export function registerEmployerSessionRoutes(app: FastifyInstance, ctx: MockCon
 
   app.post('/employer/session', async (request, reply) => {
     requireLoopback(request);
-    const { hrId } = await validateInput<EmployerSignInRequest>(employerSignInRules, request.body, 'body');
+    const { hrId } = await validateInput(employerSignInRules, request.body, 'body');
     return reply.code(201).send(ctx.hrSessions.signIn(Number(hrId)));
   });
 
@@ -64,7 +61,7 @@ export function registerEmployerSessionRoutes(app: FastifyInstance, ctx: MockCon
 
   app.put('/employer/autopilot', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { enabled } = await validateInput<EmployerAutopilotRequest>(employerAutopilotRules, request.body, 'body');
+    const { enabled } = await validateInput(employerAutopilotRules, request.body, 'body');
     return ctx.hrSessions.setAutopilot(hr.hrId, enabled);
   });
 }

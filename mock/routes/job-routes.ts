@@ -5,10 +5,7 @@ import {
   jobReportRules,
   jobSuggestQueryRules,
   type JobFilterOptions,
-  type JobListQuery,
-  type JobReportRequest,
   type JobSuggestList,
-  type JobSuggestQuery,
   type SimilarJobList,
 } from '../../services/contracts/jobs';
 import type { MockContext } from '../context';
@@ -42,12 +39,12 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
   ensureSearchIndex(ctx.db);
 
   app.get('/jobs', async (request) => {
-    const query = await validateInput<JobListQuery>(jobListQueryRules, request.query, 'query');
+    const query = await validateInput(jobListQueryRules, request.query, 'query');
     return searchJobs(ctx.db, jobSearchParams(query), ctx.clock.now());
   });
 
   app.get('/jobs/suggest', async (request): Promise<JobSuggestList> => {
-    const query = await validateInput<JobSuggestQuery>(jobSuggestQueryRules, request.query, 'query');
+    const query = await validateInput(jobSuggestQueryRules, request.query, 'query');
     return { items: suggestJobs(ctx.db, query.keyword ?? '') };
   });
 
@@ -69,7 +66,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
   app.post<{ Params: { id: string } }>('/jobs/:id/reports', async (request, reply) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
     const jobId = jobIdOf(request.params.id);
-    const body = await validateInput<JobReportRequest>(jobReportRules, request.body, 'body');
+    const body = await validateInput(jobReportRules, request.body, 'body');
     const created = reportJob(ctx.db, {
       userId,
       jobId,

@@ -3,7 +3,7 @@ import type { JobSummary } from './jobs';
 import { pageQueryRules } from './paging-rules';
 import type { SectionKey } from './resume';
 import type { TrustBadges } from './trust';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 import { textRule } from './text';
 
 export const APPLICATION_STATUSES = [
@@ -112,7 +112,7 @@ export const GREETING_MAX = 200;
 /** How many applications a seeker may send a day (China time). */
 export const DAILY_APPLICATION_CAP = 50;
 
-export const createApplicationRules: Rules = {
+export const createApplicationRules: InputRules<CreateApplicationRequest> = {
   jobId: { type: 'string', required: true, pattern: /^\d{1,12}$/, message: '请选择要投递的职位' },
   greeting: textRule('打招呼内容', { max: GREETING_MAX, multiline: true }),
   resume: {
@@ -134,7 +134,7 @@ export const createApplicationRules: Rules = {
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** Checked against `{ 'idempotency-key': value }` from the request headers. */
-export const idempotencyKeyRules: Rules = {
+export const idempotencyKeyRules: InputRules<Record<string, string>> = {
   [IDEMPOTENCY_KEY_HEADER]: {
     type: 'string',
     required: true,
@@ -153,7 +153,7 @@ export interface ApplicationListQuery {
   limit?: string;
 }
 
-export const applicationListQueryRules: Rules = {
+export const applicationListQueryRules: InputRules<ApplicationListQuery> = {
   ...pageQueryRules,
   status: {
     type: 'string',

@@ -1,4 +1,4 @@
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /** POST /auth/login: trade a single-use Alipay auth code (scope auth_base) for tokens. */
 export interface LoginRequest {
@@ -43,10 +43,10 @@ export interface MeOverview {
   };
 }
 
-export const loginRules: Rules = {
+export const loginRules: InputRules<LoginRequest> = {
   authCode: { type: 'string', required: true, min: 8, max: 128, message: '授权码格式不正确' },
 };
 
-export const refreshRules: Rules = {
+export const refreshRules: InputRules<RefreshRequest> = {
   refreshToken: { type: 'string', required: true, min: 16, max: 256, message: '刷新令牌格式不正确' },
 };

@@ -1,4 +1,4 @@
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 import { pageQueryRules } from './paging-rules';
 import { textRule } from './text';
 
@@ -39,14 +39,14 @@ export interface ConversationListQuery {
 
 export const MESSAGE_TEXT_MAX = 1000;
 
-export const conversationListQueryRules: Rules = { ...pageQueryRules };
+export const conversationListQueryRules: InputRules<ConversationListQuery> = { ...pageQueryRules };
 
 /** Body of a message sent into a conversation. */
 export interface SendMessageRequest {
   text: string;
 }
 
-export const sendMessageRules: Rules = {
+export const sendMessageRules: InputRules<SendMessageRequest> = {
   text: textRule('消息内容', {
     required: true,
     requiredMessage: '消息内容不能为空',

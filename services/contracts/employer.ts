@@ -9,7 +9,7 @@ import type { Education, Gender, ResumeExpectations, WorkExperience, WorkStatus 
 import type { ResumeAttachment } from './resume-attachments';
 import { textRule } from './text';
 import type { TrustBadges } from './trust';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /**
  * The employer side of the mock backend: the HR's console (console/) and tests. Accepted from loopback only;
@@ -50,7 +50,7 @@ export interface EmployerHrOptionQuery {
 
 export const EMPLOYER_KEYWORD_MAX = 30;
 
-export const employerHrOptionQueryRules: Rules = {
+export const employerHrOptionQueryRules: InputRules<EmployerHrOptionQuery> = {
   keyword: { type: 'string', max: EMPLOYER_KEYWORD_MAX, message: `搜索内容不能超过${EMPLOYER_KEYWORD_MAX}个字` },
 };
 
@@ -59,7 +59,7 @@ export interface EmployerSignInRequest {
   hrId: string;
 }
 
-export const employerSignInRules: Rules = {
+export const employerSignInRules: InputRules<EmployerSignInRequest> = {
   hrId: { type: 'string', required: true, pattern: /^\d{1,12}$/, message: '请选择要登录的HR账号' },
 };
 
@@ -75,7 +75,7 @@ export interface EmployerAutopilotRequest {
   enabled: boolean;
 }
 
-export const employerAutopilotRules: Rules = {
+export const employerAutopilotRules: InputRules<EmployerAutopilotRequest> = {
   enabled: { type: 'boolean', required: true, message: '请选择是否开启自动处理' },
 };
 
@@ -110,7 +110,7 @@ export interface EmployerApplicationListQuery {
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export const employerApplicationListQueryRules: Rules = {
+export const employerApplicationListQueryRules: InputRules<EmployerApplicationListQuery> = {
   ...applicationListQueryRules,
   createdFrom: { type: 'string', pattern: DAY_PATTERN, message: '开始日期格式应为YYYY-MM-DD' },
   createdTo: [
@@ -143,7 +143,7 @@ export interface JobStatusRequest {
   status: JobStatus;
 }
 
-export const jobStatusRules: Rules = {
+export const jobStatusRules: InputRules<JobStatusRequest> = {
   status: { type: 'enum', required: true, enum: [...JOB_STATUSES], message: '请选择职位状态' },
 };
 
@@ -161,7 +161,7 @@ export interface RejectApplicationRequest {
   reason: string;
 }
 
-export const rejectApplicationRules: Rules = {
+export const rejectApplicationRules: InputRules<RejectApplicationRequest> = {
   reason: textRule('原因', {
     required: true,
     requiredMessage: '请填写不合适的原因',
@@ -175,7 +175,7 @@ export interface EmployerNoteRequest {
   note: string;
 }
 
-export const inviteApplicationRules: Rules = {
+export const inviteApplicationRules: InputRules<EmployerNoteRequest> = {
   note: textRule('面试安排', {
     required: true,
     requiredMessage: '请填写面试安排（时间、地点或方式）',
@@ -184,7 +184,7 @@ export const inviteApplicationRules: Rules = {
   }),
 };
 
-export const offerApplicationRules: Rules = {
+export const offerApplicationRules: InputRules<Partial<EmployerNoteRequest>> = {
   note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };
 

@@ -1,5 +1,5 @@
 import type { RuleItem } from 'async-validator';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 import { pageQueryRules } from './paging-rules';
 import { textRule, visibleLength } from './text';
 
@@ -233,7 +233,7 @@ function numberRule(min: number, max: number, integer: boolean, message: string)
   };
 }
 
-export const jobListQueryRules: Rules = {
+export const jobListQueryRules: InputRules<JobListQuery> = {
   keyword: {
     type: 'string',
     validator: (_rule, value: unknown) =>
@@ -294,7 +294,7 @@ export interface JobSuggestQuery {
   keyword?: string;
 }
 
-export const jobSuggestQueryRules: Rules = {
+export const jobSuggestQueryRules: InputRules<JobSuggestQuery> = {
   keyword: jobListQueryRules.keyword,
 };
 
@@ -353,7 +353,7 @@ export interface JobReportCreated {
   id: string;
 }
 
-export const jobReportRules: Rules = {
+export const jobReportRules: InputRules<JobReportRequest> = {
   reason: { type: 'enum', required: true, enum: [...JOB_REPORT_REASONS], message: '请选择举报原因' },
   text: textRule('举报说明', { max: JOB_REPORT_TEXT_MAX, multiline: true }),
 };

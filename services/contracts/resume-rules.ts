@@ -4,9 +4,20 @@
  */
 import { JOB_TYPES } from './jobs';
 import { addMonths, chinaMonthOf, chinaYearOf, isMonth } from './months';
-import { DEGREES, GENDERS, RESUME_LIMITS, WORK_STATUSES } from './resume';
+import {
+  DEGREES,
+  GENDERS,
+  RESUME_LIMITS,
+  WORK_STATUSES,
+  type EducationInput,
+  type ResumeBasicInput,
+  type ResumeExpectationsInput,
+  type ResumeSelfIntroInput,
+  type ResumeSkillsInput,
+  type WorkExperienceInput,
+} from './resume';
 import { checkRule, isBlank, textCheck, textRule, type FieldCheck } from './text';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 // ---------------------------------------------------------------------------------------------------------
 // Rule building blocks. One rule per field, with a validator that returns the exact Chinese message, so a
@@ -110,7 +121,7 @@ const defaultNow = (): number => Date.now();
 // Rules per section. `create…Rules(now)` takes the clock (the server passes its simulated one); the plain
 // exports compare with the device clock at validation time.
 
-export function createResumeBasicRules(now: () => number = defaultNow): Rules {
+export function createResumeBasicRules(now: () => number = defaultNow): InputRules<ResumeBasicInput> {
   const birthYear: FieldCheck = (value) => {
     const year = chinaYearOf(now());
     return integerIn('出生年份', '请选择出生年份', year - RESUME_LIMITS.ageMax, year - RESUME_LIMITS.ageMin)(value, {});
@@ -128,12 +139,12 @@ export function createResumeBasicRules(now: () => number = defaultNow): Rules {
     status: checkRule(enumCheck(WORK_STATUSES, '请选择求职状态'), true),
   };
 }
-export const resumeBasicRules: Rules = createResumeBasicRules();
+export const resumeBasicRules: InputRules<ResumeBasicInput> = createResumeBasicRules();
 
 const salaryCheck = (label: string): FieldCheck =>
   integerIn(label, `请填写${label}`, RESUME_LIMITS.salaryMin, RESUME_LIMITS.salaryMax, '元');
 
-export const resumeExpectationsRules: Rules = {
+export const resumeExpectationsRules: InputRules<ResumeExpectationsInput> = {
   categories: checkRule(
     stringListCheck({
       label: '期望职位类别',
@@ -173,7 +184,7 @@ export const resumeExpectationsRules: Rules = {
   ),
 };
 
-export function createWorkExperienceRules(now: () => number = defaultNow): Rules {
+export function createWorkExperienceRules(now: () => number = defaultNow): InputRules<WorkExperienceInput> {
   return {
     company: textRule('公司名称', { required: true, max: RESUME_LIMITS.companyMax }),
     title: textRule('职位名称', { required: true, max: RESUME_LIMITS.jobTitleMax }),
@@ -184,9 +195,9 @@ export function createWorkExperienceRules(now: () => number = defaultNow): Rules
     description: textRule('工作内容', { max: RESUME_LIMITS.descriptionMax, multiline: true }),
   };
 }
-export const workExperienceRules: Rules = createWorkExperienceRules();
+export const workExperienceRules: InputRules<WorkExperienceInput> = createWorkExperienceRules();
 
-export function createEducationRules(now: () => number = defaultNow): Rules {
+export function createEducationRules(now: () => number = defaultNow): InputRules<EducationInput> {
   return {
     school: textRule('学校名称', { required: true, max: RESUME_LIMITS.schoolMax }),
     degree: checkRule(enumCheck(DEGREES, '请选择学历'), true),
@@ -203,9 +214,9 @@ export function createEducationRules(now: () => number = defaultNow): Rules {
     ),
   };
 }
-export const educationRules: Rules = createEducationRules();
+export const educationRules: InputRules<EducationInput> = createEducationRules();
 
-export const resumeSkillsRules: Rules = {
+export const resumeSkillsRules: InputRules<ResumeSkillsInput> = {
   skills: checkRule(
     stringListCheck({
       label: '技能标签',
@@ -216,7 +227,7 @@ export const resumeSkillsRules: Rules = {
   ),
 };
 
-export const resumeSelfIntroRules: Rules = {
+export const resumeSelfIntroRules: InputRules<ResumeSelfIntroInput> = {
   selfIntro: checkRule((value, source) => {
     if (typeof value !== 'string') return value === undefined ? '请填写自我介绍' : '自我介绍格式不正确';
     return textCheck('自我介绍', { max: RESUME_LIMITS.selfIntroMax, multiline: true })(value, source);

@@ -6,7 +6,7 @@
  * `alipay.open.app.mini.templatemessage.send`. Only ES2017 built-ins here.
  */
 import type { ApplicationStatus } from './applications';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer';
 
@@ -100,7 +100,7 @@ const KNOWN_TEMPLATE_IDS = Object.keys(SUBSCRIPTION_TEMPLATES).map(
   (key) => SUBSCRIPTION_TEMPLATES[key as SubscriptionTemplateKey].id,
 );
 
-export const subscribeRules: Rules = {
+export const subscribeRules: InputRules<SubscribeRequest> = {
   templateIds: {
     required: true,
     validator: (_rule, value: unknown) => {

@@ -2,10 +2,16 @@
 import { chinaYearOf } from './months';
 import { RESUME_LIMITS } from './resume';
 import { checkRule, textCheck, type FieldCheck } from './text';
-import { ENROLLMENT_YEAR_MIN, ID_NUMBER_MESSAGE, isValidIdNumber } from './trust';
-import type { Rules } from './validation';
+import {
+  ENROLLMENT_YEAR_MIN,
+  ID_NUMBER_MESSAGE,
+  isValidIdNumber,
+  type RealNameRequest,
+  type StudentRequest,
+} from './trust';
+import type { InputRules } from './validation';
 
-export function createRealNameRules(now: () => number = Date.now): Rules {
+export function createRealNameRules(now: () => number = Date.now): InputRules<RealNameRequest> {
   const idNumber: FieldCheck = (value) => {
     if (value === undefined || value === null || value === '') return '请填写身份证号';
     return typeof value === 'string' && isValidIdNumber(value.trim(), now()) ? undefined : ID_NUMBER_MESSAGE;
@@ -15,9 +21,9 @@ export function createRealNameRules(now: () => number = Date.now): Rules {
     idNumber: checkRule(idNumber, true),
   };
 }
-export const realNameRules: Rules = createRealNameRules();
+export const realNameRules: InputRules<RealNameRequest> = createRealNameRules();
 
-export function createStudentRules(now: () => number = Date.now): Rules {
+export function createStudentRules(now: () => number = Date.now): InputRules<StudentRequest> {
   const enrollmentYear: FieldCheck = (value) => {
     if (value === undefined || value === null || value === '') return '请选择入学年份';
     if (typeof value !== 'number' || !Number.isInteger(value)) return '入学年份应为整数';
@@ -31,4 +37,4 @@ export function createStudentRules(now: () => number = Date.now): Rules {
     enrollmentYear: checkRule(enrollmentYear, true),
   };
 }
-export const studentRules: Rules = createStudentRules();
+export const studentRules: InputRules<StudentRequest> = createStudentRules();

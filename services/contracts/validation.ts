@@ -3,6 +3,19 @@ import type { FieldError } from './errors';
 
 export type { Rules };
 
+declare const CHECKS: unique symbol;
+/** Rules that check an input of type `T`: passing them is what lets code treat the input as a `T`. */
+export type InputRules<T> = Rules & { readonly [CHECKS]?: T };
+
+/** The input, typed by the rules it passed, or every field error. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };
+
+/** Validates `value` with typed rules: the one place an input becomes its type. */
+export async function checkInput<T>(rules: InputRules<T>, value: unknown): Promise<Checked<T>> {
+  const fields = await validate(rules, value);
+  return fields.length ? { ok: false, fields } : { ok: true, value: toPlainInput(value) as T };
+}
+
 /** No contract nests more than a few levels; deeper input is refused before anything walks it recursively. */
 export const INPUT_DEPTH_MAX = 32;
 export const INPUT_TOO_DEEP_MESSAGE = `请求内容嵌套过深（最多${INPUT_DEPTH_MAX}层）`;
