@@ -10,10 +10,7 @@ import {
   rateAnswerRules,
   recordedQuestionSetRules,
   sendRecordedInterviewRules,
-  type RateAnswerRequest,
   type RecordedInterviewList,
-  type RecordedQuestionSetInput,
-  type SendRecordedInterviewRequest,
 } from '../../services/contracts/recorded-interviews';
 import type { MockContext } from '../context';
 import { invalidInput, notFound } from '../http/api-error';
@@ -130,7 +127,7 @@ export function registerRecordedInterviewRoutes(app: FastifyInstance, ctx: MockC
 
   app.put<{ Params: { id: string } }>('/employer/jobs/:id/recorded-interview', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const input = await validateInput<RecordedQuestionSetInput>(recordedQuestionSetRules, request.body, 'body');
+    const input = await validateInput(recordedQuestionSetRules, request.body, 'body');
     return interviews.saveQuestionSet(hr, idOf(request.params.id, '职位不存在'), input);
   });
 
@@ -140,17 +137,13 @@ export function registerRecordedInterviewRoutes(app: FastifyInstance, ctx: MockC
 
   app.post<{ Params: { id: string } }>('/employer/applications/:id/recorded-interview', async (request, reply) => {
     const hr = requireEmployer(ctx, request);
-    const { deadlineDays } = await validateInput<SendRecordedInterviewRequest>(
-      sendRecordedInterviewRules,
-      request.body,
-      'body',
-    );
+    const { deadlineDays } = await validateInput(sendRecordedInterviewRules, request.body, 'body');
     return reply.code(201).send(interviews.send(hr, idOf(request.params.id, '投递记录不存在'), deadlineDays));
   });
 
   app.put<QuestionParams>('/employer/recorded-interviews/:id/questions/:questionId/rating', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const { rating } = await validateInput<RateAnswerRequest>(rateAnswerRules, request.body, 'body');
+    const { rating } = await validateInput(rateAnswerRules, request.body, 'body');
     const { interviewId, questionId } = ids(request.params);
     return interviews.rate(hr, interviewId, questionId, rating);
   });

@@ -1,4 +1,4 @@
-import type { Rules } from './validation';
+import type { InputRules, Rules } from './validation';
 import { textRule } from './text';
 
 /**
@@ -62,7 +62,7 @@ const questionRules: Rules = {
   },
 };
 
-export const recordedQuestionSetRules: Rules = {
+export const recordedQuestionSetRules: InputRules<RecordedQuestionSetInput> = {
   questions: {
     type: 'array',
     required: true,
@@ -86,7 +86,7 @@ export interface SendRecordedInterviewRequest {
   deadlineDays: number;
 }
 
-export const sendRecordedInterviewRules: Rules = {
+export const sendRecordedInterviewRules: InputRules<SendRecordedInterviewRequest> = {
   deadlineDays: {
     type: 'integer',
     required: true,
@@ -169,7 +169,7 @@ export interface RateAnswerRequest {
   rating: number;
 }
 
-export const rateAnswerRules: Rules = {
+export const rateAnswerRules: InputRules<RateAnswerRequest> = {
   rating: { type: 'integer', required: true, min: 1, max: RATING_MAX, message: `评分为1–${RATING_MAX}分` },
 };
 
