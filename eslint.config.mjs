@@ -109,7 +109,7 @@ export default tseslint.config(
   },
   ...layers,
   {
-    files: ['mock/**', 'scripts/**', 'tests/**', 'console/**'],
+    files: ['mock/**', 'runtime/harness/**', 'scripts/**', 'tests/**', 'console/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
   {

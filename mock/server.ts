@@ -57,6 +57,8 @@ export interface MockServerOptions {
   /** Token lifetimes; tests shorten them to a second. */
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** The wall clock tokens are issued and expire by (default Date.now); tests move it instead of sleeping. */
+  tokenClock?: () => number;
   hrSessionTtlSeconds?: number;
   /** The built HR console served at /console (default console/dist). */
   consoleDir?: string;
@@ -93,10 +95,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const hub = new RealtimeHub();
   const employerHub = new RealtimeHub();
   const faults = new FaultSwitches(options.faults, seed);
-  const tokens = new TokenService(db, {
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
-    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? mockDefaults.refreshTokenTtlSeconds,
-  });
+  const tokens = new TokenService(
+    db,
+    {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? mockDefaults.refreshTokenTtlSeconds,
+    },
+    options.tokenClock,
+  );
   const applications = new ApplicationService(db, clock, (userId, event) => hub.sendToUser(userId, event), {
     respondByHours: options.respondByHours ?? mockDefaults.respondByHours,
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,

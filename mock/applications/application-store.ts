@@ -86,6 +86,20 @@ export interface ApplicationRecordRow {
   created_at: number;
 }
 
+/** An `applications` row (the columns of ApplicationRecordRow) as the record the services work on. */
+export function toApplicationRecord(row: ApplicationRecordRow): ApplicationRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    jobId: row.job_id,
+    hrId: row.hr_id,
+    status: row.status,
+    respondBy: row.respond_by,
+    autopilot: row.autopilot === 1,
+    createdAt: row.created_at,
+  };
+}
+
 export interface ListFilter {
   /** Any of these statuses; all when absent. */
   statuses?: ApplicationStatus[];
@@ -113,18 +127,7 @@ export class ApplicationStore {
         'SELECT id, user_id, job_id, hr_id, status, respond_by, autopilot, created_at FROM applications WHERE id = ?',
       )
       .get(id) as ApplicationRecordRow | undefined;
-    return (
-      row && {
-        id: row.id,
-        userId: row.user_id,
-        jobId: row.job_id,
-        hrId: row.hr_id,
-        status: row.status,
-        respondBy: row.respond_by,
-        autopilot: row.autopilot === 1,
-        createdAt: row.created_at,
-      }
-    );
+    return row && toApplicationRecord(row);
   }
 
   detail(id: number): ApplicationDetail | undefined {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ApplicationStatus } from '../../services/contracts/applications';
-import type { ApplicationRecord, ApplicationRecordRow } from '../applications/application-store';
+import { toApplicationRecord, type ApplicationRecordRow } from '../applications/application-store';
 import { respondWindowText, type ApplicationService } from '../applications/application-service';
 import type { SimulatedClock } from '../clock';
 import type { RecordedInterviews } from '../recorded-interviews/recorded-interviews';
@@ -95,16 +95,7 @@ export class EmployerAutopilot {
       .all() as AwaitingRow[];
     let changes = 0;
     for (const row of rows) {
-      const record: ApplicationRecord = {
-        id: row.id,
-        userId: row.user_id,
-        jobId: row.job_id,
-        hrId: row.hr_id,
-        status: row.status,
-        respondBy: row.respond_by,
-        autopilot: row.autopilot === 1,
-        createdAt: row.created_at,
-      };
+      const record = toApplicationRecord(row);
       // A person answers for this HR in the console (hrs.autopilot = 0), or took this application over.
       if (record.autopilot && row.hr_autopilot === 1) {
         for (const step of planEmployerResponse(this.seed, row.id, row.created_at, row.reply_rate)) {

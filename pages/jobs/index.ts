@@ -9,6 +9,7 @@ import {
   JOB_TYPES,
 } from '../../services/contracts/jobs';
 import { navigateTo } from '../../services/platform/navigation';
+import { withQuery } from '../../services/platform/query-string';
 import { showToast, stopPullDownRefresh } from '../../services/platform/ui';
 import { bindView, unbindView } from '../../stores/bind';
 import { jobFeedStore } from '../../stores/job-feed';
@@ -111,14 +112,10 @@ Page({
     void jobFeedStore.loadMore();
   },
   onShareAppMessage() {
-    const query = searchToPageQuery(jobSearchStore.search);
-    const search = Object.keys(query)
-      .map((key) => `${key}=${encodeURIComponent(query[key])}`)
-      .join('&');
     return {
       title: '这里有适合你的好工作',
       desc: '支付宝里找工作，投递进度全程可查',
-      path: `pages/jobs/index${search ? `?${search}` : ''}`,
+      path: withQuery('pages/jobs/index', searchToPageQuery(jobSearchStore.search)),
     };
   },
   onRetry() {

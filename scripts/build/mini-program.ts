@@ -52,18 +52,19 @@ interface BuildNode {
 const npmId = (specifier: string) => `npm:${specifier}`;
 
 /**
- * Builds the mini-program at the project root into `distDir`: what the Alipay IDE opens and what ships.
+ * Builds the mini-program at `root` (default: the project root) into `distDir`: what the Alipay IDE opens and
+ * what ships. Another root builds another mini-program the same way (antd-mini's demos: check-antd-demos).
  * Two passes: the first finds what every page reaches, the second writes each file where it belongs.
  * A file reached from one subpackage only is placed inside it, so the main package (downloaded before the
  * first screen) carries only what the main package or several subpackages need.
  */
-export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
+export async function buildMiniProgram(distDir: string, root = projectRoot): Promise<BuildSummary> {
   const started = Date.now();
   fs.rmSync(distDir, { recursive: true, force: true });
   fs.rmSync(sourceMapDir(distDir), { recursive: true, force: true });
   fs.mkdirSync(distDir, { recursive: true });
 
-  const appJsonFile = path.join(projectRoot, 'app.json');
+  const appJsonFile = path.join(root, 'app.json');
   const appJson = JSON.parse(fs.readFileSync(appJsonFile, 'utf8')) as AppJson;
   const graph = new Map<string, BuildNode>();
   const viewJsons = new Map<string, ViewJson>();
@@ -97,7 +98,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
     const named = isBareSpecifier(spec)
       ? path.join(nodeModules, spec)
       : spec.startsWith('/')
-        ? path.join(projectRoot, spec)
+        ? path.join(root, spec)
         : path.resolve(path.dirname(jsonFile), spec);
     const folderIndex = path.join(named, 'index');
     return !fs.existsSync(named + '.axml') && fs.existsSync(folderIndex + '.axml') ? folderIndex : named;
@@ -105,7 +106,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
 
   /** A page or component: its script node, which carries the view's files and what they use. */
   const addView = (base: string, what: string): string => {
-    const rel = path.relative(projectRoot, base);
+    const rel = path.relative(root, base);
     for (const ending of ['.axml', '.json']) {
       if (!fs.existsSync(base + ending)) throw new BuildError(`${what}: missing ${rel}${ending}`);
     }
@@ -144,10 +145,10 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
 
   // Pages are the roots; each belongs to its package.
   const pageRoots: Array<{ script: string; owner: string }> = [];
-  const appScript = addModule(path.join(projectRoot, 'app.ts'));
+  const appScript = addModule(path.join(root, 'app.ts'));
   pageRoots.push({ script: appScript, owner: '' });
-  if (fs.existsSync(path.join(projectRoot, 'app.acss'))) {
-    graph.get(appScript)!.uses.add(addStyle(path.join(projectRoot, 'app.acss')));
+  if (fs.existsSync(path.join(root, 'app.acss'))) {
+    graph.get(appScript)!.uses.add(addStyle(path.join(root, 'app.acss')));
   }
   for (const [tag, spec] of Object.entries(appJson.usingComponents ?? {})) {
     const script = addView(componentBase(appJsonFile, spec), `component <${tag}> used by app.json`);
@@ -155,7 +156,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   }
   for (const item of appJson.tabBar?.items ?? []) {
     for (const icon of [item.icon, item.activeIcon]) {
-      if (icon) graph.get(appScript)!.uses.add(node('file', path.join(projectRoot, icon)).node.source);
+      if (icon) graph.get(appScript)!.uses.add(node('file', path.join(root, icon)).node.source);
     }
   }
   const pageRoutes = [
@@ -165,7 +166,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
     ),
   ];
   for (const { route, owner } of pageRoutes) {
-    pageRoots.push({ script: addView(path.join(projectRoot, route), `page '${route}' in app.json`), owner });
+    pageRoots.push({ script: addView(path.join(root, route), `page '${route}' in app.json`), owner });
   }
 
   // Scripts and npm bundles: compiling them (output discarded) is how their imports are found.
@@ -208,7 +209,7 @@ export async function buildMiniProgram(distDir: string): Promise<BuildSummary> {
   /** Where a source file goes in dist (relative), before placing it in a subpackage. */
   const sharedRel = (source: string): string => {
     const fromNodeModules = path.relative(nodeModules, source);
-    return fromNodeModules.startsWith('..') ? path.relative(projectRoot, source) : path.join(NPM_DIR, fromNodeModules);
+    return fromNodeModules.startsWith('..') ? path.relative(root, source) : path.join(NPM_DIR, fromNodeModules);
   };
   const placeIn = (home: string, rel: string): string =>
     path.join(distDir, !home || toPosix(rel).startsWith(`${home}/`) ? rel : path.join(home, rel));

@@ -4,7 +4,7 @@
  * image pickers, consent sheets), and the side panel that QA uses (offline switch, signed-in user,
  * position, fault switches of the mock, setData statistics, errors).
  */
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SimSettings } from '../core/protocol';
 import { PageView, type PageViewHost } from './page-view';
 import { SHELL_CSS } from './styles';
@@ -404,13 +404,19 @@ export class Shell implements PageViewHost {
         return;
       case 'query': {
         const view = this.views.get(message.pageId) ?? this.topView();
-        this.send({
-          t: 'query:result',
-          id: message.id,
-          results: view ? view.query(message.ops) : message.ops.map(() => null),
-        });
+        const reply = (results: unknown[]) => this.send({ t: 'query:result', id: message.id, results });
+        if (view) view.queryWhenRendered(message.ops, reply);
+        else reply(message.ops.map(() => null));
         return;
       }
+      case 'observer:observe': {
+        const view = this.views.get(message.pageId) ?? this.topView();
+        view?.observe(message.id, message.spec, (entry) => this.send({ t: 'observer:entry', id: message.id, entry }));
+        return;
+      }
+      case 'observer:disconnect':
+        for (const view of this.views.values()) view.unobserve(message.id);
+        return;
       case 'storage':
         if (message.op === 'set' && message.key !== undefined)
           localStorage.setItem(APP_STORAGE_PREFIX + message.key, message.value ?? '');
@@ -434,6 +440,32 @@ export class Shell implements PageViewHost {
 
   // ---- pages, navigation bar, tab bar ----
 
+  private titleScroll: { win: Window; listener: () => void } | null = null;
+
+  /**
+   * transparentTitle (page json): `always` lays the page under a see-through title bar; `auto` does too and
+   * fades the bar's colour in as the page scrolls, as the platform does.
+   */
+  private applyTransparentTitle(top: PageView, mode: string, color: string): void {
+    if (this.titleScroll) this.titleScroll.win.removeEventListener('scroll', this.titleScroll.listener);
+    this.titleScroll = null;
+    this.nav.style.opacity = '';
+    const transparent = mode === 'always' || mode === 'auto';
+    this.phone.classList.toggle('sim-transparent-title', transparent);
+    if (!transparent) return;
+    this.nav.style.background = 'transparent';
+    const win = top.doc?.defaultView;
+    if (mode !== 'auto' || !win) return;
+    const listener = () => {
+      const share = Math.min(1, Math.max(0, win.scrollY / 80));
+      this.nav.style.background = share > 0 ? color : 'transparent';
+      this.nav.style.opacity = share > 0 ? String(0.4 + 0.6 * share) : '1';
+    };
+    win.addEventListener('scroll', listener, { passive: true });
+    this.titleScroll = { win, listener };
+    listener();
+  }
+
   private topView(): PageView | undefined {
     return this.views.get(this.stack[this.stack.length - 1]);
   }
@@ -446,6 +478,7 @@ export class Shell implements PageViewHost {
     this.navTitle.textContent = top.title ?? String(config.defaultTitle ?? this.appConfig?.window?.defaultTitle ?? '');
     const color = top.titleBarColor ?? String(config.titleBarColor ?? '#ffffff');
     this.nav.style.background = color;
+    this.applyTransparentTitle(top, String(config.transparentTitle ?? 'none'), color);
     this.navBack.hidden = this.stack.length <= 1;
     this.renderTabbar();
     if (this.refreshing && this.refreshing !== top.pageId) this.stopRefresh();
@@ -467,7 +500,7 @@ export class Shell implements PageViewHost {
     this.tabbar.hidden = false;
     this.tabbar.style.background = tabBar.backgroundColor ?? '#fff';
     this.tabbar.innerHTML = '';
-    tabBar.items.forEach((item) => {
+    tabBar.items.forEach((item, index) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
       // The app's own icons (icon / activeIcon, paths in dist/); a drawn square where it gives none.
@@ -478,7 +511,7 @@ export class Shell implements PageViewHost {
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        icon,
+        el('span', { className: 'sim-tab-figure' }, icon, ...this.tabBadge(index)),
         item.name ?? item.text ?? route,
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
@@ -489,6 +522,26 @@ export class Shell implements PageViewHost {
       });
       this.tabbar.appendChild(button);
     });
+  }
+
+  /** my.setTabBarBadge text, or '' for my.showTabBarRedDot's dot, per tab index. */
+  private tabBadges = new Map<number, string>();
+
+  private tabBadge(index: number): HTMLElement[] {
+    const badge = this.tabBadges.get(index);
+    if (badge === undefined) return [];
+    return [el('i', { className: badge ? 'sim-tab-badge' : 'sim-tab-badge dot', textContent: badge })];
+  }
+
+  private setTabBadge(options: Record<string, unknown>, badge: string | null): Record<string, never> {
+    const index = Number(options.index);
+    const items = this.appConfig?.tabBar?.items ?? [];
+    if (!Number.isInteger(index) || index < 0 || index >= items.length)
+      throw { error: 2, errorMessage: `index ${String(options.index)} is not a tab` } satisfies Failure;
+    if (badge === null) this.tabBadges.delete(index);
+    else this.tabBadges.set(index, badge);
+    this.renderTabbar();
+    return {};
   }
 
   // ---- PageViewHost ----
@@ -998,13 +1051,41 @@ export class Shell implements PageViewHost {
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
       case 'openLocation': {
-        // No map here: the place it would show. A position that is not a number fails as Alipay does (2).
-        const latitude = Number(options.latitude);
-        const longitude = Number(options.longitude);
-        if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
-          throw { error: 2, errorMessage: '参数错误' } satisfies Failure;
+        // No map here: the place it would show (runtime/my checked the position).
         this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
         return {};
+      }
+      case 'setTabBarBadge':
+        return this.setTabBadge(options, String(options.text ?? ''));
+      case 'showTabBarRedDot':
+        return this.setTabBadge(options, '');
+      case 'removeTabBarBadge':
+      case 'hideTabBarRedDot':
+        return this.setTabBadge(options, null);
+      case 'setCanPullDown':
+        return {};
+      case 'canvasDraw': {
+        const view = this.views.get(String(options.pageId)) ?? this.topView();
+        const ops = (options.ops ?? []) as Array<[string, unknown[]]>;
+        if (!view || !(await view.drawCanvas(String(options.canvasId), ops, Boolean(options.reserve))))
+          throw {
+            error: 2,
+            errorMessage: `no <canvas id="${String(options.canvasId)}"> on the page`,
+          } satisfies Failure;
+        return {};
+      }
+      case 'loadFontFace': {
+        // A font the app downloads: loaded once and added to the shell and every page's document.
+        const family = String(options.family ?? '');
+        const face = new FontFace(family, String(options.source ?? ''), (options.desc ?? {}) as FontFaceDescriptors);
+        try {
+          await face.load();
+        } catch (error) {
+          throw { error: 3, errorMessage: `字体 ${family} 加载失败: ${String(error)}` } satisfies Failure;
+        }
+        document.fonts.add(face);
+        for (const view of this.views.values()) view.doc?.fonts.add(face);
+        return { status: 'loaded' };
       }
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import type { TokenPair } from '../../services/contracts/auth';
 import type { ServerEvent } from '../../services/contracts/realtime';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../mock/server';
+import type { MockServer, MockServerOptions } from '../../mock/server';
+import { startEphemeralMock } from '../../scripts/lib/ephemeral-mock';
 
 /** Fixed so seeded rows are the same on every run. */
 export const TEST_REFERENCE_TIME = Date.UTC(2025, 0, 15);
@@ -41,13 +39,7 @@ export function freshAuthCode(key: string): string {
 
 /** The real mock server on an ephemeral port over a temporary database, quiet, with no autopilot timer. */
 export async function startTestBackend(options: MockServerOptions = {}): Promise<TestBackend> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-test-'));
-  const server = await createMockServer({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: path.join(dir, 'mock.db'),
-    logLevel: 'silent',
-    autopilotIntervalMs: 0,
+  const server = await startEphemeralMock({
     ...options,
     seed: { jobs: 300, seed: 'test-seed', referenceTime: TEST_REFERENCE_TIME, ...options.seed },
   });
@@ -74,10 +66,7 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
       if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
       return response.body;
     },
-    close: async () => {
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => server.stop(),
   };
 }
 

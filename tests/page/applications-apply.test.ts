@@ -1,5 +1,5 @@
 import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
 import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../utils/application-view';
 import {

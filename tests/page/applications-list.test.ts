@@ -1,5 +1,5 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
 import type { ApplicationDetailView, ApplicationRowView } from '../../utils/application-view';
 import {

@@ -1,6 +1,6 @@
 import { startMockServer, setFaults } from '../support/mock-server';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import type { JobCardView } from '../../utils/job-view';
 
 interface JobsData {

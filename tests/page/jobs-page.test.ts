@@ -1,5 +1,5 @@
 import { startMockServer, setFaults } from '../support/mock-server';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import type { JobCardView } from '../../utils/job-view';
 
 interface JobsData {

@@ -3,7 +3,7 @@
  * backend: drafts survive the app being killed, a failed save keeps everything, saving updates the overview.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import type { ResumeOverviewView } from '../../utils/resume-view';
 import { api, launch, openForm, storageSnapshot, storedDraft, writes, type FakeFormItem } from './resume-support';
 

@@ -4,7 +4,7 @@
  * onto the field), nothing is sent or nothing is stored, and the device draft keeps what was typed.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { api, launch, openForm, storedDraft, writes, type FakeFormItem } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>

@@ -4,7 +4,7 @@
  * the item) and the privacy page.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
 import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../utils/resume-view';
 import { api, launch, mountFields, openForm } from './resume-support';

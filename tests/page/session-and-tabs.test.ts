@@ -1,6 +1,6 @@
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import type { JobSummary } from '../../services/contracts/jobs';
 import { TOKENS_STORAGE_KEY, type StoredTokens } from '../../services/session-tokens';
 

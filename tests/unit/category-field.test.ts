@@ -5,7 +5,7 @@
 import type { CategoryFieldProps } from '../../components/category-field/props';
 import type { CategoryGroup } from '../../services/contracts/jobs';
 import type { CategoryChoice } from '../../utils/resume-view';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 
 jest.mock('antd-mini/es/Form/form', () =>
   (jest.requireActual('../page/resume-support') as typeof import('../page/resume-support')).antdFormModule(),

@@ -1,5 +1,5 @@
 import type { MonthFieldProps } from '../../components/month-field/props';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 
 jest.mock('antd-mini/es/Form/form', () =>
   (jest.requireActual('../page/resume-support') as typeof import('../page/resume-support')).antdFormModule(),

@@ -5,7 +5,7 @@
  */
 import type { TagFieldProps } from '../../components/tag-field/props';
 import type { TextFieldProps } from '../../components/text-field/props';
-import { createRuntime, type ComponentHandle, type Runtime } from '../harness/runtime';
+import { createRuntime, type ComponentHandle, type Runtime } from '../../runtime/harness/runtime';
 
 jest.mock('antd-mini/es/Form/form', () =>
   (jest.requireActual('../page/resume-support') as typeof import('../page/resume-support')).antdFormModule(),

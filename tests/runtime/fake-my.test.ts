@@ -5,7 +5,7 @@ import {
   STORAGE_KEY_LIMIT_BYTES,
   type FakeMy,
   type MyFailure,
-} from './fake-my';
+} from '../../runtime/harness/fake-my';
 import { sendJson, startServer, type TestServer } from './fixtures/http-server';
 
 type RequestOptions = Parameters<FakeMy['request']>[0];
@@ -399,14 +399,16 @@ describe('fake my: media, upload, phone number, leave guard', () => {
 describe('fake my: unsupported APIs', () => {
   it('throws an Error naming an API the fake does not implement', () => {
     const fake = createFakeMy();
-    expect(() => fake.connectSocket({ url: 'ws://127.0.0.1:1' })).toThrow(/my\.connectSocket is not supported/);
+    expect(() => fake.startBluetoothDevicesDiscovery({ services: [] })).toThrow(
+      /my\.startBluetoothDevicesDiscovery is not supported/,
+    );
     expect(() => fake.chooseVideo).toThrow(/my\.chooseVideo/);
   });
 
   it('answers canIUse for what it implements, and accepts deliberate stubs', async () => {
     const fake = createFakeMy();
     expect(fake.canIUse('request')).toBe(true);
-    expect(fake.canIUse('connectSocket')).toBe(false);
+    expect(fake.canIUse('chooseVideo')).toBe(false);
     fake.$fake.define('vibrateShort', (() => Promise.resolve()) as unknown as FakeMy['vibrateShort']);
     await expect(fake.vibrateShort()).resolves.toBeUndefined();
     expect('vibrateShort' in fake).toBe(true);

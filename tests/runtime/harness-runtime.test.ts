@@ -1,8 +1,8 @@
-import { createRuntime, type AppJson, type Runtime } from './runtime';
-import { parsePath } from '../../simulator/core/set-data';
+import { createRuntime, type AppJson, type Runtime } from '../../runtime/harness/runtime';
+import { parsePath } from '../../runtime/core/set-data';
 import { sendJson, startServer, type TestServer } from './fixtures/http-server';
 
-const FIXTURES = 'tests/harness/fixtures';
+const FIXTURES = 'tests/runtime/fixtures';
 const PAGES = `${FIXTURES}/pages`;
 const APP_JSON: AppJson = {
   pages: ['lifecycle', 'detail', 'data-ops', 'tab-jobs', 'tab-me'].map((name) => `${PAGES}/${name}`),
@@ -250,7 +250,7 @@ describe('navigation through the fake my', () => {
 
   it('fails like Alipay for a tab page through navigateTo, an unknown page, and a full stack', async () => {
     rt.mountPage(`${PAGES}/lifecycle`);
-    await expect(my.navigateTo({ url: '/tests/harness/fixtures/pages/tab-jobs' })).rejects.toMatchObject({
+    await expect(my.navigateTo({ url: '/tests/runtime/fixtures/pages/tab-jobs' })).rejects.toMatchObject({
       error: 1,
       errorMessage: expect.stringMatching(/is tab, which is not valid/),
     });
@@ -296,7 +296,7 @@ describe('components (Component2)', () => {
   type CounterData = { count: number; label: string; fromMixin: boolean };
   type CounterProps = { start: number; step: number; tone: string; onChange: (count: number) => void };
 
-  it('mounts with onInit, deriveDataFromProps, didMount; mixins merge; setData after mount runs didUpdate', () => {
+  it('mounts with onInit, deriveDataFromProps, didMount; mixins merge; its own setData runs deriveDataFromProps then didUpdate', () => {
     const onChange = jest.fn();
     const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, {
       start: 2,
@@ -319,7 +319,44 @@ describe('components (Component2)', () => {
     counter.tap('increment');
     expect(counter.data.count).toBe(3);
     expect(onChange).toHaveBeenCalledWith(3);
-    expect(callLog).toEqual(['counter:didUpdate:2->2:2->3']);
+    // Alipay: deriveDataFromProps runs "before every update", the component's own setData included.
+    expect(callLog).toEqual(['counter:deriveDataFromProps:2', 'counter:didUpdate:2->2:2->3']);
+  });
+
+  it('tells my.onComponentError listeners what the code of a component threw, and the test still sees it', () => {
+    const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, {});
+    const seen: string[] = [];
+    rt.my.onComponentError((error: Error, method: string, component: { is: string }) =>
+      seen.push(`${method}:${error.message}:${component.is}`),
+    );
+    expect(() => counter.call('describe', 'extra')).not.toThrow();
+    expect(() => counter.fire('explode')).toThrow('counter broke');
+    expect(seen).toEqual([`explode:counter broke:/${FIXTURES}/components/counter`]);
+  });
+
+  it('keeps the default of a prop given as undefined, and falls back to it when a parent stops passing it', () => {
+    const counter = rt.mountComponent<CounterData, CounterProps>(`${FIXTURES}/components/counter`, { step: undefined });
+    expect(counter.props.step).toBe(1);
+    counter.setProps({ step: 5 });
+    expect(counter.props.step).toBe(5);
+    counter.setProps({ step: undefined });
+    expect(counter.props.step).toBe(1);
+  });
+
+  it('hands didUpdate a prevData whose untouched values keep their identity, so a setData there settles', () => {
+    const settling = rt.mountComponent<{ shown: string[]; shownCount: number; note: string }, { items: string[] }>(
+      `${FIXTURES}/components/settling`,
+      { items: ['a'] },
+    );
+    // Nested mixins run their hooks too, innermost first.
+    expect(callLog).toEqual(['inner-mixin:didMount', 'outer-mixin:didMount']);
+    // A non-function entry of methods is copied onto the instance as it is.
+    expect(settling.instance.version).toBe('2');
+    callLog.length = 0;
+    settling.call('annotate', '新');
+    expect(settling.data).toEqual({ shown: ['a'], shownCount: 1, note: '新' });
+    expect(callLog).toEqual(['settling:didUpdate']);
+    expect(settling.setDataCalls.map((call) => call.payload)).toEqual([{ note: '新' }]);
   });
 
   it('setProps runs deriveDataFromProps(nextProps) with the old props, then one didUpdate', () => {

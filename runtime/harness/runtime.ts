@@ -15,14 +15,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createFakeMy, MyFailureError } from './fake-my';
-import type { FakeMy, FakeMyControl, MyFailure, NavigationApi, NavigationRequest } from './fake-my';
-import { applySetData, applySpliceData, jsonClone } from '../../simulator/core/set-data';
+import type { FakeMy, FakeMyControl, NavigationApi, NavigationRequest } from './fake-my';
+import { parseUrl } from '../core/paths';
+import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../core/component2';
+import { eventObject, type MiniEvent } from '../core/event-object';
+import { PageLifecycle } from '../core/page-lifecycle';
+import { PageStack } from '../core/page-stack';
+import { ViewState } from '../core/view-state';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */
 export const SET_DATA_LIMIT_BYTES = 256 * 1024;
-/** The page stack holds at most ten pages (/mini/api/zwi8gx). */
-export const MAX_PAGE_STACK = 10;
+export { MAX_PAGE_STACK } from '../core/page-stack';
 
 const realSetTimeout = setTimeout;
 const realSetImmediate = setImmediate;
@@ -62,27 +66,7 @@ export interface EventInit {
   extra?: Record<string, unknown>;
 }
 
-export interface MiniEvent {
-  type: string;
-  timeStamp: number;
-  target: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    targetDataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  currentTarget: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  detail: unknown;
-  [extra: string]: unknown;
-}
+export type { MiniEvent } from '../core/event-object';
 
 export interface EventChannel {
   emit(eventName: string, args?: unknown): void;
@@ -273,113 +257,47 @@ function register(kind: Kind, def: unknown): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared view machinery: data, setData, $spliceData, $batchedUpdates
 
-class ViewCore {
-  readonly data: Record<string, unknown>;
+/** A view's data on the shared ViewState; every call is recorded, transfers are checked against the limit. */
+class ViewCore extends ViewState {
   readonly records: SetDataRecord[] = [];
-  transfers = 0;
-  alive = true;
-  private batchDepth = 0;
-  private batchTransfer = 0;
-  private batchBytes = 0;
-  private batchCalls = 0;
-  private batchCallbacks: Array<() => void> = [];
-  private batchPrevData: Record<string, unknown> | undefined;
 
   constructor(
-    private readonly runtime: RuntimeImpl,
-    private readonly label: () => string,
+    runtime: RuntimeImpl,
+    label: () => string,
     data: Record<string, unknown>,
-    /** Called after each transfer with the data before it (components run didUpdate from here). */
-    private readonly afterTransfer?: (prevData: Record<string, unknown>) => void,
+    /** Called after each transfer with the data before it (components run their update hooks from here). */
+    afterTransfer?: (prevData: Record<string, unknown>) => void,
   ) {
-    this.data = data;
-  }
-
-  setData(patch: Record<string, unknown>, callback?: () => void): void {
-    this.send('setData', patch, callback, () => applySetData(this.data, patch));
-  }
-
-  spliceData(patch: Record<string, unknown>, callback?: () => void): void {
-    this.send('$spliceData', patch, callback, () => applySpliceData(this.data, patch));
-  }
-
-  batch(run: () => void): void {
-    if (this.batchDepth === 0) {
-      this.batchTransfer = this.transfers + 1;
-      this.batchBytes = 0;
-      this.batchCalls = 0;
-      this.batchCallbacks = [];
-      this.batchPrevData = this.afterTransfer ? jsonClone(this.data) : undefined;
-    }
-    this.batchDepth++;
-    try {
-      run();
-    } finally {
-      this.batchDepth--;
-      if (this.batchDepth === 0 && this.batchCalls > 0) {
-        this.transfers = this.batchTransfer;
-        this.checkSize(this.batchBytes, 'a $batchedUpdates transfer');
-        for (const callback of this.batchCallbacks) this.later(callback);
-        if (this.batchPrevData) this.afterTransfer?.(this.batchPrevData);
-      }
-    }
-  }
-
-  private send(
-    kind: SetDataRecord['kind'],
-    patch: Record<string, unknown>,
-    callback: (() => void) | undefined,
-    apply: () => void,
-  ): void {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
-      throw new Error(`${kind} on ${this.label()} needs an object, got ${JSON.stringify(patch)}`);
-    if (!this.alive) {
-      this.runtime.violation(
-        `${kind}(${Object.keys(patch).join(', ')}) on ${this.label()} after it was unloaded: ` +
-          'a store binding or timer was not disposed',
-      );
-      return;
-    }
-    const json = JSON.stringify(patch);
-    const bytes = Buffer.byteLength(json, 'utf8');
-    const batched = this.batchDepth > 0;
-    const prevData = !batched && this.afterTransfer ? jsonClone(this.data) : undefined;
-    apply();
-    this.records.push({
-      kind,
-      payload: JSON.parse(json) as Record<string, unknown>,
-      bytes,
-      transfer: batched ? this.batchTransfer : ++this.transfers,
-      batched,
-    });
-    if (batched) {
-      this.batchCalls++;
-      this.batchBytes += bytes;
-      if (callback) this.batchCallbacks.push(callback);
-      return;
-    }
-    this.checkSize(bytes, `a ${kind} call`);
-    if (callback) this.later(callback);
-    if (prevData) this.afterTransfer?.(prevData);
-  }
-
-  private checkSize(bytes: number, what: string): void {
-    if (bytes > this.runtime.setDataLimitBytes)
-      this.runtime.violation(
-        `${what} on ${this.label()} carried ${bytes} bytes, over the ${this.runtime.setDataLimitBytes}-byte limit`,
-      );
-  }
-
-  /** setData callbacks run after the view has rendered: asynchronously. */
-  private later(callback: () => void): void {
-    this.runtime.track(
-      Promise.resolve().then(() => {
-        try {
-          callback();
-        } catch (error) {
-          this.runtime.violation(`setData callback on ${this.label()} threw: ${describe(error)}`);
-        }
-      }),
+    super(
+      data,
+      {
+        afterUnload: (kind, patch) =>
+          runtime.violation(
+            `${kind}(${Object.keys(patch).join(', ')}) on ${label()} after it was unloaded: ` +
+              'a store binding or timer was not disposed',
+          ),
+        call: (kind, payload, bytes, transfer, batched) =>
+          this.records.push({ kind, payload, bytes, transfer, batched }),
+        transfer: (_ops, calls, bytes, _n, callbacks) => {
+          if (bytes > runtime.setDataLimitBytes)
+            runtime.violation(
+              `${calls > 1 ? 'a $batchedUpdates transfer' : 'a setData call'} on ${label()} carried ${bytes} bytes, ` +
+                `over the ${runtime.setDataLimitBytes}-byte limit`,
+            );
+          // setData callbacks run after the view has rendered: asynchronously.
+          for (const callback of callbacks)
+            runtime.track(
+              Promise.resolve().then(() => {
+                try {
+                  callback();
+                } catch (error) {
+                  runtime.violation(`setData callback on ${label()} threw: ${describe(error)}`);
+                }
+              }),
+            );
+        },
+      },
+      afterTransfer,
     );
   }
 }
@@ -389,24 +307,17 @@ function describe(error: unknown): string {
 }
 
 function buildEvent(type: string, init: EventInit = {}): MiniEvent {
-  const dataset = { ...(init.dataset ?? {}) };
-  const tagName = init.tagName ?? 'view';
-  const id = init.id ?? '';
-  return {
-    type: init.type ?? type,
-    timeStamp: realNow(),
-    target: {
-      id,
-      tagName,
-      dataset,
-      targetDataset: { ...(init.targetDataset ?? dataset) },
-      offsetLeft: 0,
-      offsetTop: 0,
-    },
-    currentTarget: { id, tagName, dataset: { ...dataset }, offsetLeft: 0, offsetTop: 0 },
-    detail: init.detail === undefined ? {} : init.detail,
-    ...(init.extra ?? {}),
-  };
+  const dataset = init.dataset ?? {};
+  const element = { id: init.id ?? '', tagName: init.tagName ?? 'view', offsetLeft: 0, offsetTop: 0 };
+  const event = eventObject(
+    init.type ?? type,
+    { ...element, dataset },
+    { ...element, dataset: init.targetDataset ?? dataset },
+    init.detail === undefined ? {} : init.detail,
+    null,
+    realNow(),
+  );
+  return { ...event, ...(init.extra ?? {}) };
 }
 
 /** `onInputChange` → `inputChange`, `catchTap` → `tap`. */
@@ -420,13 +331,6 @@ function bindMembers(target: Record<string, unknown>, source: Definition, skip: 
     if (skip.has(key)) continue;
     target[key] = typeof value === 'function' ? (value as AnyFunction).bind(target) : value;
   }
-}
-
-function initialData(def: Definition): Record<string, unknown> {
-  const data = typeof def.data === 'function' ? (def.data as () => unknown).call(undefined) : def.data;
-  if (data === undefined || data === null) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error('data must be an object or return one');
-  return jsonClone(data as Record<string, unknown>);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -469,13 +373,43 @@ class Channel implements EventChannel {
 
 const PAGE_PLATFORM_MEMBERS = new Set(['data', 'route', 'options', 'setData', '$spliceData', '$batchedUpdates']);
 
-class PageView<D> implements PageHandle<D> {
+/** What a test reads of any view: its data and the setData calls it made. */
+abstract class RecordedView<D> {
+  abstract readonly core: ViewCore;
+  abstract readonly instance: { data: D };
+
+  get data(): D {
+    return this.instance.data;
+  }
+  get setDataCalls(): SetDataRecord[] {
+    return this.core.records;
+  }
+  get transferCount(): number {
+    return this.core.transfers;
+  }
+  clearSetDataCalls(): void {
+    this.core.records.length = 0;
+  }
+}
+
+class PageView<D> extends RecordedView<D> implements PageHandle<D> {
   readonly instance: PageInstance<D>;
   readonly lifecycle: string[] = [];
-  state: 'shown' | 'hidden' | 'unloaded' = 'hidden';
   readonly core: ViewCore;
+  private readonly page: PageLifecycle;
   /** A page the stack knows only by route (navigation while mountOnNavigate is off). */
   readonly stub: boolean;
+  /** The opener's end of the event channel, when my.navigateTo opened this page. */
+  openerChannel: Channel | null = null;
+
+  get state(): 'shown' | 'hidden' | 'unloaded' {
+    const state = this.page.state;
+    return state === 'new' ? 'hidden' : state;
+  }
+
+  get unloaded(): boolean {
+    return this.state === 'unloaded';
+  }
 
   constructor(
     private readonly runtime: RuntimeImpl,
@@ -484,6 +418,7 @@ class PageView<D> implements PageHandle<D> {
     def: Definition | null,
     openerChannel: Channel | null,
   ) {
+    super();
     this.stub = def === null;
     const instance: Record<string, unknown> = {};
     this.core = new ViewCore(runtime, () => `page ${route}`, def ? initialData(def) : {});
@@ -500,31 +435,12 @@ class PageView<D> implements PageHandle<D> {
     });
     if (this.stub) instance.$stub = true;
     this.instance = instance as PageInstance<D>;
-  }
-
-  get data(): D {
-    return this.instance.data;
-  }
-  get setDataCalls(): SetDataRecord[] {
-    return this.core.records;
-  }
-  get transferCount(): number {
-    return this.core.transfers;
-  }
-  clearSetDataCalls(): void {
-    this.core.records.length = 0;
+    this.page = new PageLifecycle(instance, { run: (_where, fn) => fn(), ran: (name) => this.lifecycle.push(name) });
   }
 
   /** Runs a lifecycle hook (page-level and in `events`) if the page defines it. */
   hook(name: string, ...args: unknown[]): unknown {
-    if (this.stub) return undefined;
-    const events = this.instance.events as Record<string, unknown> | undefined;
-    const inEvents = events && typeof events[name] === 'function' ? (events[name] as AnyFunction) : undefined;
-    const own = typeof this.instance[name] === 'function' ? (this.instance[name] as AnyFunction) : undefined;
-    if (!inEvents && !own) return undefined;
-    this.lifecycle.push(name);
-    if (inEvents) inEvents.apply(this.instance, args as never[]);
-    return own ? own.apply(this.instance, args as never[]) : undefined;
+    return this.page.hook(name, ...args);
   }
 
   load(): void {
@@ -534,21 +450,15 @@ class PageView<D> implements PageHandle<D> {
   }
 
   doShow(): void {
-    this.state = 'shown';
-    this.hook('onShow');
+    this.page.show();
   }
 
   doHide(): void {
-    if (this.state !== 'shown') return;
-    this.state = 'hidden';
-    this.hook('onHide');
+    this.page.hide();
   }
 
   doUnload(): void {
-    if (this.state === 'unloaded') return;
-    this.state = 'unloaded';
-    this.hook('onUnload');
-    this.core.alive = false;
+    if (this.page.unload()) this.core.alive = false;
   }
 
   private assertLoaded(action: string): void {
@@ -556,9 +466,11 @@ class PageView<D> implements PageHandle<D> {
     if (this.state === 'unloaded') throw new Error(`${action}: page ${this.route} was unloaded`);
   }
 
+  /** Shows the page (onShow); on a page already shown, runs onShow again as a return to it would. */
   show(): void {
     this.assertLoaded('show()');
-    this.doShow();
+    if (this.state === 'shown') this.hook('onShow');
+    else this.doShow();
   }
   hide(): void {
     this.assertLoaded('hide()');
@@ -611,18 +523,23 @@ class PageView<D> implements PageHandle<D> {
 // ---------------------------------------------------------------------------------------------------------------
 // Components (Component2)
 
-const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount'] as const;
-type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 let componentSeq = 0;
 
-class ComponentView<D, P> implements ComponentHandle<D, P> {
+/** Props over defaults; a prop given as undefined is not passed (props cross to the logic as JSON). */
+function withDefaults(defaults: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...defaults };
+  for (const [key, value] of Object.entries(props)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** A component the test mounts directly, on the shared Component2 lifecycle; hook errors reach the test. */
+class ComponentView<D, P> extends RecordedView<D> implements ComponentHandle<D, P> {
   readonly instance: ComponentInstance<D, P>;
   readonly lifecycle: string[] = [];
   readonly core: ViewCore;
-  mounted = false;
-  private phase: 'creating' | 'mounted' | 'updating' | 'unmounted' = 'creating';
-  private readonly hooks: Record<ComponentHook, AnyFunction[]>;
+  private readonly component: Component2Lifecycle;
   private readonly label: string;
+  private readonly defaults: Record<string, unknown>;
 
   constructor(
     private readonly runtime: RuntimeImpl,
@@ -631,20 +548,9 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     props: Partial<P>,
     page: PageInstance | null,
   ) {
-    const mixins = (def.mixins ?? []) as unknown[];
-    for (const mixin of mixins)
-      if (typeof mixin !== 'object' || mixin === null)
-        throw new Error(`${file}: only object mixins are supported by the harness (got ${typeof mixin})`);
-    const layers = [...(mixins as Definition[]), def];
-    const defaults = Object.assign({}, ...layers.map((layer) => layer.props ?? {})) as Record<string, unknown>;
-    const data = Object.assign({}, ...layers.map((layer) => initialData(layer))) as Record<string, unknown>;
-    const methods = Object.assign({}, ...layers.map((layer) => layer.methods ?? {})) as Definition;
-    this.hooks = Object.fromEntries(
-      COMPONENT_HOOKS.map((name) => [
-        name,
-        layers.map((layer) => layer[name]).filter((fn): fn is AnyFunction => typeof fn === 'function'),
-      ]),
-    ) as Record<ComponentHook, AnyFunction[]>;
+    super();
+    const definition = readComponentDefinition(def);
+    this.defaults = definition.defaults;
     const relative = path
       .relative(runtime.root, file)
       .replace(/\\/g, '/')
@@ -653,76 +559,60 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
     this.core = new ViewCore(
       runtime,
       () => this.label,
-      data,
-      (prevData) => {
-        if (this.phase === 'mounted') this.runHooks('didUpdate', this.instance.props, prevData);
-      },
+      definition.data,
+      (prevData) => this.component.afterOwnSetData(prevData),
     );
     const core = this.core;
     const instance: Record<string, unknown> = {
       is: `/${relative}`,
       $id: ++componentSeq,
       $page: page,
-      props: Object.freeze({ ...defaults, ...props }),
-      data: core.data,
+      props: Object.freeze(withDefaults(definition.defaults, props as Record<string, unknown>)),
       setData: (patch: Record<string, unknown>, callback?: () => void) => core.setData(patch, callback),
       $spliceData: (patch: Record<string, unknown>, callback?: () => void) => core.spliceData(patch, callback),
       $batchedUpdates: (run: () => void) => core.batch(run),
     };
-    bindMembers(instance, methods, new Set());
+    Object.defineProperty(instance, 'data', { get: () => core.data, enumerable: true, configurable: true });
+    bindMethods(instance, definition.methods);
     this.instance = instance as ComponentInstance<D, P>;
-
-    this.runHooks('onInit');
-    this.runHooks('deriveDataFromProps', this.instance.props);
-    this.phase = 'mounted';
-    this.mounted = true;
-    this.runHooks('didMount');
+    this.component = new Component2Lifecycle(definition, instance, {
+      run: (hook, fn) => this.own(hook, fn),
+      ran: (hook) => this.lifecycle.push(hook),
+    });
+    this.component.create();
+    this.component.mount();
   }
 
-  private runHooks(name: ComponentHook, ...args: unknown[]): void {
-    const list = this.hooks[name];
-    if (list.length === 0) return;
-    this.lifecycle.push(name);
-    for (const fn of list) fn.apply(this.instance, args as never[]);
+  get mounted(): boolean {
+    return this.component.phase === 'mounted';
   }
 
-  get data(): D {
-    return this.instance.data;
+  /** Runs the component's own code: what it throws reaches my.onComponentError listeners, then the test. */
+  private own<T>(method: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.runtime.my.$fake.componentError(error, method, this.instance);
+      throw error;
+    }
   }
+
   get props(): Readonly<P> {
     return this.instance.props;
   }
-  get setDataCalls(): SetDataRecord[] {
-    return this.core.records;
-  }
-  get transferCount(): number {
-    return this.core.transfers;
-  }
-  clearSetDataCalls(): void {
-    this.core.records.length = 0;
-  }
 
   setProps(next: Partial<P>): void {
-    if (this.phase !== 'mounted') throw new Error(`setProps(): ${this.label} is not mounted`);
-    const prevProps = this.instance.props;
-    const nextProps = Object.freeze({ ...prevProps, ...next }) as Readonly<P>;
-    const prevData = jsonClone(this.core.data);
-    this.phase = 'updating';
-    try {
-      this.runHooks('deriveDataFromProps', nextProps);
-      (this.instance as { props: Readonly<P> }).props = nextProps;
-    } finally {
-      this.phase = 'mounted';
-    }
-    this.runHooks('didUpdate', prevProps, prevData);
+    if (!this.mounted) throw new Error(`setProps(): ${this.label} is not mounted`);
+    // A prop the parent stops passing (undefined) falls back to its default.
+    const passed = { ...(this.instance.props as Record<string, unknown>), ...next } as Record<string, unknown>;
+    for (const key of Object.keys(next)) if (next[key as keyof P] === undefined) delete passed[key];
+    const nextProps = Object.freeze(withDefaults(this.defaults, passed));
+    this.component.receiveProps(nextProps, this.core.data);
   }
 
   unmount(): void {
-    if (this.phase === 'unmounted') return;
+    if (!this.component.unmount()) return;
     this.runtime.components.delete(this as ComponentView<unknown, unknown>);
-    this.runHooks('didUnmount');
-    this.phase = 'unmounted';
-    this.mounted = false;
     this.core.alive = false;
   }
 
@@ -733,7 +623,8 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
   fire(handler: string, init: EventInit = {}): unknown {
     const event = buildEvent(eventTypeOf(handler), init);
     const method = this.instance[handler];
-    if (typeof method === 'function') return (method as AnyFunction).call(this.instance, event as never);
+    if (typeof method === 'function')
+      return this.own(handler, () => (method as AnyFunction).call(this.instance, event as never));
     const prop = (this.instance.props as Record<string, unknown>)[handler];
     if (typeof prop === 'function') return (prop as AnyFunction)(event as never);
     throw new Error(`${handler} is neither a method nor a function prop of ${this.label}`);
@@ -741,7 +632,7 @@ class ComponentView<D, P> implements ComponentHandle<D, P> {
   call(method: string, ...args: unknown[]): unknown {
     const fn = this.instance[method];
     if (typeof fn !== 'function') throw new Error(`${method} is not a method of ${this.label}`);
-    return (fn as AnyFunction).apply(this.instance, args as never[]);
+    return this.own(method, () => (fn as AnyFunction).apply(this.instance, args as never[]));
   }
   flush(options?: FlushOptions): Promise<void> {
     return this.runtime.flush(options);
@@ -763,9 +654,7 @@ class RuntimeImpl implements Runtime {
   readonly setDataLimitBytes: number;
   readonly components = new Set<ComponentView<unknown, unknown>>();
   private readonly ownViolations: string[] = [];
-  private readonly stack: Array<PageView<unknown>> = [];
-  /** Tab pages kept alive while another tab is shown (switchTab keeps them, reLaunch ends them). */
-  private readonly tabPages = new Map<string, PageView<unknown>>();
+  private readonly stack: PageStack<PageView<unknown>>;
   private app: Record<string, unknown> | null = null;
   private appHandle: AppHandle | null = null;
   private readonly defaultApp: Record<string, unknown> = { globalData: {} };
@@ -789,6 +678,15 @@ class RuntimeImpl implements Runtime {
     this.setDataLimitBytes = options.setDataLimitBytes ?? SET_DATA_LIMIT_BYTES;
     this.timerHorizonMs = options.timerHorizonMs ?? 5000;
     this.appJson = this.readAppJson(options.appJson);
+    this.stack = new PageStack<PageView<unknown>>({
+      tabRoutes: () => this.tabRoutes(),
+      hasAppConfig: () => this.appJson !== null,
+      create: (route, query, request, url) => this.openForNavigation(url, route, query, request),
+      start: (page) => page.load(),
+      show: (page) => page.doShow(),
+      hide: (page) => page.doHide(),
+      unload: (page) => page.doUnload(),
+    });
 
     const globals: GlobalBag = {
       ...options.globals,
@@ -946,7 +844,7 @@ class RuntimeImpl implements Runtime {
   // ---- pages ----
 
   private topPage(): PageView<unknown> | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.stack.top();
   }
 
   private createPage(route: string, query: Query, mount: boolean, opener: Channel | null): PageView<unknown> {
@@ -957,18 +855,16 @@ class RuntimeImpl implements Runtime {
   mountPage<D = Record<string, unknown>>(route: string, query: Query = {}): PageHandle<D> {
     const parsed = parseUrl(route.replace(/^\/+/, '').replace(/\.[jt]s$/, ''));
     const page = this.createPage(parsed.route, { ...parsed.query, ...query }, true, null);
-    this.topPage()?.doHide();
     this.stack.push(page);
-    page.load();
     return page as unknown as PageHandle<D>;
   }
 
   getCurrentPages(): PageInstance[] {
-    return this.stack.map((page) => page.instance as PageInstance);
+    return this.stack.pages.map((page) => page.instance as PageInstance);
   }
 
   routes(): string[] {
-    return this.stack.map((page) => page.route);
+    return this.stack.pages.map((page) => page.route);
   }
 
   currentPage<D = Record<string, unknown>>(): PageHandle<D> | undefined {
@@ -977,9 +873,7 @@ class RuntimeImpl implements Runtime {
   }
 
   removeFromStack(page: PageView<unknown>): void {
-    const index = this.stack.indexOf(page);
-    if (index >= 0) this.stack.splice(index, 1);
-    for (const [route, kept] of this.tabPages) if (kept === page) this.tabPages.delete(route);
+    this.stack.remove(page);
   }
 
   // ---- components ----
@@ -1026,22 +920,20 @@ class RuntimeImpl implements Runtime {
     return pages.has(route);
   }
 
-  /** Resolves a navigation url against the current page (relative urls are relative to its folder). */
-  private resolveUrl(url: string | undefined): { route: string; query: Query } {
-    if (!url) throw new MyFailureError({ error: 2, errorMessage: 'url is required' });
-    const { route: target, query } = parseUrl(url);
-    const current = this.topPage()?.route ?? '';
-    const route = target.startsWith('/')
-      ? path.posix.normalize(target).replace(/^\/+/, '')
-      : path.posix.join(path.posix.dirname(current), target);
-    return { route, query };
-  }
-
-  private openForNavigation(url: string, route: string, query: Query, opener: Channel | null): PageView<unknown> {
+  private openForNavigation(
+    url: string,
+    route: string,
+    query: Query,
+    request: NavigationRequest & { events?: Record<string, (...args: unknown[]) => void> },
+  ): PageView<unknown> {
+    if (this.disposed) throw new MyFailureError({ error: 1, errorMessage: 'runtime disposed' });
     if (!this.knownRoute(route))
       throw new MyFailureError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
+    const { opener, opened } = Channel.pair(request.events);
     try {
-      return this.createPage(route, query, this.mountOnNavigate, opener);
+      const page = this.createPage(route, query, this.mountOnNavigate, opened);
+      page.openerChannel = opener;
+      return page;
     } catch (error) {
       if (error instanceof Error && /Cannot find module/.test(error.message))
         throw new MyFailureError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
@@ -1049,83 +941,10 @@ class RuntimeImpl implements Runtime {
     }
   }
 
-  private unloadTop(): void {
-    const top = this.stack.pop();
-    if (!top) return;
-    this.removeFromStack(top);
-    top.doUnload();
-  }
-
-  navigate(api: NavigationApi, request: NavigationRequest): { eventChannel?: unknown } | void {
+  async navigate(api: NavigationApi, request: NavigationRequest): Promise<{ eventChannel?: unknown } | void> {
     if (this.disposed) throw new MyFailureError({ error: 1, errorMessage: 'runtime disposed' });
-    const tabs = this.tabRoutes();
-    const fail = (errorMessage: string, error = 1): never => {
-      throw new MyFailureError({ error, errorMessage } satisfies MyFailure);
-    };
-    switch (api) {
-      case 'navigateTo': {
-        const { route, query } = this.resolveUrl(request.url);
-        if (tabs.has(route)) fail(`${request.url} resolved to ${route} is tab, which is not valid`);
-        if (this.stack.length >= MAX_PAGE_STACK) fail(`page stack is full (${MAX_PAGE_STACK} pages)`);
-        const { opener, opened } = Channel.pair(request.events);
-        const page = this.openForNavigation(request.url as string, route, query, opened);
-        this.topPage()?.doHide();
-        this.stack.push(page);
-        page.load();
-        return { eventChannel: opener };
-      }
-      case 'redirectTo': {
-        const { route, query } = this.resolveUrl(request.url);
-        if (tabs.has(route)) fail(`${request.url} resolved to ${route} is tab, which is not valid`);
-        const page = this.openForNavigation(request.url as string, route, query, null);
-        this.unloadTop();
-        this.stack.push(page);
-        page.load();
-        return;
-      }
-      case 'navigateBack': {
-        const delta = Math.max(1, Number(request.delta ?? 1) || 1);
-        const count = Math.min(delta, this.stack.length - 1);
-        if (count <= 0) return;
-        for (let i = 0; i < count; i++) this.unloadTop();
-        this.topPage()?.doShow();
-        return;
-      }
-      case 'switchTab': {
-        const { route } = this.resolveUrl(request.url);
-        if (tabs.size > 0 && !tabs.has(route)) fail(`${request.url} resolved to ${route} is not a tab page`);
-        const kept =
-          this.tabPages.get(route) ?? this.stack.find((page) => page.route === route && page.state !== 'unloaded');
-        const fresh = kept ? null : this.openForNavigation(request.url as string, route, {}, null);
-        while (this.stack.length > 0) {
-          const page = this.stack.pop() as PageView<unknown>;
-          if (tabs.has(page.route) && page.state !== 'unloaded') {
-            page.doHide();
-            this.tabPages.set(page.route, page);
-          } else page.doUnload();
-        }
-        if (kept) {
-          this.stack.push(kept);
-          kept.doShow();
-        } else if (fresh) {
-          this.tabPages.set(route, fresh);
-          this.stack.push(fresh);
-          fresh.load();
-        }
-        return;
-      }
-      case 'reLaunch': {
-        const { route, query } = this.resolveUrl(request.url);
-        const page = this.openForNavigation(request.url as string, route, query, null);
-        while (this.stack.length > 0) (this.stack.pop() as PageView<unknown>).doUnload();
-        for (const kept of this.tabPages.values()) kept.doUnload();
-        this.tabPages.clear();
-        if (tabs.has(route)) this.tabPages.set(route, page);
-        this.stack.push(page);
-        page.load();
-        return;
-      }
-    }
+    const page = await this.stack.navigate(api, request);
+    if (api === 'navigateTo') return { eventChannel: page?.openerChannel };
   }
 
   // ---- settling ----
@@ -1172,12 +991,12 @@ class RuntimeImpl implements Runtime {
         errors.push(`${what} threw: ${describe(error)}`);
       }
     };
-    while (this.stack.length > 0) {
-      const page = this.stack.pop() as PageView<unknown>;
+    while (this.stack.pages.length > 0) {
+      const page = this.stack.pages.pop() as PageView<unknown>;
       attempt(`onUnload of ${page.route}`, () => page.doUnload());
     }
-    for (const kept of this.tabPages.values()) attempt(`onUnload of ${kept.route}`, () => kept.doUnload());
-    this.tabPages.clear();
+    for (const kept of this.stack.tabPages.values()) attempt(`onUnload of ${kept.route}`, () => kept.doUnload());
+    this.stack.tabPages.clear();
     for (const component of [...this.components]) attempt('didUnmount', () => component.unmount());
     this.my.$fake.abortAll();
     this.my.$fake.setNavigationHandler(null);
@@ -1195,13 +1014,6 @@ class RuntimeImpl implements Runtime {
     if (this.strict && violations.length > 0)
       throw new Error(`The code under test broke platform rules:\n- ${violations.join('\n- ')}`);
   }
-}
-
-function parseUrl(url: string): { route: string; query: Query } {
-  const [route, search = ''] = url.split('?', 2);
-  const query: Query = {};
-  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
-  return { route, query };
 }
 
 /** Installs the fake runtime globals. Call `dispose()` when done (afterEach). Only one runtime at a time. */

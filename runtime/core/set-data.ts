@@ -2,6 +2,8 @@
  * How Alipay applies `setData` and `$spliceData` to a view's data (/mini/framework/page-detail):
  * keys are data paths (`'a.b'`, `'list[3].title'`, `'a[0][1]'`), missing objects and arrays on the way are
  * created, values cross to the view as JSON (so `undefined` is not set and functions are dropped).
+ * Objects and arrays along a changed path are replaced by copies, never written into: data taken before a
+ * change (a shallow copy of the root) still shows the old values.
  */
 
 export type PathSegment = string | number;
@@ -44,20 +46,29 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
-/** Walks to the parent of the last segment, creating objects or arrays (by the next segment's kind) as needed. */
+function copyOf(container: Container): Container {
+  return Array.isArray(container) ? container.slice() : { ...container };
+}
+
+/**
+ * Walks to the parent of the last segment, replacing each container on the way by a copy and creating
+ * objects or arrays (by the next segment's kind) where missing.
+ */
 function parentOf(data: Record<string, unknown>, segments: PathSegment[], key: string): Container {
   let node: Container = data;
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i];
     const next = segments[i + 1];
-    let child = (node as Record<PathSegment, unknown>)[segment];
-    if (!isContainer(child)) {
+    const child = (node as Record<PathSegment, unknown>)[segment];
+    let copy: Container;
+    if (isContainer(child)) copy = copyOf(child);
+    else {
       if (child !== undefined && child !== null)
         throw new Error(`setData path "${key}": "${segments.slice(0, i + 1).join('.')}" is a ${typeof child}`);
-      child = typeof next === 'number' ? [] : {};
-      (node as Record<PathSegment, unknown>)[segment] = child;
+      copy = typeof next === 'number' ? [] : {};
     }
-    node = child as Container;
+    (node as Record<PathSegment, unknown>)[segment] = copy;
+    node = copy;
   }
   return node;
 }
@@ -93,9 +104,10 @@ export function applySpliceData(data: Record<string, unknown>, patch: Record<str
     const parent = parentOf(data, segments, key) as Record<PathSegment, unknown>;
     const last = segments[segments.length - 1];
     if (parent[last] === undefined || parent[last] === null) parent[last] = [];
-    const target = parent[last];
-    if (!Array.isArray(target)) throw new Error(`$spliceData "${key}": target is not an array`);
+    if (!Array.isArray(parent[last])) throw new Error(`$spliceData "${key}": target is not an array`);
+    const target = (parent[last] as unknown[]).slice();
     const [start, deleteCount, ...items] = operation as [number, number, ...unknown[]];
     target.splice(start, deleteCount, ...jsonClone(items));
+    parent[last] = target;
   }
 }
