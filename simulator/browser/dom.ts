@@ -243,12 +243,9 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
       });
       return { el, cleanup };
     }
-    case 'video': {
-      const video = doc.createElement('video');
-      video.className = 'sim-video-player';
-      el.appendChild(video);
+    case 'video':
+      // The browser's own player.
       return { el };
-    }
     case 'image':
     case 'cover-image': {
       const img = doc.createElement('img');
@@ -886,7 +883,7 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       break;
     }
     case 'video': {
-      const video = node.querySelector(':scope > video') as HTMLVideoElement;
+      const video = node as HTMLVideoElement;
       const src = toText(attr(v, 'src'));
       if (changed('src', src)) video.src = src ? host.resolveUrl(src) : '';
       const controls = attr(v, 'controls') === undefined || truthy(attr(v, 'controls'));

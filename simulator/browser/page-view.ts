@@ -604,7 +604,8 @@ export class PageView implements RenderHost {
   /** Runs a camera part call on `<camera id>` of this page; fails with 2 when there is none. */
   async camera(op: string, cameraId: string, recordingId?: string): Promise<unknown> {
     const el = this.doc?.getElementById(cameraId);
-    if (!el || el.localName !== 'camera') throw { error: 2, errorMessage: `no <camera id="${cameraId}"> on the page` };
+    if (!el || el.localName !== 'sim-camera')
+      throw { error: 2, errorMessage: `no <camera id="${cameraId}"> on the page` };
     if (op === 'startRecord') return startRecord(el);
     if (op === 'stopRecord') return stopRecord(el, recordingId);
     return takePhoto(el);
@@ -612,7 +613,7 @@ export class PageView implements RenderHost {
 
   /** The page hid (another page on top, the app in the background): each camera stops and says so. */
   hideCameras(): void {
-    for (const el of Array.from(this.doc?.querySelectorAll('camera') ?? [])) hideCamera(el);
+    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) hideCamera(el);
   }
 
   // ---- intersection observers (createIntersectionObserver) ----
