@@ -1,15 +1,11 @@
 /**
  * The recorded video interview from the HR's side: the HR sets the job's questions in the console and sends
- * them to an applicant; the answers are real WebM videos recorded with MediaRecorder from headless
- * Chromium's fake camera and uploaded as `my.uploadFile` sends them; the console plays each answer to the
- * end (duration > 0), rates it and sends the offer. Screenshots: artifacts/e2e/recorded-interview/.
+ * them to an applicant; the seeker answers every question in the simulator, whose `<camera>` records
+ * headless Chromium's fake camera with MediaRecorder; the console plays each answer to the end (duration > 0),
+ * rates it and sends the offer. Screenshots: artifacts/e2e/recorded-interview/ and recorded-interview-seeker/.
  */
 import type { TokenPair } from '../../services/contracts/auth';
-import type {
-  RecordedInterview,
-  RecordedInterviewList,
-  RecordedTake,
-} from '../../services/contracts/recorded-interviews';
+import type { RecordedInterviewList } from '../../services/contracts/recorded-interviews';
 import { makeReadyToApply } from '../support/mock-server';
 import { ConsoleApp } from './support/console-app';
 import { FAKE_CAMERA_ARGS, publishJobsIn, SimApp, startStack, type PublishedJob, type Stack } from './support/stack';
@@ -46,7 +42,7 @@ beforeAll(async () => {
   });
   seekerToken = ((await login.json()) as TokenPair).accessToken;
   await makeReadyToApply(stack.mock, seekerToken, { name: SEEKER_NAME, gender: 'female' });
-  const applied = await seeker(
+  const applied = await seeker_(
     'POST',
     '/applications',
     { jobId: job.id },
@@ -61,7 +57,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function seeker(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+function seeker_(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return fetch(`${stack.mock.url}${path}`, {
     method,
     headers: {
@@ -71,35 +67,6 @@ function seeker(method: string, path: string, body?: unknown, headers: Record<st
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-}
-
-/** Records `ms` of the fake camera and microphone with MediaRecorder in a page of the journey's browser. */
-async function recordWebm(ms: number): Promise<Buffer> {
-  const context = await stack.browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${stack.mock.url}/console/`);
-    // Runs in the page (DOM code, given as text: this file is type-checked against Node's libs).
-    const base64 = (await page.evaluate(`(async () => {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
-      const chunks = [];
-      recorder.ondataavailable = (event) => chunks.push(event.data);
-      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
-      recorder.start();
-      await new Promise((resolve) => setTimeout(resolve, ${ms}));
-      recorder.stop();
-      await stopped;
-      stream.getTracks().forEach((track) => track.stop());
-      const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
-      let binary = '';
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      return btoa(binary);
-    })()`)) as string;
-    return Buffer.from(base64, 'base64');
-  } finally {
-    await context.close();
-  }
 }
 
 describe('the recorded video interview in the console', () => {
@@ -134,50 +101,74 @@ describe('the recorded video interview in the console', () => {
     });
   });
 
-  it('the applicant finds it on the application and reads the rules in the simulator', async () => {
+  it('the applicant answers every question in the simulator, on the fake camera', async () => {
     const seeker = await SimApp.open(stack, 'recorded-interview-seeker', {
       authUser: SEEKER,
       launch: `packages/applications/pages/detail/index?id=${applicationId}`,
     });
+    const page = () => seeker.frame();
     try {
       await seeker.step('投递详情：视频面试入口', async () => {
         await seeker.waitForRoute('packages/applications/pages/detail/index');
-        await seeker.frame().locator('.recorded-invite', { hasText: '去作答' }).waitFor();
-        expect(await seeker.frame().locator('.recorded-invite-status').innerText()).toMatch(/^待作答 · 还剩2题 · /);
+        await page().locator('.recorded-invite', { hasText: '去作答' }).waitFor();
+        expect(await page().locator('.recorded-invite-status').innerText()).toMatch(/^待作答 · 还剩2题 · /);
       });
       await seeker.step('视频面试须知', async () => {
-        await seeker.frame().locator('.recorded-invite').click();
+        await page().locator('.recorded-invite').click();
         await seeker.waitForRoute('packages/recorded-interview/pages/answer/index');
-        await seeker.frame().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
-        expect(await seeker.frame().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
+        await page().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
+        expect(await page().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
       });
+      await seeker.step('设备检测：摄像头正常', async () => {
+        await page().getByText('开始设备检测').click();
+        await page().locator('.check-ok', { hasText: '摄像头和麦克风' }).waitFor({ timeout: 15_000 });
+        await page().locator('.check-ok', { hasText: '存储空间' }).waitFor();
+        // The preview shows the fake camera's picture.
+        await page().locator('sim-camera video.sim-camera-preview').waitFor();
+      });
+      await seeker.step('练习录制', async () => {
+        await page().getByText('录一段练习').click();
+        await page().locator('.recording-badge').waitFor();
+        await seeker.page.waitForTimeout(1200);
+        await page().getByText('停止练习').click();
+        await page().locator('.practice video').waitFor();
+      });
+      for (const [index, text] of QUESTIONS.entries()) {
+        await seeker.step(`第${index + 1}题：思考`, async () => {
+          if (index === 0) await page().getByText('开始答题').click();
+          await page().locator('.question-text', { hasText: text }).waitFor();
+          await page().locator('.countdown-number').waitFor();
+        });
+        await seeker.step(`第${index + 1}题：录制中`, async () => {
+          await page().getByText('我准备好了，现在开始').click();
+          await page().locator('.recording-badge').waitFor();
+          await seeker.page.waitForTimeout(1800);
+        });
+        await seeker.step(`第${index + 1}题：回看`, async () => {
+          await page().getByText('结束录制').click();
+          await page().locator('.preview-box video').waitFor();
+          expect(await page().locator('.take-info').innerText()).toMatch(/^时长 \d+秒 · 还可以重录1次$/);
+        });
+        await seeker.step(`第${index + 1}题：已提交`, async () => {
+          await page().getByText('提交这段回答').click();
+          if (index < QUESTIONS.length - 1)
+            await page()
+              .locator('.question-text', { hasText: QUESTIONS[index + 1] })
+              .waitFor();
+          else await page().getByText('已完成全部作答').waitFor({ timeout: 15_000 });
+        });
+      }
+      expect(await seeker.simulatorErrors()).toEqual([]);
+      expect(await seeker.unsupported()).toEqual([]);
     } finally {
       await seeker.close();
     }
-  });
-
-  it('the applicant answers every question with video from the fake camera', async () => {
-    const list = (await (await seeker('GET', '/recorded-interviews')).json()) as RecordedInterviewList;
-    const [interview] = list.items;
-    expect(interview.questions.map((q) => q.text)).toEqual(QUESTIONS);
-    let latest: RecordedInterview = interview;
-    for (const question of interview.questions) {
-      const takes = `/recorded-interviews/${interview.id}/questions/${question.id}/takes`;
-      const { take } = (await (await seeker('POST', takes)).json()) as RecordedTake;
-      const video = await recordWebm(1500);
-      const form = new FormData();
-      form.append('durationMs', '1500');
-      form.append('file', new Blob([new Uint8Array(video)], { type: 'video/webm' }), 'answer.webm');
-      const answer = await fetch(`${stack.mock.url}${takes}/${take}/video`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${seekerToken}` },
-        body: form,
-      });
-      expect(answer.status).toBe(200);
-      latest = (await answer.json()) as RecordedInterview;
-    }
-    expect(latest.status).toBe('completed');
-    expect(latest.questions.every((q) => q.answer?.mimeType === 'video/webm')).toBe(true);
+    const list = (await (await seeker_('GET', '/recorded-interviews')).json()) as RecordedInterviewList;
+    expect(list.items[0].status).toBe('completed');
+    expect(list.items[0].questions.map((q) => [q.answer?.mimeType, (q.answer?.durationMs ?? 0) > 1000])).toEqual([
+      ['video/webm', true],
+      ['video/webm', true],
+    ]);
   });
 
   it('plays each answer to the end, rates it and sends the offer', async () => {
@@ -238,7 +229,7 @@ describe('the recorded video interview in the console', () => {
       .pluck()
       .all(Number(applicationId));
     expect(ratings).toEqual([4, 4]);
-    const detail = (await (await seeker('GET', `/applications/${applicationId}`)).json()) as { status: string };
+    const detail = (await (await seeker_('GET', `/applications/${applicationId}`)).json()) as { status: string };
     expect(detail.status).toBe('offer');
     expect(hr.consoleErrors).toEqual([]);
   });

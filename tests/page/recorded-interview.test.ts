@@ -1,16 +1,16 @@
 import type { EmployerRecordedInterview } from '../../services/contracts/recorded-interviews';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
 import { applyDirect, call, launchSeeker, openJobs, type TestServer } from './applications-support';
 
 /**
- * The recorded interview page. The test runtime has no `<camera>` yet (it comes with the runtime model of
- * issue 8), so each test defines `my.createCameraContext` and `my.getStorageInfo` on its fake, answering
- * like the platform: startRecord → recording; stopRecord or the timeout → `{ tempVideoPath, duration, size }`.
+ * The recorded interview page, on the runtime model's camera (`my.createCameraContext`): the harness turns
+ * each recording into a local file (`rt.fake.camera`); `<camera>`'s events are the page's handlers, tapped.
  */
 
 const ANSWER = 'packages/recorded-interview/pages/answer/index';
+const CAMERA = 'answer-camera';
 const WEBM = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, ...new Array(3000).fill(5)]);
 
 interface AnswerData {
@@ -28,63 +28,6 @@ interface AnswerData {
   canRetake: boolean;
   errorMessage: string;
   doneMessage: string;
-}
-
-interface FakeCamera {
-  /** Every startRecord: its timeout (s) and whether it has ended. */
-  recordings: { timeout: number; ended: boolean }[];
-  /** The running recording reaches its time limit. */
-  timeOut(seconds?: number): void;
-}
-
-/** `<camera>`'s context and storage info on the fake, recording files the fake's uploadFile can read. */
-function installDevice(rt: Runtime, files: { next: number }): FakeCamera {
-  type Answer = { tempVideoPath: string; duration: number; size: number };
-  let running: { timeout: number; ended: boolean; timeoutCallback?: (answer: Answer) => void } | null = null;
-  const recordings: FakeCamera['recordings'] = [];
-  const finish = (seconds: number): Answer => {
-    const path = rt.fake.addFile({ path: `temp://video-${++files.next}.mp4`, bytes: WEBM });
-    return { tempVideoPath: path, duration: seconds, size: WEBM.length };
-  };
-  const later = (callback: () => void) => void Promise.resolve().then(callback);
-  rt.fake.define(
-    'createCameraContext' as never,
-    ((id: string) => {
-      if (id !== 'answer-camera') throw new Error(`no <camera id="${id}"> on the page`);
-      return {
-        startRecord(options: { timeout: number; timeoutCallback?: (a: Answer) => void; success?: () => void }) {
-          running = { timeout: options.timeout, ended: false, timeoutCallback: options.timeoutCallback };
-          recordings.push(running);
-          later(() => options.success?.());
-        },
-        stopRecord(options: { success?: (a: Answer) => void; fail?: (f: unknown) => void }) {
-          const recording = running;
-          running = null;
-          if (!recording || recording.ended) return later(() => options.fail?.({ error: 2, errorMessage: '未在录制' }));
-          recording.ended = true;
-          later(() => options.success?.(finish(4)));
-        },
-      };
-    }) as never,
-  );
-  rt.fake.define('getStorageInfo', ((options: { success?: (info: unknown) => void }) =>
-    later(() =>
-      options.success?.({
-        keys: rt.fake.storage.keys(),
-        currentSize: Math.ceil(rt.fake.storage.bytes() / 1024),
-        limitSize: 10240,
-      }),
-    )) as never);
-  return {
-    recordings,
-    timeOut(seconds = 60) {
-      const recording = running;
-      if (!recording) throw new Error('nothing is recording');
-      running = null;
-      recording.ended = true;
-      later(() => recording.timeoutCallback?.(finish(seconds)));
-    },
-  };
 }
 
 let server: TestServer;
@@ -147,7 +90,7 @@ describe('recorded interview page', () => {
   it('shows the rules, checks the device with a practice take, then asks, records, retakes and uploads each answer', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
-    const camera = installDevice(rt, { next: 0 });
+    rt.fake.camera.setVideo({ seconds: 4, bytes: WEBM });
     const { interview, application, asHr } = await interviewFor(
       seeker.token,
       [
@@ -191,6 +134,7 @@ describe('recorded interview page', () => {
     await rt.flush();
     expect(page.data.practiceRecording).toBe(false);
     expect(page.data.practiceVideo).toMatch(/^temp:\/\/video-\d+\.mp4$/);
+    expect(rt.fake.camera.recordings[0]).toMatchObject({ ended: 'stopped' });
     expect(rt.fake.uploads).toHaveLength(0);
 
     page.tap('onBegin');
@@ -204,7 +148,7 @@ describe('recorded interview page', () => {
     expect(page.data.thinkingLeft).toBe(1);
     await second();
     expect(page.data.step).toBe('recording');
-    expect(camera.recordings.at(-1)).toMatchObject({ timeout: 60, ended: false });
+    expect(rt.fake.camera.recordings.at(-1)).toEqual({ cameraId: CAMERA });
 
     page.tap('onStopRecording');
     await rt.flush();
@@ -227,8 +171,8 @@ describe('recorded interview page', () => {
 
     // No thinking time: recording starts at once and stops at the time limit.
     expect(page.data).toMatchObject({ step: 'recording', question: { index: 2 } });
-    expect(camera.recordings.at(-1)).toMatchObject({ timeout: 90 });
-    camera.timeOut(90);
+    rt.fake.camera.setVideo({ seconds: 90 });
+    rt.fake.camera.timeOut(CAMERA);
     await rt.flush();
     expect(page.data.step).toBe('preview');
     page.tap('onUpload');
@@ -247,8 +191,7 @@ describe('recorded interview page', () => {
   it('drops a take the background interrupts without spending a retake, and after a restart uploads the unfinished answer, never asking an answered question again', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
-    const files = { next: 100 };
-    installDevice(rt, files);
+    rt.fake.camera.setVideo({ bytes: WEBM });
     const { interview, asHr } = await interviewFor(
       seeker.token,
       [
@@ -268,7 +211,8 @@ describe('recorded interview page', () => {
     expect(page.data.step).toBe('recording');
     expect((await asHr()).questions[0].takesUsed).toBe(1);
 
-    // To the background mid-answer: the camera stops (page onHide, then <camera onStop>).
+    // To the background mid-answer: the platform throws the recording away (page onHide, <camera onStop>).
+    rt.fake.camera.interrupt(CAMERA);
     rt.enterBackground();
     page.tap('onCameraStop');
     await rt.flush();
@@ -307,7 +251,6 @@ describe('recorded interview page', () => {
       my: createFakeMy({ authUser: seeker.user, storage }),
       globals: { __API_BASE_URL__: server.url },
     });
-    installDevice(rt, files);
     rt.fake.addFile({ path: recordedPath, bytes: WEBM });
     rt.mountApp();
     await rt.flush();
@@ -329,7 +272,7 @@ describe('recorded interview page', () => {
   it('says why an answer is refused after the deadline and keeps nothing pending', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
-    installDevice(rt, { next: 200 });
+    rt.fake.camera.setVideo({ bytes: WEBM });
     const { interview } = await interviewFor(
       seeker.token,
       [{ text: '唯一的题', thinkingSeconds: 0, answerSeconds: 30 }],
