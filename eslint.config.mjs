@@ -28,7 +28,7 @@ const layers = [
     patterns: [forbid('^\\.\\./', 'Contracts are shared with the mock and the console: they import only contracts.')],
   },
   {
-    files: ['utils/**'],
+    files: ['view-models/**', 'format/**'],
     patterns: [
       NO_MOCK,
       NO_VIEWS,
@@ -68,7 +68,8 @@ const APP_CODE = [
   'components/**',
   'stores/**',
   'services/**',
-  'utils/**',
+  'view-models/**',
+  'format/**',
 ];
 
 export default tseslint.config(

@@ -5,6 +5,9 @@
  */
 process.env.TZ = 'Asia/Shanghai';
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 const shared = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
@@ -12,7 +15,12 @@ const shared = {
   // App code reads this build-time constant; tests point it at the mock they start.
   globals: { __API_BASE_URL__: 'http://127.0.0.1:3780' },
 };
-const suites = ['unit', 'page', 'integration', 'checks', 'simulator', 'runtime'];
+/** Every folder of tests/ is a suite, so a new one cannot be left out; browser journeys run apart. */
+const NOT_SUITES = ['e2e', 'support'];
+const suites = fs
+  .readdirSync(path.join(__dirname, 'tests'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !NOT_SUITES.includes(entry.name))
+  .map((entry) => entry.name);
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -17,7 +17,8 @@ const SOURCES = [
   'components',
   'services',
   'stores',
-  'utils',
+  'view-models',
+  'format',
   'assets',
 ];
 

@@ -25,8 +25,8 @@ import {
   searchToPageQuery,
   type JobSearch,
   type JobSort,
-} from '../../utils/job-query';
-import { toJobCardView, type JobCardView } from '../../utils/job-view';
+} from '../../stores/job-query';
+import { toJobCardView, type JobCardView } from '../../view-models/job-view';
 
 type FilterDraft = Omit<JobSearch, 'keyword' | 'cityCode' | 'cityName' | 'sort'>;
 

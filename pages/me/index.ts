@@ -3,7 +3,7 @@ import { bindView, unbindView } from '../../stores/bind';
 import { recentViewsStore } from '../../stores/recent-views';
 import { sessionStore, type SessionStatus } from '../../stores/session';
 import { navigateTo } from '../../services/platform/navigation';
-import { formatCount, formatJoinedDate, maskUserId } from '../../utils/format';
+import { formatCount, formatJoinedDate, maskUserId } from '../../format';
 
 const APPLICATIONS_ROUTE = 'packages/applications/pages/list/index';
 

@@ -1,7 +1,7 @@
 import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../utils/application-view';
+import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../view-models/application-view';
 import {
   answerSubscribe,
   applyDirect,

@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, ApplicationRowView } from '../../utils/application-view';
+import type { ApplicationDetailView, ApplicationRowView } from '../../view-models/application-view';
 import {
   applyDirect,
   call,

@@ -1,7 +1,7 @@
 import { startMockServer, setFaults } from '../support/mock-server';
 import { createFakeMy } from '../../runtime/harness/fake-my';
 import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
-import type { JobCardView } from '../../utils/job-view';
+import type { JobCardView } from '../../view-models/job-view';
 
 interface JobsData {
   status: string;

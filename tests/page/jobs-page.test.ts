@@ -1,6 +1,6 @@
 import { startMockServer, setFaults } from '../support/mock-server';
 import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
-import type { JobCardView } from '../../utils/job-view';
+import type { JobCardView } from '../../view-models/job-view';
 
 interface JobsData {
   status: string;

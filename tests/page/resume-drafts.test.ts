@@ -4,7 +4,7 @@
  */
 import { startMockServer } from '../support/mock-server';
 import type { Runtime } from '../../runtime/harness/runtime';
-import type { ResumeOverviewView } from '../../utils/resume-view';
+import type { ResumeOverviewView } from '../../view-models/resume-view';
 import { api, launch, openForm, storageSnapshot, storedDraft, writes, type FakeFormItem } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>

@@ -6,7 +6,7 @@
 import { startMockServer } from '../support/mock-server';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
-import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../utils/resume-view';
+import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../view-models/resume-view';
 import { api, launch, mountFields, openForm } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>

@@ -4,8 +4,8 @@ import {
   unansweredQuestions,
   type RecordedQuestion,
 } from '../../services/contracts/recorded-interviews';
-import { formatClock, formatSeconds } from '../../utils/format';
-import { toRecordedInviteView } from '../../utils/recorded-interview-view';
+import { formatClock, formatSeconds } from '../../format';
+import { toRecordedInviteView } from '../../view-models/recorded-interview-view';
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part)));

@@ -6,7 +6,7 @@ import {
   toResumeOverviewView,
   toTrustBadgeViews,
   wholeNumberValue,
-} from '../../utils/resume-view';
+} from '../../view-models/resume-view';
 
 function resume(overrides: Partial<Resume> = {}): Resume {
   const base: Omit<Resume, 'completeness'> = {

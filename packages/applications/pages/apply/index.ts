@@ -6,8 +6,8 @@ import { showToast } from '../../../../services/platform/ui';
 import { applyStore } from '../../../../stores/apply';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toResumeOptionViews, type ResumeOptionView } from '../../../../utils/application-view';
-import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
+import { toResumeOptionViews, type ResumeOptionView } from '../../../../view-models/application-view';
+import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
 
 const DETAIL_ROUTE = 'packages/applications/pages/detail/index';
 const RESUME_ROUTE = 'packages/resume/pages/index/index';

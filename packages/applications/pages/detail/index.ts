@@ -6,8 +6,8 @@ import { applicationsStore } from '../../../../stores/applications';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { recordedInterviewStore } from '../../../../stores/recorded-interview';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toApplicationDetailView, type ApplicationDetailView } from '../../../../utils/application-view';
-import { toRecordedInviteView, type RecordedInviteView } from '../../../../utils/recorded-interview-view';
+import { toApplicationDetailView, type ApplicationDetailView } from '../../../../view-models/application-view';
+import { toRecordedInviteView, type RecordedInviteView } from '../../../../view-models/recorded-interview-view';
 
 const data = {
   id: '',

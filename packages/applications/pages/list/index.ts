@@ -4,7 +4,7 @@ import { stopPullDownRefresh } from '../../../../services/platform/ui';
 import { APPLICATION_TABS, applicationsStore, type ApplicationTabKey } from '../../../../stores/applications';
 import { bindView, unbindView, type ViewInstance } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toApplicationRowView, type ApplicationRowView } from '../../../../utils/application-view';
+import { toApplicationRowView, type ApplicationRowView } from '../../../../view-models/application-view';
 
 const data = {
   tabs: APPLICATION_TABS.map((tab) => ({ title: tab.title })),

@@ -12,9 +12,9 @@ import { applicationsStore } from '../../../../stores/applications';
 import { favoritesStore } from '../../../../stores/favorites';
 import { jobDetailStore } from '../../../../stores/job-detail';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toJobApplyBarView } from '../../../../utils/application-view';
-import { toJobDetailView, type JobDetailView } from '../../../../utils/job-detail-view';
-import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
+import { toJobApplyBarView } from '../../../../view-models/application-view';
+import { toJobDetailView, type JobDetailView } from '../../../../view-models/job-detail-view';
+import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
 
 const REPORT_REASONS = JOB_REPORT_REASONS.map((value) => ({ value, text: JOB_REPORT_REASON_LABELS[value] }));
 

@@ -3,7 +3,7 @@ import { stopPullDownRefresh } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { favoritesStore } from '../../../../stores/favorites';
 import type { LoadStatus } from '../../../../stores/load-status';
-import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
+import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
 
 const data = {
   status: 'idle' as LoadStatus,

@@ -1,7 +1,7 @@
 import { navigateTo } from '../../../../services/platform/navigation';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { recentViewsStore } from '../../../../stores/recent-views';
-import { toJobCardView, type JobCardView } from '../../../../utils/job-view';
+import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
 
 const data = {
   jobs: [] as JobCardView[],

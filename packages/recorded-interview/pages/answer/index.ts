@@ -1,14 +1,14 @@
 import { retakesLeft } from '../../../../services/contracts/recorded-interviews';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { PRACTICE_QUESTION, recordedInterviewStore, type RecordedStep } from '../../../../stores/recorded-interview';
-import { formatClock } from '../../../../utils/format';
+import { formatClock } from '../../../../format';
 import {
   recordedInterviewMeta,
   recordedInterviewRules,
   takeInfo,
   toRecordedQuestionView,
   type RecordedQuestionView,
-} from '../../../../utils/recorded-interview-view';
+} from '../../../../view-models/recorded-interview-view';
 
 interface CheckView {
   name: string;

@@ -8,7 +8,7 @@ import {
   ResumeFormSession,
   type BasicFormValues,
 } from '../../../../stores/resume-forms';
-import { birthYearOptions, GENDER_OPTIONS, WORK_STATUS_OPTIONS } from '../../../../utils/resume-view';
+import { birthYearOptions, GENDER_OPTIONS, WORK_STATUS_OPTIONS } from '../../../../view-models/resume-view';
 import type { PickedCity } from '../../../../components/city-field/props';
 import { reportFailure } from '../../form/draft-form';
 import {

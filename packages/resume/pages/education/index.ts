@@ -1,6 +1,6 @@
 import { RESUME_LIMITS } from '../../../../services/contracts/resume';
 import { educationFormSpec, ResumeFormSession, type EducationFormValues } from '../../../../stores/resume-forms';
-import { DEGREE_OPTIONS } from '../../../../utils/resume-view';
+import { DEGREE_OPTIONS } from '../../../../view-models/resume-view';
 import {
   FORM_PAGE_DATA,
   formPageFields,

@@ -3,7 +3,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { resumeStore } from '../../../../stores/resume';
 import { expectationsFormSpec, ResumeFormSession, type ExpectationsFormValues } from '../../../../stores/resume-forms';
 import type { CategoryGroup } from '../../../../services/contracts/jobs';
-import { JOB_TYPE_OPTIONS } from '../../../../utils/resume-view';
+import { JOB_TYPE_OPTIONS } from '../../../../view-models/resume-view';
 import type { PickedCity } from '../../../../components/city-field/props';
 import {
   FORM_PAGE_DATA,

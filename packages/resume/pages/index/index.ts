@@ -7,7 +7,7 @@ import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { resumeStore } from '../../../../stores/resume';
 import { trustStore } from '../../../../stores/trust';
-import { formatFileSize } from '../../../../utils/format';
+import { formatFileSize } from '../../../../format';
 import {
   RESUME_PAGES,
   toAttachmentRows,
@@ -16,7 +16,7 @@ import {
   type AttachmentRowView,
   type ResumeOverviewView,
   type TrustBadgeView,
-} from '../../../../utils/resume-view';
+} from '../../../../view-models/resume-view';
 
 type Tap<D> = { currentTarget: { dataset: D } };
 

@@ -7,7 +7,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { resumeStore } from '../../../../stores/resume';
 import { trustStore } from '../../../../stores/trust';
-import { enrollmentYearOptions } from '../../../../utils/resume-view';
+import { enrollmentYearOptions } from '../../../../view-models/resume-view';
 import { DraftForm, FIX_FIELDS_MESSAGE, reportFailure } from '../../form/draft-form';
 
 const data = {

@@ -4,7 +4,7 @@ import {
   type RecordedInterview,
   type RecordedQuestion,
 } from '../services/contracts/recorded-interviews';
-import { formatDateTime, formatSeconds } from './format';
+import { formatDateTime, formatSeconds } from '../format';
 
 export interface RecordedQuestionView {
   index: number;

@@ -1,6 +1,6 @@
 import { COMPANY_SIZE_LABELS, type JobDetail } from '../services/contracts/jobs';
 import { toJobCardView } from './job-view';
-import { formatLastActive, formatReplyRate } from './format';
+import { formatLastActive, formatReplyRate } from '../format';
 
 export interface JobDetailView {
   id: string;

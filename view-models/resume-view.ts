@@ -37,7 +37,7 @@ import {
   formatUploadProgress,
   formatVerifiedAt,
   formatYear,
-} from './format';
+} from '../format';
 
 /** The resume subpackage's pages. */
 export const RESUME_PAGES = {

@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '../services/contracts/conversations';
-import { formatCount, formatMessageTime } from './format';
+import { formatCount, formatMessageTime } from '../format';
 
 export interface ConversationRowView {
   id: string;

@@ -20,7 +20,7 @@ import {
   formatMessageTime,
   formatRespondBy,
   formatSalary,
-} from './format';
+} from '../format';
 import { toJobCardView, type JobCardView } from './job-view';
 import { truncateVisible } from '../services/contracts/text';
 

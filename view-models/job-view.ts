@@ -1,5 +1,5 @@
 import { EDUCATION_LABELS, EXPERIENCE_LABELS, JOB_TYPE_LABELS, type JobSummary } from '../services/contracts/jobs';
-import { formatDistance, formatLastActive, formatSalary } from './format';
+import { formatDistance, formatLastActive, formatSalary } from '../format';
 
 /** What a job card shows, already formatted: the view never formats. */
 export interface JobCardView {
