@@ -13,7 +13,7 @@ const SOURCES = [
   'app.json',
   'app.acss',
   'pages',
-  'packages',
+  'subpackages',
   'components',
   'services',
   'stores',

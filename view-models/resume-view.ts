@@ -41,16 +41,16 @@ import {
 
 /** The resume subpackage's pages. */
 export const RESUME_PAGES = {
-  overview: 'packages/resume/pages/index/index',
-  basic: 'packages/resume/pages/basic/index',
-  expectations: 'packages/resume/pages/expectations/index',
-  work: 'packages/resume/pages/work/index',
-  education: 'packages/resume/pages/education/index',
-  skills: 'packages/resume/pages/skills/index',
-  selfIntro: 'packages/resume/pages/intro/index',
-  realName: 'packages/resume/pages/real-name/index',
-  student: 'packages/resume/pages/student/index',
-  privacy: 'packages/resume/pages/privacy/index',
+  overview: 'subpackages/resume/pages/index/index',
+  basic: 'subpackages/resume/pages/basic/index',
+  expectations: 'subpackages/resume/pages/expectations/index',
+  work: 'subpackages/resume/pages/work/index',
+  education: 'subpackages/resume/pages/education/index',
+  skills: 'subpackages/resume/pages/skills/index',
+  selfIntro: 'subpackages/resume/pages/intro/index',
+  realName: 'subpackages/resume/pages/real-name/index',
+  student: 'subpackages/resume/pages/student/index',
+  privacy: 'subpackages/resume/pages/privacy/index',
 } as const;
 
 /** Where each completeness section is filled in (the phone is part of basic info). */

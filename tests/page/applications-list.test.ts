@@ -27,8 +27,8 @@ interface DetailData {
   errorMessage: string;
 }
 
-const LIST = 'packages/applications/pages/list/index';
-const DETAIL = 'packages/applications/pages/detail/index';
+const LIST = 'subpackages/applications/pages/list/index';
+const DETAIL = 'subpackages/applications/pages/detail/index';
 
 let server: TestServer;
 let rt: Runtime;

@@ -119,7 +119,7 @@ describe('jobs tab', () => {
     await page.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
-      url: `/packages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
+      url: `/subpackages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
     });
   });
 });

@@ -69,7 +69,7 @@ Page({
     return {
       title: job ? `${job.title} ${job.salaryText}` : '好工作推荐',
       desc: job ? `${job.company.name} · ${job.locationText}` : '支付宝里找工作',
-      path: `packages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
+      path: `subpackages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
     };
   },
   onApplyTap() {
@@ -77,8 +77,8 @@ Page({
     // Applied already: where that application stands, instead of a second one.
     if (applyBar.closedMessage) showToast(applyBar.closedMessage);
     else if (applyBar.applicationId)
-      navigateTo('packages/applications/pages/detail/index', { id: applyBar.applicationId });
-    else navigateTo('packages/applications/pages/apply/index', { jobId });
+      navigateTo('subpackages/applications/pages/detail/index', { id: applyBar.applicationId });
+    else navigateTo('subpackages/applications/pages/apply/index', { jobId });
   },
   async onFavoriteTap() {
     const failure = await favoritesStore.toggle(this.data.jobId);
@@ -94,7 +94,7 @@ Page({
     }
   },
   onSimilarTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   onReportTap() {
     this.setData({ reportVisible: true, reportError: '' });

@@ -49,6 +49,6 @@ Page({
     void favoritesStore.list.loadMore();
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
 });

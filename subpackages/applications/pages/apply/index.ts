@@ -9,8 +9,8 @@ import type { LoadStatus } from '../../../../stores/load-status';
 import { toResumeOptionViews, type ResumeOptionView } from '../../../../view-models/application-view';
 import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
 
-const DETAIL_ROUTE = 'packages/applications/pages/detail/index';
-const RESUME_ROUTE = 'packages/resume/pages/index/index';
+const DETAIL_ROUTE = 'subpackages/applications/pages/detail/index';
+const RESUME_ROUTE = 'subpackages/resume/pages/index/index';
 
 const data = {
   jobId: '',

@@ -79,6 +79,6 @@ Page({
   },
   onRowTap(event: { currentTarget: { dataset: { id?: string } } }) {
     const id = event.currentTarget.dataset.id;
-    if (id) navigateTo('packages/applications/pages/detail/index', { id });
+    if (id) navigateTo('subpackages/applications/pages/detail/index', { id });
   },
 });

@@ -27,6 +27,6 @@ Page({
     recentViewsStore.showMore();
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
 });

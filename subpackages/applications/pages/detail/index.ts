@@ -62,7 +62,7 @@ Page({
     if (invite) navigateTo('packages/recorded-interview/pages/answer/index', { id: invite.id });
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   async onSharePhoneTap() {
     const confirmed = await confirm({
