@@ -104,18 +104,18 @@ describe('the recorded video interview in the console', () => {
   it('the applicant answers every question in the simulator, on the fake camera', async () => {
     const seeker = await SimApp.open(stack, 'recorded-interview-seeker', {
       authUser: SEEKER,
-      launch: `packages/applications/pages/detail/index?id=${applicationId}`,
+      launch: `subpackages/applications/pages/detail/index?id=${applicationId}`,
     });
     const page = () => seeker.frame();
     try {
       await seeker.step('投递详情：视频面试入口', async () => {
-        await seeker.waitForRoute('packages/applications/pages/detail/index');
+        await seeker.waitForRoute('subpackages/applications/pages/detail/index');
         await page().locator('.recorded-invite', { hasText: '去作答' }).waitFor();
         expect(await page().locator('.recorded-invite-status').innerText()).toMatch(/^待作答 · 还剩2题 · /);
       });
       await seeker.step('视频面试须知', async () => {
         await page().locator('.recorded-invite').click();
-        await seeker.waitForRoute('packages/recorded-interview/pages/answer/index');
+        await seeker.waitForRoute('subpackages/recorded-interview/pages/answer/index');
         await page().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
         expect(await page().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
       });

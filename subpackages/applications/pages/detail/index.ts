@@ -59,7 +59,7 @@ Page({
   },
   onRecordedInterviewTap() {
     const invite = this.data.recordedInvite;
-    if (invite) navigateTo('packages/recorded-interview/pages/answer/index', { id: invite.id });
+    if (invite) navigateTo('subpackages/recorded-interview/pages/answer/index', { id: invite.id });
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });
