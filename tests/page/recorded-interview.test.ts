@@ -9,7 +9,7 @@ import { applyDirect, call, launchSeeker, openJobs, type TestServer } from './ap
  * each recording into a local file (`rt.fake.camera`); `<camera>`'s events are the page's handlers, tapped.
  */
 
-const ANSWER = 'subsubpackages/recorded-interview/pages/answer/index';
+const ANSWER = 'subpackages/recorded-interview/pages/answer/index';
 const CAMERA = 'answer-camera';
 const WEBM = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, ...new Array(3000).fill(5)]);
 
