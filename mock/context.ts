@@ -11,6 +11,7 @@ import type { EmployerJobs } from './jobs/employer-jobs';
 import type { OnboardingService } from './onboarding/onboarding-service';
 import type { ShiftService } from './onboarding/shift-service';
 import type { RealtimeHub } from './realtime/hub';
+import type { RecordedInterviews } from './recorded-interviews/recorded-interviews';
 
 /** Everything route handlers work with, built once per server. */
 export interface MockContext {
@@ -31,4 +32,5 @@ export interface MockContext {
   /** Offer, e-contract, checklist, first day; 日结 shifts and their payouts. */
   onboarding: OnboardingService;
   shifts: ShiftService;
+  recordedInterviews: RecordedInterviews;
 }

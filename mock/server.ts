@@ -36,6 +36,8 @@ import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
+import { RecordedInterviews } from './recorded-interviews/recorded-interviews';
+import { registerRecordedInterviewRoutes } from './routes/recorded-interview-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
@@ -119,6 +121,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   onboarding.attachShifts(shifts);
   feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub);
   const context: MockContext = {
     db,
     seed,
@@ -126,7 +129,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock),
-    autopilot: new EmployerAutopilot(db, clock, applications, seed),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed, recordedInterviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
@@ -135,6 +138,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     employerHub,
     onboarding,
     shifts,
+    recordedInterviews,
   };
 
   const app = Fastify({
@@ -165,6 +169,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerJobRoutes(app, context);
   registerOnboardingRoutes(app, context);
   registerEmployerOnboardingRoutes(app, context);
+  registerRecordedInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub });

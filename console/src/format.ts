@@ -65,3 +65,9 @@ export function formatHandleBy(respondBy: string, now: number = Date.now()): str
   if (due.isSame(dayjs(now), 'day')) return '今天内需处理';
   return `需在${Math.ceil(left / (24 * 60 * 60_000))}天内处理`;
 }
+
+/** A video's length: "0:42", "2:05". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

@@ -2,6 +2,7 @@ import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
 import type { EmployerApplicationWithResume } from './employer';
 import type { Onboarding } from './onboarding';
+import type { EmployerRecordedInterview } from './recorded-interviews';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -81,10 +82,18 @@ export interface EmployerApplicationUpdatedEvent {
   application: EmployerApplicationWithResume;
 }
 
+/** An applicant answered a question of a recorded interview (the last answer completes it). */
+export interface EmployerRecordedInterviewUpdatedEvent {
+  type: 'recorded-interview.updated';
+  applicationId: string;
+  interview: EmployerRecordedInterview;
+}
+
 export type EmployerServerEvent =
   | OnboardingUpdatedEvent
   | EmployerHelloEvent
   | PongEvent
   | EmployerApplicationCreatedEvent
   | EmployerApplicationUpdatedEvent
+  | EmployerRecordedInterviewUpdatedEvent
   | RealtimeErrorEvent;
