@@ -208,3 +208,25 @@ describe('layout', () => {
     }
   });
 });
+
+describe('typing fast', () => {
+  it('keeps every character typed fast into the search box', async () => {
+    const search = await SimApp.open(stack, 'typing-search', {
+      authUser: USER,
+      launch: 'packages/job/pages/search/index',
+    });
+    try {
+      await search.step('搜索页：快速输入不丢字', async () => {
+        const input = search.frame().locator('.search-bar input');
+        await input.waitFor();
+        const typed = 'qianduankaifagongchengshi';
+        await input.pressSequentially(typed, { delay: 0 });
+        // The suggestions come after a pause in typing: any echo of an older value has landed by then.
+        await search.frame().locator('.suggestion').first().waitFor();
+        expect(await input.inputValue()).toBe(typed);
+      });
+    } finally {
+      await search.close();
+    }
+  });
+});
