@@ -225,6 +225,14 @@ describe('typing fast', () => {
         await search.frame().locator('.suggestion').first().waitFor();
         expect(await input.inputValue()).toBe(typed);
       });
+      await search.step('搜索页：✕ 清空输入框', async () => {
+        await search.frame().locator('.search-clear').click();
+        await search.frame().locator('.search-clear').waitFor({ state: 'detached' });
+        await search.waitUntil(
+          async () => (await search.frame().locator('.search-bar input').inputValue()) === '',
+          'an empty box',
+        );
+      });
     } finally {
       await search.close();
     }
