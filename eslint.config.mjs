@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 /** One forbidden import: a regex over the import string (all app imports are relative) and why. */
 const forbid = (regex, message) => ({ regex, message });
 const NO_MOCK = forbid('(^|/)mock/', 'The mock backend is never imported by app code.');
-const NO_VIEWS = forbid('(^|/)(pages|packages|subpackages|components)/', 'Data flows page → store, never back.');
+const NO_VIEWS = forbid('(^|/)(pages|subpackages|components)/', 'Data flows page → store, never back.');
 const SERVICES_ONLY_CONTRACTS_AND_PLATFORM = forbid(
   '(^|/)services/(?!contracts/|platform/)',
   'Pages and components reach the backend through a store, never a service.',
@@ -14,7 +14,7 @@ const SERVICES_ONLY_CONTRACTS_AND_PLATFORM = forbid(
 /** The one-direction flow (pages/components → stores → services → backend), per folder. */
 const layers = [
   {
-    files: ['pages/**', 'packages/**', 'subpackages/**', 'components/**'],
+    files: ['pages/**', 'subpackages/**', 'components/**'],
     patterns: [NO_MOCK, SERVICES_ONLY_CONTRACTS_AND_PLATFORM],
   },
   { files: ['stores/**'], patterns: [NO_MOCK, NO_VIEWS] },
@@ -28,7 +28,7 @@ const layers = [
     patterns: [forbid('^\\.\\./', 'Contracts are shared with the mock and the console: they import only contracts.')],
   },
   {
-    files: ['utils/**'],
+    files: ['view-models/**', 'format/**'],
     patterns: [
       NO_MOCK,
       NO_VIEWS,
@@ -63,12 +63,12 @@ const layers = [
 const APP_CODE = [
   'app.ts',
   'pages/**',
-  'packages/**',
   'subpackages/**',
   'components/**',
   'stores/**',
   'services/**',
-  'utils/**',
+  'view-models/**',
+  'format/**',
 ];
 
 export default tseslint.config(

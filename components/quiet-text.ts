@@ -1,5 +1,5 @@
 import { visibleLength } from '../services/contracts/text';
-import { formatLengthCounter } from '../utils/format';
+import { formatLengthCounter } from '../format';
 
 /** How often a length counter may follow the typing: a few updates a second, far under Alipay's 20 setData/s. */
 export const COUNTER_INTERVAL_MS = 300;

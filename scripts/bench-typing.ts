@@ -27,21 +27,21 @@ interface Case {
 const CASES: Case[] = [
   {
     name: '基本信息·邮箱',
-    launch: () => 'packages/resume/pages/basic/index',
+    launch: () => 'subpackages/resume/pages/basic/index',
     box: '.ant-form-item:has-text("邮箱") input',
     text: EMAIL,
     draft: { key: 'drafts.resume.basic', field: 'email' },
   },
   {
     name: '工作经历·工作内容',
-    launch: () => 'packages/resume/pages/work/index',
+    launch: () => 'subpackages/resume/pages/work/index',
     box: '.ant-form-item:has-text("工作内容") textarea',
     text: TEXT,
     draft: { key: 'drafts.resume.work.new', field: 'description' },
   },
   {
     name: '自我介绍',
-    launch: () => 'packages/resume/pages/intro/index',
+    launch: () => 'subpackages/resume/pages/intro/index',
     box: '.ant-form-item:has-text("自我介绍") textarea',
     text: TEXT,
     draft: { key: 'drafts.resume.selfIntro', field: 'selfIntro' },
@@ -52,7 +52,7 @@ const CASES: Case[] = [
       const job = stack.mock.db.prepare("SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 1").get() as {
         id: number;
       };
-      return `packages/applications/pages/apply/index?jobId=${job.id}`;
+      return `subpackages/applications/pages/apply/index?jobId=${job.id}`;
     },
     box: 'textarea.greeting-input',
     text: TEXT,

@@ -13,11 +13,12 @@ const SOURCES = [
   'app.json',
   'app.acss',
   'pages',
-  'packages',
+  'subpackages',
   'components',
   'services',
   'stores',
-  'utils',
+  'view-models',
+  'format',
   'assets',
 ];
 

@@ -18,7 +18,7 @@ import { ApiError, newIdempotencyKey } from '../services/http';
 import { getJob } from '../services/jobs';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
-import { defaultGreeting } from '../utils/application-view';
+import { defaultGreeting } from '../view-models/application-view';
 import { applicationsStore } from './applications';
 import { jobDetailStore } from './job-detail';
 import type { LoadStatus } from './load-status';

@@ -16,7 +16,7 @@ import {
   type Position,
   preferencesFrom,
   type SeekerPreferences,
-} from '../utils/job-query';
+} from './job-query';
 import { jobFeedStore } from './job-feed';
 import { LateAnswers } from './late-answers';
 import { resumeStore } from './resume';

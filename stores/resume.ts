@@ -14,7 +14,7 @@ import {
   getResume,
   uploadAttachment,
 } from '../services/resume';
-import { formatUploadFileName } from '../utils/format';
+import { formatUploadFileName } from '../format';
 import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 

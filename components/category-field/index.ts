@@ -1,4 +1,4 @@
-import { categoryChoices, type CategoryChoice } from '../../utils/resume-view';
+import { categoryChoices, type CategoryChoice } from '../../view-models/resume-view';
 import { quietFormItem, type QuietFormItemThis } from '../quiet-form-item';
 import { QuietText } from '../quiet-text';
 import { CategoryFieldDefaultProps, type CategoryFieldProps } from './props';

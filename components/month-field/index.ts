@@ -1,12 +1,12 @@
 import { createForm } from 'antd-mini/es/Form/form';
-import { formatMonth } from '../../utils/format';
+import { formatMonth } from '../../format';
 import {
   latestPickableMonth,
   monthOfWheel,
   monthWheelColumns,
   monthWheelValue,
   type MonthWheelValue,
-} from '../../utils/resume-view';
+} from '../../view-models/resume-view';
 import { MonthFieldDefaultProps, type MonthFieldProps } from './props';
 
 interface MonthFieldThis {

@@ -1,5 +1,5 @@
 import isEqual from 'fast-deep-equal';
-import { wholeNumberValue } from '../../utils/resume-view';
+import { wholeNumberValue } from '../../view-models/resume-view';
 import { quietFormItem, type QuietFormItemThis } from '../quiet-form-item';
 import { QuietText } from '../quiet-text';
 import { NumberFieldDefaultProps } from './props';

@@ -25,8 +25,8 @@ import {
   searchToPageQuery,
   type JobSearch,
   type JobSort,
-} from '../../utils/job-query';
-import { toJobCardView, type JobCardView } from '../../utils/job-view';
+} from '../../stores/job-query';
+import { toJobCardView, type JobCardView } from '../../view-models/job-view';
 
 type FilterDraft = Omit<JobSearch, 'keyword' | 'cityCode' | 'cityName' | 'sort'>;
 
@@ -125,13 +125,13 @@ Page({
     void jobFeedStore.loadMore();
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   onCityTap() {
     void jobSearchStore.pickCity();
   },
   onSearchTap() {
-    navigateTo('packages/job/pages/search/index', { keyword: jobSearchStore.search.keyword });
+    navigateTo('subpackages/job/pages/search/index', { keyword: jobSearchStore.search.keyword });
   },
   onClearKeyword() {
     void jobSearchStore.update({ keyword: '' });

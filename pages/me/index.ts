@@ -3,9 +3,9 @@ import { bindView, unbindView } from '../../stores/bind';
 import { recentViewsStore } from '../../stores/recent-views';
 import { sessionStore, type SessionStatus } from '../../stores/session';
 import { navigateTo } from '../../services/platform/navigation';
-import { formatCount, formatJoinedDate, maskUserId } from '../../utils/format';
+import { formatCount, formatJoinedDate, maskUserId } from '../../format';
 
-const APPLICATIONS_ROUTE = 'packages/applications/pages/list/index';
+const APPLICATIONS_ROUTE = 'subpackages/applications/pages/list/index';
 
 /** One of 我的's counts: what it counts, the number ('-' until known), and the list a tap opens. */
 interface CountView {
@@ -71,7 +71,7 @@ Page({
             key: 'favorites',
             label: '收藏',
             value: count(overview?.counts.favorites),
-            route: 'packages/me/pages/favorites/index',
+            route: 'subpackages/me/pages/favorites/index',
             status: '',
           },
         ],

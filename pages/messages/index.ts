@@ -2,7 +2,7 @@ import { bindView, unbindView } from '../../stores/bind';
 import { conversationsStore } from '../../stores/conversations';
 import type { LoadStatus } from '../../stores/load-status';
 import { stopPullDownRefresh } from '../../services/platform/ui';
-import { toConversationRowView, type ConversationRowView } from '../../utils/conversation-view';
+import { toConversationRowView, type ConversationRowView } from '../../view-models/conversation-view';
 
 const data = {
   status: 'idle' as LoadStatus,

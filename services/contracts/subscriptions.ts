@@ -55,7 +55,7 @@ export const TEMPLATES_FOR_STATUS: Partial<Record<ApplicationStatus, readonly Su
 };
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
-export const NOTIFICATION_APPLICATION_PAGE = 'packages/applications/pages/detail/index';
+export const NOTIFICATION_APPLICATION_PAGE = 'subpackages/applications/pages/detail/index';
 
 /** POST /subscriptions: the ids the user accepted (`res.result.subscribedEntityIds`). */
 export interface SubscribeRequest {

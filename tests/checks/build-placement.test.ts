@@ -17,9 +17,9 @@ const read = (rel: string) => fs.readFileSync(path.join(dist, rel), 'utf8');
 
 describe('the build places code in the one package that uses it', () => {
   it('puts what only the resume pages use inside the resume subpackage', () => {
-    expect(exists('packages/resume/npm/antd-mini/es/Picker/index.js')).toBe(true);
+    expect(exists('subpackages/resume/npm/antd-mini/es/Picker/index.js')).toBe(true);
     expect(exists('npm/antd-mini/es/Picker/index.js')).toBe(false);
-    expect(exists('packages/resume/stores/resume-forms.js')).toBe(true);
+    expect(exists('subpackages/resume/stores/resume-forms.js')).toBe(true);
     expect(exists('stores/resume-forms.js')).toBe(false);
   });
 
@@ -30,12 +30,12 @@ describe('the build places code in the one package that uses it', () => {
   });
 
   it('points every reference at where its target landed', () => {
-    const basic = JSON.parse(read('packages/resume/pages/basic/index.json')) as {
+    const basic = JSON.parse(read('subpackages/resume/pages/basic/index.json')) as {
       usingComponents: Record<string, string>;
     };
     for (const component of Object.values(basic.usingComponents))
       expect(exists(component.slice(1) + '.axml')).toBe(true);
-    expect(read('packages/resume/stores/resume-forms.js')).toMatch(
+    expect(read('subpackages/resume/stores/resume-forms.js')).toMatch(
       /require\("\.\.\/\.\.\/\.\.\/stores\/bind"\)|require\("\.\.\/\.\.\/\.\.\/services\//,
     );
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const APP_FOLDERS = ['services', 'stores', 'utils', 'components', 'pages', 'packages', 'subpackages'];
+const APP_FOLDERS = ['services', 'stores', 'view-models', 'format', 'components', 'pages', 'subpackages'];
 
 function listTs(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];

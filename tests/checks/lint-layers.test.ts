@@ -64,7 +64,7 @@ describe('the linter keeps the layers', () => {
     ],
     [
       'a view model importing a store',
-      'utils/planted.ts',
+      'view-models/planted.ts',
       importing('jobsStore', '../stores/jobs'),
       'View models are pure',
     ],

@@ -53,7 +53,7 @@ beforeAll(async () => {
   hr = await ConsoleApp.open(stack, 'console-journey');
   seeker = await SimApp.open(stack, 'console-journey-seeker', {
     authUser: SEEKER,
-    launch: `packages/job/pages/detail/index?id=${job.id}`,
+    launch: `subpackages/job/pages/detail/index?id=${job.id}`,
   });
 });
 
@@ -107,16 +107,16 @@ describe('the HR console beside the simulator', () => {
     // Marks this document: a reload would lose it.
     await hr.page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
     await seeker.step('职位详情', async () => {
-      await seeker.waitForRoute('packages/job/pages/detail/index');
+      await seeker.waitForRoute('subpackages/job/pages/detail/index');
       await seeker.frame().locator('.detail-title', { hasText: job.title }).waitFor();
     });
     await seeker.step('投递', async () => {
       await seeker.frame().locator('.action-apply', { hasText: '立即投递' }).click();
-      await seeker.waitForRoute('packages/applications/pages/apply/index');
+      await seeker.waitForRoute('subpackages/applications/pages/apply/index');
       await seeker.frame().locator('.resume-option-selected').waitFor();
       await seeker.frame().locator('.submit-bar').getByText('确认投递').click();
       await seeker.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
-      await seeker.waitForRoute('packages/applications/pages/detail/index');
+      await seeker.waitForRoute('subpackages/applications/pages/detail/index');
       await seeker.frame().locator('.status-text', { hasText: '已投递' }).waitFor();
     });
     await hr.step('新投递实时到达', async () => {
@@ -234,18 +234,18 @@ describe('the HR console beside the simulator', () => {
   it('the seeker finds the closed job closed, and applying is refused with the reason', async () => {
     const closed = await SimApp.open(stack, 'console-journey-seeker-closed', {
       authUser: SEEKER,
-      launch: `packages/job/pages/detail/index?id=${otherJob.id}`,
+      launch: `subpackages/job/pages/detail/index?id=${otherJob.id}`,
     });
     try {
       await closed.step('已关闭的职位', async () => {
-        await closed.waitForRoute('packages/job/pages/detail/index');
+        await closed.waitForRoute('subpackages/job/pages/detail/index');
         await closed.frame().locator('.closed-banner', { hasText: '该职位已关闭，不再接受投递' }).waitFor();
         expect(await closed.frame().locator('.action-apply').innerText()).toBe('已关闭');
       });
       await closed.step('投递被拒并说明原因', async () => {
         await closed.frame().locator('.action-apply').click();
         await closed.page.locator('.sim-toast', { hasText: '该职位已关闭，不再接受投递' }).waitFor();
-        expect(await closed.route()).toBe('packages/job/pages/detail/index');
+        expect(await closed.route()).toBe('subpackages/job/pages/detail/index');
       });
       expect(await closed.simulatorErrors()).toEqual([]);
     } finally {

@@ -119,7 +119,7 @@ describe('a job seeker', () => {
   it('opens a job and sees its detail', async () => {
     await app.step('职位详情', async () => {
       await app.frame().locator('.job-card').first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().getByText(firstJobTitle, { exact: true }).first().waitFor();
       expect(await app.page.locator('.sim-nav-title').innerText()).toBe('职位详情');
       await app.expectNotBlank();
@@ -160,7 +160,7 @@ describe('a job seeker', () => {
       await app.tab('职位');
       await app.waitForRoute('pages/jobs/index');
       await app.frame().locator('.jobs-search').click();
-      await app.waitForRoute('packages/job/pages/search/index');
+      await app.waitForRoute('subpackages/job/pages/search/index');
       const input = app.frame().locator('.search-bar input');
       await input.waitFor();
       await input.fill('厨');
@@ -235,7 +235,7 @@ describe('a job seeker', () => {
   it('types 前端 on the search page and submits', async () => {
     await app.step('搜索页：输入 前端', async () => {
       await app.frame().locator('.jobs-search').click();
-      await app.waitForRoute('packages/job/pages/search/index');
+      await app.waitForRoute('subpackages/job/pages/search/index');
       const input = app.frame().locator('.search-bar input');
       await input.waitFor();
       await input.fill('前端');
@@ -275,7 +275,7 @@ describe('a job seeker', () => {
   it('opens a 杭州 前端 job and favorites it', async () => {
     await app.step('职位详情：杭州 前端', async () => {
       await app.frame().locator('.job-card').first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().locator('.detail-title', { hasText: '前端' }).waitFor();
       jobTitle = (await app.frame().locator('.detail-title').innerText()).trim();
       jobCompany = (await app.frame().locator('.company-name').innerText()).trim();
@@ -295,7 +295,7 @@ describe('a job seeker', () => {
       await app.tab('我的');
       await app.waitForRoute('pages/me/index');
       await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
-      await app.waitForRoute('packages/me/pages/favorites/index');
+      await app.waitForRoute('subpackages/me/pages/favorites/index');
       const card = app.frame().locator('.job-card', { hasText: jobCompany });
       await card.first().waitFor();
       expect(await card.first().locator('.job-card-title').innerText()).toBe(jobTitle);
@@ -307,14 +307,14 @@ describe('a job seeker', () => {
   it('fills the basic info of the resume; its completeness goes up', async () => {
     await app.step('我的简历（空）', async () => {
       await app.frame().locator('.me-menu-item', { hasText: '我的简历' }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       await app.frame().locator('.completeness-score').waitFor();
       scoreBefore = await completeness();
       expect(await app.frame().locator('.phone-line').innerText()).toContain('未填写手机号');
     });
     await app.step('基本信息（填写）', async () => {
       await app.frame().locator('.card-head', { hasText: '基本信息' }).click();
-      await app.waitForRoute('packages/resume/pages/basic/index');
+      await app.waitForRoute('subpackages/resume/pages/basic/index');
       const form = app.frame().locator('.form-card');
       await form.waitFor();
       await form.locator('.ant-form-item', { hasText: '姓名' }).locator('input').fill('林小前');
@@ -337,7 +337,7 @@ describe('a job seeker', () => {
     });
     await app.step('简历完整度提高', async () => {
       await app.frame().getByText('保存', { exact: true }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       await app.frame().locator('.basic-name', { hasText: '林小前' }).waitFor();
       await app.frame().locator('.phone-verified').waitFor();
       await app.waitUntil(async () => (await completeness()) > scoreBefore, 'a higher completeness');
@@ -363,7 +363,7 @@ describe('a job seeker', () => {
       const entry = app.frame().locator('.entry', { hasText: '前端开发' });
       await entry.locator('.entry-period', { hasText: '2023.06' }).waitFor();
       await entry.click();
-      await app.waitForRoute('packages/resume/pages/work/index');
+      await app.waitForRoute('subpackages/resume/pages/work/index');
       await app.frame().locator('.month-field', { hasText: '2023.06' }).waitFor();
     });
     await app.step('开始时间：选择器停在 2023年6月', async () => {
@@ -380,7 +380,7 @@ describe('a job seeker', () => {
       await app.frame().locator('.ant-picker-header-confirm').click();
       await app.frame().locator('.month-field', { hasText: '2023.06' }).first().waitFor();
       await app.frame().getByText('保存', { exact: true }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       const resume = (await (
         await fetch(`${stack.mock.url}/resume`, { headers: { authorization: `Bearer ${token}` } })
       ).json()) as { workExperiences: Array<{ title: string; startMonth: string }> };
@@ -396,15 +396,15 @@ describe('a job seeker', () => {
     await app.waitForRoute('pages/me/index');
     await app.step('收藏 → 职位详情', async () => {
       await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
-      await app.waitForRoute('packages/me/pages/favorites/index');
+      await app.waitForRoute('subpackages/me/pages/favorites/index');
       await app.frame().locator('.job-card', { hasText: jobCompany }).first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().locator('.detail-title', { hasText: jobTitle }).waitFor();
       await app.frame().locator('.action-favorite-on').waitFor();
     });
     await app.step('投递页', async () => {
       await app.frame().locator('.action-apply', { hasText: '立即投递' }).click();
-      await app.waitForRoute('packages/applications/pages/apply/index');
+      await app.waitForRoute('subpackages/applications/pages/apply/index');
       await app.frame().locator('.resume-option-selected').waitFor();
       await app.frame().locator('textarea.greeting-input').fill(GREETING);
       await app
@@ -416,9 +416,9 @@ describe('a job seeker', () => {
       await app.frame().locator('.submit-bar').getByText('确认投递').click();
       // Right after applying the app asks for progress notifications (my.requestSubscribeMessage).
       await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
-      await app.waitForRoute('packages/applications/pages/detail/index');
+      await app.waitForRoute('subpackages/applications/pages/detail/index');
       // redirectTo replaced the apply page.
-      expect(await app.pageStack()).not.toContain('packages/applications/pages/apply/index');
+      expect(await app.pageStack()).not.toContain('subpackages/applications/pages/apply/index');
       await app.frame().locator('.status-text', { hasText: '已投递' }).waitFor();
       await app.frame().locator('.info-greeting-text', { hasText: GREETING }).waitFor();
     });

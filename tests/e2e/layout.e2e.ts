@@ -89,7 +89,7 @@ describe('layout', () => {
       await app.tab('我的');
       await app.waitForRoute('pages/me/index');
       await app.frame().locator('.me-menu-item', { hasText: '我的投递' }).click();
-      await app.waitForRoute('packages/applications/pages/list/index');
+      await app.waitForRoute('subpackages/applications/pages/list/index');
       const last = app.frame().locator('.ant-tabs-bar-item', { hasText: '不合适' });
       await last.waitFor();
       const width = await app
@@ -121,9 +121,9 @@ describe('layout', () => {
       await app.tab('我的');
       await app.waitForRoute('pages/me/index');
       await app.frame().locator('.me-menu-item', { hasText: '我的简历' }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       await app.frame().locator(`.entry[data-id="${id}"], .entry`, { hasText: '店长' }).first().click();
-      await app.waitForRoute('packages/resume/pages/work/index');
+      await app.waitForRoute('subpackages/resume/pages/work/index');
       const box = app.frame().locator('.ant-form-item', { hasText: '工作内容' }).locator('textarea');
       await app.waitUntil(async () => (await box.inputValue()) === LONG_DESCRIPTION, 'the saved description');
       const { scrollHeight, clientHeight } = await box.evaluate((el) => ({
@@ -137,10 +137,10 @@ describe('layout', () => {
 
   it('groups the 75 categories by industry, with a search, each name on one line', async () => {
     await app.back();
-    await app.waitForRoute('packages/resume/pages/index/index');
+    await app.waitForRoute('subpackages/resume/pages/index/index');
     await app.step('求职期望：按行业分组', async () => {
       await app.frame().locator('.card-head', { hasText: '求职期望' }).click();
-      await app.waitForRoute('packages/resume/pages/expectations/index');
+      await app.waitForRoute('subpackages/resume/pages/expectations/index');
       await app.frame().locator('.category-industry', { hasText: '互联网/IT' }).click();
       const chip = app.frame().locator('.category-choices .category-chip', { hasText: '前端开发工程师' });
       await chip.waitFor();

@@ -271,7 +271,7 @@ describe('mock backend: applying with a resume', () => {
         templateId: STATUS_TEMPLATE,
         applicationId: application.id,
         status: 'viewed',
-        page: `packages/applications/pages/detail/index?id=${application.id}`,
+        page: `subpackages/applications/pages/detail/index?id=${application.id}`,
       });
       expect(sent[0].data.keyword1.value).toBe(application.job.title);
       expect(sent[0].data.keyword3.value).toBe('被查看');

@@ -1,7 +1,7 @@
 import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../utils/application-view';
+import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../view-models/application-view';
 import {
   answerSubscribe,
   applyDirect,
@@ -23,8 +23,8 @@ interface ApplyData {
   needsResume: boolean;
 }
 
-const APPLY = 'packages/applications/pages/apply/index';
-const DETAIL = 'packages/applications/pages/detail/index';
+const APPLY = 'subpackages/applications/pages/apply/index';
+const DETAIL = 'subpackages/applications/pages/detail/index';
 const ALL_TEMPLATES = [
   SUBSCRIPTION_TEMPLATES.applicationStatus.id,
   SUBSCRIPTION_TEMPLATES.interviewInvite.id,
@@ -55,7 +55,7 @@ describe('apply page', () => {
     server.db.prepare("UPDATE jobs SET status = 'closed' WHERE id = ?").run(Number(job.id));
     rt.mountOnNavigate = true;
 
-    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('packages/job/pages/detail/index', { id: job.id });
+    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('subpackages/job/pages/detail/index', { id: job.id });
     await rt.flush();
     expect(jobPage.data.applyBar).toEqual({
       applicationId: '',
@@ -77,7 +77,7 @@ describe('apply page', () => {
     const subscribeCalls = answerSubscribe(rt, true);
     rt.mountOnNavigate = true;
 
-    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('packages/job/pages/detail/index', { id: job.id });
+    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('subpackages/job/pages/detail/index', { id: job.id });
     await rt.flush();
     expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
     jobPage.tap('onApplyTap');
@@ -228,7 +228,10 @@ describe('apply page', () => {
     expect(apply.data.greetingCounter).toBe('2/200');
     apply.tap('onFillResume');
     await rt.flush();
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: '/packages/resume/pages/index/index' });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'navigateTo',
+      url: '/subpackages/resume/pages/index/index',
+    });
 
     // A phone typed into basic info is not verified: still refused, and the page says what to do.
     const typed = await call(server, 'PUT', '/resume/basic', {

@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, ApplicationRowView } from '../../utils/application-view';
+import type { ApplicationDetailView, ApplicationRowView } from '../../view-models/application-view';
 import {
   applyDirect,
   call,
@@ -27,8 +27,8 @@ interface DetailData {
   errorMessage: string;
 }
 
-const LIST = 'packages/applications/pages/list/index';
-const DETAIL = 'packages/applications/pages/detail/index';
+const LIST = 'subpackages/applications/pages/list/index';
+const DETAIL = 'subpackages/applications/pages/detail/index';
 
 let server: TestServer;
 let rt: Runtime;

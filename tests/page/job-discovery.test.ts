@@ -1,7 +1,7 @@
 import { startMockServer, setFaults } from '../support/mock-server';
 import { createFakeMy } from '../../runtime/harness/fake-my';
 import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
-import type { JobCardView } from '../../utils/job-view';
+import type { JobCardView } from '../../view-models/job-view';
 
 interface JobsData {
   status: string;
@@ -287,7 +287,7 @@ describe('search page', () => {
   it('suggests while typing, remembers 20 keywords at most, and clears them', async () => {
     launch();
     const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>(
-      'packages/job/pages/search/index',
+      'subpackages/job/pages/search/index',
     );
     search.call('onInput', { detail: { value: '司' } });
     search.call('onInput', { detail: { value: '司机' } });
@@ -310,13 +310,13 @@ describe('favorites and recently viewed', () => {
   it('stars a job at once, keeps it on the server, and lists it under 我的收藏', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    const detail = rt.mountPage<{ favorited: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
     await rt.flush();
     expect(detail.data.favorited).toBe(false);
     detail.tap('onFavoriteTap');
     expect(detail.data.favorited).toBe(true);
     await rt.flush();
-    const favorites = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/favorites/index');
+    const favorites = rt.mountPage<{ jobs: JobCardView[] }>('subpackages/me/pages/favorites/index');
     favorites.show();
     await rt.flush();
     expect(favorites.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id]);
@@ -325,7 +325,7 @@ describe('favorites and recently viewed', () => {
   it('rolls the star back and says why when saving fails', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    const detail = rt.mountPage<{ favorited: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
     await rt.flush();
     await setFaults(server, { errorRate: 1 });
     detail.tap('onFavoriteTap');
@@ -339,10 +339,10 @@ describe('favorites and recently viewed', () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
     for (const id of [jobs.items[0].id, jobs.items[1].id, jobs.items[0].id]) {
-      rt.mountPage('packages/job/pages/detail/index', { id });
+      rt.mountPage('subpackages/job/pages/detail/index', { id });
       await rt.flush();
     }
-    const recent = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/recent/index');
+    const recent = rt.mountPage<{ jobs: JobCardView[] }>('subpackages/me/pages/recent/index');
     expect(recent.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id, jobs.items[1].id]);
     const stored = rt.fake.storage.get('jobs.recentViews') as Array<{ job: { id: string } }>;
     rt.dispose();
@@ -356,7 +356,7 @@ describe('report', () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
     const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean }>(
-      'packages/job/pages/detail/index',
+      'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
     await rt.flush();
@@ -407,7 +407,7 @@ describe('查看地图', () => {
       if (!options.fail) return Promise.reject(failure);
       setTimeout(() => options.fail?.(failure), 0);
     }) as never);
-    const detail = rt.mountPage('packages/job/pages/detail/index', { id: job.id });
+    const detail = rt.mountPage('subpackages/job/pages/detail/index', { id: job.id });
     await rt.flush();
     await detail.tap('onAddressTap');
     await rt.flush();

@@ -6,7 +6,7 @@
 import { startMockServer } from '../support/mock-server';
 import type { Runtime } from '../../runtime/harness/runtime';
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
-import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../utils/resume-view';
+import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../view-models/resume-view';
 import { api, launch, mountFields, openForm } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>
@@ -32,7 +32,7 @@ interface OverviewData {
   attachmentNote: string;
 }
 
-const OVERVIEW = 'packages/resume/pages/index/index';
+const OVERVIEW = 'subpackages/resume/pages/index/index';
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 1, 2, 3, 4]);
 
 async function seedBasic(name = '张三'): Promise<void> {
@@ -69,7 +69,7 @@ describe('overview', () => {
     expect(page.data.overview).toMatchObject({
       score: 40,
       scoreText: '完成度 40%',
-      next: { key: 'expectations', label: '求职期望', route: 'packages/resume/pages/expectations/index' },
+      next: { key: 'expectations', label: '求职期望', route: 'subpackages/resume/pages/expectations/index' },
       basic: { name: '张三', phoneText: '138****5678', phoneVerified: true },
     });
     expect(JSON.stringify(page.data)).not.toContain('13812345678');
@@ -81,10 +81,10 @@ describe('overview', () => {
     // Only pictures can be picked on the phone, and no other way to upload exists: the note says so.
     expect(page.data.attachmentNote).toContain('JPG、PNG');
     expect(page.data.attachmentNote).not.toContain('电脑');
-    page.tap('onEditTap', { dataset: { route: 'packages/resume/pages/work/index', id: '7' } });
+    page.tap('onEditTap', { dataset: { route: 'subpackages/resume/pages/work/index', id: '7' } });
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
-      url: '/packages/resume/pages/work/index?id=7',
+      url: '/subpackages/resume/pages/work/index?id=7',
     });
   });
 
@@ -115,10 +115,10 @@ describe('trust', () => {
     await rt.flush();
     rt.mountOnNavigate = true;
     overview.tap('onTrustTap', { dataset: { kind: 'realName' } });
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ url: '/packages/resume/pages/real-name/index' });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ url: '/subpackages/resume/pages/real-name/index' });
     await rt.flush();
     const page = rt.currentPage()!;
-    expect(page.route).toBe('packages/resume/pages/real-name/index');
+    expect(page.route).toBe('subpackages/resume/pages/real-name/index');
     const fields = mountFields(page);
     expect(fields.name.value).toBe('王芳');
     await fields.idNumber.change(idNumber());
@@ -145,7 +145,7 @@ describe('trust', () => {
     await seedBasic('李四');
     const overview = openOverview();
     await rt.flush();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/real-name/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/real-name/index');
     await fields.name.change('李思');
     await fields.idNumber.change(idNumber());
     page.tap('onSubmit');
@@ -165,7 +165,7 @@ describe('trust', () => {
     ({ rt, token } = await launch(server));
     openOverview();
     await rt.flush();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/student/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/student/index');
     await fields.school.change('浙江工业大学');
     page.tap('onSubmit');
     await rt.flush();
@@ -269,7 +269,7 @@ describe('privacy', () => {
       intro: string;
       companies: Array<{ id: string; name: string; hidden: boolean }>;
       dirty: boolean;
-    }>('packages/resume/pages/privacy/index');
+    }>('subpackages/resume/pages/privacy/index');
     await rt.flush();
     expect(page.data.companies).toEqual([{ id: job.company.id, name: job.company.name, hidden: false }]);
     page.tap('onCompanyTap', { dataset: { id: job.company.id } });

@@ -84,9 +84,9 @@ describe('session', () => {
       ['面试', '1'],
       ['收藏', '1'],
     ]);
-    me.tap('onCountTap', { dataset: { route: 'packages/applications/pages/list/index', status: 'interview' } });
+    me.tap('onCountTap', { dataset: { route: 'subpackages/applications/pages/list/index', status: 'interview' } });
     expect(rt.fake.navigation.at(-1)).toMatchObject({
-      url: '/packages/applications/pages/list/index?status=interview',
+      url: '/subpackages/applications/pages/list/index?status=interview',
     });
   });
 
@@ -192,16 +192,16 @@ describe('job detail', () => {
       items: Array<{ id: string; title: string }>;
     };
     const detail = rt.mountPage<{ job: { title: string; hr: { replyRateText: string } } | null }>(
-      'packages/job/pages/detail/index',
+      'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
     await rt.flush();
     expect(detail.data.job?.title).toBe(jobs.items[0].title);
     expect(detail.data.job?.hr.replyRateText).toMatch(/^回复率 \d+%$/);
     const share = (await detail.shareAppMessage()) as { path: string };
-    expect(share.path).toBe(`packages/job/pages/detail/index?id=${jobs.items[0].id}`);
+    expect(share.path).toBe(`subpackages/job/pages/detail/index?id=${jobs.items[0].id}`);
 
-    const missing = rt.mountPage<{ status: string; errorMessage: string }>('packages/job/pages/detail/index', {
+    const missing = rt.mountPage<{ status: string; errorMessage: string }>('subpackages/job/pages/detail/index', {
       id: 'no-such-job',
     });
     await rt.flush();

@@ -12,14 +12,14 @@ import {
   toApplicationTimelineView,
   toJobApplyBarView,
   toResumeOptionViews,
-} from '../../utils/application-view';
+} from '../../view-models/application-view';
 import {
   formatDateTime,
   formatEmployerReplyRate,
   formatFileSize,
   formatLengthCounter,
   formatRespondBy,
-} from '../../utils/format';
+} from '../../format';
 
 // Local times, so the expectations hold in any time zone the tests run in.
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();

@@ -4,7 +4,7 @@
  */
 import type { CategoryFieldProps } from '../../components/category-field/props';
 import type { CategoryGroup } from '../../services/contracts/jobs';
-import type { CategoryChoice } from '../../utils/resume-view';
+import type { CategoryChoice } from '../../view-models/resume-view';
 import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 
 jest.mock('antd-mini/es/Form/form', () =>

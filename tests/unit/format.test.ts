@@ -6,7 +6,7 @@ import {
   formatReplyRate,
   formatSalary,
   maskUserId,
-} from '../../utils/format';
+} from '../../format';
 
 describe('formatSalary', () => {
   it.each([

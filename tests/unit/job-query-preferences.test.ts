@@ -1,4 +1,4 @@
-import { EMPTY_SEARCH, preferencesFrom, searchToApiQuery } from '../../utils/job-query';
+import { EMPTY_SEARCH, preferencesFrom, searchToApiQuery } from '../../stores/job-query';
 
 describe('the resume’s expectations in the 推荐 query', () => {
   const preferences = { categories: ['厨师', '帮厨'], salaryMin: 5000, cityCodes: ['330100', '310000'] };

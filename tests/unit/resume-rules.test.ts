@@ -10,7 +10,7 @@ import {
   resumeSelfIntroRules,
   resumeSkillsRules,
 } from '../../services/contracts/resume-rules';
-import { formRules, type FormRule } from '../../packages/resume/form/form-rules';
+import { formRules, type FormRule } from '../../subpackages/resume/form/form-rules';
 import { maskEmail } from '../../mock/resume/mask-email';
 import { maskPhone } from '../../services/contracts/masking';
 import { missingForApply } from '../../mock/applications/apply-requirements';

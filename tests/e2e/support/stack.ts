@@ -85,7 +85,7 @@ export class SimApp {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Opens the simulator; `launch` is a page route with query (`packages/job/pages/detail/index?id=1`). */
+  /** Opens the simulator; `launch` is a page route with query (`subpackages/job/pages/detail/index?id=1`). */
   static async open(
     stack: Stack,
     journey: string,
