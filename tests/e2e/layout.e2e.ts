@@ -180,7 +180,7 @@ describe('layout', () => {
     expect(response.status).toBe(201);
     const detail = await SimApp.open(stack, 'layout-detail', {
       authUser: USER,
-      launch: `packages/job/pages/detail/index?id=${jobId}`,
+      launch: `subpackages/job/pages/detail/index?id=${jobId}`,
     });
     try {
       await detail.step('职位详情：已投递 · 查看进度 在按钮内', async () => {
@@ -213,7 +213,7 @@ describe('typing fast', () => {
   it('keeps every character typed fast into the search box', async () => {
     const search = await SimApp.open(stack, 'typing-search', {
       authUser: USER,
-      launch: 'packages/job/pages/search/index',
+      launch: 'subpackages/job/pages/search/index',
     });
     try {
       await search.step('搜索页：快速输入不丢字', async () => {
