@@ -919,7 +919,10 @@ function sameKind(node: Node, v: VNode): boolean {
   const old = managed.get(node)?.v;
   if (!old) return false;
   if (old.kind !== v.kind) return false;
-  if (v.kind === 'el') return (old as VElement).tag === v.tag && (old as VElement).owner === v.owner;
+  if (v.kind === 'el') {
+    const was = old as VElement;
+    return was.tag === v.tag && was.owner === v.owner && was.origin === v.origin;
+  }
   return true;
 }
 
@@ -1032,11 +1035,13 @@ export function patchChildren(host: DomHost, container: Node, vnodes: VNode[]): 
       const candidate = keyed.get(key);
       if (candidate && !used.has(candidate) && sameKind(candidate, v)) match = candidate;
     } else {
-      while (scan < unkeyed.length && used.has(unkeyed[scan])) scan++;
-      const candidate = unkeyed[scan];
-      if (candidate && sameKind(candidate, v)) {
+      // The next unused node of the same kind; nodes skipped over belong to a branch that has gone.
+      for (let at = scan; at < unkeyed.length; at++) {
+        const candidate = unkeyed[at];
+        if (used.has(candidate) || !sameKind(candidate, v)) continue;
         match = candidate;
-        scan++;
+        scan = at + 1;
+        break;
       }
     }
     if (match) {

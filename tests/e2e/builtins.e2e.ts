@@ -51,6 +51,20 @@ describe('the kitchen-sink page', () => {
     });
   });
 
+  it('keeps an element (and what was typed in it) when an a:if sibling before it appears or goes', async () => {
+    await app.step('a:if 兄弟节点出现、消失：输入框里的字还在', async () => {
+      const keep = app.frame().locator('.keep');
+      const note = app.frame().locator('.on-note');
+      await keep.fill('只在框里');
+      for (let tap = 0; tap < 2; tap++) {
+        const shown = await note.count();
+        await app.frame().locator('.box').click();
+        await app.waitUntil(async () => (await note.count()) !== shown, 'the a:if sibling toggled');
+        expect(await keep.inputValue()).toBe('只在框里');
+      }
+    });
+  });
+
   it('sends dataset with taps, bubbles on* and stops at catch*', async () => {
     await app.step('事件：dataset、冒泡与 catch', async () => {
       await app.frame().locator('.pick', { hasText: '香蕉' }).click();
