@@ -190,3 +190,16 @@ export { formatFen, formatMetres, formatMinutes };
 export function formatYearMonth(month: string): string {
   return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 }
+
+/** A length in seconds as the seeker reads it: "45秒", "3分钟", "1分30秒". */
+export function formatSeconds(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}秒`;
+  return rest === 0 ? `${minutes}分钟` : `${minutes}分${rest}秒`;
+}
+
+/** A running recording: "0:07". */
+export function formatClock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

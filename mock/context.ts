@@ -14,6 +14,7 @@ import type { RtcSignalling } from './interviews/rtc-signalling';
 import type { OnboardingService } from './onboarding/onboarding-service';
 import type { ShiftService } from './onboarding/shift-service';
 import type { RealtimeHub } from './realtime/hub';
+import type { RecordedInterviews } from './recorded-interviews/recorded-interviews';
 
 /** Everything route handlers work with, built once per server. */
 export interface MockContext {
@@ -38,4 +39,5 @@ export interface MockContext {
   /** Offer, e-contract, checklist, first day; 日结 shifts and their payouts. */
   onboarding: OnboardingService;
   shifts: ShiftService;
+  recordedInterviews: RecordedInterviews;
 }

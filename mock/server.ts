@@ -43,6 +43,8 @@ import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerEmployerInterviewRoutes } from './routes/employer-interview-routes';
 import { registerInterviewRoutes } from './routes/interview-routes';
 import { registerJobRoutes } from './routes/job-routes';
+import { RecordedInterviews } from './recorded-interviews/recorded-interviews';
+import { registerRecordedInterviewRoutes } from './routes/recorded-interview-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
@@ -147,6 +149,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   onboarding.attachShifts(shifts);
   feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub);
   const context: MockContext = {
     db,
     seed,
@@ -154,7 +157,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock, interviews),
-    autopilot: new EmployerAutopilot(db, clock, applications, seed, interviews),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed, interviews, recordedInterviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
@@ -166,6 +169,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     signalling,
     onboarding,
     shifts,
+    recordedInterviews,
   };
 
   const app = Fastify({
@@ -198,6 +202,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerInterviewRoutes(app, context);
   registerOnboardingRoutes(app, context);
   registerEmployerOnboardingRoutes(app, context);
+  registerRecordedInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub, signalling });

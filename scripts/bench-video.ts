@@ -14,7 +14,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createMockServer } from '../mock/server';
 import { createSimulatorServer } from '../simulator/server/server';
-import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
+import { CHROMIUM, CHROMIUM_ARGS, FAKE_CAMERA_ARGS } from './lib/chromium';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MINUTE_MS = 60_000;
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     logLevel: 'silent',
   });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] });
   const call = async <T>(method: string, url: string, body: unknown, headers: Record<string, string>) => {
     const response = await fetch(mock.url + url, {
       method,

@@ -2,7 +2,6 @@ import { isApiErrorBody } from './contracts/errors';
 import { config } from './config';
 import { ApiError, send, type HttpRequest } from './http';
 import type { PlatformFailure } from './platform/failure';
-import type { ChosenFile } from './platform/media';
 import { uploadFile, type UploadResponse } from './platform/upload';
 import { renewTokens, validTokens } from './session-tokens';
 
@@ -18,29 +17,34 @@ export async function authorizedRequest<T>(request: Omit<HttpRequest, 'accessTok
   }
 }
 
-/** Uploads give the server more time than JSON calls: a 10 MB file on a slow network. */
-const UPLOAD_TIMEOUT_MS = 60_000;
-const UPLOAD_TIMEOUT = 13;
-
-export interface UploadJob {
+export interface AuthorizedUpload {
+  /** Backend path, e.g. `/resume/attachments`. */
   path: string;
-  file: ChosenFile;
-  /** The multipart field the file travels in. */
+  filePath: string;
   fieldName: string;
   formData?: Record<string, string>;
+  /** Default 60 s: uploads get more time than JSON calls (a 10 MB file on a slow network). */
+  timeoutMs?: number;
   onProgress: (percent: number) => void;
 }
 
+const UPLOAD_TIMEOUT_MS_DEFAULT = 60_000;
+
+/** my.uploadFile's codes: 13 = timed out; 11 = the local file is gone (a temporary file after a restart). */
+const UPLOAD_TIMEOUT = 13;
+export const UPLOAD_FILE_MISSING = 11;
+
 /**
- * A file sent with my.uploadFile on behalf of the signed-in user, reporting progress; renews the token once
- * on a 401 like every other request, and turns the answer into the same typed errors.
+ * A multipart upload (`my.uploadFile`) on behalf of the signed-in user, with progress; the token is renewed
+ * once on a 401 like every other request. Failures are ApiErrors: `network`/`timeout` when no answer came
+ * (`code` 11 in `details.platformError` when the file is gone), the server's own error otherwise.
  */
-export async function authorizedUpload<T>(job: UploadJob): Promise<T> {
+export async function authorizedUpload<T>(upload: AuthorizedUpload): Promise<T> {
   const tokens = await validTokens();
-  let response = await uploadOnce(job, tokens.accessToken);
+  let response = await uploadOnce(upload, tokens.accessToken);
   if (response.status === 401) {
     const renewed = await renewTokens(tokens.accessToken);
-    response = await uploadOnce(job, renewed.accessToken);
+    response = await uploadOnce(upload, renewed.accessToken);
   }
   let body: unknown;
   try {
@@ -50,8 +54,15 @@ export async function authorizedUpload<T>(job: UploadJob): Promise<T> {
   }
   if (response.status >= 200 && response.status < 300 && body) return body as T;
   if (isApiErrorBody(body)) {
-    const { code, message, fields } = body.error;
-    throw new ApiError(response.status >= 500 ? 'http' : 'business', message, response.status, code, fields ?? []);
+    const { code, message, fields, ...details } = body.error as typeof body.error & Record<string, unknown>;
+    throw new ApiError(
+      response.status >= 500 ? 'http' : 'business',
+      message,
+      response.status,
+      code,
+      fields ?? [],
+      details,
+    );
   }
   throw new ApiError(
     'http',
@@ -60,20 +71,21 @@ export async function authorizedUpload<T>(job: UploadJob): Promise<T> {
   );
 }
 
-async function uploadOnce(job: UploadJob, accessToken: string): Promise<UploadResponse> {
+async function uploadOnce(upload: AuthorizedUpload, accessToken: string): Promise<UploadResponse> {
   try {
     return await uploadFile({
-      url: `${config.apiBaseUrl}${job.path}`,
-      filePath: job.file.path,
-      fieldName: job.fieldName,
+      url: `${config.apiBaseUrl}${upload.path}`,
+      filePath: upload.filePath,
+      fieldName: upload.fieldName,
       headers: { authorization: `Bearer ${accessToken}` },
-      formData: job.formData,
-      timeoutMs: UPLOAD_TIMEOUT_MS,
-      onProgress: job.onProgress,
+      formData: upload.formData,
+      timeoutMs: upload.timeoutMs ?? UPLOAD_TIMEOUT_MS_DEFAULT,
+      onProgress: upload.onProgress,
     });
   } catch (failure) {
-    throw (failure as PlatformFailure).error === UPLOAD_TIMEOUT
+    const platformError = (failure as PlatformFailure).error;
+    throw platformError === UPLOAD_TIMEOUT
       ? new ApiError('timeout', '上传超时，请稍后重试')
-      : new ApiError('network', '网络不给力，上传失败，请稍后重试');
+      : new ApiError('network', '网络不给力，上传失败，请稍后重试', undefined, undefined, [], { platformError });
   }
 }

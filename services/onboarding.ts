@@ -74,7 +74,7 @@ export function uploadDocument(
 ): Promise<Onboarding> {
   return authorizedUpload<Onboarding>({
     path: `/applications/${id(applicationId)}/documents/${kind}`,
-    file,
+    filePath: file.path,
     fieldName: DOCUMENT_FIELD,
     onProgress,
   });

@@ -87,7 +87,7 @@ export function deleteAttachment(id: string): Promise<ResumeAttachmentList> {
 export function uploadAttachment(file: ChosenFile, onProgress: (percent: number) => void): Promise<ResumeAttachment> {
   return authorizedUpload<ResumeAttachment>({
     path: '/resume/attachments',
-    file,
+    filePath: file.path,
     fieldName: ATTACHMENT_FIELD_NAME,
     formData: { [ATTACHMENT_NAME_FIELD]: file.fileName },
     onProgress,

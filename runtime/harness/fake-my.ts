@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createInvoker, ERROR, fail, MyError, type MyFailure } from '../core/invoke';
 import { canIUseIn, createMyCore, type NetworkType, type UiApi } from '../my/create-my';
 import type { NavigationApi, NavigationRequest } from '../core/page-stack';
-import type { LocationAnswer, SocketLike } from '../my/parts';
+import type { CameraPart, LocationAnswer, RecordedVideo, SocketLike } from '../my/parts';
 import type { RequestRecord, UploadRecord } from '../my/request';
 import type { StorageControl } from '../my/storage';
 
@@ -106,6 +106,22 @@ export interface FakeMyOptions {
   systemInfo?: Partial<ReturnType<My['getSystemInfoSync']>>;
 }
 
+export interface CameraRecord {
+  cameraId: string;
+  /** How it ended, and its file when it gave one. */
+  ended?: 'stopped' | 'timeout' | 'interrupted';
+  path?: string;
+}
+
+export interface FakeCameraControl {
+  readonly recordings: CameraRecord[];
+  /** Seconds the next recordings report (default 4); the file holds `bytes` (default a tiny WebM header). */
+  setVideo(video: { seconds?: number; bytes?: Uint8Array }): void;
+  timeOut(cameraId: string): void;
+  interrupt(cameraId: string): void;
+  fail(failure: MyFailure): void;
+}
+
 /** The test's side of the fake: logs, answers, switches. Reached as `fakeMy.$fake`. */
 export interface FakeMyControl {
   /** Every call that shows something or asks the person, in order (toast, loading, dialogs, pickers, phone call, map, tab badge…). */
@@ -148,6 +164,12 @@ export interface FakeMyControl {
 
   /** Registers a local file (as the album would) and returns its path, for answerChooseImage or uploadFile. */
   addFile(file: FakeFile): string;
+  /**
+   * The camera behind `<camera id>`: each recording (a stopped one becomes a local file uploadFile can read);
+   * `timeOut` ends the running one as its time limit would; `interrupt` throws it away (the page hid: also tap
+   * the page's `<camera onStop>` handler); `fail` makes the next startRecord fail.
+   */
+  readonly camera: FakeCameraControl;
   /** Answer for the next chooseImage calls: paths from addFile, `'cancel'` (the default: error 11) or a failure. */
   answerChooseImage(answer: string[] | 'cancel' | MyFailure): void;
   /** Every my.uploadFile in order (real multipart HTTP to the url). */
@@ -381,6 +403,50 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const initialStorage: Record<string, string> = {};
   for (const [key, value] of Object.entries(options.storage ?? {})) initialStorage[key] = JSON.stringify(value);
 
+  // ---- the camera: recordings become local files ----
+  const cameraRecordings: CameraRecord[] = [];
+  const runningRecordings = new Map<string, { id: string; record: CameraRecord }>();
+  let recordingSeq = 0;
+  let cameraVideo: { seconds: number; bytes: Uint8Array } = {
+    seconds: 4,
+    bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0, 0, 0]),
+  };
+  let cameraFailure: MyFailure | null = null;
+  const finishRecording = (cameraId: string, how: 'stopped' | 'timeout'): RecordedVideo => {
+    const running = runningRecordings.get(cameraId) as { id: string; record: CameraRecord };
+    runningRecordings.delete(cameraId);
+    const path = `temp://video-${++fileSeq}.mp4`;
+    files.set(path, { bytes: cameraVideo.bytes, imageType: '' });
+    Object.assign(running.record, { ended: how, path });
+    return { tempVideoPath: path, tempThumbPath: '', duration: cameraVideo.seconds, size: cameraVideo.bytes.length };
+  };
+  const camera: CameraPart = {
+    startRecord: async (cameraId) => {
+      if (cameraFailure) {
+        const failure = cameraFailure;
+        cameraFailure = null;
+        throw new MyError(failure);
+      }
+      if (runningRecordings.has(cameraId)) fail(ERROR.unknown, '正在录像中');
+      const record: CameraRecord = { cameraId };
+      cameraRecordings.push(record);
+      const id = `rec-${++recordingSeq}`;
+      runningRecordings.set(cameraId, { id, record });
+      return { recordingId: id };
+    },
+    stopRecord: async (cameraId, recordingId) => {
+      const running = runningRecordings.get(cameraId);
+      if (!running || (recordingId !== undefined && running.id !== recordingId))
+        fail(ERROR.unknown, '没有正在进行的录像');
+      return finishRecording(cameraId, recordingId === undefined ? 'stopped' : 'timeout');
+    },
+    takePhoto: async () => {
+      const path = `temp://photo-${++fileSeq}.jpg`;
+      files.set(path, { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), imageType: 'jpeg' });
+      return { tempImagePath: path };
+    },
+  };
+
   const core = createMyCore(
     {
       invoke,
@@ -393,6 +459,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       },
       storage: { initial: initialStorage },
       ui: answerUi,
+      camera,
       readFile: async (path) => {
         const file = files.get(path);
         if (!file) throw new Error(`no file ${path}`);
@@ -548,6 +615,24 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       location = answer;
     },
     addFile,
+    camera: {
+      recordings: cameraRecordings,
+      setVideo: (video) => {
+        cameraVideo = { seconds: video.seconds ?? cameraVideo.seconds, bytes: video.bytes ?? cameraVideo.bytes };
+      },
+      timeOut: (cameraId) => {
+        if (!core.camera.expire(cameraId)) throw new Error(`no recording on <camera id="${cameraId}"> to time out`);
+      },
+      interrupt: (cameraId) => {
+        const running = runningRecordings.get(cameraId);
+        if (!running) throw new Error(`no recording on <camera id="${cameraId}"> to interrupt`);
+        runningRecordings.delete(cameraId);
+        running.record.ended = 'interrupted';
+      },
+      fail: (failure) => {
+        cameraFailure = failure;
+      },
+    },
     answerChooseImage: (answer) => {
       chooseImageAnswer = answer;
     },

@@ -5,6 +5,7 @@
  */
 import { ERROR, fail, plainOptions, type Invoke } from '../core/invoke';
 import type { MyParts } from './parts';
+import { createCameras } from './camera';
 import { createTransfers, type RequestRecord, type UploadRecord } from './request';
 import { createSockets } from './sockets';
 import { createStorage } from './storage';
@@ -71,6 +72,7 @@ export interface MyCore {
   };
   storage: ReturnType<typeof createStorage>['control'];
   sockets: ReturnType<typeof createSockets>['control'];
+  camera: ReturnType<typeof createCameras>['control'];
   /** my.setKeepScreenOn's current state. */
   readonly keepScreenOn: boolean;
   /** Tells my.onComponentError listeners that a component's code threw (`method`: the hook or method). */
@@ -90,6 +92,7 @@ export function createMyCore(
   const transfers = createTransfers(parts, online, options.observe);
   const storage = createStorage(parts, invoke);
   const sockets = createSockets(parts, invoke, online);
+  const cameras = createCameras(parts);
   let keepScreenOn = false;
   const componentErrorListeners = new Set<(error: unknown, method: string, component: unknown) => void>();
 
@@ -134,6 +137,7 @@ export function createMyCore(
     uploadFile: transfers.uploadFile,
     ...storage.apis,
     ...sockets.apis,
+    createCameraContext: cameras.createCameraContext,
 
     getNetworkType: (o: Options = {}) =>
       invoke('getNetworkType', o, () => ({ networkAvailable: online(), networkType })),
@@ -259,6 +263,7 @@ export function createMyCore(
     },
     storage: storage.control,
     sockets: sockets.control,
+    camera: cameras.control,
     get keepScreenOn() {
       return keepScreenOn;
     },
@@ -272,6 +277,7 @@ export function createMyCore(
     },
     abortAll: () => {
       transfers.abortAll();
+      cameras.control.abortAll();
       sockets.control.dropAll('disposed');
     },
   };

@@ -8,7 +8,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
-  // A fake camera and microphone, allowed without asking: the video interview's device check and call.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
 ];
+
+/** A fake camera and microphone, allowed without asking: the interview journeys and bench:video add these. */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];

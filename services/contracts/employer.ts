@@ -161,7 +161,7 @@ export interface RejectApplicationRequest {
 }
 
 export const rejectApplicationRules: InputRules<RejectApplicationRequest> = {
-  reason: textRule('原因', {
+  reason: textRule('不合适的原因', {
     required: true,
     requiredMessage: '请填写不合适的原因',
     max: REASON_MAX,

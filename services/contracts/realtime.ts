@@ -4,6 +4,7 @@ import type { EmployerApplicationWithResume } from './employer';
 import type { Interview } from './interviews';
 import type { WaitingSeeker } from './rtc';
 import type { Onboarding } from './onboarding';
+import type { EmployerRecordedInterview } from './recorded-interviews';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -101,6 +102,13 @@ export interface EmployerWaitingRoomEvent {
   waiting: WaitingSeeker[];
 }
 
+/** An applicant answered a question of a recorded interview (the last answer completes it). */
+export interface EmployerRecordedInterviewUpdatedEvent {
+  type: 'recorded-interview.updated';
+  applicationId: string;
+  interview: EmployerRecordedInterview;
+}
+
 export type EmployerServerEvent =
   | OnboardingUpdatedEvent
   | EmployerHelloEvent
@@ -109,4 +117,5 @@ export type EmployerServerEvent =
   | EmployerApplicationUpdatedEvent
   | InterviewUpdatedEvent
   | EmployerWaitingRoomEvent
+  | EmployerRecordedInterviewUpdatedEvent
   | RealtimeErrorEvent;

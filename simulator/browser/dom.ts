@@ -2,11 +2,13 @@
  * Virtual nodes → the page document's DOM, and the built-in components' behaviour (opendocs.alipay.com
  * /mini/component/*): view, text, image (modes), button (form-type, open-type getAuthorize/share), input,
  * textarea, scroll-view, swiper, movable-area/movable-view, navigator, form, label, checkbox(-group), radio(-group),
- * switch, slider, picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext), camera (a live
- * preview), the rtc plugin's flex component; video, map, web-view, lottie as labeled stand-ins.
+ * switch, slider, picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext), camera (the browser's
+ * camera, recorded for my.createCameraContext), video (the browser's player), the rtc plugin's flex component; map,
+ * web-view, lottie as labeled stand-ins.
  */
 import { convertRpx, RENAMED_TAGS } from '../core/acss';
 import { toText, type VElement, type VNode } from '../core/render';
+import { mountCamera } from './camera';
 import { rtcFlexHost, type RtcFlexBinding } from './rtc-flex';
 
 export interface DomHost {
@@ -52,7 +54,6 @@ function truthy(value: unknown): boolean {
 }
 
 const STANDINS: Record<string, string> = {
-  video: '视频 video',
   map: '地图 map',
   'web-view': '网页 web-view',
   lottie: '动画 lottie',
@@ -235,6 +236,18 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
   switch (v.tag) {
     case 'canvas':
       return { el };
+    case 'camera': {
+      const current = () => managed.get(el)?.v as VElement;
+      const cleanup = mountCamera(el as HTMLElement, toText(attr(v, 'devicePosition')) || 'front', {
+        ready: () => host.emit(current(), el, 'ready', {}),
+        error: (error, errorMessage) => host.emit(current(), el, 'error', { error, errorMessage }),
+        stop: () => host.emit(current(), el, 'stop', {}),
+      });
+      return { el, cleanup };
+    }
+    case 'video':
+      // The browser's own player.
+      return { el };
     case 'image':
     case 'cover-image': {
       const img = doc.createElement('img');
@@ -391,8 +404,6 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
     case 'form':
       el.addEventListener('submit', (event) => event.preventDefault());
       return { el };
-    case 'camera':
-      return createCamera(host, v, el);
     case 'sim-rtc-flex':
       return createRtcFlex(host, v, el);
     default:
@@ -403,44 +414,6 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
 /** The current vnode of a managed element (its handlers may have changed since it was created). */
 function currentV(el: Element, fallback: VElement): VElement {
   return (managed.get(el)?.v as VElement | undefined) ?? fallback;
-}
-
-/**
- * `<camera>` (/mini/component/camera): the device's camera as a live preview, front unless
- * `device-position="back"`; `onReady` once it shows, `onError` with 1004 (no camera) or 1005 (no permission).
- */
-function createCamera(host: DomHost, v: VElement, el: Element): { el: Element; cleanup: () => void } {
-  const video = host.doc.createElement('video');
-  video.autoplay = true;
-  video.muted = true;
-  video.playsInline = true;
-  el.appendChild(video);
-  let stream: MediaStream | null = null;
-  let gone = false;
-  const facingMode = toText(attr(v, 'devicePosition')) === 'back' ? 'environment' : 'user';
-  navigator.mediaDevices.getUserMedia({ video: { facingMode } }).then(
-    (media) => {
-      if (gone) return media.getTracks().forEach((track) => track.stop());
-      stream = media;
-      video.srcObject = media;
-      host.emit(currentV(el, v), el, 'ready', {});
-    },
-    (error: { name?: string; message?: string }) => {
-      const denied = error?.name === 'NotAllowedError';
-      host.emit(currentV(el, v), el, 'error', {
-        errorCode: denied ? 1005 : 1004,
-        errorMessage: denied ? '用户拒绝使用摄像头' : (error?.message ?? '没有可用的摄像头'),
-      });
-    },
-  );
-  return {
-    el,
-    cleanup: () => {
-      gone = true;
-      for (const track of stream?.getTracks() ?? []) track.stop();
-      host.emit(currentV(el, v), el, 'stop', {});
-    },
-  };
 }
 
 /** `plugin://rtc/flex`: the remote video filling it, the local one in a corner (see rtc-flex.ts). */
@@ -649,6 +622,7 @@ function containerOf(el: Element, v: VElement): Element | null {
     case 'icon':
     case 'progress':
     case 'camera':
+    case 'video':
     case 'sim-rtc-flex':
       return null;
     default:
@@ -939,6 +913,15 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       node.setAttribute('sim-value', toText(attr(v, 'value') ?? 0));
       break;
     }
+    case 'video': {
+      const video = node as HTMLVideoElement;
+      const src = toText(attr(v, 'src'));
+      if (changed('src', src)) video.src = src ? host.resolveUrl(src) : '';
+      const controls = attr(v, 'controls') === undefined || truthy(attr(v, 'controls'));
+      if (changed('controls', controls)) video.controls = controls;
+      if (changed('muted', truthy(attr(v, 'muted')))) video.muted = truthy(attr(v, 'muted'));
+      break;
+    }
     default:
       if (STANDINS[v.tag]) {
         const label = STANDINS[v.tag];
@@ -967,7 +950,10 @@ function sameKind(node: Node, v: VNode): boolean {
   const old = managed.get(node)?.v;
   if (!old) return false;
   if (old.kind !== v.kind) return false;
-  if (v.kind === 'el') return (old as VElement).tag === v.tag && (old as VElement).owner === v.owner;
+  if (v.kind === 'el') {
+    const was = old as VElement;
+    return was.tag === v.tag && was.owner === v.owner && was.origin === v.origin;
+  }
   return true;
 }
 
@@ -1080,11 +1066,13 @@ export function patchChildren(host: DomHost, container: Node, vnodes: VNode[]): 
       const candidate = keyed.get(key);
       if (candidate && !used.has(candidate) && sameKind(candidate, v)) match = candidate;
     } else {
-      while (scan < unkeyed.length && used.has(unkeyed[scan])) scan++;
-      const candidate = unkeyed[scan];
-      if (candidate && sameKind(candidate, v)) {
+      // The next unused node of the same kind; nodes skipped over belong to a branch that has gone.
+      for (let at = scan; at < unkeyed.length; at++) {
+        const candidate = unkeyed[at];
+        if (used.has(candidate) || !sameKind(candidate, v)) continue;
         match = candidate;
-        scan++;
+        scan = at + 1;
+        break;
       }
     }
     if (match) {

@@ -20,6 +20,7 @@ import {
   type VElement,
 } from '../core/render';
 import { builtinTapAction, drawCanvas, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
+import { hideCamera, startRecord, stopRecord, takePhoto } from './camera';
 import { watchIconFont } from './icon-fallback';
 import { BUILTIN_CSS } from './styles';
 import type { ViewPackages } from './view-packages';
@@ -611,6 +612,23 @@ export class PageView implements RenderHost {
     );
   }
 
+  // ---- camera (<camera>, my.createCameraContext) ----
+
+  /** Runs a camera part call on `<camera id>` of this page; fails with 2 when there is none. */
+  async camera(op: string, cameraId: string, recordingId?: string): Promise<unknown> {
+    const el = this.doc?.getElementById(cameraId);
+    if (!el || el.localName !== 'sim-camera')
+      throw { error: 2, errorMessage: `no <camera id="${cameraId}"> on the page` };
+    if (op === 'startRecord') return startRecord(el);
+    if (op === 'stopRecord') return stopRecord(el, recordingId);
+    return takePhoto(el);
+  }
+
+  /** The page hid (another page on top, the app in the background): each camera stops and says so. */
+  hideCameras(): void {
+    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) hideCamera(el);
+  }
+
   // ---- intersection observers (createIntersectionObserver) ----
 
   private readonly observers = new Map<number, IntersectionObserver>();
@@ -662,6 +680,7 @@ export class PageView implements RenderHost {
   // ---- lifecycle ----
 
   setTop(top: boolean): void {
+    if (!top && this.iframe.dataset.top === 'true') this.hideCameras();
     this.iframe.dataset.top = String(top);
   }
 

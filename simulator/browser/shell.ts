@@ -1101,6 +1101,11 @@ export class Shell implements PageViewHost {
         return this.setTabBadge(options, null);
       case 'setCanPullDown':
         return {};
+      case 'camera': {
+        const view = this.topView();
+        if (!view) throw { error: 2, errorMessage: 'no page' } satisfies Failure;
+        return view.camera(String(options.op), String(options.cameraId), options.recordingId as string | undefined);
+      }
       case 'canvasDraw': {
         const view = this.views.get(String(options.pageId)) ?? this.topView();
         const ops = (options.ops ?? []) as Array<[string, unknown[]]>;
@@ -1261,7 +1266,11 @@ export class Shell implements PageViewHost {
       if (top) this.send({ t: 'page:hook', pageId: top.pageId, name: 'onShareAppMessage', arg: { from: 'menu' } });
     });
     const hide = el('button', { className: 'sim-btn-panel', textContent: '切到后台' });
-    hide.addEventListener('click', () => this.send({ t: 'app:hook', name: 'onHide' }));
+    hide.addEventListener('click', () => {
+      // The platform stops the camera when the app leaves the foreground (<camera onStop>).
+      this.topView()?.hideCameras();
+      this.send({ t: 'app:hook', name: 'onHide' });
+    });
     const show = el('button', { className: 'sim-btn-panel', textContent: '回到前台' });
     show.addEventListener('click', () => this.send({ t: 'app:hook', name: 'onShow' }));
     const restart = el('button', { className: 'sim-btn-panel', textContent: '重启' });

@@ -12,7 +12,7 @@ import type { CallStats } from '../../services/contracts/rtc';
 import { makeReadyToApply } from '../support/mock-server';
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
 import { ConsoleApp } from './support/console-app';
-import { publishJobsIn, SimApp, startStack, type Stack } from './support/stack';
+import { FAKE_CAMERA_ARGS, publishJobsIn, SimApp, startStack, type Stack } from './support/stack';
 
 const SEEKER = 'e2e-interview-seeker';
 const MINUTE_MS = 60_000;
@@ -44,7 +44,7 @@ async function api<T>(method: string, path: string, options: { body?: unknown; h
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ chromiumArgs: FAKE_CAMERA_ARGS });
   const jobs = publishJobsIn(stack.mock, {
     titleLike: '前端',
     cityCode: '330100',

@@ -133,6 +133,10 @@ describe('mock backend employer API', () => {
     const { accessToken, application } = await applyAs('emp-reject', job);
     const missing = await asHr<ApiErrorBody>(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, {});
     expect(missing.body.error.fields?.[0].path).toBe('reason');
+    const wrongType = await asHr<ApiErrorBody>(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, {
+      reason: 12,
+    });
+    expect(wrongType.body.error.fields).toEqual([{ path: 'reason', message: '不合适的原因格式不正确' }]);
     await asHr(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, { reason: '经验不太匹配' });
     const seen = await backend.request<ApplicationDetail>('GET', `/applications/${application.id}`, {
       token: accessToken,

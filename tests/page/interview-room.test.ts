@@ -100,7 +100,7 @@ describe('the video room page', () => {
     expect(page.data.networkText).toMatch(/^正常（\d+ms）$/);
     expect(page.data.clockText).toMatch(/^距开始 \d\d:\d\d$/);
 
-    page.fire('onCameraError', { detail: { errorCode: 1005 } });
+    page.fire('onCameraError', { detail: { error: 1005, errorMessage: '没有权限' } });
     expect(page.data).toMatchObject({ cameraFailed: true });
     expect(page.data.cameraMessage).toContain('请在设置中允许');
     page.call('onOpenSettings');

@@ -67,6 +67,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   throw error;
 }
 
+/** A media URL a `<video>` can load: the element sends no headers, so the session token goes in the query. */
+export function mediaUrl(path: string): string {
+  return sessionToken ? `${path}?token=${encodeURIComponent(sessionToken)}` : path;
+}
+
 /** A file the API answers with (an attachment resume, a contract, an onboarding document), with the session header. */
 export async function fetchFile(path: string): Promise<Blob> {
   const response = await fetch(path, { headers: sessionToken ? { authorization: `Bearer ${sessionToken}` } : {} });

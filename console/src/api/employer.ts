@@ -20,6 +20,11 @@ import type {
 } from '../../../services/contracts/onboarding';
 import type { CursorPage } from '../../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
+import type {
+  EmployerRecordedInterview,
+  RecordedQuestionSet,
+  RecordedQuestionSetInput,
+} from '../../../services/contracts/recorded-interviews';
 import { apiRequest, downloadFile, fetchFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;
@@ -102,3 +107,25 @@ export const payShift = (id: string) => apiRequest<Shift>('POST', `/employer/shi
 
 export const downloadAttachment = (id: string, fileName: string) =>
   downloadFile(`/employer/applications/${id}/attachment`, fileName);
+
+export const fetchQuestionSet = (jobId: string) =>
+  apiRequest<RecordedQuestionSet>('GET', `/employer/jobs/${jobId}/recorded-interview`);
+
+export const saveQuestionSet = (jobId: string, input: RecordedQuestionSetInput) =>
+  apiRequest<RecordedQuestionSet>('PUT', `/employer/jobs/${jobId}/recorded-interview`, { body: input });
+
+/** The application's recorded interview, or null when none was sent. */
+export const fetchRecordedInterview = (applicationId: string) =>
+  apiRequest<EmployerRecordedInterview | null>('GET', `/employer/applications/${applicationId}/recorded-interview`);
+
+export const sendRecordedInterview = (applicationId: string, deadlineDays: number) =>
+  apiRequest<EmployerRecordedInterview>('POST', `/employer/applications/${applicationId}/recorded-interview`, {
+    body: { deadlineDays },
+  });
+
+export const rateAnswer = (interviewId: string, questionId: string, rating: number) =>
+  apiRequest<EmployerRecordedInterview>(
+    'PUT',
+    `/employer/recorded-interviews/${interviewId}/questions/${questionId}/rating`,
+    { body: { rating } },
+  );

@@ -75,8 +75,8 @@ Page({
   onCameraReady() {
     room.cameraReady();
   },
-  onCameraError(event: { detail?: { errorCode?: number } }) {
-    room.cameraFailed(Number(event.detail?.errorCode ?? 1004));
+  onCameraError(event: { detail?: { error?: number } }) {
+    room.cameraFailed(Number(event.detail?.error ?? 1004));
   },
   onOpenSettings() {
     void openSettings();
