@@ -218,8 +218,18 @@ describe('the recorded video interview in the console', () => {
       });
     }
     await hr.step('发放录用', async () => {
-      await hr.page.locator('.decision-actions').getByRole('button', { name: '发放录用' }).click();
-      await hr.page.locator('.decision-dialog').getByRole('button', { name: '发放录用' }).click();
+      // The offer is sent from the 录用与入职 tab (issue 15's offer form).
+      await hr.page
+        .locator('.decision-actions')
+        .getByRole('button', { name: /发放录用/ })
+        .click();
+      await hr.page.locator('.offer-form').waitFor();
+      await hr.page.getByLabel('金额（元）').fill('8000');
+      await hr.page.getByLabel('纬度').fill('30.27');
+      await hr.page.getByLabel('经度').fill('120.15');
+      await hr.page.getByLabel('报到联系人').fill('王经理');
+      await hr.page.getByLabel('联系人手机').fill('13800138000');
+      await hr.page.getByRole('button', { name: '发送录用通知' }).click();
       await hr.page.locator('.candidate-head .status-tag', { hasText: '录用' }).waitFor();
     });
     const ratings = stack.mock.db
