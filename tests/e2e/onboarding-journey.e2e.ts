@@ -7,6 +7,7 @@
  */
 import type { TokenPair } from '../../services/contracts/auth';
 import type { Onboarding } from '../../services/contracts/onboarding';
+import { sampleInvitation } from '../support/interview-invitation';
 import { makeReadyToApply } from '../support/mock-server';
 import { ConsoleApp } from './support/console-app';
 import { publishJobsIn, SimApp, startStack, type PublishedJob, type Stack } from './support/stack';
@@ -68,14 +69,9 @@ beforeAll(async () => {
     },
   );
   applicationId = applied.id;
-  await api(
-    'POST',
-    `/employer/applications/${applicationId}/invite`,
-    { note: '明天上午10点面试' },
-    {
-      'x-hr-id': String(hrInfo.id),
-    },
-  );
+  await api('POST', `/employer/applications/${applicationId}/invite`, sampleInvitation(), {
+    'x-hr-id': String(hrInfo.id),
+  });
 
   hr = await ConsoleApp.open(stack, 'onboarding-journey');
   seeker = await SimApp.open(stack, 'onboarding-journey-seeker', {
