@@ -4,6 +4,7 @@ import type { EmployerActions } from './applications/employer-actions';
 import type { IdempotencyStore } from './applications/idempotency-store';
 import type { TokenService } from './auth/token-service';
 import type { EmployerAutopilot } from './autopilot/employer-autopilot';
+import type { ChatService } from './chat/chat-service';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { RealtimeHub } from './realtime/hub';
@@ -16,6 +17,7 @@ export interface MockContext {
   tokens: TokenService;
   applications: ApplicationService;
   employer: EmployerActions;
+  chat: ChatService;
   autopilot: EmployerAutopilot;
   idempotency: IdempotencyStore;
   faults: FaultSwitches;

@@ -5,6 +5,8 @@ import { ApplicationService } from './applications/application-service';
 import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
 import { TokenService } from './auth/token-service';
+import { ChatService } from './chat/chat-service';
+import type { ChatRate } from './chat/flood-guard';
 import { EmployerAutopilot } from './autopilot/employer-autopilot';
 import { SimulatedClock } from './clock';
 import { mockDefaults } from './config';
@@ -53,6 +55,8 @@ export interface MockServerOptions {
   /** Applications a seeker may send per China day (default 50). */
   dailyApplicationCap?: number;
   faults?: Partial<Faults>;
+  /** How fast one sender may post chat messages (default 20 at once, then 2 a second). */
+  chatRate?: ChatRate;
   /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
@@ -95,6 +99,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock),
+    chat: new ChatService(db, clock, applications, hub, options.chatRate),
     autopilot: new EmployerAutopilot(db, clock, applications, seed),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
@@ -123,7 +128,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerSubscriptionRoutes(app, context);
   registerEmployerResumeRoutes(app, context);
 
-  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults });
+  const realtime = attachRealtimeServer(app.server, context);
   try {
     await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
   } catch (error) {

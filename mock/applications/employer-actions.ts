@@ -1,4 +1,3 @@
-import type { ChatMessage } from '../../services/contracts/conversations';
 import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
 import type { SimulatedClock } from '../clock';
 import { forbidden, notFound } from '../http/api-error';
@@ -63,13 +62,6 @@ export class EmployerActions {
     const record = this.ownApplication(hrId, id);
     this.applications.transition(record, { to: 'hired', at: this.clock.now(), byEmployerApi: true });
     return this.viewOf(id);
-  }
-
-  sendMessage(hrId: number, conversationId: number, text: string): ChatMessage {
-    const participants = this.applications.conversations.participants(conversationId);
-    if (!participants) throw notFound('会话不存在');
-    if (participants.hrId !== hrId) throw forbidden('只能在自己负责职位的会话中发消息');
-    return this.applications.postMessage(conversationId, 'hr', text);
   }
 
   /** 404 when it does not exist; 403 when it belongs to another HR's job. */

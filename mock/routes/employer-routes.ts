@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendMessageRules, type SendMessageRequest } from '../../services/contracts/conversations';
+import {
+  consentRequestRules,
+  markReadRules,
+  sendMessageRules,
+  type ConsentRequestRequest,
+  type MarkReadRequest,
+  type SendMessageRequest,
+} from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
   HR_ID_HEADER,
@@ -16,6 +23,7 @@ import { pageLimit } from '../http/cursor';
 import { requireLoopback } from '../http/loopback-guard';
 import { optionalText, validateInput } from '../http/validate-input';
 import { parseId } from '../jobs/job-queries';
+import { readConversationList, readMessagePage } from './conversation-routes';
 
 type WithId = { Params: { id: string } };
 
@@ -76,10 +84,38 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     ctx.employer.hire(requireHr(request), idOf(request.params.id)),
   );
 
+  // The HR's side of the chat (the console's pane): the same conversations, seen from the HR.
+  const hr = (request: FastifyRequest) => ({ side: 'hr' as const, hrId: requireHr(request) });
+
+  app.get('/employer/conversations', async (request) => readConversationList(ctx.chat, hr(request), request.query));
+
+  app.get<WithId>('/employer/conversations/:id', async (request) => ctx.chat.summary(hr(request), request.params.id));
+
+  app.get<WithId>('/employer/conversations/:id/messages', async (request) =>
+    readMessagePage(ctx.chat, hr(request), request.params.id, request.query),
+  );
+
+  /** 201 when stored; 200 with the stored message for a repeated `clientId`. */
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
-    const hrId = requireHr(request);
-    const { text } = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
-    const message = ctx.employer.sendMessage(hrId, idOf(request.params.id, '会话不存在'), text);
-    return reply.code(201).send(message);
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const input = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
+    const sent = ctx.chat.send(actor, request.params.id, input);
+    return reply.code(sent.created ? 201 : 200).send(sent.message);
+  });
+
+  app.post<WithId>('/employer/conversations/:id/read', async (request) => {
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const input = await validateInput<MarkReadRequest>(markReadRules, request.body ?? {}, 'body');
+    ctx.chat.markRead(actor, request.params.id, input.seq);
+    return ctx.chat.summary(actor, request.params.id);
+  });
+
+  app.post<WithId>('/employer/conversations/:id/consent-requests', async (request, reply) => {
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const { subject } = await validateInput<ConsentRequestRequest>(consentRequestRules, request.body, 'body');
+    return reply.code(201).send(ctx.chat.requestConsent(actor.hrId, request.params.id, subject));
   });
 }

@@ -3,12 +3,17 @@ import type { ChatMessage } from './conversations';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
+/** The HR side (loopback only, like the employer API): `${EMPLOYER_REALTIME_PATH}?hrId=N`. */
+export const EMPLOYER_REALTIME_PATH = '/ws/employer';
 
 /** Close codes the server uses when it refuses a connection; the app refreshes the token on 4402. */
 export const REALTIME_CLOSE_CODES = {
   unauthorized: 4401,
   tokenExpired: 4402,
 } as const;
+
+/** A client frame larger than this closes that connection (1009) and no other. */
+export const REALTIME_MAX_FRAME_BYTES = 16 * 1024;
 
 /** First frame after a successful connection. */
 export interface HelloEvent {
@@ -26,11 +31,36 @@ export interface ApplicationUpdatedEvent {
   application: ApplicationDetail;
 }
 
-/** A new message in one of the seeker's conversations. */
+/** A new message in one of this side's conversations (including this side's own, sent elsewhere). */
 export interface MessageEvent {
   type: 'message';
   conversationId: string;
   message: ChatMessage;
+}
+
+/** The server stored (or had already stored) the message the client sent with `clientId`. */
+export interface MessageAckEvent {
+  type: 'message.ack';
+  conversationId: string;
+  clientId: string;
+  message: ChatMessage;
+}
+
+/** The server refused a message; `code` `rate_limited` means try again later, others mean never. */
+export interface MessageRejectedEvent {
+  type: 'message.rejected';
+  conversationId: string;
+  clientId: string;
+  code: 'invalid_input' | 'not_found' | 'rate_limited' | 'forbidden';
+  message: string;
+}
+
+/** The other side (`by`) has read the conversation up to `seq`. */
+export interface ReadEvent {
+  type: 'read';
+  conversationId: string;
+  by: 'seeker' | 'hr';
+  seq: number;
 }
 
 /** The server could not understand a client frame. */
@@ -39,11 +69,34 @@ export interface RealtimeErrorEvent {
   message: string;
 }
 
-export type ServerEvent = HelloEvent | PongEvent | ApplicationUpdatedEvent | MessageEvent | RealtimeErrorEvent;
+export type ServerEvent =
+  | HelloEvent
+  | PongEvent
+  | ApplicationUpdatedEvent
+  | MessageEvent
+  | MessageAckEvent
+  | MessageRejectedEvent
+  | ReadEvent
+  | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */
 export interface PingEvent {
   type: 'ping';
 }
 
-export type ClientEvent = PingEvent;
+/** Send a text message; the answer is `message.ack` or `message.rejected` with the same clientId. */
+export interface SendMessageEvent {
+  type: 'message.send';
+  conversationId: string;
+  clientId: string;
+  text: string;
+}
+
+/** This side has read the conversation up to `seq`. */
+export interface MarkReadEvent {
+  type: 'read';
+  conversationId: string;
+  seq: number;
+}
+
+export type ClientEvent = PingEvent | SendMessageEvent | MarkReadEvent;

@@ -8,7 +8,7 @@
 import type { ApplicationStatus } from './applications';
 import type { Rules } from './validation';
 
-export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer';
+export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer' | 'chatMessage';
 
 export interface SubscriptionTemplate {
   /** The template id as configured on Alipay's merchant platform (what `entityIds` takes). */
@@ -36,6 +36,12 @@ export const SUBSCRIPTION_TEMPLATES: Record<SubscriptionTemplateKey, Subscriptio
     title: '录用结果通知',
     keywords: ['职位名称', '公司名称', '录用结果', '通知时间'],
   },
+  // Used for an HR message that finds the seeker with no open connection.
+  chatMessage: {
+    id: 'c2f0a9b1e4d74b6a9d3e5f7a1b2c3d04',
+    title: '新消息提醒',
+    keywords: ['职位名称', '公司名称', '消息内容', '发送时间'],
+  },
 };
 
 /** `my.requestSubscribeMessage` takes at most three template ids a call. */
@@ -56,6 +62,8 @@ export const TEMPLATES_FOR_STATUS: Partial<Record<ApplicationStatus, readonly Su
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
 export const NOTIFICATION_APPLICATION_PAGE = 'packages/applications/pages/detail/index';
+/** Where a chat notification opens the app; `?id=` is the conversation id. */
+export const NOTIFICATION_CONVERSATION_PAGE = 'packages/chat/pages/conversation/index';
 
 /** POST /subscriptions: the ids the user accepted (`res.result.subscribedEntityIds`). */
 export interface SubscribeRequest {
@@ -85,6 +93,8 @@ export interface WouldSendNotification {
   templateId: string;
   applicationId: string;
   status: ApplicationStatus;
+  /** Set for a chat message sent as a notification. */
+  conversationId: string | null;
   /** As templatemessage.send takes it: { keyword1: { value }, … }. */
   data: Record<string, { value: string }>;
   page: string;

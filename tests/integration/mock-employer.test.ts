@@ -87,8 +87,9 @@ describe('mock backend employer API', () => {
       `/conversations/${application.conversationId}`,
       { token: accessToken },
     );
+    // 被查看 and the invitation: two cards.
     expect(conversation.body).toMatchObject({
-      unreadCount: 1,
+      unreadCount: 2,
       lastMessage: { from: 'hr', text: '明天下午3点来公司面试' },
     });
     const read = await backend.request<ConversationSummary>(
@@ -133,7 +134,8 @@ describe('mock backend employer API', () => {
     const sent = await asHr<ChatMessage>(job.hr.id, 'POST', path, { text: '你好，方便电话沟通吗？' });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ from: 'hr', conversationId: application.conversationId });
-    expect((await asHr(otherHrOf(job), 'POST', path, { text: '你好' })).status).toBe(403);
+    // Another HR's conversation does not exist for this HR.
+    expect((await asHr(otherHrOf(job), 'POST', path, { text: '你好' })).status).toBe(404);
     expect((await asHr<ApiErrorBody>(job.hr.id, 'POST', path, { text: '' })).status).toBe(400);
 
     const list = await backend.request<CursorPage<ConversationSummary>>('GET', '/conversations', {
