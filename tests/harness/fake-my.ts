@@ -4,6 +4,8 @@
  * Any `my.*` this fake does not implement throws an Error naming it, so a test never silently passes.
  */
 
+import WebSocket from 'ws';
+
 type My = typeof my;
 type ApiName = keyof My;
 /** The options object of a `my.*` API, as the real typings declare it. */
@@ -53,7 +55,8 @@ export type UiApi =
   | 'alert'
   | 'confirm'
   | 'showActionSheet'
-  | 'stopPullDownRefresh';
+  | 'stopPullDownRefresh'
+  | 'prompt';
 /** One UI call: `api` plus the options the app passed (callbacks left out), e.g. `{ api: 'showToast', content: '已投递', type: 'success' }`. */
 export interface UiRecord {
   api: UiApi;
@@ -231,6 +234,16 @@ export interface FakeMyControl {
     clear(): void;
   };
 
+  /**
+   * Sockets from `my.connectSocket({ multiple: true })` (real WebSockets through the `ws` package). Going
+   * offline drops them all, as the simulator does. `dropAll` ends them as a lost network would (code 1006).
+   */
+  readonly sockets: { readonly open: number; readonly opened: number; dropAll(): void };
+  /** The tab badges my.setTabBarBadge set (index → text); removeTabBarBadge deletes. */
+  readonly tabBadges: Map<number, string>;
+  /** Answers for the next my.prompt calls (null = cancel); none queued = cancel. */
+  answerPrompt(...answers: Array<string | null>): void;
+
   /** Adds or replaces an API on this fake (a deliberate stub for something the fake lacks). */
   define<K extends ApiName>(name: K, implementation: My[K]): void;
   /** Routes navigation calls; the runtime installs one. Without it navigation just succeeds and is recorded. */
@@ -340,6 +353,10 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const alertBeforeUnloadCalls: FakeMyControl['alertBeforeUnloadCalls'] = [];
   const alertBeforeUnload: { enabled: boolean; message?: string } = { enabled: false };
   let chooseImageAnswer: string[] | 'cancel' | MyFailure = 'cancel';
+  const sockets = new Set<{ drop: () => void }>();
+  let socketsOpened = 0;
+  const tabBadges = new Map<number, string>();
+  const promptAnswers: Array<string | null> = [];
   let phoneNumberAnswer: PhoneNumberAnswer | null = null;
   let phoneNumberCalls = 0;
   let fileSeq = 0;
@@ -446,6 +463,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   // ---- network ----
   function setNetworkType(type: NetworkType): void {
     networkType = type;
+    if (!online()) for (const socket of [...sockets]) socket.drop();
     const status = { isConnected: online(), networkType: type };
     for (const listener of [...networkListeners]) {
       try {
@@ -903,6 +921,101 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     return invoke('disableAlertBeforeUnload', o, () => ({ success: true }));
   });
 
+  // ---- sockets (SocketTask mode only; callbacks shaped as @mini-types/alipay declares them) ----
+  type SocketListener = (arg: unknown) => void;
+  impl.connectSocket = ((opts: { url: string; multiple?: boolean }) => {
+    if (!opts.multiple) throw new Error('fake my.connectSocket models SocketTask mode only: pass multiple: true');
+    const listeners: Record<'open' | 'message' | 'error' | 'close', Set<SocketListener>> = {
+      open: new Set(),
+      message: new Set(),
+      error: new Set(),
+      close: new Set(),
+    };
+    const fire = (kind: keyof typeof listeners, arg: unknown) => {
+      for (const listener of [...listeners[kind]]) deliver('connectSocket', kind, listener, arg);
+    };
+    let ws: WebSocket | null = null;
+    let ended = false;
+    const end = (code: number, reason: string) => {
+      if (ended) return;
+      ended = true;
+      sockets.delete(entry);
+      fire('close', { data: { code, reason } });
+    };
+    const entry = {
+      drop: () => {
+        if (ended) return;
+        ws?.removeAllListeners();
+        ws?.on('error', () => undefined);
+        ws?.terminate();
+        fire('error', { data: { error: 12, errorMessage: '网络断开' } });
+        end(1006, 'network lost');
+      },
+    };
+    sockets.add(entry);
+    socketsOpened++;
+    realSetTimeout(() => {
+      if (ended) return;
+      if (!online()) {
+        fire('error', { data: { error: 12, errorMessage: '网络出错' } });
+        end(1006, 'offline');
+        return;
+      }
+      ws = new WebSocket(opts.url);
+      ws.on('open', () => fire('open', { data: {} }));
+      ws.on('message', (data, isBinary) =>
+        fire('message', {
+          data: { data: isBinary ? data : data.toString(), isBuffer: isBinary, socketTaskID: '1' },
+        }),
+      );
+      ws.on('error', () => fire('error', { data: { error: 12, errorMessage: 'WebSocket error' } }));
+      ws.on('close', (code, reason) => end(code, reason.toString()));
+    }, 0);
+    const on = (kind: keyof typeof listeners) => (listener: SocketListener) => {
+      listeners[kind].add(listener);
+    };
+    const off = (kind: keyof typeof listeners) => (listener?: SocketListener) => {
+      if (listener) listeners[kind].delete(listener);
+      else listeners[kind].clear();
+    };
+    return {
+      onOpen: on('open'),
+      offOpen: off('open'),
+      onMessage: on('message'),
+      offMessage: off('message'),
+      onError: on('error'),
+      offError: off('error'),
+      onClose: on('close'),
+      offClose: off('close'),
+      send: (o: { data: string } & Callbacks<unknown>) =>
+        invoke('SocketTask.send', o, () => {
+          if (!ws || ws.readyState !== WebSocket.OPEN) fail(10, 'socket is not open');
+          (ws as WebSocket).send(o.data);
+          return { success: true };
+        }),
+      close: (o: { code?: number; reason?: string } & Callbacks<unknown> = {}) =>
+        invoke('SocketTask.close', o, () => {
+          if (ws && ws.readyState <= WebSocket.OPEN) ws.close(o.code ?? 1000, o.reason ?? '');
+          else end(o.code ?? 1000, o.reason ?? '');
+          return { message: 'ok' };
+        }),
+    };
+  }) as unknown as My['connectSocket'];
+
+  api('setTabBarBadge', (o) => {
+    tabBadges.set(o.index, o.text);
+    return invoke('setTabBarBadge', o, () => ({}));
+  });
+  api('removeTabBarBadge', (o) => {
+    tabBadges.delete(o.index);
+    return invoke('removeTabBarBadge', o, () => ({}));
+  });
+  api('prompt', (o) => {
+    recordUi('prompt', o);
+    const answer = promptAnswers.length ? (promptAnswers.shift() as string | null) : null;
+    return invoke('prompt', o, () => ({ ok: answer !== null, inputValue: answer ?? '' }));
+  });
+
   impl.getSystemInfoSync = () => ({ ...systemInfo });
   impl.canIUse = (name: string) => name === 'component2' || name.split('.')[0] in impl;
   // (impl has no prototype, so `in` sees only implemented APIs.)
@@ -971,6 +1084,21 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       bytes: () => storageBytes(),
       clear: () => storage.clear(),
     },
+    sockets: {
+      get open() {
+        return sockets.size;
+      },
+      get opened() {
+        return socketsOpened;
+      },
+      dropAll: () => {
+        for (const socket of [...sockets]) socket.drop();
+      },
+    },
+    tabBadges,
+    answerPrompt: (...answers) => {
+      promptAnswers.push(...answers);
+    },
     define: (name, implementation) => {
       impl[name] = implementation;
     },
@@ -979,6 +1107,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     },
     abortAll: () => {
       for (const stopRequest of [...runningRequests]) stopRequest();
+      for (const socket of [...sockets]) socket.drop();
     },
   };
 
