@@ -120,12 +120,15 @@ export class ChatStore {
   visibleId: string | null = null;
   private outbox: ChatOutbox | undefined;
   private started = false;
+  /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
+  private catchingUp = false;
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started'>(this, {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp'>(this, {
       outbox: false,
       client: false,
       started: false,
+      catchingUp: false,
     });
   }
 
@@ -246,7 +249,7 @@ export class ChatStore {
     const refused = this.requireOutbox().add(entry);
     if (refused) return refused;
     this.addPending(fromOutbox(entry), conversationId);
-    this.transmit(entry);
+    if (!this.catchingUp) this.transmit(entry);
     return null;
   }
 
@@ -258,7 +261,7 @@ export class ChatStore {
     if (!entry) return;
     this.requireOutbox().setFailure(clientId, null);
     this.setPendingFailure(conversationId, clientId, undefined);
-    this.transmit(entry);
+    if (!this.catchingUp) this.transmit(entry);
   }
 
   /** Tells the server (and so the HR) the seeker read everything shown. */
@@ -341,9 +344,15 @@ export class ChatStore {
 
   /** After every (re)connection: what was missed in the threads kept, the badge, then the outbox in order. */
   private async catchUp(): Promise<void> {
+    this.catchingUp = true;
     void this.refreshUnreadTotal();
     if (conversationsStore.status === 'ready') void conversationsStore.refresh();
-    await Promise.all([...this.threads.keys()].map((id) => this.resync(id)));
+    try {
+      // Own messages stored before the connection dropped come back here and leave the outbox.
+      await Promise.all([...this.threads.keys()].map((id) => this.resync(id)));
+    } finally {
+      this.catchingUp = false;
+    }
     for (const entry of this.requireOutbox().all()) if (!entry.failure) this.transmit(entry);
   }
 
