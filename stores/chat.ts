@@ -93,7 +93,7 @@ function fromOutbox(entry: OutboxEntry): ThreadMessage {
 }
 
 /** Merges stored messages into a seq-ordered list, each seq once. */
-function mergeStored(current: ThreadMessage[], incoming: ThreadMessage[]): ThreadMessage[] {
+export function mergeStored(current: ThreadMessage[], incoming: ThreadMessage[]): ThreadMessage[] {
   if (!incoming.length) return current;
   const last = current.length ? (current[current.length - 1].seq as number) : 0;
   const fresh = incoming.filter((m) => (m.seq as number) > last);

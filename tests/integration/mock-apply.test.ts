@@ -168,11 +168,9 @@ describe('mock backend: applying with a resume', () => {
     });
     // Sharing again changes nothing and sends nothing more.
     await backend.request('POST', `/applications/${created.body.id}/share-phone`, { token });
-    const again = await backend.request<MessagePage>(
-      'GET',
-      `/conversations/${created.body.conversationId}/messages`,
-      { token },
-    );
+    const again = await backend.request<MessagePage>('GET', `/conversations/${created.body.conversationId}/messages`, {
+      token,
+    });
     expect(again.body.items).toHaveLength(messages.body.items.length);
   });
 

@@ -27,6 +27,8 @@ export interface TestBackend {
   server: MockServer;
   url: string;
   request<T = unknown>(method: string, urlPath: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Stops the server and starts it again on the same port and database file; true when nothing was reseeded. */
+  restart(): Promise<boolean>;
   /** Logs in as the Alipay user named by `key` with a fresh single-use code. */
   login(key: string): Promise<TokenPair>;
   close(): Promise<void>;
@@ -42,7 +44,7 @@ export function freshAuthCode(key: string): string {
 /** The real mock server on an ephemeral port over a temporary database, quiet, with no autopilot timer. */
 export async function startTestBackend(options: MockServerOptions = {}): Promise<TestBackend> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-test-'));
-  const server = await createMockServer({
+  const serverOptions: MockServerOptions = {
     port: 0,
     host: '127.0.0.1',
     dbPath: path.join(dir, 'mock.db'),
@@ -50,7 +52,8 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
     autopilotIntervalMs: 0,
     ...options,
     seed: { jobs: 300, seed: 'test-seed', referenceTime: TEST_REFERENCE_TIME, ...options.seed },
-  });
+  };
+  let server = await createMockServer(serverOptions);
 
   async function request<T>(method: string, urlPath: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -66,9 +69,19 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
   }
 
   return {
-    server,
+    get server() {
+      return server;
+    },
     url: server.url,
     request,
+    restart: async () => {
+      const port = server.port;
+      await server.close();
+      // Lets fetch's pool see its kept-alive connections closed before the next request.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      server = await createMockServer({ ...serverOptions, port });
+      return server.seedReport === null;
+    },
     login: async (key) => {
       const response = await request<TokenPair>('POST', '/auth/login', { body: { authCode: freshAuthCode(key) } });
       if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
@@ -90,7 +103,16 @@ export interface RealtimeClient {
 }
 
 export function connectRealtime(baseUrl: string, token: string): RealtimeClient {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(token)}`);
+  return openRealtime(`${baseUrl.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(token)}`);
+}
+
+/** The HR's socket (employer side, loopback only). */
+export function connectEmployerRealtime(baseUrl: string, hrId: string | number): RealtimeClient {
+  return openRealtime(`${baseUrl.replace(/^http/, 'ws')}/ws/employer?hrId=${hrId}`);
+}
+
+function openRealtime(url: string): RealtimeClient {
+  const socket = new WebSocket(url);
   const events: ServerEvent[] = [];
   const waiters: (() => void)[] = [];
   socket.on('message', (data) => {
