@@ -7,6 +7,7 @@ import type { Rules } from './validation';
 export const MESSAGE_TEXT_MAX = 1000;
 
 /** C0/C1 controls other than tab and newline, and bidi overrides (used to disguise links). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function joinsPrevious(codePoint: number): boolean {

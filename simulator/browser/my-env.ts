@@ -462,6 +462,8 @@ export function createBrowserMy(runtime: LogicRuntime): MyApis {
     alert: ui('alert'),
     confirm: ui('confirm'),
     prompt: ui('prompt'),
+    setTabBarBadge: ui('setTabBarBadge'),
+    removeTabBarBadge: ui('removeTabBarBadge'),
     showActionSheet: ui('showActionSheet'),
     setNavigationBar: ui('setNavigationBar'),
     stopPullDownRefresh: ui('stopPullDownRefresh'),

@@ -102,6 +102,8 @@ export class Shell implements PageViewHost {
   private readonly refreshBar: HTMLElement;
   private readonly viewport: HTMLElement;
   private readonly tabbar: HTMLElement;
+  /** my.setTabBarBadge text by tab index. */
+  private readonly tabBadges = new Map<number, string>();
   private readonly overlays: HTMLElement;
   private readonly redbox: HTMLElement;
   private readonly panel: HTMLElement;
@@ -465,14 +467,16 @@ export class Shell implements PageViewHost {
     this.tabbar.hidden = false;
     this.tabbar.style.background = tabBar.backgroundColor ?? '#fff';
     this.tabbar.innerHTML = '';
-    tabBar.items.forEach((item) => {
+    tabBar.items.forEach((item, index) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
+      const badge = this.tabBadges.get(index);
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
         el('span', { className: 'sim-tab-icon' }),
         item.name ?? item.text ?? route,
+        ...(badge ? [el('span', { className: 'sim-tab-badge', textContent: badge })] : []),
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
       button.dataset.route = route;
@@ -796,6 +800,14 @@ export class Shell implements PageViewHost {
         return {};
       case 'hideToast':
         this.overlays.querySelector('.sim-toast')?.remove();
+        return {};
+      case 'setTabBarBadge':
+        this.tabBadges.set(Number(options.index), String(options.text ?? ''));
+        this.renderTabbar();
+        return {};
+      case 'removeTabBarBadge':
+        this.tabBadges.delete(Number(options.index));
+        this.renderTabbar();
         return {};
       case 'showLoading': {
         this.loadingBox?.remove();

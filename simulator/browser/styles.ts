@@ -105,6 +105,9 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font: inherit; font-size: 11px; cursor: pointer; gap: 2px; }
 .sim-tab-icon { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; opacity: .85; }
 .sim-tab.on .sim-tab-icon { background: currentColor; }
+.sim-tab { position: relative; }
+.sim-tab-badge { position: absolute; top: 3px; left: calc(50% + 6px); min-width: 16px; height: 16px; padding: 0 4px; box-sizing: border-box;
+  border-radius: 8px; background: #ff3141; color: #fff; font-size: 10px; line-height: 16px; text-align: center; }
 .sim-home { height: 34px; flex: none; display: flex; align-items: center; justify-content: center; }
 .sim-home > i { width: 134px; height: 5px; border-radius: 3px; background: #1f2329; }
 .sim-overlays { position: absolute; inset: 0; pointer-events: none; z-index: 10; }

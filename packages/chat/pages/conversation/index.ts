@@ -66,7 +66,8 @@ Page({
         hasOlder: thread?.hasOlder ?? false,
         loadingOlder: thread?.loadingOlder ?? false,
         olderError: thread?.olderError ?? '',
-        scrollTarget: last ? `m-${last.key}` : '',
+        // The end of the list, renamed whenever the last line changes, so the view scrolls to it then only.
+        scrollTarget: last ? `bottom-${last.key}-${last.seq ?? 'pending'}` : 'bottom',
         connectionText: CONNECTION_TEXT[chatStore.connection] ?? '',
         quickReplies: quickRepliesStore.items.slice(),
       };
@@ -129,7 +130,11 @@ Page({
   },
   async onEditQuickReply(event: { currentTarget: { dataset: { index: number } } }) {
     const index = Number(event.currentTarget.dataset.index);
-    const text = await prompt({ title: '编辑常用语', message: quickRepliesStore.items[index], placeholder: '输入新的内容' });
+    const text = await prompt({
+      title: '编辑常用语',
+      message: quickRepliesStore.items[index],
+      placeholder: '输入新的内容',
+    });
     if (text === null) return;
     const problem = quickRepliesStore.edit(index, text);
     showToast(problem ?? '已保存', problem ? 'fail' : 'success');
@@ -175,7 +180,11 @@ Page({
     if (confirmed) await this.answer('phone', true);
   },
   async onReport(event: { currentTarget: { dataset: { seq: number } } }) {
-    const failure = await chatStore.report(this.data.id, Number(event.currentTarget.dataset.seq), '疑似诈骗：平台安全提醒');
+    const failure = await chatStore.report(
+      this.data.id,
+      Number(event.currentTarget.dataset.seq),
+      '疑似诈骗：平台安全提醒',
+    );
     showToast(failure ?? '已举报，平台会尽快核实处理', failure ? 'fail' : 'success');
   },
   async onBlockFromWarning() {
@@ -198,6 +207,7 @@ Page({
     if (this.data.header) navigateTo('packages/job/pages/detail/index', { id: this.data.header.jobId });
   },
   onOpenApplication() {
-    if (this.data.header) navigateTo('packages/applications/pages/detail/index', { id: this.data.header.applicationId });
+    if (this.data.header)
+      navigateTo('packages/applications/pages/detail/index', { id: this.data.header.applicationId });
   },
 });
