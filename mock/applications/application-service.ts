@@ -9,11 +9,7 @@ import {
 import type { ChatMessage, MessageCard } from '../../services/contracts/conversations';
 import { applyBlockedMessage, missingForApply } from '../../services/contracts/resume';
 import type { SimulatedClock } from '../clock';
-import {
-  ConversationStore,
-  type ConversationParticipants,
-  type NewMessage,
-} from '../conversations/conversation-store';
+import { ConversationStore, type ConversationParticipants, type NewMessage } from '../conversations/conversation-store';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
 import { PrivacyStore } from '../privacy/privacy-store';
 import type { Notify } from '../realtime/hub';

@@ -75,7 +75,12 @@ export class ChatService {
     if (!this.flood.allow(senderKey)) throw new ApiError(429, 'rate_limited', FLOOD_MESSAGE);
     const at = this.clock.now();
     const stored = this.db.transaction(() => {
-      const sent = this.conversationsStore.append(participants.id, { sender: actor.side, text: input.text, clientId, at });
+      const sent = this.conversationsStore.append(participants.id, {
+        sender: actor.side,
+        text: input.text,
+        clientId,
+        at,
+      });
       const messages = [sent.message];
       if (actor.side === 'hr' && sent.created) {
         this.db

@@ -197,8 +197,7 @@ export class ConversationStore {
     const row = this.db
       .prepare('SELECT id, application_id, user_id, hr_id, blocked_at FROM conversations WHERE id = ?')
       .get(conversationId) as
-      | { id: number; application_id: number; user_id: string; hr_id: number; blocked_at: number | null }
-      | undefined;
+      { id: number; application_id: number; user_id: string; hr_id: number; blocked_at: number | null } | undefined;
     return (
       row && {
         id: row.id,
@@ -279,9 +278,7 @@ export class ConversationStore {
     let hasMore: boolean;
     if (query.afterSeq !== undefined) {
       rows = this.db
-        .prepare(
-          `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-        )
+        .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
         .all(conversationId, query.afterSeq, query.limit + 1) as MessageRow[];
       hasMore = rows.length > query.limit;
       rows = rows.slice(0, query.limit);
@@ -313,10 +310,9 @@ export class ConversationStore {
   }
 
   messageId(conversationId: number, seq: number): number | undefined {
-    const row = this.db.prepare('SELECT id FROM messages WHERE conversation_id = ? AND seq = ?').get(
-      conversationId,
-      seq,
-    ) as { id: number } | undefined;
+    const row = this.db
+      .prepare('SELECT id FROM messages WHERE conversation_id = ? AND seq = ?')
+      .get(conversationId, seq) as { id: number } | undefined;
     return row?.id;
   }
 
@@ -326,9 +322,9 @@ export class ConversationStore {
    */
   markRead(conversationId: number, side: ChatSide, seq?: number): { seq: number; moved: boolean } {
     const column = `${side}_read_seq`;
-    const before = this.db.prepare(`SELECT ${column} AS r, last_seq FROM conversations WHERE id = ?`).get(
-      conversationId,
-    ) as { r: number; last_seq: number };
+    const before = this.db
+      .prepare(`SELECT ${column} AS r, last_seq FROM conversations WHERE id = ?`)
+      .get(conversationId) as { r: number; last_seq: number };
     const target = Math.min(seq ?? before.last_seq, before.last_seq);
     if (target <= before.r) return { seq: before.r, moved: false };
     this.db.prepare(`UPDATE conversations SET ${column} = ? WHERE id = ?`).run(target, conversationId);
@@ -336,8 +332,6 @@ export class ConversationStore {
   }
 
   setBlocked(conversationId: number, blocked: boolean, at: number): void {
-    this.db
-      .prepare('UPDATE conversations SET blocked_at = ? WHERE id = ?')
-      .run(blocked ? at : null, conversationId);
+    this.db.prepare('UPDATE conversations SET blocked_at = ? WHERE id = ?').run(blocked ? at : null, conversationId);
   }
 }

@@ -184,8 +184,7 @@ export class SubscriptionService {
          ORDER BY application_id IS NULL, id LIMIT 1`,
       )
       .get(input.userId, SUBSCRIPTION_TEMPLATES.chatMessage.id, input.applicationId) as
-      | { id: number; template_id: string }
-      | undefined;
+      { id: number; template_id: string } | undefined;
     if (!consent) return false;
     // A template keyword holds a short line: the start of the message.
     const preview = input.text.length > 20 ? `${input.text.slice(0, 20)}…` : input.text;

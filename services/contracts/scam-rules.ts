@@ -5,12 +5,7 @@
  */
 
 export type ScamRuleKey =
-  | 'fee'
-  | 'training_or_equipment'
-  | 'order_brushing'
-  | 'off_platform_payment'
-  | 'off_platform_chat'
-  | 'id_documents';
+  'fee' | 'training_or_equipment' | 'order_brushing' | 'off_platform_payment' | 'off_platform_chat' | 'id_documents';
 
 export interface ScamRule {
   key: ScamRuleKey;
