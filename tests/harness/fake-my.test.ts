@@ -399,14 +399,15 @@ describe('fake my: media, upload, phone number, leave guard', () => {
 describe('fake my: unsupported APIs', () => {
   it('throws an Error naming an API the fake does not implement', () => {
     const fake = createFakeMy();
-    expect(() => fake.connectSocket({ url: 'ws://127.0.0.1:1' })).toThrow(/my\.connectSocket is not supported/);
+    expect(() => fake.getBluetoothAdapterState({})).toThrow(/my\.getBluetoothAdapterState is not supported/);
     expect(() => fake.chooseVideo).toThrow(/my\.chooseVideo/);
   });
 
   it('answers canIUse for what it implements, and accepts deliberate stubs', async () => {
     const fake = createFakeMy();
     expect(fake.canIUse('request')).toBe(true);
-    expect(fake.canIUse('connectSocket')).toBe(false);
+    expect(fake.canIUse('connectSocket')).toBe(true);
+    expect(fake.canIUse('chooseVideo')).toBe(false);
     fake.$fake.define('vibrateShort', (() => Promise.resolve()) as unknown as FakeMy['vibrateShort']);
     await expect(fake.vibrateShort()).resolves.toBeUndefined();
     expect('vibrateShort' in fake).toBe(true);
