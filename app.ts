@@ -1,7 +1,6 @@
 import { watchNetwork } from './services/platform/socket';
 import { realtime } from './services/realtime';
 import { chatStore } from './stores/chat';
-import { jobSearchStore } from './stores/job-search';
 import { resumeStore } from './stores/resume';
 import { sessionStore } from './stores/session';
 
@@ -10,9 +9,8 @@ async function startSession(): Promise<void> {
   if (!sessionStore.signedIn) return;
   // Chat and live application updates: typed-offline messages go out as soon as this connects.
   chatStore.start();
-  // The resume's expectations rank the 推荐 feed; the first page does not wait for them.
+  // The resume's expectations rank the 推荐 feed (the search store reacts); the first page does not wait.
   await resumeStore.load();
-  await jobSearchStore.rankByPreferences();
 }
 
 App({

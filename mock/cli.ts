@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { mockDefaults } from './config';
+import { CONSOLE_PATH } from './routes/console-routes';
 import { createMockServer, type MockServerOptions } from './server';
 
 const USAGE = `npm run mock -- [options]
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
   }
   console.log(`Mock backend listening on ${server.url}`);
   console.log(`WebSocket: ${server.url.replace(/^http/, 'ws')}/ws?token=ACCESS_TOKEN`);
+  console.log(
+    `HR console (招聘端): ${server.url}${CONSOLE_PATH}/ (open it in a browser; built by npm run build:console)`,
+  );
   console.log(`Database: ${server.dbPath}`);
   const faults = server.context.faults.get();
   if (faults.latencyMs || faults.errorRate || faults.dropSocketRate) console.log('Faults:', faults);

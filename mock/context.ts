@@ -2,11 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { ApplicationService } from './applications/application-service';
 import type { EmployerActions } from './applications/employer-actions';
 import type { IdempotencyStore } from './applications/idempotency-store';
+import type { HrSessions } from './auth/hr-sessions';
 import type { TokenService } from './auth/token-service';
 import type { EmployerAutopilot } from './autopilot/employer-autopilot';
 import type { ChatService } from './chat/chat-service';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
+import type { EmployerJobs } from './jobs/employer-jobs';
 import type { RealtimeHub } from './realtime/hub';
 
 /** Everything route handlers work with, built once per server. */
@@ -22,4 +24,8 @@ export interface MockContext {
   idempotency: IdempotencyStore;
   faults: FaultSwitches;
   hub: RealtimeHub;
+  /** The HR console: its sessions, the company's jobs, and its realtime channel (keyed by company id). */
+  hrSessions: HrSessions;
+  employerJobs: EmployerJobs;
+  employerHub: RealtimeHub;
 }

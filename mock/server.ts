@@ -4,6 +4,7 @@ import { DAILY_APPLICATION_CAP } from '../services/contracts/applications';
 import { ApplicationService } from './applications/application-service';
 import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
+import { HrSessions } from './auth/hr-sessions';
 import { TokenService } from './auth/token-service';
 import { ChatService } from './chat/chat-service';
 import type { ChatRate } from './chat/flood-guard';
@@ -17,13 +18,18 @@ import { registerErrorHandling } from './http/error-handler';
 import { FaultSwitches, registerFaultInjection, type Faults } from './http/faults';
 import { registerJsonBodyParser } from './http/json-body';
 import { loggerOptions, RequestLineLogController } from './http/request-log';
+import { EmployerJobs } from './jobs/employer-jobs';
+import { feedEmployers } from './realtime/employer-feed';
 import { RealtimeHub } from './realtime/hub';
 import { attachRealtimeServer } from './realtime/socket-server';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerApplicationRoutes } from './routes/application-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
+import { registerConsoleRoutes } from './routes/console-routes';
+import { registerEmployerJobRoutes } from './routes/employer-job-routes';
 import { registerEmployerRoutes } from './routes/employer-routes';
+import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
@@ -31,6 +37,7 @@ import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
 import { registerTrustRoutes } from './routes/trust-routes';
 import { seedDatabase, startOfUtcDay, type SeedReport } from './seed/seed-database';
+import { answerClientError, answerFrameworkError } from './http/raw-errors';
 
 export interface MockServerOptions {
   /** 0 picks a free port. Default 3780 (env MOCK_PORT). */
@@ -50,6 +57,11 @@ export interface MockServerOptions {
   /** Token lifetimes; tests shorten them to a second. */
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** The wall clock tokens are issued and expire by (default Date.now); tests move it instead of sleeping. */
+  tokenClock?: () => number;
+  hrSessionTtlSeconds?: number;
+  /** The built HR console served at /console (default console/dist). */
+  consoleDir?: string;
   /** Employer's response window in hours (default 72). */
   respondByHours?: number;
   /** Applications a seeker may send per China day (default 50). */
@@ -83,15 +95,22 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
   const clock = new SimulatedClock(db, options.timeScale ?? mockDefaults.timeScale);
   const hub = new RealtimeHub();
+  const employerHub = new RealtimeHub();
   const faults = new FaultSwitches(options.faults, seed);
-  const tokens = new TokenService(db, {
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
-    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? mockDefaults.refreshTokenTtlSeconds,
-  });
+  const tokens = new TokenService(
+    db,
+    {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? mockDefaults.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? mockDefaults.refreshTokenTtlSeconds,
+    },
+    options.tokenClock,
+  );
   const applications = new ApplicationService(db, clock, (userId, event) => hub.sendToUser(userId, event), {
     respondByHours: options.respondByHours ?? mockDefaults.respondByHours,
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
+  feedEmployers(applications, employerHub);
+  const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
   const context: MockContext = {
     db,
     seed,
@@ -99,11 +118,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock),
-    chat: new ChatService(db, clock, applications, hub, options.chatRate),
+    chat: new ChatService(db, clock, applications, { seekers: hub, employers: employerHub }, options.chatRate),
     autopilot: new EmployerAutopilot(db, clock, applications, seed),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
+    hrSessions,
+    employerJobs: new EmployerJobs(db, () => clock.now()),
+    employerHub,
   };
 
   const app = Fastify({
@@ -111,6 +133,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
+    // Failures before a route runs answer in the documented error shape too.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);
@@ -127,6 +152,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerPrivacyRoutes(app, context);
   registerSubscriptionRoutes(app, context);
   registerEmployerResumeRoutes(app, context);
+  registerEmployerSessionRoutes(app, context);
+  registerEmployerJobRoutes(app, context);
+  registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, context);
   try {

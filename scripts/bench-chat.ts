@@ -6,22 +6,20 @@
  * employer socket, catching up by sequence after each reconnect. Prints sent, delivered, lost, duplicated,
  * out of order and send→ack / send→other side latencies, ending with one JSON line. Figures, not a test.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import type { ApplicationDetail } from '../services/contracts/applications';
 import type { ChatMessage, MessagePage } from '../services/contracts/conversations';
+import type { EmployerSession } from '../services/contracts/employer';
 import type { JobSummary } from '../services/contracts/jobs';
 import type { CursorPage } from '../services/contracts/page';
-import type { ServerEvent } from '../services/contracts/realtime';
-import { createMockServer, type MockServer, type MockServerOptions } from '../mock/server';
-import { createRuntime } from '../tests/harness/runtime';
+import { EMPLOYER_REALTIME_PATH, type EmployerServerEvent } from '../services/contracts/realtime';
+import { createRuntime } from '../runtime/harness/runtime';
 import { makeReadyToApply } from '../tests/support/mock-server';
 import type * as ChatModule from '../stores/chat';
 import type * as OutboxModule from '../services/chat-outbox';
 import type * as RealtimeModule from '../services/realtime';
 import type * as SocketModule from '../services/platform/socket';
+import { startEphemeralMock } from './lib/ephemeral-mock';
 
 const MESSAGES = 1000;
 const DROPS = 10;
@@ -37,7 +35,10 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
 }
 
-/** The HR's side: HTTP sends with retries under one client id, and the employer socket with catch-up. */
+/**
+ * The HR's side, signed in to the console (session token): HTTP sends with retries under one client id, and
+ * the employer socket with catch-up.
+ */
 class HrSide {
   readonly received = new Map<string, number>();
   readonly arrivalOrder: string[] = [];
@@ -47,16 +48,16 @@ class HrSide {
 
   constructor(
     private readonly base: () => string,
-    private readonly hrId: string,
+    private readonly token: string,
     private readonly conversationId: string,
   ) {}
 
   connect(): void {
     if (this.stopped) return;
-    const socket = new WebSocket(`${this.base().replace(/^http/, 'ws')}/ws/employer?hrId=${this.hrId}`);
+    const socket = new WebSocket(`${this.base().replace(/^http/, 'ws')}${EMPLOYER_REALTIME_PATH}?token=${this.token}`);
     this.socket = socket;
     socket.on('message', (data) => {
-      const event = JSON.parse(data.toString()) as ServerEvent;
+      const event = JSON.parse(data.toString()) as EmployerServerEvent;
       if (event.type === 'hello') void this.catchUp();
       if (event.type === 'message') this.take([event.message]);
     });
@@ -80,7 +81,7 @@ class HrSide {
       try {
         const response = await fetch(
           `${this.base()}/employer/conversations/${this.conversationId}/messages?afterSeq=${this.lastSeq}&limit=100`,
-          { headers: { 'x-hr-id': this.hrId } },
+          { headers: { authorization: `Bearer ${this.token}` } },
         );
         const page = (await response.json()) as MessagePage;
         this.take(page.items);
@@ -97,7 +98,7 @@ class HrSide {
       try {
         const response = await fetch(`${this.base()}/employer/conversations/${this.conversationId}/messages`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-hr-id': this.hrId },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
           body: JSON.stringify({ text, clientId }),
         });
         if (response.status === 201 || response.status === 200) return performance.now();
@@ -125,19 +126,11 @@ class HrSide {
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-chat-'));
-  const dbPath = path.join(dir, 'mock.db');
-  const serverOptions: MockServerOptions = {
-    dbPath,
-    host: '127.0.0.1',
+  const server = await startEphemeralMock({
     seed: { jobs: 200, seed: 'bench-chat' },
-    autopilotIntervalMs: 0,
-    logLevel: 'silent',
     // Thousands of messages a minute from one sender is a flood by design: the limit is lifted to measure delivery.
     chatRate: { burst: 100_000, perSecond: 100_000 },
-  };
-  let server: MockServer = await createMockServer({ ...serverOptions, port: 0 });
-  const port = server.port;
+  });
   const base = server.url;
 
   const runtime = createRuntime({ globals: { __API_BASE_URL__: base }, strict: false });
@@ -186,7 +179,14 @@ async function main(): Promise<void> {
   chatStore.start();
   await chatStore.open(conversationId);
   chatStore.setVisible(conversationId);
-  const hr = new HrSide(() => base, job.hr.id, conversationId);
+  const session = (await (
+    await fetch(`${base}/employer/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hrId: job.hr.id }),
+    })
+  ).json()) as EmployerSession;
+  const hr = new HrSide(() => base, session.token, conversationId);
   hr.connect();
   while (!realtime.isOpen) await sleep(10);
 
@@ -215,16 +215,12 @@ async function main(): Promise<void> {
 
   for (let i = 0; i < MESSAGES; i++) {
     if (dropAt.has(i)) {
-      fake.sockets.dropAll();
+      fake.dropSockets();
       hr.drop();
       drops++;
     }
     if (i === restartAt) {
-      const closing = server.close();
-      void closing.then(async () => {
-        server = await createMockServer({ ...serverOptions, port });
-        restarts++;
-      });
+      void server.restart().then(() => restarts++);
     }
     if (i === offlineAt) {
       fake.setOffline(true);
@@ -320,8 +316,7 @@ async function main(): Promise<void> {
   hr.stop();
   chatStore.setVisible(null);
   runtime.dispose();
-  await server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 }
 
 main().catch((error: unknown) => {

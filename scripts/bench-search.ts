@@ -60,6 +60,10 @@ const MIX: [string, JobListQuery][] = [
   ],
   ['salary sort', { sort: 'salary' }],
   ['match with preferences', { prefCategories: '服务员,厨师,帮厨', prefSalaryMin: '5000' }],
+  [
+    'match with preferences + cities',
+    { prefCategories: '前端开发工程师,UI设计师', prefSalaryMin: '12000', prefCityCodes: '330100,310000' },
+  ],
   ['nearest 杭州', { sort: 'nearest', ...HANGZHOU }],
   ['nearest 成都 + filter', { sort: 'nearest', ...CHENGDU, jobType: 'full_time' }],
   ['nearest 德州', { sort: 'nearest', ...DEZHOU }],

@@ -3,24 +3,14 @@
  * jobs, against the real mock backend, and prints what crossed to the view per page next to what
  * resending the whole list would have cost. Figures, not a pass/fail test.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createMockServer } from '../mock/server';
-import { createRuntime } from '../tests/harness/runtime';
+import { startEphemeralMock } from './lib/ephemeral-mock';
+import { createRuntime } from '../runtime/harness/runtime';
 
 const PAGES = 10;
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-setdata-'));
-  const server = await createMockServer({
-    port: 0,
-    dbPath: path.join(dir, 'mock.db'),
-    seed: { jobs: 400, seed: 'bench-setdata' },
-    autopilotIntervalMs: 0,
-    logLevel: 'silent',
-  });
+  const server = await startEphemeralMock({ seed: { jobs: 400, seed: 'bench-setdata' } });
   const runtime = createRuntime({ globals: { __API_BASE_URL__: server.url } });
   try {
     const page = runtime.mountPage<{ jobs: unknown[] }>('pages/jobs/index');
@@ -57,8 +47,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     runtime.dispose();
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

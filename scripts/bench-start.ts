@@ -8,22 +8,12 @@
  *   BENCH_RUNS (default 5), BENCH_JOBS (jobs seeded, default 2000)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { createMockServer } from '../mock/server';
+import { startEphemeralMock } from './lib/ephemeral-mock';
 import { createSimulatorServer } from '../simulator/server/server';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 /** What counts as "the job list painted": a job card in the first page's document. */
 const LIST_SELECTOR = process.env.BENCH_SELECTOR ?? '.job-card';
 
@@ -57,16 +47,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh`);
   if (!fs.existsSync(path.resolve(__dirname, '../dist/app.json')))
     throw new Error('dist/ is missing: run npm run build');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-start-'));
-  const mock = await createMockServer({
-    port: 0,
-    dbPath: path.join(dir, 'mock.db'),
-    seed: { jobs: Number(process.env.BENCH_JOBS ?? 2000), seed: 'bench' },
-    autopilotIntervalMs: 0,
-    logLevel: 'silent',
-  });
+  const mock = await startEphemeralMock({ seed: { jobs: Number(process.env.BENCH_JOBS ?? 2000), seed: 'bench' } });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results: Run[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -106,8 +89,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await sim.close();
-    await mock.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await mock.stop();
   }
   const line = {
     runs,

@@ -13,11 +13,12 @@ const SOURCES = [
   'app.json',
   'app.acss',
   'pages',
-  'packages',
+  'subpackages',
   'components',
   'services',
   'stores',
-  'utils',
+  'view-models',
+  'format',
   'assets',
 ];
 
@@ -25,7 +26,7 @@ async function buildOnce(): Promise<boolean> {
   try {
     const s = await buildMiniProgram(distDir);
     console.log(
-      `built dist/ in ${s.ms} ms: ${s.pages} pages, ${s.components} components, ${s.modules} modules, ${s.npmBundles} npm bundles`,
+      `built dist/ in ${s.ms} ms: ${s.pages} pages, ${s.components} components, ${s.modules} modules, ${s.npmBundles} npm bundles, ${s.movedToSubpackages} files placed in the one subpackage that uses them`,
     );
     return true;
   } catch (error) {

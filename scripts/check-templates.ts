@@ -30,8 +30,8 @@ export interface TemplateCheckResult {
   errors: string[];
 }
 
-/** Folders holding npm code, not the project's own templates. */
-const SKIPPED_FOLDERS = ['npm/', 'node_modules/', 'miniprogram_npm/'];
+/** Folders holding npm code, not the project's own templates: at the root or inside a subpackage. */
+const NPM_FOLDER = /(^|\/)(npm|node_modules|miniprogram_npm)\//;
 
 /** An attribute binding an event: onTap, catchTap, and their capture- forms. */
 const EVENT_ATTRIBUTE = /^(capture-)?(on|catch)[A-Z]/;
@@ -269,9 +269,7 @@ export function checkTemplates(distDir: string): TemplateCheckResult {
     dynamicTemplateUse: { value: false },
   });
 
-  const projectAxml = listFiles(distDir).filter(
-    (f) => f.endsWith('.axml') && !SKIPPED_FOLDERS.some((folder) => f.startsWith(folder)),
-  );
+  const projectAxml = listFiles(distDir).filter((f) => f.endsWith('.axml') && !NPM_FOLDER.test(f));
   const referencedByOthers = new Set<string>();
   for (const rel of projectAxml) {
     const doc = documentOf(rel);

@@ -2,6 +2,7 @@ import { isApiErrorBody, type ApiErrorBody, type ApiErrorCode, type FieldError }
 import { config } from './config';
 import { sendRequest, type RawResponse } from './platform/request';
 import type { PlatformFailure } from './platform/failure';
+import { queryString } from './platform/query-string';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'business';
 
@@ -59,7 +60,7 @@ async function sendOnce<T>(request: HttpRequest): Promise<T> {
   let response: RawResponse;
   try {
     response = await sendRequest({
-      url: config.apiBaseUrl + request.path + queryString(request.query),
+      url: config.apiBaseUrl + request.path + searchOf(request.query),
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -89,12 +90,13 @@ function responseError(response: RawResponse): ApiError {
   return new ApiError('http', message, response.status);
 }
 
-function queryString(query: HttpRequest['query']): string {
+function searchOf(query: HttpRequest['query']): string {
   if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length ? `?${pairs.join('&')}` : '';
+  // An empty filter is no filter.
+  const kept: Record<string, string | number | undefined> = {};
+  for (const key of Object.keys(query)) if (query[key] !== '') kept[key] = query[key];
+  const search = queryString(kept);
+  return search ? `?${search}` : '';
 }
 
 /** Exponential backoff, capped, with jitter so many phones do not retry in step. */

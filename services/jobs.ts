@@ -8,7 +8,6 @@ import type {
   JobSummary,
   SimilarJobList,
 } from './contracts/jobs';
-import type { CityDetail } from './contracts/cities';
 import type { CursorPage } from './contracts/page';
 import { authorizedRequest } from './api';
 import { send } from './http';
@@ -20,10 +19,6 @@ export function listJobs(query: JobListQuery): Promise<CursorPage<JobSummary>> {
 
 export function suggestJobs(keyword: string): Promise<JobSuggestList> {
   return send<JobSuggestList>({ method: 'GET', path: '/jobs/suggest', query: { keyword } });
-}
-
-export function getCity(cityCode: string): Promise<CityDetail> {
-  return send<CityDetail>({ method: 'GET', path: `/cities/${encodeURIComponent(cityCode)}` });
 }
 
 export function getJobFilters(): Promise<JobFilterOptions> {

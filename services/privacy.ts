@@ -2,7 +2,7 @@ import type { ApplicationSummary } from './contracts/applications';
 import type { FavoriteItem } from './contracts/favorites';
 import type { CursorPage } from './contracts/page';
 import { PAGE_SIZE_MAX } from './contracts/page';
-import type { PrivacySettings, PrivacySettingsInput } from './contracts/resume';
+import type { PrivacySettings, PrivacySettingsInput } from './contracts/privacy';
 import { authorizedRequest } from './api';
 
 /** Companies the seeker hid their resume from. */

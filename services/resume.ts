@@ -3,13 +3,15 @@ import type { PhoneAuthorizationRequest } from './contracts/phone';
 import {
   ATTACHMENT_FIELD_NAME,
   ATTACHMENT_NAME_FIELD,
-  type EducationInput,
-  type Resume,
   type ResumeAttachment,
   type ResumeAttachmentList,
-  type ResumeBasicInput,
-  type ResumeExpectationsInput,
-  type WorkExperienceInput,
+} from './contracts/resume-attachments';
+import type {
+  EducationInput,
+  Resume,
+  ResumeBasicInput,
+  ResumeExpectationsInput,
+  WorkExperienceInput,
 } from './contracts/resume';
 import { authorizedRequest } from './api';
 import { config } from './config';

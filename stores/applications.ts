@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { ApplicationDetail, ApplicationStatus, ApplicationSummary } from '../services/contracts/applications';
 import type { CursorPage } from '../services/contracts/page';
@@ -56,8 +57,6 @@ export interface JobApplication {
 const EMPTY_DETAIL: ApplicationDetailEntry = { status: 'idle', detail: null, errorMessage: '', withdrawing: false };
 
 /** Applications a seeker sends over years stay few hundred; past this the server's 409 still catches a repeat. */
-
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /** 我的投递: a cursor list per tab, application details, withdrawal, and which jobs the seeker applied to. */
 export class ApplicationsStore {

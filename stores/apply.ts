@@ -1,4 +1,5 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import {
   createApplicationRules,
@@ -7,7 +8,8 @@ import {
   type CreateApplicationRequest,
 } from '../services/contracts/applications';
 import type { JobSummary } from '../services/contracts/jobs';
-import type { ResumeAttachment, SectionKey } from '../services/contracts/resume';
+import { applyBlockedMessage, resumeCompleteness, type SectionKey } from '../services/contracts/resume';
+import type { ResumeAttachment } from '../services/contracts/resume-attachments';
 import { SUBSCRIBE_TEMPLATES_PER_CALL, SUBSCRIPTION_TEMPLATES } from '../services/contracts/subscriptions';
 import { validate } from '../services/contracts/validation';
 import { createApplication } from '../services/applications';
@@ -16,10 +18,11 @@ import { ApiError, newIdempotencyKey } from '../services/http';
 import { getJob } from '../services/jobs';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
-import { defaultGreeting } from '../utils/application-view';
+import { defaultGreeting } from '../view-models/application-view';
 import { applicationsStore } from './applications';
 import { jobDetailStore } from './job-detail';
 import type { LoadStatus } from './load-status';
+import { resumeStore } from './resume';
 
 /** One job's apply form. It outlives the page, so nothing typed is lost when sending fails or the seeker leaves. */
 export interface ApplyForm {
@@ -70,8 +73,6 @@ const EMPTY_FORM: ApplyForm = {
   attempt: null,
 };
 
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
-
 /** Templates to ask consent for after applying, in calls of at most three. */
 const STATUS_TEMPLATE_IDS = [
   SUBSCRIPTION_TEMPLATES.applicationStatus.id,
@@ -107,6 +108,30 @@ export class ApplyStore {
     const cached = jobDetailStore.entry(jobId).job;
     if (cached) this.patch(jobId, { job: cached, jobStatus: 'ready', jobError: '' });
     await Promise.all([cached ? Promise.resolve() : this.loadJob(jobId), this.loadAttachments(jobId)]);
+  }
+
+  /**
+   * The seeker is back on the apply page (from the resume, say): the attachments are listed again, and a
+   * refusal for an incomplete resume is weighed against the resume as it is now, so what was fixed is no
+   * longer blamed.
+   */
+  async refresh(jobId: string): Promise<void> {
+    const { missing, sending } = this.form(jobId);
+    // Any other failure belongs to an attempt made before the seeker left: the next tap tries afresh.
+    if (!missing.length && !sending) this.patch(jobId, { errorMessage: '' });
+    await Promise.all([this.loadAttachments(jobId), missing.length ? this.recheckResume(jobId) : null]);
+  }
+
+  private async recheckResume(jobId: string): Promise<void> {
+    await resumeStore.load();
+    runInAction(() => {
+      const { missing } = this.form(jobId);
+      if (!resumeStore.resume || !missing.length) return;
+      const stillMissing = resumeCompleteness(resumeStore.resume).missing;
+      const left = missing.filter((section) => stillMissing.indexOf(section) >= 0);
+      if (left.length === missing.length) return;
+      this.patch(jobId, { missing: left, errorMessage: left.length ? applyBlockedMessage(left) : '' });
+    });
   }
 
   async loadJob(jobId: string): Promise<void> {

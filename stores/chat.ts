@@ -1,12 +1,7 @@
 import './mobx-config';
 import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
 import { messageTextProblem } from '../services/contracts/chat-text';
-import type {
-  ChatMessage,
-  ConsentSubject,
-  ConversationSummary,
-  MessageCard,
-} from '../services/contracts/conversations';
+import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
 import type { ServerEvent } from '../services/contracts/realtime';
 import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
 import {
@@ -18,12 +13,16 @@ import {
   reportChatMessage,
   setHrBlocked,
 } from '../services/conversations';
-import { ApiError, newIdempotencyKey } from '../services/http';
+import { newIdempotencyKey } from '../services/http';
 import { showTabBadge } from '../services/platform/socket';
 import { realtime, type RealtimeClient, type RealtimeState } from '../services/realtime';
+import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
+
+export type { RealtimeState };
 import { applicationsStore } from './applications';
 import { conversationsStore, updateConversationRow, withMessage } from './conversations';
 import type { LoadStatus } from './load-status';
+import { messageOf } from './outcome';
 
 /** Messages sent to the view when a conversation opens: one screen. */
 export const FIRST_PAGE_SIZE = 20;
@@ -31,23 +30,6 @@ export const OLDER_PAGE_SIZE = 30;
 /** Resync pages while catching up after a reconnect. */
 const RESYNC_PAGE_SIZE = 100;
 const MESSAGES_TAB_INDEX = 1;
-
-/** 发送中 → 已发送 → 已读, or 发送失败 (with 重发). Only the seeker's own messages have one. */
-export type DeliveryState = 'sending' | 'sent' | 'read' | 'failed';
-
-/** One line of a conversation: stored (with a seq) or still in the outbox (seq null). */
-export interface ThreadMessage {
-  /** Stable across the ack: the client id for the seeker's own, else `s<seq>`. */
-  key: string;
-  seq: number | null;
-  from: ChatMessage['from'];
-  text: string;
-  card: MessageCard | null;
-  sentAt: string;
-  clientId: string | null;
-  /** Why a failed message failed. */
-  failure?: string;
-}
 
 export interface ChatThread {
   id: string;
@@ -65,7 +47,6 @@ export interface ChatThread {
   lastSeq: number;
 }
 
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 function toThreadMessage(message: ChatMessage): ThreadMessage {
   return {

@@ -1,12 +1,13 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeObservable, action, computed, observable, runInAction } from 'mobx';
 import type { CursorPage } from '../services/contracts/page';
-import { ApiError } from '../services/http';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 
 export type FetchPage<T, Q> = (query: Q, cursor?: string) => Promise<CursorPage<T>>;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+const LOAD_FAILED = '加载失败，请稍后重试';
 
 /**
  * A cursor-paginated list as the app shows it: first page, pull-to-refresh, next pages appended at
@@ -22,8 +23,8 @@ export class CursorList<T, Q extends object> {
   refreshing = false;
   loadingMore = false;
   loadMoreError = '';
-  /** Answers to an older query are dropped when they arrive late. */
-  private generation = 0;
+  /** Answers for a list that was since reloaded or refreshed are dropped. */
+  private readonly requests = new LateAnswers();
 
   constructor(
     private readonly fetchPage: FetchPage<T, Q>,
@@ -55,10 +56,10 @@ export class CursorList<T, Q extends object> {
    * list was on screen, that list stays, still paging under its own query, with the reason above it.
    */
   async load(query: Q = this.query): Promise<void> {
-    const generation = ++this.generation;
+    const isLatest = this.requests.begin();
     const shownQuery = this.query;
     this.query = query;
-    // Work for the previous query no longer blocks this one; its answers are dropped by generation.
+    // Work for the previous query no longer blocks this one; its answers are dropped.
     this.loadingMore = false;
     this.refreshing = false;
     this.status = 'loading';
@@ -67,15 +68,15 @@ export class CursorList<T, Q extends object> {
     try {
       const page = await this.fetchPage(query);
       runInAction(() => {
-        if (generation !== this.generation) return;
+        if (!isLatest()) return;
         this.items = page.items;
         this.nextCursor = page.nextCursor;
         this.status = 'ready';
       });
     } catch (error) {
       runInAction(() => {
-        if (generation !== this.generation) return;
-        this.errorMessage = messageOf(error);
+        if (!isLatest()) return;
+        this.errorMessage = messageOf(error, LOAD_FAILED);
         if (this.items.length) {
           this.query = shownQuery;
           this.status = 'ready';
@@ -90,7 +91,7 @@ export class CursorList<T, Q extends object> {
   async refresh(): Promise<void> {
     if (this.refreshing) return;
     if (this.status !== 'ready') return this.load();
-    const generation = ++this.generation;
+    const isLatest = this.requests.begin();
     // A next page still on its way belongs to the list being replaced.
     this.loadingMore = false;
     this.refreshing = true;
@@ -98,7 +99,7 @@ export class CursorList<T, Q extends object> {
     try {
       const page = await this.fetchPage(this.query);
       runInAction(() => {
-        if (generation !== this.generation) return;
+        if (!isLatest()) return;
         this.refreshing = false;
         this.items = page.items;
         this.nextCursor = page.nextCursor;
@@ -106,32 +107,32 @@ export class CursorList<T, Q extends object> {
       });
     } catch (error) {
       runInAction(() => {
-        if (generation !== this.generation) return;
+        if (!isLatest()) return;
         this.refreshing = false;
-        this.errorMessage = messageOf(error);
+        this.errorMessage = messageOf(error, LOAD_FAILED);
       });
     }
   }
 
   async loadMore(): Promise<void> {
     if (this.status !== 'ready' || !this.nextCursor || this.loadingMore || this.refreshing) return;
-    const generation = this.generation;
+    const isLatest = this.requests.observe();
     this.loadingMore = true;
     this.loadMoreError = '';
     try {
       const page = await this.fetchPage(this.query, this.nextCursor);
       // One action, so the append and the spinner going away reach the view in one transfer.
       runInAction(() => {
-        if (generation !== this.generation) return;
+        if (!isLatest()) return;
         this.loadingMore = false;
         this.items = [...this.items, ...page.items];
         this.nextCursor = page.nextCursor;
       });
     } catch (error) {
       runInAction(() => {
-        if (generation !== this.generation) return;
+        if (!isLatest()) return;
         this.loadingMore = false;
-        this.loadMoreError = messageOf(error);
+        this.loadMoreError = messageOf(error, LOAD_FAILED);
       });
     }
   }

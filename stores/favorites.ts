@@ -1,9 +1,10 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { FavoriteItem } from '../services/contracts/favorites';
 import { listFavorites, setFavorite } from '../services/favorites';
-import { ApiError } from '../services/http';
 import { CursorList } from './cursor-list';
+import { KeyedLateAnswers, type StillCurrent } from './late-answers';
 
 /** Saved jobs: per-job state toggled optimistically (rolled back on failure), and the 我的 list. */
 export class FavoritesStore {
@@ -11,19 +12,19 @@ export class FavoritesStore {
   states = observable.map<string, boolean>();
   pending = observable.set<string>();
   /** Taps per job: an answer read before the latest tap must not undo it. */
-  private toggles = new Map<string, number>();
+  private taps = new KeyedLateAnswers<string>();
   list = new CursorList<FavoriteItem, Record<string, never>>((_q, cursor) => listFavorites(cursor), {});
 
   constructor() {
-    makeAutoObservable<FavoritesStore, 'toggles'>(this, { list: false, toggles: false });
+    makeAutoObservable<FavoritesStore, 'taps'>(this, { list: false, taps: false });
   }
 
   /** Loads the saved list; every job on it is known to be saved. */
   async loadList(): Promise<void> {
-    const tapsBefore = new Map(this.toggles);
+    const isFresh = this.taps.observeAll();
     await this.list.load();
     runInAction(() => {
-      for (const item of this.list.items) this.remember(item.job.id, true, tapsBefore.get(item.job.id) ?? 0);
+      for (const item of this.list.items) this.remember(item.job.id, true, () => isFresh(item.job.id));
     });
   }
 
@@ -31,21 +32,21 @@ export class FavoritesStore {
     return this.states.get(jobId) ?? false;
   }
 
-  /** How many times the star of this job was tapped: pass it back to `remember` with a server answer. */
-  tapsOf(jobId: string): number {
-    return this.toggles.get(jobId) ?? 0;
+  /** Take this before reading a job's star from the server, and pass it back to `remember` with the answer. */
+  readGuard(jobId: string): StillCurrent {
+    return this.taps.observe(jobId);
   }
 
-  /** A server answer about the star, read when `tapsBefore` taps had happened; later taps win. */
-  remember(jobId: string, favorited: boolean, tapsBefore: number = this.tapsOf(jobId)): void {
-    if (!this.pending.has(jobId) && tapsBefore === this.tapsOf(jobId)) this.states.set(jobId, favorited);
+  /** A server answer about the star; a tap after the read began wins. */
+  remember(jobId: string, favorited: boolean, isFresh: StillCurrent = this.readGuard(jobId)): void {
+    if (!this.pending.has(jobId) && isFresh()) this.states.set(jobId, favorited);
   }
 
   /** Flips the star at once; on failure puts it back and answers the reason to show. */
   async toggle(jobId: string): Promise<string | null> {
     if (this.pending.has(jobId)) return null;
     const before = this.isFavorited(jobId);
-    this.toggles.set(jobId, this.tapsOf(jobId) + 1);
+    this.taps.supersede(jobId);
     this.states.set(jobId, !before);
     this.pending.add(jobId);
     try {
@@ -57,7 +58,7 @@ export class FavoritesStore {
         this.pending.delete(jobId);
         this.states.set(jobId, before);
       });
-      return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
+      return messageOf(error);
     }
   }
 }

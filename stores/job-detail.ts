@@ -1,6 +1,8 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import type { JobDetail, JobReportReason, JobSummary } from '../services/contracts/jobs';
+import { jobReportRules, type JobDetail, type JobReportReason, type JobSummary } from '../services/contracts/jobs';
+import { validate } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import { getJob, listSimilarJobs, reportJob } from '../services/jobs';
 import { favoritesStore } from './favorites';
@@ -15,8 +17,6 @@ export interface JobDetailEntry {
 }
 
 const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '', similar: [] };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** Job details by id, with similar jobs; opening one records it in recently viewed. */
 export class JobDetailStore {
@@ -34,11 +34,11 @@ export class JobDetailStore {
     const previous = this.entry(id);
     this.entries.set(id, { ...previous, status: 'loading', errorMessage: '' });
     try {
-      const tapsBefore = favoritesStore.tapsOf(id);
+      const isFresh = favoritesStore.readGuard(id);
       const job = await getJob(id);
       runInAction(() => {
         this.entries.set(id, { ...this.entry(id), status: 'ready', job });
-        favoritesStore.remember(id, job.favorited, tapsBefore);
+        favoritesStore.remember(id, job.favorited, isFresh);
         recentViewsStore.record(job);
       });
     } catch (error) {
@@ -55,8 +55,10 @@ export class JobDetailStore {
     }
   }
 
-  /** Files a report; answers the message to show when it fails, or null. */
+  /** Files a report; answers the message to show when it fails (the text checked first, as the server would), or null. */
   async report(id: string, reason: JobReportReason, text: string): Promise<string | null> {
+    const invalid = await validate(jobReportRules, { reason, text: text.trim() });
+    if (invalid.length) return invalid[0].message;
     try {
       await reportJob(id, reason, text.trim());
       return null;

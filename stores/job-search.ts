@@ -1,10 +1,12 @@
 import './mobx-config';
-import { makeAutoObservable, runInAction } from 'mobx';
+import { comparer, makeAutoObservable, reaction, runInAction } from 'mobx';
 import { ApiError } from '../services/http';
 import type { JobSuggestion } from '../services/contracts/jobs';
 import { PAGE_SIZE_DEFAULT } from '../services/contracts/page';
-import { getCity, getJobFilters, suggestJobs } from '../services/jobs';
-import { chooseCity, getLocation } from '../services/platform/location';
+import { getCity } from '../services/cities';
+import { getJobFilters, suggestJobs } from '../services/jobs';
+import { pickCity, type PickedCity } from './city-picker';
+import { getLocation } from '../services/platform/location';
 import { readStorage, removeStorage, writeStorage } from '../services/platform/storage';
 import {
   EMPTY_SEARCH,
@@ -12,11 +14,18 @@ import {
   type JobSearch,
   type JobSort,
   type Position,
+  preferencesFrom,
   type SeekerPreferences,
-} from '../utils/job-query';
+} from './job-query';
 import { jobFeedStore } from './job-feed';
+import { LateAnswers } from './late-answers';
 import { resumeStore } from './resume';
 
+/** The query parameters the resume's expectations set. */
+const PREFERENCE_PARAMS = ['prefCategories', 'prefSalaryMin', 'prefCityCodes'] as const;
+
+/** The resume's expectations as last seen, so the first 推荐 page after a relaunch is ranked before it loads. */
+export const PREFERENCES_KEY = 'jobs.preferences';
 export const SEARCH_HISTORY_KEY = 'jobs.searchHistory';
 export const SEARCH_HISTORY_MAX = 20;
 const SUGGEST_DELAY_MS = 200;
@@ -32,42 +41,68 @@ export class JobSearchStore {
   /** Districts of the chosen city, for the filter sheet. */
   districts: string[] = [];
   private districtsOf = '';
-  private suggestGeneration = 0;
-  /** Counts the seeker's search changes, so a slow position answer cannot undo a later choice. */
-  private changes = 0;
+  /** Suggestions for older text are dropped. */
+  private readonly suggestRequests = new LateAnswers();
+  /** The seeker's search changes: a slow position answer cannot undo a later choice. */
+  private readonly changes = new LateAnswers();
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the device remembered, until this launch has read the resume. */
+  private rememberedPreferences = preferencesFrom(readStorage(PREFERENCES_KEY));
 
   constructor() {
-    makeAutoObservable<JobSearchStore, 'suggestGeneration' | 'suggestTimer' | 'districtsOf' | 'changes'>(this, {
-      suggestGeneration: false,
+    makeAutoObservable<
+      JobSearchStore,
+      'suggestRequests' | 'suggestTimer' | 'districtsOf' | 'changes' | 'rememberedPreferences'
+    >(this, {
+      rememberedPreferences: false,
+      suggestRequests: false,
       suggestTimer: false,
       districtsOf: false,
       changes: false,
     });
+    reaction(
+      () => this.preferences,
+      (preferences) => {
+        if (resumeStore.resume) {
+          if (preferences) writeStorage(PREFERENCES_KEY, preferences);
+          else removeStorage(PREFERENCES_KEY);
+        }
+        void this.rankByPreferences();
+      },
+      { equals: comparer.structural },
+    );
   }
 
-  /** The seeker's expectations from the resume, once it is loaded. */
+  /** The seeker's expectations from the resume; before it loads, the ones the device remembered. */
   get preferences(): SeekerPreferences | null {
-    const expectations = resumeStore.resume?.expectations;
-    return expectations ? { categories: expectations.categories, salaryMin: expectations.salaryMin } : null;
+    const resume = resumeStore.resume;
+    if (!resume) return this.rememberedPreferences;
+    const expectations = resume.expectations;
+    return expectations
+      ? { categories: expectations.categories, salaryMin: expectations.salaryMin, cityCodes: expectations.cityCodes }
+      : null;
   }
 
   /** Shows the feed for `search`; a keyword joins the history. */
   apply(search: JobSearch): Promise<void> {
-    this.changes++;
+    this.changes.supersede();
     this.search = search;
     const keyword = search.keyword.trim();
     if (keyword) this.remember(keyword);
     return jobFeedStore.load(searchToApiQuery(search, this.position, this.preferences));
   }
 
-  /** Once the resume says what the seeker wants, a 推荐 feed that was ranked without it is ranked again. */
-  rankByPreferences(): Promise<void> {
-    const query = jobFeedStore.query;
-    const unranked = this.search.sort === 'match' && !query.prefCategories && !query.prefSalaryMin;
+  /**
+   * Whenever the resume's expectations become known or change (the resume loads after the first page on
+   * launch, or the seeker edits them), a 推荐 feed ranked otherwise is ranked again.
+   */
+  private rankByPreferences(): Promise<void> {
+    const shown = jobFeedStore.query;
+    const wanted = searchToApiQuery(this.search, this.position, this.preferences);
+    const stale = PREFERENCE_PARAMS.some((param) => shown[param] !== wanted[param]);
     // Never pull a seeker who already scrolled on back to the top.
     const onFirstPage = jobFeedStore.items.length <= PAGE_SIZE_DEFAULT && !jobFeedStore.loadingMore;
-    return this.preferences && unranked && onFirstPage ? this.apply(this.search) : Promise.resolve();
+    return this.search.sort === 'match' && stale && onFirstPage ? this.apply(this.search) : Promise.resolve();
   }
 
   update(change: Partial<JobSearch>): Promise<void> {
@@ -76,9 +111,9 @@ export class JobSearchStore {
 
   /** 附近 needs the seeker's position first; without it the sort stays as it was and says why. */
   async setSort(sort: JobSort): Promise<void> {
-    const changesBefore = ++this.changes;
+    const isLatest = this.changes.begin();
     if (sort === 'nearest' && !this.position && !(await this.locate())) return;
-    if (this.changes !== changesBefore) return;
+    if (!isLatest()) return;
     await this.update({ sort });
   }
 
@@ -99,9 +134,9 @@ export class JobSearchStore {
   }
 
   async pickCity(): Promise<void> {
-    let city: Awaited<ReturnType<typeof chooseCity>>;
+    let city: PickedCity | null;
     try {
-      city = await chooseCity();
+      city = await pickCity({ nationwide: true });
     } catch {
       return;
     }
@@ -140,13 +175,13 @@ export class JobSearchStore {
 
   cancelSuggestions(): void {
     clearTimeout(this.suggestTimer);
-    this.suggestGeneration++;
+    this.suggestRequests.supersede();
     this.suggestions = [];
   }
 
   /** Suggestions for `text`; answers to older text are dropped. */
   async suggest(text: string): Promise<void> {
-    const generation = ++this.suggestGeneration;
+    const isLatest = this.suggestRequests.begin();
     const keyword = text.trim();
     if (!keyword) {
       this.suggestions = [];
@@ -155,12 +190,12 @@ export class JobSearchStore {
     try {
       const { items } = await suggestJobs(keyword);
       runInAction(() => {
-        if (generation === this.suggestGeneration) this.suggestions = items;
+        if (isLatest()) this.suggestions = items;
       });
     } catch (error) {
       // A 400 (say, a keyword too long) leaves no suggestions; the search itself reports the reason.
       runInAction(() => {
-        if (generation === this.suggestGeneration && error instanceof ApiError) this.suggestions = [];
+        if (isLatest() && error instanceof ApiError) this.suggestions = [];
       });
     }
   }

@@ -1,10 +1,11 @@
 import './mobx-config';
 import isEqual from 'fast-deep-equal';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { HIDDEN_COMPANIES_MAX } from '../services/contracts/resume';
+import { HIDDEN_COMPANIES_MAX } from '../services/contracts/privacy';
 import { getPrivacy, listKnownCompanies, savePrivacy, type CompanyChoice } from '../services/privacy';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
-import { messageOf } from './resume';
+import { messageOf } from './outcome';
 
 /** Which companies never see the seeker's resume, chosen from companies they applied to or saved. */
 export class PrivacyStore {
@@ -15,9 +16,16 @@ export class PrivacyStore {
   hiddenIds: string[] = [];
   savedIds: string[] = [];
   saving = false;
+  /** Ticks made while a save is on its way are not undone by its answer. */
+  private readonly ticks = new LateAnswers();
 
   constructor() {
-    makeAutoObservable(this, { companies: observable.ref, hiddenIds: observable.ref, savedIds: observable.ref });
+    makeAutoObservable<PrivacyStore, 'ticks'>(this, {
+      companies: observable.ref,
+      hiddenIds: observable.ref,
+      savedIds: observable.ref,
+      ticks: false,
+    });
   }
 
   get dirty(): boolean {
@@ -47,12 +55,10 @@ export class PrivacyStore {
 
   /** Hides or shows the resume to one company (saved with `save`). Answers a message when over the limit. */
   toggle(companyId: string): string | null {
-    if (this.hiddenIds.indexOf(companyId) >= 0) {
-      this.hiddenIds = this.hiddenIds.filter((id) => id !== companyId);
-      return null;
-    }
-    if (this.hiddenIds.length >= HIDDEN_COMPANIES_MAX) return `最多屏蔽${HIDDEN_COMPANIES_MAX}家公司`;
-    this.hiddenIds = [...this.hiddenIds, companyId];
+    const hidden = this.hiddenIds.indexOf(companyId) >= 0;
+    if (!hidden && this.hiddenIds.length >= HIDDEN_COMPANIES_MAX) return `最多屏蔽${HIDDEN_COMPANIES_MAX}家公司`;
+    this.ticks.supersede();
+    this.hiddenIds = hidden ? this.hiddenIds.filter((id) => id !== companyId) : [...this.hiddenIds, companyId];
     return null;
   }
 
@@ -60,12 +66,12 @@ export class PrivacyStore {
   async save(): Promise<string | null> {
     if (this.saving) return null;
     this.saving = true;
-    const sent = this.hiddenIds;
+    const isUntouched = this.ticks.observe();
     try {
-      const settings = await savePrivacy({ hiddenCompanyIds: sent });
+      const settings = await savePrivacy({ hiddenCompanyIds: this.hiddenIds });
       runInAction(() => {
         // Companies ticked while the save was on its way stay ticked (and unsaved).
-        if (this.hiddenIds === sent) this.hiddenIds = [...settings.hiddenCompanyIds];
+        if (isUntouched()) this.hiddenIds = [...settings.hiddenCompanyIds];
         this.savedIds = [...settings.hiddenCompanyIds];
         this.saving = false;
       });

@@ -9,17 +9,19 @@ import {
   resumeSelfIntroRules,
   resumeSkillsRules,
   workExperienceRules,
-  type Degree,
-  type EducationInput,
-  type Gender,
-  type Month,
-  type Resume,
-  type ResumeBasicInput,
-  type ResumeExpectationsInput,
-  type WorkExperienceInput,
-  type WorkStatus,
+} from '../services/contracts/resume-rules';
+import type {
+  Degree,
+  EducationInput,
+  Gender,
+  Resume,
+  ResumeBasicInput,
+  ResumeExpectationsInput,
+  WorkExperienceInput,
+  WorkStatus,
 } from '../services/contracts/resume';
-import { validate, type Rules } from '../services/contracts/validation';
+import type { Month } from '../services/contracts/months';
+import { checkInput, type InputRules } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import {
   authorizePhone,
@@ -32,23 +34,21 @@ import {
 } from '../services/resume';
 import { formDraftsStore, type DraftValues, type FormDraft } from './form-drafts';
 import type { LoadStatus } from './load-status';
-import { messageOf, resumeStore } from './resume';
-
-/** How a save ended: field errors go next to their fields; `message` is for a toast or banner. */
-export type SubmitOutcome = { ok: true } | { ok: false; message: string; fields: FieldError[] };
+import { messageOf, type SubmitOutcome } from './outcome';
+import { resumeStore } from './resume';
 
 /** What one resume form is: where its draft lives, its shared rules, and how it maps to the resume. */
 export interface ResumeFormSpec<V extends DraftValues, I> {
   /** Draft name: the device keeps it under `drafts.<form>`. */
   form: string;
   /** The contract's rules: the same the server validates with. */
-  rules: Rules;
+  rules: InputRules<I>;
   /** The saved values in the resume; null when the entry no longer exists. */
   baseline(resume: Resume): V | null;
   /** Shown when `baseline` is null. */
   missingMessage?: string;
-  /** The request body for the form's values. */
-  toInput(values: V, baseline: V): I;
+  /** The request body for the form's values, before the rules have checked it. */
+  toInput(values: V, baseline: V): unknown;
   save(input: I): Promise<Resume>;
   /** Deletes the entry (work and education entries). */
   remove?(): Promise<string | null>;
@@ -128,16 +128,15 @@ export class ResumeFormSession<V extends DraftValues, I = unknown> {
     this.submitError = '';
     this.saving = true;
     const sent = this.draft.values;
-    const input = this.spec.toInput(sent, this.draft.baseline);
-    const problems = await validate(this.spec.rules, input);
-    if (problems.length) {
+    const checked = await checkInput(this.spec.rules, this.spec.toInput(sent, this.draft.baseline));
+    if (!checked.ok) {
       runInAction(() => {
         this.saving = false;
       });
-      return { ok: false, message: problems[0].message, fields: this.fieldErrors(problems) };
+      return { ok: false, message: checked.fields[0].message, fields: this.fieldErrors(checked.fields) };
     }
     try {
-      const resume = await this.spec.save(input);
+      const resume = await this.spec.save(checked.value);
       runInAction(() => {
         resumeStore.receive(resume);
         this.draft.committed(sent);
@@ -228,14 +227,14 @@ export const basicFormSpec: ResumeFormSpec<BasicFormValues, ResumeBasicInput> = 
     status: resume.basic?.status ?? null,
   }),
   toInput: (values, baseline) => {
-    const input = {
+    const input: Record<string, unknown> = {
       name: text(values.name),
       gender: values.gender ?? undefined,
       birthYear: values.birthYear ?? undefined,
       email: text(values.email).trim() === '' ? null : values.email,
       cityCode: text(values.cityCode),
       status: values.status ?? undefined,
-    } as ResumeBasicInput;
+    };
     // Unchanged (or cleared) keeps the stored number, and with it its Alipay verification.
     const phone = text(values.phone).trim();
     if (phone !== '' && phone !== baseline.phone) input.phone = phone;
@@ -288,14 +287,13 @@ export const expectationsFormSpec: ResumeFormSpec<ExpectationsFormValues, Resume
       jobTypes: saved?.jobTypes ?? [],
     };
   },
-  toInput: (values) =>
-    ({
-      categories: values.categories,
-      cityCodes: values.cityCodes,
-      salaryMin: values.salaryMin ?? undefined,
-      salaryMax: values.salaryMax ?? undefined,
-      jobTypes: values.jobTypes,
-    }) as ResumeExpectationsInput,
+  toInput: (values) => ({
+    categories: values.categories,
+    cityCodes: values.cityCodes,
+    salaryMin: values.salaryMin ?? undefined,
+    salaryMax: values.salaryMax ?? undefined,
+    jobTypes: values.jobTypes,
+  }),
   save: saveExpectations,
 };
 
@@ -368,14 +366,13 @@ export function educationFormSpec(id: string | null): ResumeFormSpec<EducationFo
         : null;
     },
     missingMessage: '这段教育经历已删除',
-    toInput: (values) =>
-      ({
-        school: text(values.school),
-        degree: values.degree ?? undefined,
-        major: text(values.major),
-        startMonth: text(values.startMonth),
-        endMonth: values.endMonth || null,
-      }) as EducationInput,
+    toInput: (values) => ({
+      school: text(values.school),
+      degree: values.degree ?? undefined,
+      major: text(values.major),
+      startMonth: text(values.startMonth),
+      endMonth: values.endMonth || null,
+    }),
     save: (input) => saveEducation(id, input),
     remove: id === null ? undefined : () => resumeStore.deleteEducation(id),
   };

@@ -1,7 +1,10 @@
 import './mobx-config';
+import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { ATTACHMENTS_MAX, checkAttachmentFile, type Resume, type ResumeAttachment } from '../services/contracts/resume';
+import { ATTACHMENTS_MAX, checkAttachmentFile, type ResumeAttachment } from '../services/contracts/resume-attachments';
+import type { Resume } from '../services/contracts/resume';
 import { ApiError } from '../services/http';
+import type { CategoryGroup } from '../services/contracts/jobs';
 import { getJobFilters } from '../services/jobs';
 import { chooseImage } from '../services/platform/media';
 import {
@@ -11,7 +14,8 @@ import {
   getResume,
   uploadAttachment,
 } from '../services/resume';
-import { formatUploadFileName } from '../utils/format';
+import { formatUploadFileName } from '../format';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 
 /** An attachment on its way up, or one that did not make it (kept with its reason until dismissed). */
@@ -27,9 +31,6 @@ export interface AttachmentUpload {
   errorMessage: string;
 }
 
-export const messageOf = (error: unknown, fallback = '操作失败，请稍后重试'): string =>
-  error instanceof ApiError ? error.message : fallback;
-
 /** Progress is shown in steps, so a fast upload does not flood the view with setData calls. */
 const PROGRESS_STEP = 5;
 
@@ -42,12 +43,12 @@ export class ResumeStore {
   errorMessage = '';
   uploads: AttachmentUpload[] = [];
   deletingAttachmentId = '';
-  /** Job categories for the expectations form (GET /job-filters). */
-  categories: string[] = [];
+  /** Job categories by industry for the expectations form (GET /job-filters). */
+  categoryGroups: CategoryGroup[] = [];
   categoriesError = '';
   private loading: Promise<void> | null = null;
-  /** Counts writes, so a read that left before one cannot put older data back. */
-  private writes = 0;
+  /** A read that left before a write cannot put older data back. */
+  private readonly writes = new LateAnswers();
 
   constructor() {
     // The resume and the uploads are replaced whole on every change, never mutated in place.
@@ -56,7 +57,7 @@ export class ResumeStore {
       writes: false,
       resume: observable.ref,
       uploads: observable.ref,
-      categories: observable.ref,
+      categoryGroups: observable.ref,
     });
   }
 
@@ -65,12 +66,12 @@ export class ResumeStore {
     if (this.loading) return this.loading;
     this.status = 'loading';
     this.errorMessage = '';
-    const writesBefore = this.writes;
+    const isFresh = this.writes.observe();
     const run = async () => {
       try {
         const resume = await getResume();
         runInAction(() => {
-          if (this.writes === writesBefore) this.resume = resume;
+          if (isFresh()) this.resume = resume;
           this.status = 'ready';
         });
       } catch (error) {
@@ -95,19 +96,19 @@ export class ResumeStore {
 
   /** Every write answers the whole resume: it replaces what is shown. */
   receive(resume: Resume): void {
-    this.writes++;
+    this.writes.supersede();
     this.resume = resume;
     this.status = 'ready';
     this.errorMessage = '';
   }
 
   async loadCategories(): Promise<void> {
-    if (this.categories.length) return;
+    if (this.categoryGroups.length) return;
     this.categoriesError = '';
     try {
-      const { categories } = await getJobFilters();
+      const { categoryGroups } = await getJobFilters();
       runInAction(() => {
-        this.categories = categories;
+        this.categoryGroups = categoryGroups;
       });
     } catch (error) {
       runInAction(() => {
@@ -202,7 +203,7 @@ export class ResumeStore {
 
   private addAttachment(attachment: ResumeAttachment): void {
     if (!this.resume) return;
-    this.writes++;
+    this.writes.supersede();
     this.resume = {
       ...this.resume,
       attachments: [attachment, ...this.resume.attachments.filter((a) => a.id !== attachment.id)],
@@ -216,7 +217,7 @@ export class ResumeStore {
     try {
       const { items } = await deleteAttachment(id);
       runInAction(() => {
-        this.writes++;
+        this.writes.supersede();
         if (this.resume) this.resume = { ...this.resume, attachments: items };
       });
       return null;

@@ -1,8 +1,8 @@
 import './mobx-config';
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { UserProfile } from '../services/contracts/auth';
+import type { MeOverview, UserProfile } from '../services/contracts/auth';
 import { ApiError } from '../services/http';
-import { getProfile } from '../services/me';
+import { getMeOverview, getProfile } from '../services/me';
 import { validTokens } from '../services/session-tokens';
 
 export type SessionStatus = 'signed_out' | 'signing_in' | 'signed_in' | 'failed';
@@ -13,13 +13,39 @@ export class SessionStore {
   userId = '';
   profile: UserProfile | null = null;
   errorMessage = '';
+  /** The resume name and counts 我的 shows; the last one stays shown while a reload runs or fails. */
+  overview: MeOverview | null = null;
+  overviewError = '';
+  private overviewLoading: Promise<void> | null = null;
 
   constructor() {
-    makeAutoObservable(this);
+    makeAutoObservable<SessionStore, 'overviewLoading'>(this, { overviewLoading: false });
   }
 
   get signedIn(): boolean {
     return this.status === 'signed_in';
+  }
+
+  /** Loads (or reloads) the overview; a call while one runs shares it. */
+  loadOverview(): Promise<void> {
+    if (this.overviewLoading) return this.overviewLoading;
+    this.overviewError = '';
+    const run = async () => {
+      try {
+        const overview = await getMeOverview();
+        runInAction(() => {
+          this.overview = overview;
+        });
+      } catch (error) {
+        runInAction(() => {
+          this.overviewError = error instanceof ApiError ? error.message : '加载失败，请稍后重试';
+        });
+      } finally {
+        this.overviewLoading = null;
+      }
+    };
+    this.overviewLoading = run();
+    return this.overviewLoading;
   }
 
   async signIn(): Promise<void> {

@@ -1,19 +1,14 @@
 import './mobx-config';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import {
-  realNameRules,
-  studentRules,
-  type RealNameRequest,
-  type StudentRequest,
-  type TrustKind,
-  type TrustStatus,
-} from '../services/contracts/trust';
+import { realNameRules, studentRules } from '../services/contracts/trust-rules';
+import type { RealNameRequest, StudentRequest, TrustKind, TrustStatus } from '../services/contracts/trust';
 import { validate } from '../services/contracts/validation';
 import { ApiError } from '../services/http';
 import { getTrust, submitRealName, submitStudent, submitWorkId } from '../services/trust';
 import type { LoadStatus } from './load-status';
-import { messageOf, resumeStore } from './resume';
-import type { SubmitOutcome } from './resume-forms';
+import { LateAnswers } from './late-answers';
+import { messageOf, type SubmitOutcome } from './outcome';
+import { resumeStore } from './resume';
 
 /** The seeker's trust checks (实名, 芝麻工作证, 学生), each none → pending → verified | failed. */
 export class TrustStore {
@@ -21,8 +16,8 @@ export class TrustStore {
   trust: TrustStatus | null = null;
   errorMessage = '';
   submitting: TrustKind | null = null;
-  /** Counts submits, so a reload that left before one cannot show the older state. */
-  private writes = 0;
+  /** A reload that left before a submit cannot show the older state. */
+  private readonly writes = new LateAnswers();
 
   constructor() {
     makeAutoObservable<TrustStore, 'writes'>(this, { trust: observable.ref, writes: false });
@@ -32,11 +27,11 @@ export class TrustStore {
   async load(): Promise<void> {
     this.status = 'loading';
     this.errorMessage = '';
-    const writesBefore = this.writes;
+    const isFresh = this.writes.observe();
     try {
       const trust = await getTrust();
       runInAction(() => {
-        if (this.writes === writesBefore) this.trust = trust;
+        if (isFresh()) this.trust = trust;
         this.status = 'ready';
       });
     } catch (error) {
@@ -85,7 +80,7 @@ export class TrustStore {
     try {
       const trust = await send();
       runInAction(() => {
-        this.writes++;
+        this.writes.supersede();
         this.trust = trust;
         this.status = 'ready';
         this.submitting = null;

@@ -1,4 +1,4 @@
-import type { TimelineStepView } from '../../utils/application-view';
+import type { TimelineStepView } from '../../view-models/application-view';
 
 export interface ApplicationTimelineProps {
   /** Steps oldest first, already formatted (`toApplicationTimelineView`); steps ahead have no time. */

@@ -1,5 +1,5 @@
 import { createForm } from 'antd-mini/es/Form/form';
-import { chooseCity } from '../../services/platform/location';
+import { pickCity } from '../../stores/city-picker';
 import { CityFieldDefaultProps, type CityFieldProps } from './props';
 
 type FormItemThis = {
@@ -26,7 +26,7 @@ Component({
       }
       let city;
       try {
-        city = await chooseCity();
+        city = await pickCity();
       } catch {
         if (onPickFail) onPickFail('城市选择器打开失败，请稍后重试');
         return;

@@ -1,4 +1,4 @@
-import type { JobCardView } from '../../utils/job-view';
+import type { JobCardView } from '../../view-models/job-view';
 
 export interface JobCardProps {
   /** The job, already formatted for display. */

@@ -1,33 +1,72 @@
 import { createForm } from 'antd-mini/es/Form/form';
+import { formatMonth } from '../../format';
+import {
+  latestPickableMonth,
+  monthOfWheel,
+  monthWheelColumns,
+  monthWheelValue,
+  type MonthWheelValue,
+} from '../../view-models/resume-view';
 import { MonthFieldDefaultProps, type MonthFieldProps } from './props';
 
-/** 'YYYY-MM' of a date picked on the device (its local calendar, which is what the seeker saw). */
-function monthOf(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+interface MonthFieldThis {
+  props: MonthFieldProps;
+  data: { formData: Record<string, unknown>; pickerValue: MonthWheelValue };
+  setData(data: Record<string, unknown>): void;
+  emit(trigger: string, value?: unknown): void;
 }
 
-/** The last day of the month `monthsAhead` months from now, as ms: the latest month the picker offers. */
-function latestTime(monthsAhead: number, now = new Date()): number {
-  return new Date(now.getFullYear(), now.getMonth() + monthsAhead + 1, 0).getTime();
+/**
+ * What the wheel shows for a field value: the stored month, or this month when there is none yet (the text
+ * then stays the placeholder). Only numbers and strings: a Date would not survive setData as a Date.
+ */
+function wheelFor(self: MonthFieldThis, value: unknown, year?: number): Record<string, unknown> {
+  const { min, monthsAhead } = self.props;
+  const latest = latestPickableMonth(monthsAhead);
+  const picked = monthWheelValue(value);
+  const pickerValue = picked ?? (monthWheelValue(latest) as MonthWheelValue);
+  return {
+    pickerValue,
+    columns: monthWheelColumns(min, latest, year ?? pickerValue[0]),
+    valueText: picked ? formatMonth(value as string) : '',
+  };
 }
-
-type FormItemThis = { emit(trigger: string, value?: unknown): void };
 
 Component({
-  mixins: [createForm()],
+  mixins: [
+    createForm({
+      methods: {
+        setFormData(this: MonthFieldThis, values: Record<string, unknown>) {
+          const formData = { ...this.data.formData, ...values };
+          this.setData({ formData, ...('value' in values ? wheelFor(this, values.value) : {}) });
+        },
+      },
+    }),
+  ],
   props: MonthFieldDefaultProps,
-  data: { minTime: 0, maxTime: 0 },
+  data: { pickerValue: [0, 0], columns: [], valueText: '' },
   onInit() {
-    const props = this.props as MonthFieldProps;
-    const [year, month] = props.min.split('-').map(Number);
-    this.setData({ minTime: new Date(year, month - 1, 1).getTime(), maxTime: latestTime(props.monthsAhead) });
+    const self = this as unknown as MonthFieldThis;
+    self.setData(wheelFor(self, self.data.formData.value));
   },
   methods: {
-    onOk(date: Date) {
-      (this as unknown as FormItemThis).emit('onChange', monthOf(new Date(date)));
+    /** The year wheel moved: that year's months (the first and last years offer only some). */
+    onPickerChange(value: MonthWheelValue) {
+      const self = this as unknown as MonthFieldThis;
+      if (Array.isArray(value) && value[0] !== undefined) {
+        self.setData({ columns: wheelFor(self, self.data.formData.value, value[0]).columns });
+      }
+    },
+    /** Closed without picking: the months of the stored year again. */
+    onVisibleChange(visible: boolean) {
+      const self = this as unknown as MonthFieldThis;
+      if (!visible) self.setData({ columns: wheelFor(self, self.data.formData.value).columns });
+    },
+    onOk(value: MonthWheelValue) {
+      (this as unknown as MonthFieldThis).emit('onChange', monthOfWheel(value));
     },
     onPresent() {
-      (this as unknown as FormItemThis).emit('onChange', null);
+      (this as unknown as MonthFieldThis).emit('onChange', null);
     },
   },
 });

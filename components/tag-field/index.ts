@@ -1,37 +1,64 @@
-import { createForm } from 'antd-mini/es/Form/form';
+import isEqual from 'fast-deep-equal';
+import { duplicateTagMessage } from '../../view-models/resume-view';
+import { quietFormItem, type QuietFormItemThis } from '../quiet-form-item';
+import { QuietText } from '../quiet-text';
 import { TagFieldDefaultProps } from './props';
 
-type FormItemThis = {
-  data: { formData: { value?: unknown }; typed: string };
-  setData(data: Record<string, unknown>): void;
-  emit(trigger: string, value?: unknown): void;
-};
+interface TagFieldThis extends QuietFormItemThis {
+  data: QuietFormItemThis['data'] & { tags: string[] };
+  box?: QuietText;
+  /** The field shows why the last word was refused (a duplicate). */
+  refused?: boolean;
+}
 
 function tagsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
 }
 
+function boxOf(field: TagFieldThis): QuietText {
+  if (!field.box) field.box = new QuietText(field, 'typed');
+  return field.box;
+}
+
 Component({
-  mixins: [createForm()],
+  mixins: [
+    quietFormItem<TagFieldThis>((field, value) => {
+      const tags = tagsOf(value);
+      if (!isEqual(tags, field.data.tags)) field.setData({ tags });
+    }),
+  ],
   props: TagFieldDefaultProps,
-  data: { typed: '' },
+  data: { tags: [] as string[], typed: '' },
   methods: {
-    onType(value: string) {
-      (this as unknown as FormItemThis).setData({ typed: String(value ?? '') });
+    onType(event: { detail: { value: string } }) {
+      const field = this as unknown as TagFieldThis;
+      boxOf(field).typedIn(String(event.detail.value ?? ''));
+      if (field.refused) {
+        field.refused = false;
+        field.setFormData({ status: 'default', errors: [] });
+      }
     },
     onAdd() {
-      const self = this as unknown as FormItemThis;
-      const tag = self.data.typed.trim();
+      const field = this as unknown as TagFieldThis;
+      const tag = boxOf(field).text.trim();
       if (!tag) return;
-      self.setData({ typed: '' });
-      self.emit('onChange', [...tagsOf(self.data.formData.value), tag]);
+      const tags = tagsOf(field.getFormData().value);
+      const duplicate = duplicateTagMessage(tags, tag);
+      if (duplicate) {
+        // Refused here, naming the word; what was typed stays to be changed.
+        field.refused = true;
+        field.setFormData({ status: 'error', errors: [duplicate] });
+        return;
+      }
+      boxOf(field).show('');
+      field.emit('onChange', [...tags, tag]);
     },
     onRemove(event: { currentTarget: { dataset: { index?: number } } }) {
-      const self = this as unknown as FormItemThis;
+      const field = this as unknown as TagFieldThis;
       const index = Number(event.currentTarget.dataset.index);
-      self.emit(
+      field.emit(
         'onChange',
-        tagsOf(self.data.formData.value).filter((_tag, i) => i !== index),
+        tagsOf(field.getFormData().value).filter((_tag, i) => i !== index),
       );
     },
   },

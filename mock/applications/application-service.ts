@@ -2,12 +2,15 @@ import type { Database } from 'better-sqlite3';
 import {
   APPLICATION_STATUS_LABELS,
   canTransition,
+  isApplicationEnded,
   type ApplicationDetail,
   type ApplicationResumeChoice,
   type ApplicationStatus,
 } from '../../services/contracts/applications';
 import type { ChatMessage, MessageCard } from '../../services/contracts/conversations';
-import { applyBlockedMessage, missingForApply } from '../../services/contracts/resume';
+import { JOB_NOT_OPEN_MESSAGES, type JobStatus } from '../../services/contracts/jobs';
+import { applyBlockedMessage } from '../../services/contracts/resume';
+import { missingForApply } from './apply-requirements';
 import type { SimulatedClock } from '../clock';
 import { ConversationStore, type ConversationParticipants, type NewMessage } from '../conversations/conversation-store';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
@@ -16,6 +19,7 @@ import type { Notify } from '../realtime/hub';
 import { AttachmentStore } from '../resume/attachment-store';
 import { ResumeStore } from '../resume/resume-store';
 import { ApplicationStore, type ApplicationRecord } from './application-store';
+import { matchResumeToJob, readMatchJob } from './match-score';
 
 export interface ApplicationRules {
   /** Hours the employer has to respond before the application is closed. */
@@ -58,6 +62,8 @@ export type StatusChangeListener = (change: {
 
 /** Told of every message stored, after its transaction commits: the chat delivers it to both sides. */
 export type MessageListener = (participants: ConversationParticipants, message: ChatMessage) => void;
+/** Told after an application was created or changed, once the change is committed (the employer feed). */
+export type ApplicationChangeListener = (change: { applicationId: number; created: boolean }) => void;
 
 const AWAITING_RESPONSE: readonly ApplicationStatus[] = ['submitted', 'viewed'];
 const HOUR_MS = 60 * 60 * 1000;
@@ -89,6 +95,7 @@ export class ApplicationService {
   private readonly attachments: AttachmentStore;
   private readonly statusListeners: StatusChangeListener[] = [];
   private readonly messageListeners: MessageListener[] = [];
+  private readonly changeListeners: ApplicationChangeListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -101,6 +108,7 @@ export class ApplicationService {
     this.resumes = new ResumeStore(db);
     this.privacy = new PrivacyStore(db);
     this.attachments = AttachmentStore.forDatabase(db);
+    this.fillMissingMatches();
   }
 
   onStatusChange(listener: StatusChangeListener): void {
@@ -118,11 +126,16 @@ export class ApplicationService {
     for (const message of messages) for (const listener of this.messageListeners) listener(participants, message);
   }
 
+  onChange(listener: ApplicationChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
   /**
    * Submits an application carrying the chosen resume and opens its conversation with the job's HR, greeting
-   * first. Refuses (in this order): an unknown or closed job, a second application to the same job (409 with
-   * its id), a company the seeker hid their resume from, a resume without basic info and phone (409
-   * `resume_incomplete` naming what is missing), an attachment that is not theirs (400), the daily cap (429).
+   * first. Refuses (in this order): an unknown job, a paused or closed one (409 `job_not_open`), a second
+   * application to the same job (409 with its id), a company the seeker hid their resume from, a resume
+   * without basic info and phone (409 `resume_incomplete` naming what is missing), an attachment that is not
+   * theirs (400), the daily cap (429).
    */
   create(
     userId: string,
@@ -134,16 +147,22 @@ export class ApplicationService {
     const job = this.db.prepare('SELECT id, hr_id, company_id, status, title FROM jobs WHERE id = ?').get(jobId) as
       { id: number; hr_id: number; company_id: number; status: string; title: string } | undefined;
     if (!job) throw notFound('职位不存在或已下线');
-    if (job.status !== 'open') throw conflict('该职位已停止招聘');
+    if (job.status !== 'open') {
+      throw conflict(JOB_NOT_OPEN_MESSAGES[job.status as Exclude<JobStatus, 'open'>], { reason: 'job_not_open' });
+    }
     const existing = this.store.idForUserAndJob(userId, jobId);
     if (existing !== undefined) {
       throw conflict('你已投递过该职位，可在「我的投递」查看进度', { applicationId: String(existing) });
     }
     if (this.privacy.isHiddenFrom(userId, job.company_id)) {
-      throw conflict('你已对该公司隐藏简历，请先在隐私设置中取消隐藏再投递', { reason: 'company_hidden' });
+      throw conflict('你已屏蔽该公司，请先在隐私设置中取消屏蔽再投递', { reason: 'company_hidden' });
     }
     const essentials = this.resumes.essentials(userId);
-    const missing = missingForApply({ basic: essentials.hasBasic ? {} : null, phone: essentials.phone });
+    const missing = missingForApply({
+      basic: essentials.hasBasic ? {} : null,
+      phone: essentials.phone,
+      phoneVerified: essentials.phoneVerified,
+    });
     if (missing.length) throw conflict(applyBlockedMessage(missing), { reason: 'resume_incomplete', missing });
     const attachmentId = resume.kind === 'attachment' ? Number(resume.attachmentId) : null;
     if (attachmentId !== null && !this.attachments.find(userId, attachmentId)) {
@@ -153,12 +172,14 @@ export class ApplicationService {
     if (this.store.countCreatedSince(userId, startOfChinaDay(now)) >= cap) {
       throw new ApiError(429, 'rate_limited', `今天已投递${cap}个职位，达到每日上限，明天再来吧`);
     }
+    const match = this.matchOf(userId, jobId, now);
     const id = this.db.transaction(() => {
       const result = this.db
         .prepare(
           `INSERT INTO applications
-             (user_id, job_id, hr_id, status, greeting, respond_by, created_at, updated_at, resume_kind, attachment_id)
-           VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?)`,
+             (user_id, job_id, hr_id, status, greeting, respond_by, created_at, updated_at, resume_kind, attachment_id,
+              match_score, match_reasons)
+           VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           userId,
@@ -170,6 +191,8 @@ export class ApplicationService {
           now,
           resume.kind,
           attachmentId,
+          match.score,
+          JSON.stringify(match.reasons),
         );
       const applicationId = Number(result.lastInsertRowid);
       this.addEvent(applicationId, 'submitted', null, now);
@@ -184,6 +207,7 @@ export class ApplicationService {
       }
       return applicationId;
     })();
+    this.changed(id, true);
     return this.detailOf(id);
   }
 
@@ -207,7 +231,8 @@ export class ApplicationService {
   sharePhone(userId: string, id: number, requestSeq: number | null = null): ApplicationDetail {
     const record = this.store.record(id);
     if (!record || record.userId !== userId) throw notFound('投递记录不存在');
-    if (record.status === 'withdrawn') throw conflict('该投递已撤回，无需再分享手机号');
+    if (isApplicationEnded(record.status))
+      throw conflict(`这份投递已结束（${APPLICATION_STATUS_LABELS[record.status]}），不能再分享手机号`);
     if (!this.resumes.essentials(userId).phone) throw conflict('请先在简历中填写手机号，再分享给HR');
     const shared = this.db
       .prepare('UPDATE applications SET phone_shared_at = ? WHERE id = ? AND phone_shared_at IS NULL')
@@ -218,6 +243,7 @@ export class ApplicationService {
         text: '我已同意向你展示手机号，可直接电话联系',
         card: { kind: 'consent_answer', subject: 'phone', agreed: true, requestSeq },
       });
+      this.changed(id, false);
     }
     return this.detailOf(id);
   }
@@ -267,6 +293,7 @@ export class ApplicationService {
     const detail = this.detailOf(record.id);
     this.notify(record.userId, { type: 'application.updated', application: detail });
     if (message) this.announce(conversationId, [message]);
+    this.changed(record.id, false);
     return detail;
   }
 
@@ -291,6 +318,32 @@ export class ApplicationService {
     const detail = this.store.detail(id);
     if (!detail) throw notFound('投递记录不存在');
     return detail;
+  }
+
+  private changed(applicationId: number, created: boolean): void {
+    for (const listener of this.changeListeners) listener({ applicationId, created });
+  }
+
+  private matchOf(userId: string, jobId: number, now: number) {
+    const job = readMatchJob(this.db, jobId);
+    return job ? matchResumeToJob(this.resumes.resume(userId, now), job, now) : { score: 0, reasons: [] };
+  }
+
+  /** Applications sent before match scores existed get theirs from the resume as it is now. */
+  private fillMissingMatches(): void {
+    const rows = this.db.prepare('SELECT id, user_id, job_id FROM applications WHERE match_score IS NULL').all() as {
+      id: number;
+      user_id: string;
+      job_id: number;
+    }[];
+    const update = this.db.prepare('UPDATE applications SET match_score = ?, match_reasons = ? WHERE id = ?');
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const match = this.matchOf(row.user_id, row.job_id, now);
+        update.run(match.score, JSON.stringify(match.reasons), row.id);
+      }
+    })();
   }
 
   private addEvent(applicationId: number, status: ApplicationStatus, note: string | null, at: number): void {

@@ -6,7 +6,7 @@ import type {
   ApplicationTimelineStep,
 } from '../../services/contracts/applications';
 import type { CursorPage } from '../../services/contracts/page';
-import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
+import type { EmployerApplicationSort, EmployerApplicationWithResume } from '../../services/contracts/employer';
 import { iso, isoOrNull } from '../clock';
 import { decodeCursor, toPage } from '../http/cursor';
 import { JOB_JOINS, JOB_SUMMARY_COLUMNS, toJobSummary, type JobSummaryRow } from '../jobs/job-queries';
@@ -40,13 +40,15 @@ interface ApplicationRow extends JobSummaryRow {
   attachment_id: number | null;
   attachment_file_name: string | null;
   phone_shared_at: number | null;
+  match_score: number | null;
+  match_reasons: string;
 }
 
 const APPLICATION_SELECT = `
   SELECT a.id AS application_id, a.user_id, u.nickname AS user_nickname, a.status, a.greeting, a.reason,
     a.respond_by, a.created_at AS application_created_at, a.updated_at AS application_updated_at,
     conv.id AS conversation_id, a.resume_kind, a.attachment_id, ra.file_name AS attachment_file_name,
-    a.phone_shared_at, ${JOB_SUMMARY_COLUMNS}
+    a.phone_shared_at, a.match_score, a.match_reasons, ${JOB_SUMMARY_COLUMNS}
   FROM applications a
   JOIN users u ON u.id = a.user_id
   JOIN conversations conv ON conv.application_id = a.id
@@ -84,10 +86,29 @@ export interface ApplicationRecordRow {
   created_at: number;
 }
 
+/** An `applications` row (the columns of ApplicationRecordRow) as the record the services work on. */
+export function toApplicationRecord(row: ApplicationRecordRow): ApplicationRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    jobId: row.job_id,
+    hrId: row.hr_id,
+    status: row.status,
+    respondBy: row.respond_by,
+    autopilot: row.autopilot === 1,
+    createdAt: row.created_at,
+  };
+}
+
 export interface ListFilter {
   /** Any of these statuses; all when absent. */
   statuses?: ApplicationStatus[];
   jobId?: number;
+  /** Sent at or after / before these times (ms). */
+  createdFrom?: number;
+  createdBefore?: number;
+  /** Default latest (newest first); match: best match first (employer side). */
+  sort?: EmployerApplicationSort;
   cursor?: string;
   limit: number;
 }
@@ -106,18 +127,7 @@ export class ApplicationStore {
         'SELECT id, user_id, job_id, hr_id, status, respond_by, autopilot, created_at FROM applications WHERE id = ?',
       )
       .get(id) as ApplicationRecordRow | undefined;
-    return (
-      row && {
-        id: row.id,
-        userId: row.user_id,
-        jobId: row.job_id,
-        hrId: row.hr_id,
-        status: row.status,
-        respondBy: row.respond_by,
-        autopilot: row.autopilot === 1,
-        createdAt: row.created_at,
-      }
-    );
+    return row && toApplicationRecord(row);
   }
 
   detail(id: number): ApplicationDetail | undefined {
@@ -139,13 +149,30 @@ export class ApplicationStore {
     );
   }
 
-  listForHr(hrId: number, filter: ListFilter): CursorPage<EmployerApplicationWithResume> {
+  /** A company's applications, to all of its jobs. */
+  listForCompany(companyId: number, filter: ListFilter): CursorPage<EmployerApplicationWithResume> {
     return toPage(
-      this.listRows('a.hr_id = @owner', hrId, filter),
+      this.listRows('j.company_id = @owner', companyId, filter),
       filter.limit,
       (row) => this.toEmployerView(row),
-      (row) => [row.application_id],
+      (row) => (filter.sort === 'match' ? [row.match_score ?? 0, row.application_id] : [row.application_id]),
     );
+  }
+
+  /** The company whose job an application went to. */
+  companyOf(id: number): number | undefined {
+    const row = this.db
+      .prepare('SELECT j.company_id FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = ?')
+      .get(id) as { company_id: number } | undefined;
+    return row?.company_id;
+  }
+
+  /** The company whose job a conversation is about. */
+  companyOfConversation(conversationId: number): number | undefined {
+    const row = this.db
+      .prepare('SELECT j.company_id FROM conversations c JOIN jobs j ON j.id = c.job_id WHERE c.id = ?')
+      .get(conversationId) as { company_id: number } | undefined;
+    return row?.company_id;
   }
 
   idForUserAndJob(userId: string, jobId: number): number | undefined {
@@ -162,20 +189,32 @@ export class ApplicationStore {
   }
 
   private listRows(ownerCondition: string, owner: string | number, filter: ListFilter): ApplicationRow[] {
-    const after = decodeCursor(filter.cursor, 1);
+    const byMatch = filter.sort === 'match';
+    const after = decodeCursor(filter.cursor, byMatch ? 2 : 1);
+    const [afterScore, afterId] = byMatch && after ? after : [null, after?.[0] ?? null];
     return this.db
       .prepare(
         `${APPLICATION_SELECT}
          WHERE ${ownerCondition} AND (@statuses IS NULL OR a.status IN (SELECT value FROM json_each(@statuses)))
            AND (@jobId IS NULL OR a.job_id = @jobId)
-           AND (@beforeId IS NULL OR a.id < @beforeId)
-         ORDER BY a.id DESC LIMIT @limit`,
+           AND (@createdFrom IS NULL OR a.created_at >= @createdFrom)
+           AND (@createdBefore IS NULL OR a.created_at < @createdBefore)
+           AND ${
+             byMatch
+               ? `(@afterId IS NULL OR coalesce(a.match_score, 0) < @afterScore
+                   OR (coalesce(a.match_score, 0) = @afterScore AND a.id < @afterId))`
+               : '(@afterId IS NULL OR a.id < @afterId)'
+           }
+         ORDER BY ${byMatch ? 'coalesce(a.match_score, 0) DESC, ' : ''}a.id DESC LIMIT @limit`,
       )
       .all({
         owner,
         statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
         jobId: filter.jobId ?? null,
-        beforeId: after?.[0] ?? null,
+        createdFrom: filter.createdFrom ?? null,
+        createdBefore: filter.createdBefore ?? null,
+        ...(byMatch ? { afterScore } : {}),
+        afterId,
         limit: filter.limit + 1,
       }) as ApplicationRow[];
   }
@@ -193,6 +232,9 @@ export class ApplicationStore {
       greeting: row.greeting,
       timeline: this.timeline(row.application_id),
       applicant: { userId: row.user_id, nickname: row.user_nickname },
+      matchScore: row.match_score ?? 0,
+      matchReasons: JSON.parse(row.match_reasons) as string[],
+      unread: row.status === 'submitted',
       applicantResume: this.resumes.employerView(row.user_id, {
         companyId: row.company_id,
         contactShared: row.phone_shared_at !== null,

@@ -1,40 +1,41 @@
-import type { EmployerApplicationWithResume } from '../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
+import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
-import { forbidden, notFound } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import type { ApplicationRecord, ListFilter } from './application-store';
 import type { ApplicationService } from './application-service';
 
-/** What an HR can do from the employer side, limited to applications for the HR's own jobs. */
+/** What an HR can do from the employer side, limited to applications to its own company's jobs. */
 export class EmployerActions {
   constructor(
     private readonly applications: ApplicationService,
     private readonly clock: SimulatedClock,
   ) {}
 
-  list(hrId: number, filter: ListFilter) {
-    return this.applications.store.listForHr(hrId, filter);
+  list(hr: EmployerIdentity, filter: ListFilter) {
+    return this.applications.store.listForCompany(hr.companyId, filter);
   }
 
-  view(hrId: number, id: number): EmployerApplicationWithResume {
-    this.ownApplication(hrId, id);
+  view(hr: EmployerIdentity, id: number): EmployerApplicationWithResume {
+    this.ownApplication(hr, id);
     return this.viewOf(id);
   }
 
   /** Opening the resume: 已查看 for the seeker. */
-  markViewed(hrId: number, id: number): EmployerApplicationWithResume {
-    const record = this.ownApplication(hrId, id);
+  markViewed(hr: EmployerIdentity, id: number): EmployerApplicationWithResume {
+    const record = this.ownApplication(hr, id);
     this.applications.transition(record, { to: 'viewed', at: this.clock.now(), byEmployerApi: true });
     return this.viewOf(id);
   }
 
-  reject(hrId: number, id: number, reason: string): EmployerApplicationWithResume {
-    const record = this.viewedFirst(this.ownApplication(hrId, id));
+  reject(hr: EmployerIdentity, id: number, reason: string): EmployerApplicationWithResume {
+    const record = this.viewedFirst(this.ownApplication(hr, id));
     this.applications.transition(record, { to: 'rejected', at: this.clock.now(), reason, byEmployerApi: true });
     return this.viewOf(id);
   }
 
-  invite(hrId: number, id: number, note: string): EmployerApplicationWithResume {
-    const record = this.viewedFirst(this.ownApplication(hrId, id));
+  invite(hr: EmployerIdentity, id: number, note: string): EmployerApplicationWithResume {
+    const record = this.viewedFirst(this.ownApplication(hr, id));
     this.applications.transition(record, {
       to: 'interview',
       at: this.clock.now(),
@@ -45,9 +46,14 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  offer(hrId: number, id: number, note: string | undefined): EmployerApplicationWithResume {
-    const record = this.ownApplication(hrId, id);
-    const text = note ? `恭喜你通过面试！${note}` : '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。';
+  offer(hr: EmployerIdentity, id: number, note: string | undefined): EmployerApplicationWithResume {
+    const record = this.ownApplication(hr, id);
+    // An HR's own note often congratulates already: it is not congratulated twice.
+    const text = !note
+      ? '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。'
+      : note.startsWith('恭喜')
+        ? note
+        : `恭喜你通过面试！${note}`;
     this.applications.transition(record, {
       to: 'offer',
       at: this.clock.now(),
@@ -58,17 +64,16 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  hire(hrId: number, id: number): EmployerApplicationWithResume {
-    const record = this.ownApplication(hrId, id);
+  hire(hr: EmployerIdentity, id: number): EmployerApplicationWithResume {
+    const record = this.ownApplication(hr, id);
     this.applications.transition(record, { to: 'hired', at: this.clock.now(), byEmployerApi: true });
     return this.viewOf(id);
   }
 
-  /** 404 when it does not exist; 403 when it belongs to another HR's job. */
-  private ownApplication(hrId: number, id: number): ApplicationRecord {
+  /** 404 when it does not exist or went to another company: other companies' applications do not exist for it. */
+  private ownApplication(hr: EmployerIdentity, id: number): ApplicationRecord {
     const record = this.applications.store.record(id);
-    if (!record) throw notFound('投递记录不存在');
-    if (record.hrId !== hrId) throw forbidden('只能处理自己负责职位的投递');
+    if (!record || this.applications.store.companyOf(id) !== hr.companyId) throw notFound('投递记录不存在');
     return record;
   }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ApplicationStatus } from '../../services/contracts/applications';
-import type { ApplicationRecord, ApplicationRecordRow } from '../applications/application-store';
+import { toApplicationRecord, type ApplicationRecordRow } from '../applications/application-store';
 import { respondWindowText, type ApplicationService } from '../applications/application-service';
 import type { SimulatedClock } from '../clock';
 import { uniformFrom } from '../seed/prng';
@@ -63,9 +63,13 @@ export function overdueReason(status: ApplicationStatus, respondByHours: number)
 
 interface AwaitingRow extends ApplicationRecordRow {
   reply_rate: number;
+  hr_autopilot: number;
 }
 
-/** The employers of the mock: on each tick, applications move on as their plans say, and overdue ones close. */
+/**
+ * The employers of the mock: on each tick, applications move on as their plans say (except for HRs a person
+ * drives from the console), and overdue ones close (the platform's rule, whoever the HR is).
+ */
 export class EmployerAutopilot {
   constructor(
     private readonly db: Database,
@@ -79,24 +83,17 @@ export class EmployerAutopilot {
     const now = this.clock.now();
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.user_id, a.job_id, a.hr_id, a.status, a.respond_by, a.autopilot, a.created_at, h.reply_rate
+        `SELECT a.id, a.user_id, a.job_id, a.hr_id, a.status, a.respond_by, a.autopilot, a.created_at, h.reply_rate,
+           h.autopilot AS hr_autopilot
          FROM applications a JOIN hrs h ON h.id = a.hr_id
          WHERE a.status IN ('submitted', 'viewed') ORDER BY a.id`,
       )
       .all() as AwaitingRow[];
     let changes = 0;
     for (const row of rows) {
-      const record: ApplicationRecord = {
-        id: row.id,
-        userId: row.user_id,
-        jobId: row.job_id,
-        hrId: row.hr_id,
-        status: row.status,
-        respondBy: row.respond_by,
-        autopilot: row.autopilot === 1,
-        createdAt: row.created_at,
-      };
-      if (record.autopilot) {
+      const record = toApplicationRecord(row);
+      // A person answers for this HR in the console (hrs.autopilot = 0), or took this application over.
+      if (record.autopilot && row.hr_autopilot === 1) {
         for (const step of planEmployerResponse(this.seed, row.id, row.created_at, row.reply_rate)) {
           if (step.at > now || (record.respondBy !== null && step.at >= record.respondBy)) break;
           if (record.status === step.status) continue;

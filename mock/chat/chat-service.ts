@@ -7,17 +7,25 @@ import {
 } from '../../services/contracts/conversations';
 import { SCAM_LAW_NOTE, scanForScam } from '../../services/contracts/scam-rules';
 import type { ApplicationService } from '../applications/application-service';
+import type { MessageEvent, ReadEvent } from '../../services/contracts/realtime';
+import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import type { ChatSide, ConversationParticipants, ConversationStore } from '../conversations/conversation-store';
 import { ApiError, conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { parseId } from '../jobs/job-queries';
-import type { RealtimeHub, RealtimeParty } from '../realtime/hub';
+import type { RealtimeHub } from '../realtime/hub';
 import { AttachmentStore } from '../resume/attachment-store';
 import { SubscriptionService } from '../subscriptions/subscription-service';
 import { FloodGuard, type ChatRate } from './flood-guard';
 
-/** Who is acting: the seeker (by user id) or the HR (by HR id). */
-export type ChatActor = { side: 'seeker'; userId: string } | { side: 'hr'; hrId: number };
+/** Who is acting: the seeker (by user id) or an HR of the job's company (colleagues share its chats). */
+export type ChatActor = { side: 'seeker'; userId: string } | ({ side: 'hr' } & EmployerIdentity);
+
+/** Where events go: seekers' connections by user id, the HR console's by company id. */
+export interface ChatChannels {
+  seekers: RealtimeHub;
+  employers: RealtimeHub;
+}
 
 export const FLOOD_MESSAGE = '发送太频繁，请稍后再试';
 
@@ -36,7 +44,7 @@ export class ChatService {
     private readonly db: Database,
     private readonly clock: SimulatedClock,
     private readonly applications: ApplicationService,
-    private readonly hub: RealtimeHub,
+    private readonly channels: ChatChannels,
     rate?: ChatRate,
   ) {
     this.conversationsStore = applications.conversations;
@@ -52,7 +60,9 @@ export class ChatService {
     const participants = id === undefined ? undefined : this.conversationsStore.participants(id);
     const mine =
       participants &&
-      (actor.side === 'seeker' ? participants.userId === actor.userId : participants.hrId === actor.hrId);
+      (actor.side === 'seeker'
+        ? participants.userId === actor.userId
+        : this.applications.store.companyOfConversation(participants.id) === actor.companyId);
     if (!participants || !mine) throw notFound('会话不存在');
     return participants;
   }
@@ -96,8 +106,8 @@ export class ChatService {
   }
 
   /** The HR asks for the seeker's phone or resume attachment: a card the seeker answers. */
-  requestConsent(hrId: number, rawId: string, subject: ConsentSubject): ChatMessage {
-    const participants = this.own({ side: 'hr', hrId }, rawId);
+  requestConsent(hr: EmployerIdentity, rawId: string, subject: ConsentSubject): ChatMessage {
+    const participants = this.own({ side: 'hr', ...hr }, rawId);
     if (participants.blocked) throw forbidden('求职者已屏蔽你，无法继续发送消息');
     return this.applications.postMessage(participants.id, {
       sender: 'hr',
@@ -166,9 +176,9 @@ export class ChatService {
     const read = this.conversationsStore.markRead(participants.id, actor.side, seq);
     if (read.moved) {
       const event = { type: 'read' as const, conversationId: String(participants.id), by: actor.side, seq: read.seq };
-      this.hub.send(this.otherParty(participants, actor.side), event);
-      // The actor's other devices stop counting these as unread.
-      this.hub.send(this.party(participants, actor.side), event);
+      // Both sides: the other learns it was read, the actor's other devices stop counting these as unread.
+      this.sendTo(participants, 'seeker', event);
+      this.sendTo(participants, 'hr', event);
     }
     return read.seq;
   }
@@ -208,10 +218,9 @@ export class ChatService {
   /** Sends a stored message to both sides' open connections; an HR message to an unconnected seeker becomes a notification. */
   private deliver(participants: ConversationParticipants, message: ChatMessage): void {
     const event = { type: 'message' as const, conversationId: String(participants.id), message };
-    const seeker = this.party(participants, 'seeker');
-    this.hub.send(seeker, event);
-    this.hub.send(this.party(participants, 'hr'), event);
-    if (message.from === 'hr' && !this.hub.isConnected(seeker)) {
+    this.sendTo(participants, 'seeker', event);
+    this.sendTo(participants, 'hr', event);
+    if (message.from === 'hr' && this.channels.seekers.connectionCountOf(participants.userId) === 0) {
       this.subscriptions.notifyChat({
         userId: participants.userId,
         applicationId: participants.applicationId,
@@ -256,11 +265,9 @@ export class ChatService {
     return row && this.conversationsStore.message(conversationId, row.seq);
   }
 
-  private party(participants: ConversationParticipants, side: ChatSide): RealtimeParty {
-    return side === 'seeker' ? { side, userId: participants.userId } : { side, hrId: participants.hrId };
-  }
-
-  private otherParty(participants: ConversationParticipants, side: ChatSide): RealtimeParty {
-    return this.party(participants, side === 'seeker' ? 'hr' : 'seeker');
+  private sendTo(participants: ConversationParticipants, side: ChatSide, event: MessageEvent | ReadEvent): void {
+    if (side === 'seeker') return this.channels.seekers.sendToUser(participants.userId, event);
+    const companyId = this.applications.store.companyOfConversation(participants.id);
+    if (companyId !== undefined) this.channels.employers.sendToUser(String(companyId), event);
   }
 }

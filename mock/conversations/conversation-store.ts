@@ -217,7 +217,7 @@ export class ConversationStore {
   }
 
   /**
-   * One side's conversations, newest activity first (`unreadOnly`: those with something unread). A
+   * One side's conversations (the seeker's by user id, the HR console's by company id), newest activity first (`unreadOnly`: those with something unread). A
    * conversation that gets a message moves up, so it may show on two pages.
    */
   list(
@@ -226,7 +226,7 @@ export class ConversationStore {
     options: { cursor?: string; limit: number; unreadOnly?: boolean },
   ): CursorPage<ConversationSummary> {
     const after = decodeCursor(options.cursor, 2);
-    const owner = side === 'seeker' ? 'c.user_id' : 'c.hr_id';
+    const owner = side === 'seeker' ? 'c.user_id' : 'j.company_id';
     const rows = this.db
       .prepare(
         `SELECT * FROM (${summarySelect(side)}

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { INPUT_TOO_DEEP_MESSAGE, nestsTooDeep } from '../../services/contracts/validation';
+import { invalidInput } from './api-error';
 
 /**
  * JSON bodies as Fastify parses them (with its prototype-poisoning guard), except that an empty body
- * counts as no body: clients send `content-type: application/json` on POSTs that carry nothing.
+ * counts as no body (clients send `content-type: application/json` on POSTs that carry nothing), and a body
+ * nested deeper than any contract is refused here, for every route, before anything walks it.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -13,6 +16,12 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, parsed) => {
+      if (!error && nestsTooDeep(parsed)) {
+        done(invalidInput([{ path: 'body', message: INPUT_TOO_DEEP_MESSAGE }]), undefined);
+        return;
+      }
+      done(error, parsed);
+    });
   });
 }

@@ -38,9 +38,7 @@ let districtCodes: Map<string, string> | undefined;
 /** The GB/T 2260 code of a district of a city, by name. */
 function districtCode(cityCode: string, district: string): string | undefined {
   districtCodes ??= new Map(
-    loadCities().flatMap((city) =>
-      city.districts.flatMap((d) => (d.code ? [[`${city.code}/${d.name}`, d.code] as const] : [])),
-    ),
+    loadCities().flatMap((city) => city.districts.map((d) => [`${city.code}/${d.name}`, d.code] as const)),
   );
   return districtCodes.get(`${cityCode}/${district}`);
 }

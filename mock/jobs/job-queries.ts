@@ -6,6 +6,7 @@ import {
   type ExperienceLevel,
   type HiringMode,
   type JobDetail,
+  type JobStatus,
   type JobSummary,
   type JobType,
   type SalaryUnit,
@@ -62,6 +63,7 @@ interface JobDetailRow extends JobSummaryRow {
   address: string;
   lat: number | null;
   lng: number | null;
+  status: JobStatus;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -118,7 +120,7 @@ export function findJobDetail(
 ): JobDetail | undefined {
   const row = db
     .prepare(
-      `SELECT ${JOB_SUMMARY_COLUMNS}, j.description, j.requirements, j.benefits, j.address, j.lat, j.lng,
+      `SELECT ${JOB_SUMMARY_COLUMNS}, j.description, j.requirements, j.benefits, j.address, j.lat, j.lng, j.status,
          EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = @userId AND f.job_id = j.id) AS favorited
        FROM jobs j ${JOB_JOINS} WHERE j.id = @jobId`,
     )
@@ -133,6 +135,7 @@ export function findJobDetail(
     lat: row.lat,
     lng: row.lng,
     favorited: row.favorited === 1,
+    status: row.status,
   };
 }
 

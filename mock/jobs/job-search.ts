@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { canonicalCityCode } from '../../services/contracts/cities';
 import type { JobListQuery, JobSort, JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { PAGE_SIZE_DEFAULT } from '../../services/contracts/page';
@@ -24,6 +25,7 @@ export interface JobSearchParams {
   sort: JobSort;
   prefCategories?: string[];
   prefSalaryMin?: number;
+  prefCityCodes?: string[];
   cursor?: string;
   limit: number;
 }
@@ -51,7 +53,8 @@ export function jobSearchParams(query: JobListQuery): JobSearchParams {
   const lng = text(query.lng);
   return {
     keyword: text(query.keyword),
-    cityCode: text(query.cityCode),
+    // 110100 from Alipay's picker is 北京, filed under 110000; 100000 (全国) is no city at all.
+    cityCode: text(canonicalCityCode(query.cityCode ?? '')),
     district: text(query.district),
     position: lat !== undefined && lng !== undefined ? { lat: Number(lat), lng: Number(lng) } : undefined,
     salaryMin: integer(query.salaryMin),
@@ -65,6 +68,7 @@ export function jobSearchParams(query: JobListQuery): JobSearchParams {
     sort: query.sort || 'match',
     prefCategories: list(query.prefCategories),
     prefSalaryMin: integer(query.prefSalaryMin),
+    prefCityCodes: list(query.prefCityCodes?.split(',').map(canonicalCityCode).join(',')),
     cursor: text(query.cursor),
     limit: integer(query.limit) ?? PAGE_SIZE_DEFAULT,
   };
@@ -78,13 +82,14 @@ const NEAREST_FIRST_RADIUS_M = 3000;
 const NEAREST_MAX_RADIUS_M = 20040000;
 
 /**
- * `match` ranks by score = relevance × 100 + preferences × 10 + (HR active ? 1 : 0), then publish time.
+ * `match` ranks by score = relevance × 1000 + preferences × 10 + (HR active ? 1 : 0), then publish time.
  * Relevance is where every keyword term is found: 3 title (or its pinyin), 2 title or company, 1 adding the
- * tags, 0 the description. Preferences are category 4, salary 2, nearby 1. The weights make the order
- * lexicographic: relevance, preferences, active HR, recency. Integers from the job alone, so cursors compare
- * exactly and pages never reorder (bm25 would, as jobs are added and its statistics move).
+ * tags, 0 the description. Preferences are category 8, expected city 4, salary 2, nearby 1 (they sum to at
+ * most 15). The weights make the order lexicographic: relevance, preferences, active HR, recency. Integers
+ * from the job alone, so cursors compare exactly and pages never reorder (bm25 would, as jobs are added and
+ * its statistics move).
  */
-const WEIGHT = { relevance: 100, preference: 10, category: 4, salary: 2, nearby: 1 } as const;
+const WEIGHT = { relevance: 1000, preference: 10, category: 8, city: 4, salary: 2, nearby: 1 } as const;
 /** Index columns each relevance tier counts. */
 const TIER_COLUMNS: [number, SearchColumn[]][] = [
   [3, ['title', 'pinyin']],
@@ -102,11 +107,13 @@ type SqlParams = Record<string, string | number | null>;
 
 /** One boolean part of the `match` preferences, as SQL over `f` (job_facets). */
 interface Preference {
-  kind: 'category' | 'salary' | 'nearby';
+  kind: 'category' | 'city' | 'salary' | 'nearby';
   weight: number;
   sql: string;
   /** Conditions implied by `sql` that an index can use (the box around the seeker for nearby). */
   hint?: string;
+  /** The index to walk for the jobs that have this preference. */
+  index?: string;
 }
 
 interface Plan {
@@ -210,6 +217,16 @@ function plan(params: JobSearchParams, snapshot: { maxJobId: number; snapshotAt:
       });
       sql.prefCategories = JSON.stringify(params.prefCategories);
     }
+    // Expected cities count when the seeker picked no city (a chosen city filters to one anyway).
+    if (params.prefCityCodes && !params.cityCode) {
+      preferences.push({
+        kind: 'city',
+        weight: WEIGHT.city,
+        sql: 'f.city_code IN (SELECT value FROM json_each(@prefCityCodes))',
+        index: 'job_facets_city_feed',
+      });
+      sql.prefCityCodes = JSON.stringify(params.prefCityCodes);
+    }
     if (params.prefSalaryMin !== undefined) {
       preferences.push({ kind: 'salary', weight: WEIGHT.salary, sql: 'f.salary_max_month >= @prefSalaryMin' });
       sql.prefSalaryMin = params.prefSalaryMin;
@@ -228,6 +245,7 @@ function plan(params: JobSearchParams, snapshot: { maxJobId: number; snapshotAt:
         weight: WEIGHT.nearby,
         sql: `coalesce(${distanceSql('f.lat', 'f.lng')} <= ${NEARBY_METRES}, 0)`,
         hint: 'f.lat BETWEEN @nearMinLat AND @nearMaxLat AND f.lng BETWEEN @nearMinLng AND @nearMaxLng',
+        index: 'job_facets_geo',
       });
     }
   }
@@ -377,10 +395,8 @@ function walkLevels(
       let index = feedIndex(p);
       others.forEach((pref, i) => {
         where.push(combination.parts[i] ? `(${pref.sql})` : `NOT (${pref.sql})`);
-        if (combination.parts[i] && pref.hint) {
-          where.push(pref.hint);
-          index = 'job_facets_geo';
-        }
+        if (combination.parts[i] && pref.hint) where.push(pref.hint);
+        if (combination.parts[i] && pref.index) index = pref.index;
       });
       rows.push(
         ...rank(db, p, {

@@ -18,7 +18,8 @@ export interface SearchCursor {
   after: number[];
 }
 
-const VERSION = 1;
+/** 2: match scores weigh relevance by 1000 (expected cities joined the preferences). */
+const VERSION = 2;
 const KEY_COUNT: Record<JobSort, number> = { match: 3, latest: 2, salary: 2, nearest: 2 };
 
 export function encodeSearchCursor(cursor: SearchCursor): string {

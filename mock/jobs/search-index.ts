@@ -124,17 +124,22 @@ export function rebuildSuggestions(db: Database): void {
 export const SEARCH_CACHE_KIB = 131072;
 
 const INDEX_VERSION_KEY = 'search.index_version';
-const INDEX_VERSION = '1';
+/** Bumped when the tokens change (2: single characters of two-character titles), so old indexes are rebuilt. */
+const INDEX_VERSION = '2';
 
 /**
  * Readies a connection for search: a larger page cache, and for a database seeded before the search existed
- * (migration 002), category, pinyin and coordinates of every job and city, and the index (once).
+ * (migration 002) or indexed with older tokens, category, pinyin and coordinates of every job and city, and
+ * the index (once).
  */
 export function ensureSearchIndex(db: Database): { indexed: number } {
   if ((db.pragma('cache_size', { simple: true }) as number) > -SEARCH_CACHE_KIB) {
     db.pragma(`cache_size = -${SEARCH_CACHE_KIB}`);
   }
-  if (readMeta(db, INDEX_VERSION_KEY) === INDEX_VERSION) return { indexed: 0 };
+  const version = readMeta(db, INDEX_VERSION_KEY);
+  if (version === INDEX_VERSION) return { indexed: 0 };
+  // An index of older tokens is rebuilt whole (the jobs seeded without one are indexed either way).
+  if (version !== undefined) db.prepare("INSERT INTO job_search (job_search) VALUES ('delete-all')").run();
   const setCity = db.prepare('UPDATE cities SET lat = ?, lng = ? WHERE code = ?');
   const jobs = db
     .prepare(

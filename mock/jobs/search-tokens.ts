@@ -5,7 +5,8 @@ import { pinyin } from 'pinyin-pro';
  * searched, so the two always agree. SQLite's own tokenizers do not fit Chinese job titles: unicode61 keeps a
  * whole run of Chinese as one token, trigram cannot find 1- or 2-character words (厨, 司机). So the text is cut
  * here into space-separated tokens that unicode61 (the table's tokenizer) keeps whole:
- * - Chinese: bigrams everywhere, plus single characters in title, company and tags;
+ * - Chinese: bigrams everywhere, plus single characters in title, company and tags (a two-character title
+ *   such as 厨师 too, so 厨 finds it);
  * - other letters and digits: lower-case words (java, c1, vue);
  * - title pinyin: the full pinyin and the initials starting at every syllable
  *   (qianduankaifa…, duankaifa…, kaifa…; qdkf…, dkf…), so a prefix query finds qianduan, kaifa or qd.
@@ -73,9 +74,9 @@ export function indexTokens(text: string, withUnigrams: boolean): string {
       tokens.push(run.text);
       continue;
     }
-    const grams = bigrams(run.text);
-    if (withUnigrams && grams.length > 1) tokens.push(...Array.from(run.text));
-    tokens.push(...grams);
+    const chars = Array.from(run.text);
+    if (withUnigrams && chars.length > 1) tokens.push(...chars);
+    tokens.push(...bigrams(run.text));
   }
   return tokens.join(' ');
 }

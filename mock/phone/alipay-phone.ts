@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import type { AlipayEncryptedPayload, AlipayPhoneContent } from '../../services/contracts/phone';
-import { MAINLAND_MOBILE_PATTERN } from '../../services/contracts/resume';
+import { MAINLAND_MOBILE_PATTERN } from '../../services/contracts/resume-rules';
 
 /** The keys a backend configures from Alipay's console: the Alipay public key and the app's AES key. */
 export interface AlipayPhoneKeys {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { PrivacySettings } from '../../services/contracts/resume';
+import type { PrivacySettings } from '../../services/contracts/privacy';
 import { invalidInput } from '../http/api-error';
 
 /** Companies a seeker hid their resume from: their HRs get a redacted resume and cannot be applied to. */

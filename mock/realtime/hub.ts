@@ -1,50 +1,42 @@
 import type { WebSocket } from 'ws';
-import type { ServerEvent } from '../../services/contracts/realtime';
+import type { EmployerServerEvent, ServerEvent } from '../../services/contracts/realtime';
 
-/** Who a connection belongs to: a seeker (by Alipay user id) or an HR (employer side). */
-export type RealtimeParty = { side: 'seeker'; userId: string } | { side: 'hr'; hrId: number };
-
-const keyOf = (party: RealtimeParty) => (party.side === 'seeker' ? `seeker:${party.userId}` : `hr:${party.hrId}`);
-
-/** Open realtime connections by party, so domain code can push to "this user" wherever they are connected. */
+/**
+ * Open realtime connections by user, so domain code can push to "this user" wherever they are connected.
+ * The employer channel uses a second hub keyed by company id.
+ */
 export class RealtimeHub {
-  private readonly sockets = new Map<string, Set<WebSocket>>();
+  private readonly socketsByUser = new Map<string, Set<WebSocket>>();
 
-  add(party: RealtimeParty, socket: WebSocket): void {
-    const key = keyOf(party);
-    let sockets = this.sockets.get(key);
+  add(userId: string, socket: WebSocket): void {
+    let sockets = this.socketsByUser.get(userId);
     if (!sockets) {
       sockets = new Set();
-      this.sockets.set(key, sockets);
+      this.socketsByUser.set(userId, sockets);
     }
     sockets.add(socket);
   }
 
-  remove(party: RealtimeParty, socket: WebSocket): void {
-    const key = keyOf(party);
-    const sockets = this.sockets.get(key);
+  remove(userId: string, socket: WebSocket): void {
+    const sockets = this.socketsByUser.get(userId);
     sockets?.delete(socket);
-    if (sockets && sockets.size === 0) this.sockets.delete(key);
+    if (sockets && sockets.size === 0) this.socketsByUser.delete(userId);
   }
 
-  send(party: RealtimeParty, event: ServerEvent): void {
+  sendToUser(userId: string, event: ServerEvent | EmployerServerEvent): void {
     const frame = JSON.stringify(event);
-    for (const socket of this.sockets.get(keyOf(party)) ?? []) {
+    for (const socket of this.socketsByUser.get(userId) ?? []) {
       if (socket.readyState === socket.OPEN) socket.send(frame);
     }
   }
 
-  sendToUser(userId: string, event: ServerEvent): void {
-    this.send({ side: 'seeker', userId }, event);
-  }
-
-  isConnected(party: RealtimeParty): boolean {
-    return [...(this.sockets.get(keyOf(party)) ?? [])].some((socket) => socket.readyState === socket.OPEN);
+  connectionCountOf(key: string): number {
+    return this.socketsByUser.get(key)?.size ?? 0;
   }
 
   connectionCount(): number {
     let count = 0;
-    for (const sockets of this.sockets.values()) count += sockets.size;
+    for (const sockets of this.socketsByUser.values()) count += sockets.size;
     return count;
   }
 }

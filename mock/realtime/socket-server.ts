@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { messageTextProblem } from '../../services/contracts/chat-text';
 import { CLIENT_ID_PATTERN } from '../../services/contracts/conversations';
@@ -7,6 +7,7 @@ import {
   REALTIME_CLOSE_CODES,
   REALTIME_MAX_FRAME_BYTES,
   REALTIME_PATH,
+  type EmployerServerEvent,
   type MessageRejectedEvent,
   type ServerEvent,
 } from '../../services/contracts/realtime';
@@ -14,7 +15,7 @@ import type { ChatActor } from '../chat/chat-service';
 import type { MockContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { isLoopbackAddress } from '../http/loopback';
-import type { RealtimeParty } from './hub';
+import { handshakeError, NO_SOCKET_HERE, writeSocketError } from '../http/raw-errors';
 
 /** How often each open connection gets a chance to be dropped while the drop-sockets fault is on. */
 const DROP_CHECK_INTERVAL_MS = 2000;
@@ -23,7 +24,7 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-function send(socket: WebSocket, event: ServerEvent): void {
+function send(socket: WebSocket, event: ServerEvent | EmployerServerEvent): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
 }
 
@@ -31,51 +32,42 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * WebSocket on `/ws?token=ACCESS` (seekers) and `/ws/employer?hrId=N` (HRs, loopback only) sharing the HTTP
- * server. A bad or expired token is refused by closing with an application close code (the app can tell
- * "refresh and retry" from "sign in again"), since a mini-program cannot see the HTTP status of a failed
- * handshake. A frame over the size limit closes only its own connection; a malformed one gets an error frame.
+ * WebSocket on `/ws?token=ACCESS` (seekers) sharing the HTTP server. A bad or expired token is refused by
+ * closing with an application close code (the app can tell "refresh and retry" from "sign in again"), since a
+ * mini-program cannot see the HTTP status of a failed handshake. The HR console connects on
+ * `/ws/employer?token=HR_SESSION` (loopback only) and joins its company's channel in `employerHub`. Both sides
+ * chat over their connection. A frame over the size limit closes only its own connection (1009); a malformed
+ * one gets an error frame.
  */
 export function attachRealtimeServer(server: Server, ctx: MockContext): RealtimeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: REALTIME_MAX_FRAME_BYTES });
+  // A refused handshake answers in the documented error shape, not ws's plain text.
+  wss.on('wsClientError', (error, socket, request) =>
+    writeSocketError(socket, handshakeError(error.message, request.method)),
+  );
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== REALTIME_PATH && url.pathname !== EMPLOYER_REALTIME_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
+    const token = url.searchParams.get('token') ?? undefined;
+    if (url.pathname === REALTIME_PATH) {
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, token));
+    } else if (url.pathname === EMPLOYER_REALTIME_PATH && isLoopbackAddress(request.socket.remoteAddress)) {
+      wss.handleUpgrade(request, socket, head, (ws) => acceptEmployer(ws, token));
+    } else {
+      writeSocketError(socket, NO_SOCKET_HERE);
     }
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, url, request));
   });
 
-  function authenticate(socket: WebSocket, url: URL, request: IncomingMessage): RealtimeParty | undefined {
-    if (url.pathname === EMPLOYER_REALTIME_PATH) {
-      const hrId = Number(url.searchParams.get('hrId'));
-      const known =
-        isLoopbackAddress(request.socket.remoteAddress) &&
-        Number.isSafeInteger(hrId) &&
-        !!ctx.db.prepare('SELECT 1 FROM hrs WHERE id = ?').get(hrId);
-      if (!known) socket.close(REALTIME_CLOSE_CODES.unauthorized, 'unauthorized');
-      return known ? { side: 'hr', hrId } : undefined;
-    }
-    const auth = ctx.tokens.authenticate(url.searchParams.get('token') ?? undefined);
-    if (!('userId' in auth)) {
-      const expired = auth.error === 'token_expired';
-      socket.close(
-        expired ? REALTIME_CLOSE_CODES.tokenExpired : REALTIME_CLOSE_CODES.unauthorized,
-        expired ? 'token_expired' : 'unauthorized',
-      );
-      return undefined;
-    }
-    return { side: 'seeker', userId: auth.userId };
+  function refuse(socket: WebSocket, error: 'unauthorized' | 'token_expired'): void {
+    const expired = error === 'token_expired';
+    socket.close(
+      expired ? REALTIME_CLOSE_CODES.tokenExpired : REALTIME_CLOSE_CODES.unauthorized,
+      expired ? 'token_expired' : 'unauthorized',
+    );
   }
 
-  function accept(socket: WebSocket, url: URL, request: IncomingMessage): void {
-    const party = authenticate(socket, url, request);
-    if (!party) return;
-    ctx.hub.add(party, socket);
-    socket.on('close', () => ctx.hub.remove(party, socket));
-    socket.on('error', () => ctx.hub.remove(party, socket));
+  /** Heartbeats, chat frames and the drop-sockets fault work the same on both channels. */
+  function answerFrames(socket: WebSocket, actor: ChatActor): void {
     socket.on('message', (data) => {
       if (ctx.faults.shouldDropSocket()) {
         socket.terminate();
@@ -87,18 +79,16 @@ export function attachRealtimeServer(server: Server, ctx: MockContext): Realtime
       } catch {
         frame = undefined;
       }
-      handle(socket, party, frame);
+      handle(socket, actor, frame);
     });
-    send(socket, { type: 'hello', userId: party.side === 'seeker' ? party.userId : `hr:${party.hrId}` });
   }
 
-  function handle(socket: WebSocket, party: RealtimeParty, frame: unknown): void {
+  function handle(socket: WebSocket, actor: ChatActor, frame: unknown): void {
     const type = isRecord(frame) ? frame.type : undefined;
     if (type === 'ping') return send(socket, { type: 'pong' });
     if (!isRecord(frame) || typeof frame.conversationId !== 'string') {
       return send(socket, { type: 'error', message: '无法识别的消息' });
     }
-    const actor: ChatActor = party;
     const conversationId = frame.conversationId;
     if (type === 'message.send') {
       const clientId = typeof frame.clientId === 'string' ? frame.clientId : '';
@@ -127,6 +117,34 @@ export function attachRealtimeServer(server: Server, ctx: MockContext): Realtime
       return;
     }
     send(socket, { type: 'error', message: '无法识别的消息' });
+  }
+
+  function acceptEmployer(socket: WebSocket, token: string | undefined): void {
+    const auth = ctx.hrSessions.authenticate(token);
+    if (!('hrId' in auth)) {
+      refuse(socket, auth.error);
+      return;
+    }
+    const channel = String(auth.companyId);
+    ctx.employerHub.add(channel, socket);
+    socket.on('close', () => ctx.employerHub.remove(channel, socket));
+    socket.on('error', () => ctx.employerHub.remove(channel, socket));
+    answerFrames(socket, { side: 'hr', hrId: auth.hrId, companyId: auth.companyId });
+    send(socket, { type: 'hello', hrId: String(auth.hrId), companyId: channel });
+  }
+
+  function accept(socket: WebSocket, token: string | undefined): void {
+    const auth = ctx.tokens.authenticate(token);
+    if (!('userId' in auth)) {
+      refuse(socket, auth.error);
+      return;
+    }
+    const { userId } = auth;
+    ctx.hub.add(userId, socket);
+    socket.on('close', () => ctx.hub.remove(userId, socket));
+    socket.on('error', () => ctx.hub.remove(userId, socket));
+    answerFrames(socket, { side: 'seeker', userId });
+    send(socket, { type: 'hello', userId });
   }
 
   const dropTimer = setInterval(() => {

@@ -9,11 +9,11 @@ import {
   ATTACHMENTS_MAX,
   checkAttachmentFile,
   fileExtension,
-  textLength,
   type AttachmentExtension,
   type AttachmentMimeType,
   type ResumeAttachment,
-} from '../../services/contracts/resume';
+} from '../../services/contracts/resume-attachments';
+import { visibleLength } from '../../services/contracts/text';
 import { iso } from '../clock';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
 
@@ -104,7 +104,7 @@ export class AttachmentStore {
     const fileName = cleanFileName(upload.fileName);
     const fileError = (message: string) => invalidInput([{ path: 'file', message }]);
     if (!fileName) throw fileError('附件文件名不能为空');
-    if (textLength(fileName) > ATTACHMENT_FILE_NAME_MAX) {
+    if (visibleLength(fileName) > ATTACHMENT_FILE_NAME_MAX) {
       throw fileError(`附件文件名不能超过${ATTACHMENT_FILE_NAME_MAX}个字`);
     }
     if (upload.bytes.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();

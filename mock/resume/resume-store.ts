@@ -1,14 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import { canonicalCityCode } from '../../services/contracts/cities';
 import type { JobType } from '../../services/contracts/jobs';
+import { maskEmail } from './mask-email';
+import { maskPhone } from '../../services/contracts/masking';
 import {
-  maskEmail,
-  maskPhone,
   RESUME_LIMITS,
   resumeCompleteness,
   type Degree,
   type Education,
   type EducationInput,
-  type EmployerResumeView,
   type Gender,
   type Resume,
   type ResumeBasic,
@@ -19,6 +19,7 @@ import {
   type WorkExperienceInput,
   type WorkStatus,
 } from '../../services/contracts/resume';
+import type { EmployerResumeView } from '../../services/contracts/employer';
 import { iso } from '../clock';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import { PrivacyStore } from '../privacy/privacy-store';
@@ -131,10 +132,15 @@ export class ResumeStore {
     };
   }
 
-  /** Name and phone, for apply checks and trust decisions; undefined fields when there is no resume yet. */
-  essentials(userId: string): { name: string | null; phone: string | null; hasBasic: boolean } {
+  /** Name and phone, for apply checks and trust decisions; empty when there is no resume yet. */
+  essentials(userId: string): { name: string | null; phone: string | null; phoneVerified: boolean; hasBasic: boolean } {
     const row = this.row(userId);
-    return { name: row?.name ?? null, phone: row?.phone ?? null, hasBasic: !!row?.name };
+    return {
+      name: row?.name ?? null,
+      phone: row?.phone ?? null,
+      phoneVerified: row?.phone_verified === 1,
+      hasBasic: !!row?.name,
+    };
   }
 
   educationSchools(userId: string): { school: string; endMonth: string | null }[] {
@@ -143,7 +149,7 @@ export class ResumeStore {
 
   updateBasic(userId: string, input: ResumeBasicInput, now: number): void {
     this.ensure(userId, now);
-    const cityCode = input.cityCode;
+    const cityCode = canonicalCityCode(input.cityCode);
     if (!this.cityName(cityCode)) throw invalidInput([{ path: 'cityCode', message: '所在城市不存在，请重新选择' }]);
     const current = this.row(userId) as ResumeRow;
     const phone = input.phone === undefined || input.phone === '' ? current.phone : input.phone;
@@ -178,13 +184,16 @@ export class ResumeStore {
 
   updateExpectations(userId: string, input: ResumeExpectationsInput, now: number): void {
     this.ensure(userId, now);
-    const unknown = input.cityCodes.findIndex((code) => !this.cityName(code));
+    const cityCodes = input.cityCodes.map(canonicalCityCode);
+    const unknown = cityCodes.findIndex((code) => !this.cityName(code));
     if (unknown >= 0) {
       throw invalidInput([{ path: `cityCodes.${unknown}`, message: '期望城市不存在，请重新选择' }]);
     }
+    const repeated = cityCodes.findIndex((code, i) => cityCodes.indexOf(code) !== i);
+    if (repeated >= 0) throw invalidInput([{ path: `cityCodes.${repeated}`, message: '期望城市不能重复' }]);
     const stored: ResumeExpectationsInput = {
       categories: input.categories.map((category) => category.trim()),
-      cityCodes: input.cityCodes,
+      cityCodes,
       salaryMin: input.salaryMin,
       salaryMax: input.salaryMax,
       jobTypes: input.jobTypes as JobType[],

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Rules } from '../../services/contracts/validation';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import type { Faults } from '../http/faults';
 import { requireLoopback } from '../http/loopback-guard';
@@ -8,17 +8,17 @@ import { publishJobs } from '../seed/publish-jobs';
 
 const rate = (label: string) => ({ type: 'number' as const, min: 0, max: 1, message: `${label}应为0到1之间的数字` });
 
-const faultRules: Rules = {
+const faultRules: InputRules<Partial<Faults>> = {
   latencyMs: { type: 'integer', min: 0, max: 60000, message: '延迟应为0到60000之间的整数（毫秒）' },
   errorRate: rate('错误率'),
   dropSocketRate: rate('断连率'),
 };
 
-const tickRules: Rules = {
+const tickRules: InputRules<{ minutes?: number }> = {
   minutes: { type: 'number', min: 0, max: 60 * 24 * 365, message: '分钟数应为0到525600之间的数字' },
 };
 
-const publishRules: Rules = {
+const publishRules: InputRules<{ count: number }> = {
   count: { type: 'integer', required: true, min: 1, max: 1000, message: '发布数量应为1到1000之间的整数' },
 };
 
@@ -31,7 +31,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: MockContext): voi
   app.get('/__admin/faults', async () => ctx.faults.get());
 
   app.post('/__admin/faults', async (request) => {
-    const changes = await validateInput<Partial<Faults>>(faultRules, request.body ?? {}, 'body');
+    const changes = await validateInput(faultRules, request.body ?? {}, 'body');
     const known: Partial<Faults> = {};
     if (changes.latencyMs !== undefined) known.latencyMs = changes.latencyMs;
     if (changes.errorRate !== undefined) known.errorRate = changes.errorRate;
@@ -41,14 +41,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: MockContext): voi
 
   /** Advances simulated time by `minutes` (default 0) and runs one autopilot tick. */
   app.post('/__admin/autopilot/tick', async (request) => {
-    const { minutes = 0 } = await validateInput<{ minutes?: number }>(tickRules, request.body ?? {}, 'body');
+    const { minutes = 0 } = await validateInput(tickRules, request.body ?? {}, 'body');
     ctx.clock.advance(minutes * 60 * 1000);
     const changes = ctx.autopilot.tick();
     return { simulatedNow: new Date(ctx.clock.now()).toISOString(), changes };
   });
 
   app.post('/__admin/jobs', async (request, reply) => {
-    const { count } = await validateInput<{ count: number }>(publishRules, request.body, 'body');
+    const { count } = await validateInput(publishRules, request.body, 'body');
     const ids = publishJobs(ctx.db, { count, seed: ctx.seed, now: ctx.clock.now() });
     return reply.code(201).send({ ids });
   });

@@ -5,9 +5,7 @@ import {
   createApplicationRules,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyRules,
-  type ApplicationListQuery,
   type ApplicationResumeChoice,
-  type CreateApplicationRequest,
 } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
 import { requestFingerprint } from '../applications/idempotency-store';
@@ -22,12 +20,12 @@ const CREATE_ROUTE = 'POST /applications';
 export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext): void {
   app.post('/applications', async (request, reply) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const headers = await validateInput<Record<string, string>>(
+    const headers = await validateInput(
       idempotencyKeyRules,
       { [IDEMPOTENCY_KEY_HEADER]: request.headers[IDEMPOTENCY_KEY_HEADER] },
       'headers',
     );
-    const body = await validateInput<CreateApplicationRequest>(createApplicationRules, request.body, 'body');
+    const body = await validateInput(createApplicationRules, request.body, 'body');
     const key = headers[IDEMPOTENCY_KEY_HEADER];
     const greeting = optionalText(body.greeting?.trim());
     const resume: ApplicationResumeChoice =
@@ -52,7 +50,7 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: MockContext
 
   app.get('/applications', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const query = await validateInput<ApplicationListQuery>(applicationListQueryRules, request.query, 'query');
+    const query = await validateInput(applicationListQueryRules, request.query, 'query');
     return ctx.applications.store.listForUser(userId, {
       statuses: parseStatusList(query.status),
       jobId: query.jobId ? Number(query.jobId) : undefined,

@@ -6,12 +6,6 @@ import {
   markReadRules,
   messageListQueryRules,
   sendMessageRules,
-  type ChatReportRequest,
-  type ConsentAnswerRequest,
-  type ConversationListQuery,
-  type MarkReadRequest,
-  type MessageListQuery,
-  type SendMessageRequest,
 } from '../../services/contracts/conversations';
 import type { ChatActor, ChatService } from '../chat/chat-service';
 import type { MockContext } from '../context';
@@ -25,7 +19,7 @@ const MESSAGE_PAGE_DEFAULT = 30;
 
 export async function readMessagePage(chat: ChatService, actor: ChatActor, rawId: string, rawQuery: unknown) {
   const conversation = chat.own(actor, rawId);
-  const query = await validateInput<MessageListQuery>(messageListQueryRules, rawQuery, 'query');
+  const query = await validateInput(messageListQueryRules, rawQuery, 'query');
   const afterSeq = optionalText(query.afterSeq);
   const beforeSeq = optionalText(query.beforeSeq);
   const limit = query.limit ? Number(query.limit) : MESSAGE_PAGE_DEFAULT;
@@ -37,8 +31,8 @@ export async function readMessagePage(chat: ChatService, actor: ChatActor, rawId
 }
 
 export async function readConversationList(chat: ChatService, actor: ChatActor, rawQuery: unknown) {
-  const query = await validateInput<ConversationListQuery>(conversationListQueryRules, rawQuery, 'query');
-  return chat.conversationsStore.list(actor.side, actor.side === 'seeker' ? actor.userId : actor.hrId, {
+  const query = await validateInput(conversationListQueryRules, rawQuery, 'query');
+  return chat.conversationsStore.list(actor.side, actor.side === 'seeker' ? actor.userId : actor.companyId, {
     cursor: optionalText(query.cursor),
     limit: pageLimit(optionalText(query.limit)),
     unreadOnly: query.unread === '1',
@@ -73,7 +67,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
   app.post<WithId>('/conversations/:id/messages', async (request, reply) => {
     const actor = seeker(request.headers.authorization);
     chat.own(actor, request.params.id);
-    const input = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
+    const input = await validateInput(sendMessageRules, request.body, 'body');
     const sent = chat.send(actor, request.params.id, input);
     return reply.code(sent.created ? 201 : 200).send(sent.message);
   });
@@ -81,7 +75,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
   app.post<WithId>('/conversations/:id/read', async (request) => {
     const actor = seeker(request.headers.authorization);
     chat.own(actor, request.params.id);
-    const input = await validateInput<MarkReadRequest>(markReadRules, request.body ?? {}, 'body');
+    const input = await validateInput(markReadRules, request.body ?? {}, 'body');
     chat.markRead(actor, request.params.id, input.seq);
     return chat.summary(actor, request.params.id);
   });
@@ -89,14 +83,14 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
   app.post<WithId>('/conversations/:id/consents', async (request, reply) => {
     const { userId } = seeker(request.headers.authorization) as { userId: string };
     chat.own({ side: 'seeker', userId }, request.params.id);
-    const input = await validateInput<ConsentAnswerRequest>(consentAnswerRules, request.body, 'body');
+    const input = await validateInput(consentAnswerRules, request.body, 'body');
     return reply.code(201).send(chat.answerConsent(userId, request.params.id, input));
   });
 
   app.post<WithId>('/conversations/:id/reports', async (request, reply) => {
     const { userId } = seeker(request.headers.authorization) as { userId: string };
     chat.own({ side: 'seeker', userId }, request.params.id);
-    const input = await validateInput<ChatReportRequest>(chatReportRules, request.body, 'body');
+    const input = await validateInput(chatReportRules, request.body, 'body');
     return reply.code(201).send(chat.report(userId, request.params.id, input));
   });
 

@@ -1,40 +1,28 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HR_ID_HEADER } from '../../services/contracts/employer';
+import type { FastifyInstance } from 'fastify';
 import type { MockContext } from '../context';
-import { forbidden, notFound, unauthorized } from '../http/api-error';
-import { requireLoopback } from '../http/loopback-guard';
+import { forbidden, notFound } from '../http/api-error';
 import { parseId } from '../jobs/job-queries';
 import { seekerServices } from '../resume/seeker-services';
+import { requireEmployer } from './employer-auth';
 
 /** The employer side of resumes: downloading the attachment an application carries. Loopback only. */
 export function registerEmployerResumeRoutes(app: FastifyInstance, ctx: MockContext): void {
   const { attachments, privacy } = seekerServices(ctx);
 
-  function requireHr(request: FastifyRequest): number {
-    requireLoopback(request);
-    const header = request.headers[HR_ID_HEADER];
-    const hrId = typeof header === 'string' ? parseId(header) : undefined;
-    if (hrId === undefined) throw unauthorized('请在 X-Hr-Id 请求头中指定HR账号');
-    if (!ctx.db.prepare('SELECT 1 FROM hrs WHERE id = ?').get(hrId)) throw unauthorized('HR账号不存在');
-    return hrId;
-  }
-
   app.get<{ Params: { id: string } }>('/employer/applications/:id/attachment', async (request, reply) => {
-    const hrId = requireHr(request);
+    const hr = requireEmployer(ctx, request);
     const id = parseId(request.params.id);
     const row =
       id === undefined
         ? undefined
         : (ctx.db
             .prepare(
-              `SELECT a.user_id, a.hr_id, a.resume_kind, a.attachment_id, j.company_id
+              `SELECT a.user_id, a.resume_kind, a.attachment_id, j.company_id
                FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = ?`,
             )
             .get(id) as
-            | { user_id: string; hr_id: number; resume_kind: string; attachment_id: number | null; company_id: number }
-            | undefined);
-    if (!row) throw notFound('投递记录不存在');
-    if (row.hr_id !== hrId) throw forbidden('只能查看自己负责职位的投递');
+            { user_id: string; resume_kind: string; attachment_id: number | null; company_id: number } | undefined);
+    if (!row || row.company_id !== hr.companyId) throw notFound('投递记录不存在');
     if (privacy.isHiddenFrom(row.user_id, row.company_id)) throw forbidden('求职者已对贵公司隐藏简历');
     if (row.resume_kind !== 'attachment' || row.attachment_id === null) throw notFound('该投递未附带附件简历');
     const stored = attachments.content(row.attachment_id);

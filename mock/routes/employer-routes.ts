@@ -1,43 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  consentRequestRules,
-  markReadRules,
-  sendMessageRules,
-  type ConsentRequestRequest,
-  type MarkReadRequest,
-  type SendMessageRequest,
-} from '../../services/contracts/conversations';
+import { parseStatusList } from '../../services/contracts/applications';
+import { consentRequestRules, markReadRules, sendMessageRules } from '../../services/contracts/conversations';
 import {
   employerApplicationListQueryRules,
-  HR_ID_HEADER,
   inviteApplicationRules,
   offerApplicationRules,
   rejectApplicationRules,
-  type EmployerNoteRequest,
-  type RejectApplicationRequest,
 } from '../../services/contracts/employer';
-import { parseStatusList, type ApplicationListQuery } from '../../services/contracts/applications';
 import type { MockContext } from '../context';
-import { notFound, unauthorized } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
-import { requireLoopback } from '../http/loopback-guard';
 import { optionalText, validateInput } from '../http/validate-input';
 import { parseId } from '../jobs/job-queries';
 import { readConversationList, readMessagePage } from './conversation-routes';
+import { requireEmployer } from './employer-auth';
 
 type WithId = { Params: { id: string } };
 
-/** The employer side: an HR named by `X-Hr-Id` works on applications to its own jobs. Loopback only. */
-export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): void {
-  function requireHr(request: FastifyRequest): number {
-    requireLoopback(request);
-    const header = request.headers[HR_ID_HEADER];
-    const hrId = typeof header === 'string' ? parseId(header) : undefined;
-    if (hrId === undefined) throw unauthorized('请在 X-Hr-Id 请求头中指定HR账号');
-    if (!ctx.db.prepare('SELECT 1 FROM hrs WHERE id = ?').get(hrId)) throw unauthorized('HR账号不存在');
-    return hrId;
-  }
+const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Midnight (China time) starting the 'YYYY-MM-DD' day, in ms. */
+function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - CHINA_UTC_OFFSET_MS;
+}
+
+/** The employer side of applications: an HR works on the applications to its company's jobs. Loopback only. */
+export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): void {
   function idOf(raw: string, message = '投递记录不存在'): number {
     const id = parseId(raw);
     if (id === undefined) throw notFound(message);
@@ -45,47 +34,54 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
   }
 
   app.get('/employer/applications', async (request) => {
-    const hrId = requireHr(request);
-    const query = await validateInput<ApplicationListQuery>(employerApplicationListQueryRules, request.query, 'query');
-    return ctx.employer.list(hrId, {
+    const hr = requireEmployer(ctx, request);
+    const query = await validateInput(employerApplicationListQueryRules, request.query, 'query');
+    const from = optionalText(query.createdFrom);
+    const to = optionalText(query.createdTo);
+    const jobId = optionalText(query.jobId);
+    return ctx.employer.list(hr, {
       statuses: parseStatusList(query.status),
+      jobId: jobId === undefined ? undefined : Number(jobId),
+      createdFrom: from === undefined ? undefined : chinaDayStart(from),
+      createdBefore: to === undefined ? undefined : chinaDayStart(to) + DAY_MS,
+      sort: query.sort,
       cursor: optionalText(query.cursor),
       limit: pageLimit(optionalText(query.limit)),
     });
   });
 
   app.get<WithId>('/employer/applications/:id', async (request) =>
-    ctx.employer.view(requireHr(request), idOf(request.params.id)),
+    ctx.employer.view(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
   app.post<WithId>('/employer/applications/:id/view', async (request) =>
-    ctx.employer.markViewed(requireHr(request), idOf(request.params.id)),
+    ctx.employer.markViewed(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
   app.post<WithId>('/employer/applications/:id/reject', async (request) => {
-    const hrId = requireHr(request);
-    const { reason } = await validateInput<RejectApplicationRequest>(rejectApplicationRules, request.body, 'body');
-    return ctx.employer.reject(hrId, idOf(request.params.id), reason.trim());
+    const hr = requireEmployer(ctx, request);
+    const { reason } = await validateInput(rejectApplicationRules, request.body, 'body');
+    return ctx.employer.reject(hr, idOf(request.params.id), reason.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/invite', async (request) => {
-    const hrId = requireHr(request);
-    const { note } = await validateInput<EmployerNoteRequest>(inviteApplicationRules, request.body, 'body');
-    return ctx.employer.invite(hrId, idOf(request.params.id), note.trim());
+    const hr = requireEmployer(ctx, request);
+    const { note } = await validateInput(inviteApplicationRules, request.body, 'body');
+    return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
   });
 
   app.post<WithId>('/employer/applications/:id/offer', async (request) => {
-    const hrId = requireHr(request);
-    const body = await validateInput<Partial<EmployerNoteRequest>>(offerApplicationRules, request.body ?? {}, 'body');
-    return ctx.employer.offer(hrId, idOf(request.params.id), optionalText(body.note?.trim()));
+    const hr = requireEmployer(ctx, request);
+    const body = await validateInput(offerApplicationRules, request.body ?? {}, 'body');
+    return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
   });
 
   app.post<WithId>('/employer/applications/:id/hire', async (request) =>
-    ctx.employer.hire(requireHr(request), idOf(request.params.id)),
+    ctx.employer.hire(requireEmployer(ctx, request), idOf(request.params.id)),
   );
 
-  // The HR's side of the chat (the console's pane): the same conversations, seen from the HR.
-  const hr = (request: FastifyRequest) => ({ side: 'hr' as const, hrId: requireHr(request) });
+  // The HR's side of the chat: the company's conversations, seen from the HR (another company's is a 404).
+  const hr = (request: FastifyRequest) => ({ side: 'hr' as const, ...requireEmployer(ctx, request) });
 
   app.get('/employer/conversations', async (request) => readConversationList(ctx.chat, hr(request), request.query));
 
@@ -99,7 +95,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
     const actor = hr(request);
     ctx.chat.own(actor, request.params.id);
-    const input = await validateInput<SendMessageRequest>(sendMessageRules, request.body, 'body');
+    const input = await validateInput(sendMessageRules, request.body, 'body');
     const sent = ctx.chat.send(actor, request.params.id, input);
     return reply.code(sent.created ? 201 : 200).send(sent.message);
   });
@@ -107,7 +103,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
   app.post<WithId>('/employer/conversations/:id/read', async (request) => {
     const actor = hr(request);
     ctx.chat.own(actor, request.params.id);
-    const input = await validateInput<MarkReadRequest>(markReadRules, request.body ?? {}, 'body');
+    const input = await validateInput(markReadRules, request.body ?? {}, 'body');
     ctx.chat.markRead(actor, request.params.id, input.seq);
     return ctx.chat.summary(actor, request.params.id);
   });
@@ -115,7 +111,7 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
   app.post<WithId>('/employer/conversations/:id/consent-requests', async (request, reply) => {
     const actor = hr(request);
     ctx.chat.own(actor, request.params.id);
-    const { subject } = await validateInput<ConsentRequestRequest>(consentRequestRules, request.body, 'body');
-    return reply.code(201).send(ctx.chat.requestConsent(actor.hrId, request.params.id, subject));
+    const { subject } = await validateInput(consentRequestRules, request.body, 'body');
+    return reply.code(201).send(ctx.chat.requestConsent(actor, request.params.id, subject));
   });
 }

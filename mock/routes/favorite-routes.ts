@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { favoriteListQueryRules, type FavoriteListQuery, type FavoriteState } from '../../services/contracts/favorites';
+import { favoriteListQueryRules, type FavoriteState } from '../../services/contracts/favorites';
 import type { MockContext } from '../context';
 import { FavoriteStore } from '../favorites/favorite-store';
 import { notFound } from '../http/api-error';
@@ -27,7 +27,7 @@ export function registerFavoriteRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.get('/favorites', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const query = await validateInput<FavoriteListQuery>(favoriteListQueryRules, request.query, 'query');
+    const query = await validateInput(favoriteListQueryRules, request.query, 'query');
     return favorites.list(userId, { cursor: optionalText(query.cursor), limit: pageLimit(optionalText(query.limit)) });
   });
 }

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CityDetail, CityList, CitySummary, CityTier } from '../../services/contracts/cities';
+import { canonicalCityCode, type CityDetail, type CityList, type CityTier } from '../../services/contracts/cities';
 import {
   jobListQueryRules,
   jobReportRules,
   jobSuggestQueryRules,
   type JobFilterOptions,
-  type JobListQuery,
-  type JobReportRequest,
   type JobSuggestList,
-  type JobSuggestQuery,
   type SimilarJobList,
 } from '../../services/contracts/jobs';
 import type { MockContext } from '../context';
@@ -20,6 +17,7 @@ import { reportJob } from '../jobs/job-reports';
 import { jobSearchParams, searchJobs } from '../jobs/job-search';
 import { suggestJobs } from '../jobs/job-suggest';
 import { ensureSearchIndex } from '../jobs/search-index';
+import { pinyinOf } from '../jobs/search-tokens';
 import { similarJobs } from '../jobs/similar-jobs';
 import { registerFavoriteRoutes } from './favorite-routes';
 
@@ -41,12 +39,12 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
   ensureSearchIndex(ctx.db);
 
   app.get('/jobs', async (request) => {
-    const query = await validateInput<JobListQuery>(jobListQueryRules, request.query, 'query');
+    const query = await validateInput(jobListQueryRules, request.query, 'query');
     return searchJobs(ctx.db, jobSearchParams(query), ctx.clock.now());
   });
 
   app.get('/jobs/suggest', async (request): Promise<JobSuggestList> => {
-    const query = await validateInput<JobSuggestQuery>(jobSuggestQueryRules, request.query, 'query');
+    const query = await validateInput(jobSuggestQueryRules, request.query, 'query');
     return { items: suggestJobs(ctx.db, query.keyword ?? '') };
   });
 
@@ -68,7 +66,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
   app.post<{ Params: { id: string } }>('/jobs/:id/reports', async (request, reply) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
     const jobId = jobIdOf(request.params.id);
-    const body = await validateInput<JobReportRequest>(jobReportRules, request.body, 'body');
+    const body = await validateInput(jobReportRules, request.body, 'body');
     const created = reportJob(ctx.db, {
       userId,
       jobId,
@@ -79,16 +77,21 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MockContext): void 
     return reply.code(201).send(created);
   });
 
+  type CityRow = { code: string; name: string; province: string; tier: CityTier };
+  const withSpell = (city: CityRow) => ({ ...city, spell: pinyinOf(city.name.replace(/市$/, '')).full });
+
   app.get('/cities', async (): Promise<CityList> => {
-    const items = ctx.db.prepare('SELECT code, name, province, tier FROM cities ORDER BY code').all() as CitySummary[];
-    return { items };
+    const rows = ctx.db.prepare('SELECT code, name, province, tier FROM cities ORDER BY code').all() as CityRow[];
+    return { items: rows.map(withSpell) };
   });
 
+  // Any code naming the city or a place in it (110100, 330106) answers the city under its own code.
   app.get<{ Params: { code: string } }>('/cities/:code', async (request): Promise<CityDetail> => {
-    const city = ctx.db
+    const row = ctx.db
       .prepare('SELECT code, name, province, tier FROM cities WHERE code = ?')
-      .get(request.params.code) as { code: string; name: string; province: string; tier: CityTier } | undefined;
-    if (!city) throw notFound('城市不存在');
+      .get(canonicalCityCode(request.params.code)) as CityRow | undefined;
+    if (!row) throw notFound('城市不存在');
+    const city = withSpell(row);
     const districts = ctx.db.prepare('SELECT name FROM districts WHERE city_code = ? ORDER BY id').all(city.code) as {
       name: string;
     }[];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { privacyRules, type PrivacySettingsInput } from '../../services/contracts/resume';
+import { privacyRules } from '../privacy/privacy-rules';
+
 import type { MockContext } from '../context';
 import { validateInput } from '../http/validate-input';
 import { seekerServices } from '../resume/seeker-services';
@@ -12,7 +13,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: MockContext): v
 
   app.put('/privacy', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const input = await validateInput<PrivacySettingsInput>(privacyRules, request.body, 'body');
+    const input = await validateInput(privacyRules, request.body, 'body');
     return privacy.replace(userId, input.hiddenCompanyIds);
   });
 }

@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { phoneAuthorizationRules, type PhoneAuthorizationRequest } from '../../services/contracts/phone';
+import { phoneAuthorizationRules } from '../../services/contracts/phone';
 import {
   ATTACHMENT_FIELD_NAME,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_NAME_FIELD,
+} from '../../services/contracts/resume-attachments';
+import {
   createEducationRules,
   createResumeBasicRules,
   createWorkExperienceRules,
@@ -12,14 +14,8 @@ import {
   resumeExpectationsRules,
   resumeSelfIntroRules,
   resumeSkillsRules,
-  type EducationInput,
-  type ResumeBasicInput,
-  type ResumeExpectationsInput,
-  type ResumeSelfIntroInput,
-  type ResumeSkillsInput,
-  type WorkExperienceInput,
-} from '../../services/contracts/resume';
-import type { Rules } from '../../services/contracts/validation';
+} from '../../services/contracts/resume-rules';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { invalidInput, notFound } from '../http/api-error';
 import { requireLoopback } from '../http/loopback-guard';
@@ -32,7 +28,7 @@ import { seekerServices } from '../resume/seeker-services';
 
 type WithId = { Params: { id: string } };
 
-const phonePayloadRules: Rules = {
+const phonePayloadRules: InputRules<{ mobile: string }> = {
   mobile: { type: 'string', required: true, pattern: MAINLAND_MOBILE_PATTERN, message: '请输入11位中国大陆手机号' },
 };
 
@@ -63,7 +59,7 @@ export function registerResumeRoutes(app: FastifyInstance, ctx: MockContext): vo
   const workRules = createWorkExperienceRules(now);
   const educationRules = createEducationRules(now);
   const user = (request: FastifyRequest) => ctx.tokens.requireUser(request.headers.authorization);
-  const body = <T>(rules: Rules, request: FastifyRequest) => validateInput<T>(rules, request.body, 'body');
+  const body = <T>(rules: InputRules<T>, request: FastifyRequest) => validateInput(rules, request.body, 'body');
   const idOf = (raw: string, message: string) => {
     const id = parseId(raw);
     if (id === undefined) throw notFound(message);
@@ -74,26 +70,26 @@ export function registerResumeRoutes(app: FastifyInstance, ctx: MockContext): vo
 
   app.put('/resume/basic', async (request) => {
     const userId = user(request);
-    resumes.updateBasic(userId, await body<ResumeBasicInput>(basicRules, request), now());
+    resumes.updateBasic(userId, await body(basicRules, request), now());
     return resumes.resume(userId, now());
   });
 
   app.put('/resume/expectations', async (request) => {
     const userId = user(request);
-    resumes.updateExpectations(userId, await body<ResumeExpectationsInput>(resumeExpectationsRules, request), now());
+    resumes.updateExpectations(userId, await body(resumeExpectationsRules, request), now());
     return resumes.resume(userId, now());
   });
 
   app.post('/resume/work-experiences', async (request, reply) => {
     const userId = user(request);
-    resumes.addWorkExperience(userId, await body<WorkExperienceInput>(workRules, request), now());
+    resumes.addWorkExperience(userId, await body(workRules, request), now());
     return reply.code(201).send(resumes.resume(userId, now()));
   });
 
   app.put<WithId>('/resume/work-experiences/:id', async (request) => {
     const userId = user(request);
     const id = idOf(request.params.id, '工作经历不存在');
-    resumes.updateWorkExperience(userId, id, await body<WorkExperienceInput>(workRules, request), now());
+    resumes.updateWorkExperience(userId, id, await body(workRules, request), now());
     return resumes.resume(userId, now());
   });
 
@@ -105,14 +101,14 @@ export function registerResumeRoutes(app: FastifyInstance, ctx: MockContext): vo
 
   app.post('/resume/educations', async (request, reply) => {
     const userId = user(request);
-    resumes.addEducation(userId, await body<EducationInput>(educationRules, request), now());
+    resumes.addEducation(userId, await body(educationRules, request), now());
     return reply.code(201).send(resumes.resume(userId, now()));
   });
 
   app.put<WithId>('/resume/educations/:id', async (request) => {
     const userId = user(request);
     const id = idOf(request.params.id, '教育经历不存在');
-    resumes.updateEducation(userId, id, await body<EducationInput>(educationRules, request), now());
+    resumes.updateEducation(userId, id, await body(educationRules, request), now());
     return resumes.resume(userId, now());
   });
 
@@ -124,20 +120,20 @@ export function registerResumeRoutes(app: FastifyInstance, ctx: MockContext): vo
 
   app.put('/resume/skills', async (request) => {
     const userId = user(request);
-    resumes.setSkills(userId, (await body<ResumeSkillsInput>(resumeSkillsRules, request)).skills, now());
+    resumes.setSkills(userId, (await body(resumeSkillsRules, request)).skills, now());
     return resumes.resume(userId, now());
   });
 
   app.put('/resume/self-intro', async (request) => {
     const userId = user(request);
-    resumes.setSelfIntro(userId, (await body<ResumeSelfIntroInput>(resumeSelfIntroRules, request)).selfIntro, now());
+    resumes.setSelfIntro(userId, (await body(resumeSelfIntroRules, request)).selfIntro, now());
     return resumes.resume(userId, now());
   });
 
   /** `my.getPhoneNumber()`'s response: verified, decrypted, stored as a verified number. */
   app.post('/resume/phone', async (request) => {
     const userId = user(request);
-    const { response } = await body<PhoneAuthorizationRequest>(phoneAuthorizationRules, request);
+    const { response } = await body(phoneAuthorizationRules, request);
     let mobile: string;
     try {
       mobile = readPhoneNumber(response, MOCK_PHONE_KEYS);
@@ -152,7 +148,7 @@ export function registerResumeRoutes(app: FastifyInstance, ctx: MockContext): vo
   /** For the browser simulator, which has no node:crypto: a payload the mock accepts. Loopback only. */
   app.post('/__admin/phone-payload', async (request) => {
     requireLoopback(request);
-    const { mobile } = await body<{ mobile: string }>(phonePayloadRules, request);
+    const { mobile } = await body(phonePayloadRules, request);
     return { response: encryptPhonePayload(mobile) };
   });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { subscribeRules, type SubscribeRequest } from '../../services/contracts/subscriptions';
-import type { Rules } from '../../services/contracts/validation';
+import { subscribeRules } from '../../services/contracts/subscriptions';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { requireLoopback } from '../http/loopback-guard';
 import { validateInput } from '../http/validate-input';
 import { seekerServices } from '../resume/seeker-services';
 
-const notificationQueryRules: Rules = {
+const notificationQueryRules: InputRules<{ userId?: string }> = {
   userId: { type: 'string', max: 64, message: '用户编号不正确' },
 };
 
@@ -17,7 +17,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: MockContex
 
   app.post('/subscriptions', async (request, reply) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const input = await validateInput<SubscribeRequest>(subscribeRules, request.body, 'body');
+    const input = await validateInput(subscribeRules, request.body, 'body');
     // Consents tied to an application must be for the seeker's own (404 otherwise).
     const applicationId = input.applicationId ? Number(input.applicationId) : null;
     if (applicationId !== null) ctx.applications.detailForUser(userId, applicationId);
@@ -31,7 +31,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: MockContex
   /** What would have been sent with alipay.open.app.mini.templatemessage.send. Loopback only. */
   app.get('/__admin/notifications', async (request) => {
     requireLoopback(request);
-    const query = await validateInput<{ userId?: string }>(notificationQueryRules, request.query, 'query');
+    const query = await validateInput(notificationQueryRules, request.query, 'query');
     return subscriptions.notifications(query.userId || undefined);
   });
 }

@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  createRealNameRules,
-  createStudentRules,
-  type RealNameRequest,
-  type StudentRequest,
-} from '../../services/contracts/trust';
-import type { Rules } from '../../services/contracts/validation';
+import { createRealNameRules, createStudentRules } from '../../services/contracts/trust-rules';
+import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { requireLoopback } from '../http/loopback-guard';
 import { validateInput } from '../http/validate-input';
 import { seekerServices } from '../resume/seeker-services';
 
-const resolveRules: Rules = {
+const resolveRules: InputRules<{ userId?: string }> = {
   userId: { type: 'string', max: 64, message: '用户编号不正确' },
 };
 
@@ -32,7 +27,7 @@ export function registerTrustRoutes(app: FastifyInstance, ctx: MockContext): voi
 
   app.post('/trust/real-name', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const input = await validateInput<RealNameRequest>(realNameRules, request.body, 'body');
+    const input = await validateInput(realNameRules, request.body, 'body');
     return trust.submitRealName(userId, input);
   });
 
@@ -42,14 +37,14 @@ export function registerTrustRoutes(app: FastifyInstance, ctx: MockContext): voi
 
   app.post('/trust/student', async (request) => {
     const userId = ctx.tokens.requireUser(request.headers.authorization);
-    const input = await validateInput<StudentRequest>(studentRules, request.body, 'body');
+    const input = await validateInput(studentRules, request.body, 'body');
     return trust.submitStudent(userId, input);
   });
 
   /** Decides pending checks now, all or one seeker's (`{ userId }`). Loopback only. */
   app.post('/__admin/trust/resolve', async (request) => {
     requireLoopback(request);
-    const { userId } = await validateInput<{ userId?: string }>(resolveRules, request.body ?? {}, 'body');
+    const { userId } = await validateInput(resolveRules, request.body ?? {}, 'body');
     return { resolved: trust.resolveNow(userId || undefined) };
   });
 }

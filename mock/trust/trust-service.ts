@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { chinaMonthOf, chinaYearOf } from '../../services/contracts/resume';
+import { chinaMonthOf, chinaYearOf } from '../../services/contracts/months';
 import {
   idNumberBirthDate,
   maskIdNumber,

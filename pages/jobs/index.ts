@@ -9,6 +9,7 @@ import {
   JOB_TYPES,
 } from '../../services/contracts/jobs';
 import { navigateTo } from '../../services/platform/navigation';
+import { withQuery } from '../../services/platform/query-string';
 import { showToast, stopPullDownRefresh } from '../../services/platform/ui';
 import { bindView, unbindView } from '../../stores/bind';
 import { jobFeedStore } from '../../stores/job-feed';
@@ -24,8 +25,8 @@ import {
   searchToPageQuery,
   type JobSearch,
   type JobSort,
-} from '../../utils/job-query';
-import { toJobCardView, type JobCardView } from '../../utils/job-view';
+} from '../../stores/job-query';
+import { toJobCardView, type JobCardView } from '../../view-models/job-view';
 
 type FilterDraft = Omit<JobSearch, 'keyword' | 'cityCode' | 'cityName' | 'sort'>;
 
@@ -111,14 +112,10 @@ Page({
     void jobFeedStore.loadMore();
   },
   onShareAppMessage() {
-    const query = searchToPageQuery(jobSearchStore.search);
-    const search = Object.keys(query)
-      .map((key) => `${key}=${encodeURIComponent(query[key])}`)
-      .join('&');
     return {
       title: '这里有适合你的好工作',
       desc: '支付宝里找工作，投递进度全程可查',
-      path: `pages/jobs/index${search ? `?${search}` : ''}`,
+      path: withQuery('pages/jobs/index', searchToPageQuery(jobSearchStore.search)),
     };
   },
   onRetry() {
@@ -128,13 +125,13 @@ Page({
     void jobFeedStore.loadMore();
   },
   onJobTap(jobId: string) {
-    navigateTo('packages/job/pages/detail/index', { id: jobId });
+    navigateTo('subpackages/job/pages/detail/index', { id: jobId });
   },
   onCityTap() {
     void jobSearchStore.pickCity();
   },
   onSearchTap() {
-    navigateTo('packages/job/pages/search/index', { keyword: jobSearchStore.search.keyword });
+    navigateTo('subpackages/job/pages/search/index', { keyword: jobSearchStore.search.keyword });
   },
   onClearKeyword() {
     void jobSearchStore.update({ keyword: '' });

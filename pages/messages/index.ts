@@ -4,7 +4,7 @@ import { conversationsStore } from '../../stores/conversations';
 import type { LoadStatus } from '../../stores/load-status';
 import { navigateTo } from '../../services/platform/navigation';
 import { stopPullDownRefresh } from '../../services/platform/ui';
-import { toConversationRowView, type ConversationRowView } from '../../utils/conversation-view';
+import { toConversationRowView, type ConversationRowView } from '../../view-models/conversation-view';
 
 const data = {
   status: 'idle' as LoadStatus,
@@ -60,6 +60,6 @@ Page({
     if (!conversationsStore.query.unreadOnly) void conversationsStore.load({ unreadOnly: true });
   },
   onOpenConversation(event: { currentTarget: { dataset: { id: string } } }) {
-    navigateTo('packages/chat/pages/conversation/index', { id: event.currentTarget.dataset.id });
+    navigateTo('subpackages/chat/pages/conversation/index', { id: event.currentTarget.dataset.id });
   },
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { BuildError, isBareSpecifier, nodeModules, npmBundlePath, relativeRequire } from './paths';
+import { BuildError, isBareSpecifier, nodeModules, relativeRequire, sourceMapDir } from './paths';
 
 /** The syntax level shipped JS stays at: iOS JavaScriptCore and Alipay's V8 run ES2017 natively (async/await included). */
 export const TARGET = 'es2017';
@@ -20,6 +20,12 @@ export function resolveLocalModule(fromFile: string, spec: string): string | und
   return undefined;
 }
 
+/** Where each script and npm bundle lands in dist (absolute paths), so requires point at the right file. */
+export interface Placement {
+  moduleOut(source: string): string;
+  npmOut(specifier: string): string;
+}
+
 export interface CompiledModule {
   /** Local modules it imports (absolute source paths). */
   localImports: string[];
@@ -28,10 +34,17 @@ export interface CompiledModule {
 }
 
 /**
- * Compiles one module to CommonJS at TARGET without bundling its imports: local imports stay
- * separate files (so a store is one instance across pages) and npm imports point at dist/npm.
+ * Compiles one module to minified CommonJS at TARGET without bundling its imports: local imports stay
+ * separate files (so a store is one instance across pages) and npm imports point at dist/npm. Its
+ * source map is written to the same place under `sourceMapDir`.
  */
-export async function compileModule(sourceFile: string, outFile: string, distDir: string): Promise<CompiledModule> {
+export async function compileModule(
+  sourceFile: string,
+  outFile: string,
+  distDir: string,
+  placement: Placement,
+  write: boolean,
+): Promise<CompiledModule> {
   const localImports: string[] = [];
   const bareImports: string[] = [];
   const result = await esbuild
@@ -39,6 +52,10 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
       entryPoints: [sourceFile],
       bundle: true,
       write: false,
+      outfile: outFile,
+      minify: true,
+      sourcemap: 'external',
+      legalComments: 'none',
       format: 'cjs',
       target: TARGET,
       platform: 'neutral',
@@ -53,15 +70,15 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
               if (args.kind === 'entry-point') return undefined;
               if (isBareSpecifier(args.path)) {
                 bareImports.push(args.path);
-                return { path: relativeRequire(outFile, npmBundlePath(distDir, args.path)), external: true };
+                return { path: relativeRequire(outFile, placement.npmOut(args.path)), external: true };
               }
               const resolved = resolveLocalModule(args.importer, args.path);
               if (!resolved) {
                 throw new BuildError(`${args.importer}: cannot resolve '${args.path}'`);
               }
               localImports.push(resolved);
-              // Point at the resolved file, so `./contracts` becomes `./contracts/index` as the engine needs.
-              return { path: relativeRequire(args.importer, resolved), external: true };
+              // Point at the placed file, so `./contracts` becomes `./contracts/index` as the engine needs.
+              return { path: relativeRequire(outFile, placement.moduleOut(resolved)), external: true };
             });
           },
         },
@@ -70,20 +87,27 @@ export async function compileModule(sourceFile: string, outFile: string, distDir
     .catch((failure: esbuild.BuildFailure | Error) => {
       throw new BuildError(describeFailure(failure, sourceFile));
     });
+  if (!write) return { localImports, bareImports };
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!;
+  const mapFile = path.join(sourceMapDir(distDir), path.relative(distDir, outFile)) + '.map';
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, result.outputFiles[0].text);
+  fs.mkdirSync(path.dirname(mapFile), { recursive: true });
+  fs.writeFileSync(outFile, code.text);
+  fs.writeFileSync(mapFile, map.text);
   return { localImports, bareImports };
 }
 
 /** Bundles one npm specifier into dist/npm, leaving other npm specifiers as separate shared bundles. */
-export async function bundleNpmSpecifier(specifier: string, distDir: string): Promise<string[]> {
-  const outFile = npmBundlePath(distDir, specifier);
+export async function bundleNpmSpecifier(specifier: string, placement: Placement, write: boolean): Promise<string[]> {
+  const outFile = placement.npmOut(specifier);
   const otherSpecifiers: string[] = [];
   const entry = require.resolve(specifier, { paths: [nodeModules] });
   await esbuild
     .build({
       entryPoints: [entry],
       outfile: outFile,
+      write,
       bundle: true,
       minify: true,
       format: 'cjs',
@@ -105,7 +129,7 @@ export async function bundleNpmSpecifier(specifier: string, distDir: string): Pr
             build.onResolve({ filter: /^[^./]/ }, (args) => {
               if (args.kind === 'entry-point' || args.path === specifier) return undefined;
               otherSpecifiers.push(args.path);
-              return { path: relativeRequire(outFile, npmBundlePath(distDir, args.path)), external: true };
+              return { path: relativeRequire(outFile, placement.npmOut(args.path)), external: true };
             });
           },
         },

@@ -23,6 +23,9 @@ export function npmBundlePath(distDir: string, specifier: string): string {
   return subpath.length === 0 ? path.join(base, 'index.js') : path.join(base, ...subpath) + '.js';
 }
 
+/** Source maps go beside dist/, not in it, so they never ship or count toward the package size. */
+export const sourceMapDir = (distDir: string) => `${distDir}-sourcemaps`;
+
 export const isBareSpecifier = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/');
 
 export class BuildError extends Error {}

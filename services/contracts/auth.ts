@@ -1,4 +1,4 @@
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /** POST /auth/login: trade a single-use Alipay auth code (scope auth_base) for tokens. */
 export interface LoginRequest {
@@ -29,10 +29,24 @@ export interface UserProfile {
   createdAt: string;
 }
 
-export const loginRules: Rules = {
+/** GET /me/overview: what 我的 shows next to the account. */
+export interface MeOverview {
+  /** The name on the seeker's resume; null until the basic info is filled. */
+  resumeName: string | null;
+  counts: {
+    /** Every application the seeker sent. */
+    applications: number;
+    /** Applications at the interview stage now. */
+    interviews: number;
+    /** Saved jobs. */
+    favorites: number;
+  };
+}
+
+export const loginRules: InputRules<LoginRequest> = {
   authCode: { type: 'string', required: true, min: 8, max: 128, message: '授权码格式不正确' },
 };
 
-export const refreshRules: Rules = {
+export const refreshRules: InputRules<RefreshRequest> = {
   refreshToken: { type: 'string', required: true, min: 16, max: 256, message: '刷新令牌格式不正确' },
 };

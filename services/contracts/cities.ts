@@ -17,6 +17,8 @@ export interface CitySummary {
   name: string;
   province: string;
   tier: CityTier;
+  /** Pinyin of the name without 市, lower case ("hangzhou"): the picker searches by it. */
+  spell: string;
 }
 
 /** GET /cities/:code */
@@ -28,4 +30,28 @@ export interface CityDetail extends CitySummary {
 /** GET /cities answer: every city at once, it is a small, stable list. */
 export interface CityList {
   items: CitySummary[];
+}
+
+/** What Alipay's city picker (and Amap) use for the whole country: 全国, no city filter. */
+export const NATIONWIDE_CODE = '100000';
+
+/** 北京、天津、上海、重庆: provinces in GB/T 2260, filed here under their province code (110000). */
+const MUNICIPALITY_PREFIXES = ['11', '12', '31', '50'];
+
+const SIX_DIGITS = /^\d{6}$/;
+
+/**
+ * The code a city is filed under, from any code that names it or a place in it, so the app and the backend
+ * agree whoever produced the code: Alipay's picker answers 北京 as 110100 and some cities by district, the
+ * data files 北京 as 110000. A municipality (or one of its districts) becomes its province code, a district
+ * its prefecture (330106 → 330100), 全国 (100000) an empty string. Anything not 6 digits comes back as it
+ * was, for validation to name.
+ */
+export function canonicalCityCode(code: string): string {
+  const trimmed = code.trim();
+  if (!SIX_DIGITS.test(trimmed)) return code;
+  if (trimmed === NATIONWIDE_CODE) return '';
+  const province = trimmed.slice(0, 2);
+  if (MUNICIPALITY_PREFIXES.includes(province)) return `${province}0000`;
+  return trimmed.endsWith('0000') ? trimmed : `${trimmed.slice(0, 4)}00`;
 }

@@ -2,8 +2,9 @@ import type { ApplicationStatus } from './applications';
 import type { Salary } from './jobs';
 import { pageQueryRules } from './paging-rules';
 import type { ScamFlag } from './scam-rules';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 import { messageTextRules } from './chat-text';
+import { textRule } from './text';
 
 export { MESSAGE_TEXT_MAX } from './chat-text';
 
@@ -94,7 +95,7 @@ export interface ConversationListQuery {
   unread?: string;
 }
 
-export const conversationListQueryRules: Rules = {
+export const conversationListQueryRules: InputRules<ConversationListQuery> = {
   ...pageQueryRules,
   unread: { type: 'enum', enum: ['0', '1'], message: 'unread 只能是 0 或 1' },
 };
@@ -109,7 +110,7 @@ export interface MessageListQuery {
 export const MESSAGE_PAGE_MAX = 100;
 
 const seqRule = { type: 'string' as const, pattern: /^\d{1,9}$/, message: '消息序号必须是非负整数' };
-export const messageListQueryRules: Rules = {
+export const messageListQueryRules: InputRules<MessageListQuery> = {
   afterSeq: seqRule,
   beforeSeq: seqRule,
   limit: { type: 'string', pattern: /^([1-9]|[1-9]\d|100)$/, message: `limit 必须在 1 到 ${MESSAGE_PAGE_MAX} 之间` },
@@ -136,7 +137,7 @@ export interface SendMessageRequest {
   clientId?: string;
 }
 
-export const sendMessageRules: Rules = {
+export const sendMessageRules: InputRules<SendMessageRequest> = {
   ...messageTextRules,
   clientId: { type: 'string', pattern: CLIENT_ID_PATTERN, message: 'clientId 须为 8–64 位字母、数字、-或_' },
 };
@@ -146,7 +147,7 @@ export interface MarkReadRequest {
   seq?: number;
 }
 
-export const markReadRules: Rules = {
+export const markReadRules: InputRules<MarkReadRequest> = {
   seq: { type: 'integer', min: 0, message: 'seq 必须是非负整数' },
 };
 
@@ -157,7 +158,7 @@ export interface ConsentAnswerRequest {
   requestSeq?: number;
 }
 
-export const consentAnswerRules: Rules = {
+export const consentAnswerRules: InputRules<ConsentAnswerRequest> = {
   subject: { type: 'enum', enum: ['phone', 'attachment'], required: true, message: '请选择要分享的内容' },
   agreed: { type: 'boolean', required: true, message: '请选择同意或拒绝' },
   requestSeq: { type: 'integer', min: 1, message: 'requestSeq 必须是正整数' },
@@ -168,7 +169,7 @@ export interface ConsentRequestRequest {
   subject: ConsentSubject;
 }
 
-export const consentRequestRules: Rules = {
+export const consentRequestRules: InputRules<ConsentRequestRequest> = {
   subject: { type: 'enum', enum: ['phone', 'attachment'], required: true, message: '请选择要请求的内容' },
 };
 
@@ -178,9 +179,9 @@ export interface ChatReportRequest {
   reason: string;
 }
 
-export const chatReportRules: Rules = {
+export const chatReportRules: InputRules<ChatReportRequest> = {
   seq: { type: 'integer', min: 1, required: true, message: '请选择要举报的消息' },
-  reason: { type: 'string', required: true, whitespace: true, max: 200, message: '请说明举报原因（200字以内）' },
+  reason: textRule('举报原因', { required: true, requiredMessage: '请说明举报原因', max: 200, multiline: true }),
 };
 
 /** GET /conversations/unread-count: the 消息 tab's badge. */

@@ -1,6 +1,6 @@
 import type { JobSummary } from './jobs';
 import { pageQueryRules } from './paging-rules';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /**
  * PUT /favorites/:jobId saves a job, DELETE /favorites/:jobId removes it (both signed in, idempotent;
@@ -24,6 +24,6 @@ export interface FavoriteListQuery {
   limit?: string;
 }
 
-export const favoriteListQueryRules: Rules = {
+export const favoriteListQueryRules: InputRules<FavoriteListQuery> = {
   ...pageQueryRules,
 };

@@ -1,6 +1,7 @@
 import type { RuleItem } from 'async-validator';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 import { pageQueryRules } from './paging-rules';
+import { textRule, visibleLength } from './text';
 
 export const JOB_TYPES = ['full_time', 'part_time', 'intern', 'daily_gig'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -52,6 +53,25 @@ export const COMPANY_SIZE_LABELS: Record<CompanySize, string> = {
   '500_999': '500-999人',
   '1000_9999': '1000-9999人',
   gt10000: '10000人以上',
+};
+
+/** A job's hiring state, set by its company: paused can be reopened, closed is final. */
+export const JOB_STATUSES = ['open', 'paused', 'closed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  open: '招聘中',
+  paused: '暂停招聘',
+  closed: '已关闭',
+};
+export const JOB_STATUS_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+  open: ['paused', 'closed'],
+  paused: ['open', 'closed'],
+  closed: [],
+};
+/** Why a job that is not open takes no application: the seeker reads it on the job and on a refused apply. */
+export const JOB_NOT_OPEN_MESSAGES: Record<Exclude<JobStatus, 'open'>, string> = {
+  paused: '该职位暂停招聘，暂不接受投递',
+  closed: '该职位已关闭，不再接受投递',
 };
 
 export const SALARY_UNITS = ['month', 'day', 'hour'] as const;
@@ -108,6 +128,24 @@ export interface JobSummary {
   hrInactive: boolean;
 }
 
+/** 8000 → "8", 8500 → "8.5" (thousands, one decimal at most). */
+function thousands(yuan: number): string {
+  return String(Math.round(yuan / 100) / 10);
+}
+
+/** "8-12K·13薪", "200元/天", "150-200元/天", "25元/时": how the app and the HR console show pay. */
+export function formatSalary(salary: Salary): string {
+  if (salary.unit === 'month') {
+    const range =
+      salary.min === salary.max ? thousands(salary.min) : `${thousands(salary.min)}-${thousands(salary.max)}`;
+    const months = salary.months && salary.months > 12 ? `·${salary.months}薪` : '';
+    return `${range}K${months}`;
+  }
+  const suffix = salary.unit === 'day' ? '元/天' : '元/时';
+  const range = salary.min === salary.max ? `${salary.min}` : `${salary.min}-${salary.max}`;
+  return `${range}${suffix}`;
+}
+
 /** An HR silent for longer than this is "long inactive": their jobs are likely ghost jobs. */
 export const HR_INACTIVE_DAYS = 14;
 
@@ -155,6 +193,8 @@ export interface JobListQuery {
   prefCategories?: string;
   /** Expected monthly-equivalent pay in yuan, for `match`. */
   prefSalaryMin?: string;
+  /** Comma-separated codes of the seeker's expected cities, for `match` when no city is chosen. */
+  prefCityCodes?: string;
   cursor?: string;
   limit?: string;
 }
@@ -166,8 +206,6 @@ export const SALARY_FILTER_MAX = 1000000;
 
 type Source = Record<string, unknown>;
 const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
-/** Characters as the seeker sees them: an emoji counts once. */
-export const visibleLength = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 
 function listRule(allowed: readonly string[] | null, label: string): RuleItem {
   return {
@@ -195,7 +233,7 @@ function numberRule(min: number, max: number, integer: boolean, message: string)
   };
 }
 
-export const jobListQueryRules: Rules = {
+export const jobListQueryRules: InputRules<JobListQuery> = {
   keyword: {
     type: 'string',
     validator: (_rule, value: unknown) =>
@@ -243,6 +281,11 @@ export const jobListQueryRules: Rules = {
   ],
   prefCategories: listRule(null, '期望职位'),
   prefSalaryMin: numberRule(0, SALARY_FILTER_MAX, true, `期望薪资应为0到${SALARY_FILTER_MAX}之间的整数（元/月）`),
+  prefCityCodes: {
+    type: 'string',
+    pattern: /^\d{6}(,\d{6}){0,4}$/,
+    message: '期望城市应为至多5个6位城市编码，以逗号分隔',
+  },
   ...pageQueryRules,
 };
 
@@ -251,7 +294,7 @@ export interface JobSuggestQuery {
   keyword?: string;
 }
 
-export const jobSuggestQueryRules: Rules = {
+export const jobSuggestQueryRules: InputRules<JobSuggestQuery> = {
   keyword: jobListQueryRules.keyword,
 };
 
@@ -271,6 +314,13 @@ export interface JobSuggestList {
 export interface JobFilterOptions {
   industries: string[];
   /** Job categories (前端开发工程师, 厨师, 货车司机…): what `prefCategories` takes. */
+  categories: string[];
+  /** The same categories by industry (互联网/IT: 前端开发工程师…), each category once; 其他 last if any. */
+  categoryGroups: CategoryGroup[];
+}
+
+export interface CategoryGroup {
+  industry: string;
   categories: string[];
 }
 
@@ -303,16 +353,9 @@ export interface JobReportCreated {
   id: string;
 }
 
-export const jobReportRules: Rules = {
+export const jobReportRules: InputRules<JobReportRequest> = {
   reason: { type: 'enum', required: true, enum: [...JOB_REPORT_REASONS], message: '请选择举报原因' },
-  text: {
-    type: 'string',
-    validator: (_rule, value: unknown) =>
-      value === undefined ||
-      value === null ||
-      (typeof value === 'string' && visibleLength(value.trim()) <= JOB_REPORT_TEXT_MAX),
-    message: `举报说明不能超过${JOB_REPORT_TEXT_MAX}个字`,
-  },
+  text: textRule('举报说明', { max: JOB_REPORT_TEXT_MAX, multiline: true }),
 };
 
 /** GET /jobs/:id */
@@ -328,4 +371,6 @@ export interface JobDetail extends JobSummary {
   lng: number | null;
   /** Whether the signed-in seeker saved this job; false when the request carries no token. */
   favorited: boolean;
+  /** Only open jobs take applications; paused and closed ones still open from links and favorites. */
+  status: JobStatus;
 }

@@ -2,7 +2,7 @@
  * The seeker's phone number through Alipay: `<button open-type="getAuthorize" scope="phoneNumber">`, then
  * `my.getPhoneNumber()`, whose `res.response` goes to the backend untouched. Only ES2017 built-ins here.
  */
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 /**
  * POST /resume/phone. `response` is `res.response` of `my.getPhoneNumber()` as is: a JSON string
@@ -35,7 +35,7 @@ export interface AlipayPhoneContent {
 export const PHONE_PAYLOAD_MAX = 4096;
 export const PHONE_PAYLOAD_MESSAGE = '手机号授权信息无效，请重新授权';
 
-export const phoneAuthorizationRules: Rules = {
+export const phoneAuthorizationRules: InputRules<PhoneAuthorizationRequest> = {
   response: [
     { type: 'string', required: true, whitespace: true, message: '请先授权获取支付宝手机号' },
     { type: 'string', max: PHONE_PAYLOAD_MAX, message: PHONE_PAYLOAD_MESSAGE },

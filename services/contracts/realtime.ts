@@ -1,10 +1,9 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
+import type { EmployerApplicationWithResume } from './employer';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
-/** The HR side (loopback only, like the employer API): `${EMPLOYER_REALTIME_PATH}?hrId=N`. */
-export const EMPLOYER_REALTIME_PATH = '/ws/employer';
 
 /** Close codes the server uses when it refuses a connection; the app refreshes the token on 4402. */
 export const REALTIME_CLOSE_CODES = {
@@ -100,3 +99,38 @@ export interface MarkReadEvent {
 }
 
 export type ClientEvent = PingEvent | SendMessageEvent | MarkReadEvent;
+
+// ---------------------------------------------------------------------------------------------------------
+// The employer channel: the HR console connects to `${EMPLOYER_REALTIME_PATH}?token=HR_SESSION_TOKEN`
+// (loopback only) and hears about its company's applications and chats; it sends the same client frames.
+
+export const EMPLOYER_REALTIME_PATH = '/ws/employer';
+
+export interface EmployerHelloEvent {
+  type: 'hello';
+  hrId: string;
+  companyId: string;
+}
+
+/** A seeker applied to one of the company's jobs. */
+export interface EmployerApplicationCreatedEvent {
+  type: 'application.created';
+  application: EmployerApplicationWithResume;
+}
+
+/** One of the company's applications changed (status, phone shared), by anyone. */
+export interface EmployerApplicationUpdatedEvent {
+  type: 'application.updated';
+  application: EmployerApplicationWithResume;
+}
+
+export type EmployerServerEvent =
+  | EmployerHelloEvent
+  | PongEvent
+  | EmployerApplicationCreatedEvent
+  | EmployerApplicationUpdatedEvent
+  | MessageEvent
+  | MessageAckEvent
+  | MessageRejectedEvent
+  | ReadEvent
+  | RealtimeErrorEvent;

@@ -6,7 +6,7 @@
  * `alipay.open.app.mini.templatemessage.send`. Only ES2017 built-ins here.
  */
 import type { ApplicationStatus } from './applications';
-import type { Rules } from './validation';
+import type { InputRules } from './validation';
 
 export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer' | 'chatMessage';
 
@@ -61,9 +61,9 @@ export const TEMPLATES_FOR_STATUS: Partial<Record<ApplicationStatus, readonly Su
 };
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
-export const NOTIFICATION_APPLICATION_PAGE = 'packages/applications/pages/detail/index';
+export const NOTIFICATION_APPLICATION_PAGE = 'subpackages/applications/pages/detail/index';
 /** Where a chat notification opens the app; `?id=` is the conversation id. */
-export const NOTIFICATION_CONVERSATION_PAGE = 'packages/chat/pages/conversation/index';
+export const NOTIFICATION_CONVERSATION_PAGE = 'subpackages/chat/pages/conversation/index';
 
 /** POST /subscriptions: the ids the user accepted (`res.result.subscribedEntityIds`). */
 export interface SubscribeRequest {
@@ -110,7 +110,7 @@ const KNOWN_TEMPLATE_IDS = Object.keys(SUBSCRIPTION_TEMPLATES).map(
   (key) => SUBSCRIPTION_TEMPLATES[key as SubscriptionTemplateKey].id,
 );
 
-export const subscribeRules: Rules = {
+export const subscribeRules: InputRules<SubscribeRequest> = {
   templateIds: {
     required: true,
     validator: (_rule, value: unknown) => {

@@ -3,8 +3,6 @@
  * (学生认证). In the mock each check is a small state machine: none → pending → verified | failed; a failed
  * check may be submitted again. Only ES2017 built-ins here: this file ships inside the mini-program.
  */
-import { checkRule, chinaYearOf, RESUME_LIMITS, textCheck, type FieldCheck } from './resume';
-import type { Rules } from './validation';
 
 export const TRUST_STATES = ['none', 'pending', 'verified', 'failed'] as const;
 export type TrustState = (typeof TRUST_STATES)[number];
@@ -109,32 +107,4 @@ export function maskIdNumber(idNumber: string): string {
 
 export const ID_NUMBER_MESSAGE = '身份证号不正确，请核对后重新输入';
 
-export function createRealNameRules(now: () => number = Date.now): Rules {
-  const idNumber: FieldCheck = (value) => {
-    if (value === undefined || value === null || value === '') return '请填写身份证号';
-    return typeof value === 'string' && isValidIdNumber(value.trim(), now()) ? undefined : ID_NUMBER_MESSAGE;
-  };
-  return {
-    name: checkRule(textCheck('真实姓名', { required: true, max: RESUME_LIMITS.nameMax }), true),
-    idNumber: checkRule(idNumber, true),
-  };
-}
-export const realNameRules: Rules = createRealNameRules();
-
 export const ENROLLMENT_YEAR_MIN = 1950;
-
-export function createStudentRules(now: () => number = Date.now): Rules {
-  const enrollmentYear: FieldCheck = (value) => {
-    if (value === undefined || value === null || value === '') return '请选择入学年份';
-    if (typeof value !== 'number' || !Number.isInteger(value)) return '入学年份应为整数';
-    const year = chinaYearOf(now());
-    if (value > year) return '入学年份不能晚于今年';
-    if (value < ENROLLMENT_YEAR_MIN) return `入学年份不能早于${ENROLLMENT_YEAR_MIN}年`;
-    return undefined;
-  };
-  return {
-    school: checkRule(textCheck('学校名称', { required: true, max: RESUME_LIMITS.schoolMax }), true),
-    enrollmentYear: checkRule(enrollmentYear, true),
-  };
-}
-export const studentRules: Rules = createStudentRules();

@@ -1,24 +1,27 @@
 import type { PlatformFailure } from './failure';
 
-export interface ChosenCity {
-  cityCode: string;
-  cityName: string;
+/** One city the picker offers, as `my.chooseCity` takes it: a name, its code, pinyin to search by. */
+export interface PickerCity {
+  city: string;
+  adCode: string;
+  spell: string;
 }
 
 /** Error 11 is the seeker closing the city picker: not a failure to report. */
 export const CITY_PICKER_CANCELLED = 11;
 
-/** Alipay's city picker. Resolves null when the seeker cancels. */
-export function chooseCity(): Promise<ChosenCity | null> {
+/** Alipay's city picker with our own lists. Resolves what it answered, or null when the seeker cancels. */
+export function chooseCity(lists: {
+  hotCities: PickerCity[];
+  cities?: PickerCity[];
+}): Promise<{ adCode: string; city: string } | null> {
   return new Promise((resolve, reject) => {
     my.chooseCity({
       showLocatedCity: true,
       showHotCities: true,
-      success: (picked) => {
-        if (!picked.adCode) return resolve(null);
-        // The picker answers district-level adCodes for some cities; jobs are filed by city.
-        resolve({ cityCode: picked.adCode.slice(0, 4) + '00', cityName: picked.city });
-      },
+      hotCities: lists.hotCities,
+      ...(lists.cities ? { cities: lists.cities } : {}),
+      success: (picked) => resolve(picked.adCode ? { adCode: picked.adCode, city: picked.city } : null),
       fail: (failure: PlatformFailure) => (failure.error === CITY_PICKER_CANCELLED ? resolve(null) : reject(failure)),
     });
   });
@@ -33,11 +36,21 @@ export function getLocation(): Promise<{ latitude: number; longitude: number }> 
   });
 }
 
-export function openLocation(place: { latitude: number; longitude: number; name: string; address: string }): void {
-  my.openLocation({
-    name: place.name,
-    address: place.address,
-    latitude: String(place.latitude),
-    longitude: String(place.longitude),
+/** The place on Alipay's map. Rejects with the platform's failure (no map on this client, bad position). */
+export function openLocation(place: {
+  latitude: number;
+  longitude: number;
+  name: string;
+  address: string;
+}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    my.openLocation({
+      name: place.name,
+      address: place.address,
+      latitude: String(place.latitude),
+      longitude: String(place.longitude),
+      success: () => resolve(),
+      fail: reject,
+    });
   });
 }

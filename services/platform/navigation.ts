@@ -1,4 +1,5 @@
 import { showToast } from './ui';
+import { withQuery } from './query-string';
 
 /** Alipay keeps at most 10 pages on the stack; past that a new page replaces the top one. */
 const PAGE_STACK_LIMIT = 10;
@@ -21,8 +22,5 @@ export function redirectTo(route: string, query: Record<string, string> = {}): v
 }
 
 function pageUrl(route: string, query: Record<string, string>): string {
-  const search = Object.keys(query)
-    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(query[key])}`)
-    .join('&');
-  return `/${route}${search ? `?${search}` : ''}`;
+  return withQuery(`/${route}`, query);
 }

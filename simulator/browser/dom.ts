@@ -1,8 +1,9 @@
 /**
  * Virtual nodes → the page document's DOM, and the built-in components' behaviour (opendocs.alipay.com
  * /mini/component/*): view, text, image (modes), button (form-type, open-type getAuthorize/share), input,
- * textarea, scroll-view, swiper, navigator, form, label, checkbox(-group), radio(-group), switch, slider,
- * picker-view, picker, icon, progress; camera, video, map, canvas, web-view, lottie as labeled stand-ins.
+ * textarea, scroll-view, swiper, movable-area/movable-view, navigator, form, label, checkbox(-group), radio(-group), switch, slider,
+ * picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext); camera, video, map, web-view, lottie
+ * as labeled stand-ins.
  */
 import { convertRpx, RENAMED_TAGS } from '../core/acss';
 import { toText, type VElement, type VNode } from '../core/render';
@@ -53,7 +54,6 @@ const STANDINS: Record<string, string> = {
   camera: '相机 camera',
   video: '视频 video',
   map: '地图 map',
-  canvas: '画布 canvas',
   'web-view': '网页 web-view',
   lottie: '动画 lottie',
 };
@@ -233,6 +233,8 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
   }
   const el = doc.createElement(DOM_TAG[v.tag] ?? v.tag);
   switch (v.tag) {
+    case 'canvas':
+      return { el };
     case 'image':
     case 'cover-image': {
       const img = doc.createElement('img');
@@ -277,10 +279,7 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
       const current = () => managed.get(el)?.v as VElement;
       area.addEventListener('input', () => {
         host.emit(current(), el, 'input', { value: area.value, cursor: area.selectionStart });
-        if (truthy(attr(current(), 'autoHeight'))) {
-          area.style.height = 'auto';
-          area.style.height = `${area.scrollHeight}px`;
-        }
+        if (truthy(attr(current(), 'autoHeight'))) fitHeight(area);
       });
       area.addEventListener('focus', () => host.emit(current(), el, 'focus', { value: area.value }));
       area.addEventListener('blur', () => host.emit(current(), el, 'blur', { value: area.value }));
@@ -371,6 +370,8 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
       (el as HTMLElement & { simSchedule?: () => void }).simSchedule = schedule;
       return { el, cleanup: () => timer && clearInterval(timer) };
     }
+    case 'movable-view':
+      return { el, cleanup: makeMovable(host, el as HTMLElement) };
     case 'picker-view': {
       el.appendChild(doc.createElement('sim-picker-indicator'));
       let settle: ReturnType<typeof setTimeout> | null = null;
@@ -393,6 +394,146 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
     default:
       return { el };
   }
+}
+
+/** A textarea with autoHeight: as tall as its text. */
+function fitHeight(area: HTMLTextAreaElement): void {
+  area.style.height = 'auto';
+  area.style.height = `${area.scrollHeight}px`;
+}
+
+/** Alipay's `set*` methods of CanvasContext that are plain properties of the browser's 2D context. */
+const CANVAS_SETTERS: Record<string, string> = {
+  setFillStyle: 'fillStyle',
+  setStrokeStyle: 'strokeStyle',
+  setLineWidth: 'lineWidth',
+  setLineCap: 'lineCap',
+  setLineJoin: 'lineJoin',
+  setMiterLimit: 'miterLimit',
+  setGlobalAlpha: 'globalAlpha',
+  setTextAlign: 'textAlign',
+  setTextBaseline: 'textBaseline',
+};
+
+/**
+ * Replays what my.createCanvasContext recorded (method calls and property sets) on `<canvas id>`; without
+ * `reserve` the canvas is cleared first (/mini/api/canvas). Returns false when there is no such canvas.
+ */
+export function drawCanvas(
+  doc: Document,
+  canvasId: string,
+  ops: Array<[string, unknown[]]>,
+  reserve: boolean,
+  unsupported: (what: string) => void,
+): boolean {
+  const canvas = doc.getElementById(canvasId);
+  if (!(canvas instanceof (doc.defaultView as Window & typeof globalThis).HTMLCanvasElement)) return false;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return false;
+  const bag = ctx as unknown as Record<string, unknown>;
+  if (!reserve) ctx.clearRect(0, 0, canvas.width, canvas.height);
+  for (const [name, args] of ops) {
+    if (name.startsWith('=')) bag[name.slice(1)] = args[0];
+    else if (CANVAS_SETTERS[name]) bag[CANVAS_SETTERS[name]] = args[0];
+    else if (name === 'setFontSize') ctx.font = `${Number(args[0])}px sans-serif`;
+    else if (name === 'setShadow') {
+      [ctx.shadowOffsetX, ctx.shadowOffsetY, ctx.shadowBlur] = args.slice(0, 3).map(Number);
+      ctx.shadowColor = String(args[3] ?? 'black');
+    } else if (typeof bag[name] === 'function') (bag[name] as (...a: unknown[]) => unknown).apply(ctx, args);
+    else unsupported(`CanvasContext.${name}`);
+  }
+  return true;
+}
+
+/** Where a movable-view is, in px from its area's top left (its state, kept on the element). */
+type MovableEl = HTMLElement & {
+  simX?: number;
+  simY?: number;
+  simMoveTo?: (x: number, y: number, animate: boolean) => void;
+};
+
+/**
+ * movable-view (/mini/component/movable-view): dragged along `direction` (all, vertical, horizontal, none)
+ * inside its movable-area unless `out-of-bounds`; `x`/`y` move it (animated unless `animation` is false);
+ * `change` with source `touch` while dragged and `''` when set by data, `changeEnd` when let go. A drag
+ * is not a tap.
+ */
+function makeMovable(host: DomHost, el: MovableEl): () => void {
+  const current = () => managed.get(el)?.v as VElement;
+  /** x and y that keep the view inside its area, from where its margins put it (offsetLeft/Top). */
+  const bounds = () => {
+    const area = el.parentElement;
+    const spareX = (area?.clientWidth ?? 0) - el.offsetWidth - el.offsetLeft;
+    const spareY = (area?.clientHeight ?? 0) - el.offsetHeight - el.offsetTop;
+    return {
+      minX: Math.min(-el.offsetLeft, spareX),
+      maxX: Math.max(-el.offsetLeft, spareX),
+      minY: Math.min(-el.offsetTop, spareY),
+      maxY: Math.max(-el.offsetTop, spareY),
+    };
+  };
+  const clamp = (x: number, y: number) => {
+    if (truthy(attr(current(), 'outOfBounds'))) return { x, y };
+    const b = bounds();
+    return { x: Math.min(b.maxX, Math.max(b.minX, x)), y: Math.min(b.maxY, Math.max(b.minY, y)) };
+  };
+  el.simMoveTo = (x, y, animate) => {
+    el.simX = x;
+    el.simY = y;
+    // The platform places every movable-view itself, whatever position its class asks for.
+    el.style.position = 'absolute';
+    el.style.transition = animate ? 'transform 0.3s ease-out' : 'none';
+    el.style.transform = `translate(${x}px, ${y}px)`;
+  };
+  let drag: { pointer: number; startX: number; startY: number; fromX: number; fromY: number; moved: boolean } | null =
+    null;
+  let suppressTap = false;
+  const down = (event: PointerEvent) => {
+    const v = current();
+    const direction = toText(attr(v, 'direction') ?? 'none');
+    if (truthy(attr(v, 'disabled')) || direction === 'none') return;
+    drag = {
+      pointer: event.pointerId,
+      startX: event.clientX,
+      startY: event.clientY,
+      fromX: el.simX ?? 0,
+      fromY: el.simY ?? 0,
+      moved: false,
+    };
+    el.setPointerCapture?.(event.pointerId);
+  };
+  const move = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const v = current();
+    const direction = toText(attr(v, 'direction') ?? 'none');
+    const dx = direction === 'all' || direction === 'horizontal' ? event.clientX - drag.startX : 0;
+    const dy = direction === 'all' || direction === 'vertical' ? event.clientY - drag.startY : 0;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 3) return;
+    drag.moved = true;
+    const { x, y } = clamp(drag.fromX + dx, drag.fromY + dy);
+    if (x === el.simX && y === el.simY) return;
+    el.simMoveTo?.(x, y, false);
+    host.emit(v, el, 'change', { x, y, source: 'touch' }, event);
+  };
+  const up = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const moved = drag.moved;
+    drag = null;
+    if (!moved) return;
+    suppressTap = true;
+    host.emit(current(), el, 'changeEnd', { x: el.simX ?? 0, y: el.simY ?? 0 }, event);
+  };
+  const click = (event: Event) => {
+    if (!suppressTap) return;
+    suppressTap = false;
+    event.stopPropagation();
+  };
+  el.addEventListener('pointerdown', down);
+  el.addEventListener('pointermove', move);
+  el.addEventListener('pointerup', up);
+  el.addEventListener('pointercancel', up);
+  el.addEventListener('click', click, true);
+  return () => undefined;
 }
 
 function layoutSwiper(el: HTMLElement): void {
@@ -594,7 +735,11 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       const disabled = truthy(attr(v, 'disabled'));
       if (changed('disabled', disabled)) area.disabled = disabled;
       const value = toText(attr(v, 'value'));
-      if (changed('value', value) && area.value !== value) area.value = value;
+      if (changed('value', value) && area.value !== value) {
+        area.value = value;
+        // autoHeight grows the box to a value set from the logic layer too, once it is laid out.
+        if (truthy(attr(v, 'autoHeight'))) area.ownerDocument.defaultView?.requestAnimationFrame(() => fitHeight(area));
+      }
       break;
     }
     case 'checkbox':
@@ -647,6 +792,35 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       const into = toText(attr(v, 'scrollIntoView'));
       if (changed('scrollIntoView', into) && into)
         setTimeout(() => node.querySelector(`#${CSS.escape(into)}`)?.scrollIntoView({ block: 'start' }), 0);
+      break;
+    }
+    case 'movable-view': {
+      const movable = node as MovableEl;
+      const x = Number(attr(v, 'x') ?? 0) || 0;
+      const y = Number(attr(v, 'y') ?? 0) || 0;
+      const first = !('x' in applied);
+      const movedX = changed('x', x);
+      const movedY = changed('y', y);
+      if ((movedX || movedY) && (x !== movable.simX || y !== movable.simY)) {
+        const animate = !first && attr(v, 'animation') !== false && toText(attr(v, 'animation')) !== 'false';
+        movable.simMoveTo?.(x, y, animate);
+        if (!first) host.emit(v, node, 'change', { x, y, source: '' });
+      } else if (changed('transform', style)) {
+        // A new style attribute dropped the position: put it back where the drag or data left it.
+        node.style.position = 'absolute';
+        node.style.transform = `translate(${movable.simX ?? 0}px, ${movable.simY ?? 0}px)`;
+      }
+      break;
+    }
+    case 'canvas': {
+      // The drawing surface: width/height attributes, else the element's CSS size.
+      const canvas = node as HTMLCanvasElement;
+      const width = Number(attr(v, 'width')) || canvas.clientWidth || 300;
+      const height = Number(attr(v, 'height')) || canvas.clientHeight || 150;
+      if (changed('size', `${width}x${height}`)) {
+        canvas.width = width;
+        canvas.height = height;
+      }
       break;
     }
     case 'swiper': {

@@ -4,13 +4,13 @@
  * the template creates. Every update re-renders the page's virtual tree and patches the DOM; events go
  * back to the logic layer as messages.
  */
-import { applySetData, applySpliceData } from '../core/set-data';
+import { applySetData, applySpliceData } from '../../runtime/core/set-data';
 import { acssToCss } from '../core/acss';
 import { ANIMATION_EVENTS, animationDispatch, bubblingDispatches, buildEvent, type MiniEvent } from '../core/events';
 import { runSjsModule, type SjsNamespace } from '../core/interpreter';
 import type { CompiledAxml } from '../core/ir';
-import { normalize, resolveFrom } from '../core/paths';
-import type { MainToLogic, PageConfig, SelectorOp, UpdateOp } from '../core/protocol';
+import { normalize, resolveFrom } from '../../runtime/core/paths';
+import type { MainToLogic, ObserverSpec, PageConfig, SelectorOp, UpdateOp } from '../core/protocol';
 import {
   renderOwner,
   type ComponentRequest,
@@ -19,7 +19,7 @@ import {
   type RenderHost,
   type VElement,
 } from '../core/render';
-import { builtinTapAction, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
+import { builtinTapAction, drawCanvas, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
 import { watchIconFont } from './icon-fallback';
 import { BUILTIN_CSS } from './styles';
 import type { ViewPackages } from './view-packages';
@@ -201,7 +201,7 @@ export class PageView implements RenderHost {
   private mergeProps(defaults: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = { ...defaults };
     for (const [key, value] of Object.entries(props))
-      out[key] = value && typeof value === 'object' && '__fn' in value ? true : value;
+      if (value !== undefined) out[key] = value && typeof value === 'object' && '__fn' in value ? true : value;
     return out;
   }
 
@@ -288,6 +288,7 @@ export class PageView implements RenderHost {
     this.firstRenderDone = true;
     this.maybeReady();
     this.host.afterCommit(this);
+    this.answerQueuedQueries();
   }
 
   private unmountUnvisited(): void {
@@ -502,6 +503,36 @@ export class PageView implements RenderHost {
 
   // ---- selector queries (createSelectorQuery) ----
 
+  private readonly queuedQueries: Array<() => void> = [];
+
+  /** Rendered, and every component it asked for is created: what a query measures is what is shown. */
+  private settled(): boolean {
+    if (!this.firstRenderDone || this.renderScheduled) return false;
+    for (const record of this.components.values()) if (!record.state.ready && !record.state.error) return false;
+    return true;
+  }
+
+  /**
+   * Answers a query once what is pending has rendered, as the platform does: a query made before the first
+   * render (a component measuring itself in onInit or deriveDataFromProps) measures the page as shown.
+   */
+  queryWhenRendered(ops: SelectorOp[], reply: (results: unknown[]) => void): void {
+    if (this.settled()) return reply(this.query(ops));
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      reply(this.query(ops));
+    };
+    this.queuedQueries.push(answer);
+    // A component that never becomes ready must not hold the answer forever.
+    setTimeout(answer, 1000);
+  }
+
+  private answerQueuedQueries(): void {
+    if (this.settled()) for (const answer of this.queuedQueries.splice(0)) answer();
+  }
+
   query(ops: SelectorOp[]): unknown[] {
     const doc = this.doc;
     const win = doc?.defaultView;
@@ -556,6 +587,65 @@ export class PageView implements RenderHost {
     });
   }
 
+  // ---- canvas (my.createCanvasContext) ----
+
+  /** Draws once what is pending has rendered (a component draws in didMount, before its canvas is sized). */
+  drawCanvas(canvasId: string, ops: Array<[string, unknown[]]>, reserve: boolean): Promise<boolean> {
+    return new Promise((resolve) =>
+      this.queryWhenRendered([], () =>
+        resolve(this.doc ? drawCanvas(this.doc, canvasId, ops, reserve, (what) => this.host.unsupported(what)) : false),
+      ),
+    );
+  }
+
+  // ---- intersection observers (createIntersectionObserver) ----
+
+  private readonly observers = new Map<number, IntersectionObserver>();
+
+  /** Watches `spec.target` once rendered; each crossing of a threshold is reported as Alipay shapes it. */
+  observe(id: number, spec: ObserverSpec, report: (entry: Record<string, unknown>) => void): void {
+    this.queryWhenRendered([], () => {
+      const doc = this.doc;
+      const win = doc?.defaultView as (Window & typeof globalThis) | null | undefined;
+      if (!doc || !win || this.destroyed) return;
+      const root = spec.relativeTo ? doc.querySelector(spec.relativeTo.replace(/>>>/g, ' ')) : null;
+      const m = spec.margins;
+      const rootMargin = `${m.top ?? 0}px ${m.right ?? 0}px ${m.bottom ?? 0}px ${m.left ?? 0}px`;
+      const rect = (r: DOMRectReadOnly | null) =>
+        r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height } : null;
+      let first = true;
+      const observer = new win.IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            // The first report is only sent when it differs from initialRatio.
+            if (first && entry.intersectionRatio === spec.initialRatio) continue;
+            const v = vnodeOf(entry.target);
+            report({
+              intersectionRatio: entry.intersectionRatio,
+              intersectionRect: rect(entry.intersectionRect),
+              boundingClientRect: rect(entry.boundingClientRect),
+              relativeRect: rect(entry.rootBounds),
+              time: Math.round(entry.time),
+              id: entry.target.id,
+              dataset: v && v.kind === 'el' ? v.dataset : {},
+            });
+          }
+          first = false;
+        },
+        { root, rootMargin, threshold: spec.thresholds },
+      );
+      const selector = spec.target.replace(/>>>/g, ' ');
+      const targets = spec.selectAll ? Array.from(doc.querySelectorAll(selector)) : [doc.querySelector(selector)];
+      for (const target of targets) if (target) observer.observe(target);
+      this.observers.set(id, observer);
+    });
+  }
+
+  unobserve(id: number): void {
+    this.observers.get(id)?.disconnect();
+    this.observers.delete(id);
+  }
+
   // ---- lifecycle ----
 
   setTop(top: boolean): void {
@@ -575,6 +665,8 @@ export class PageView implements RenderHost {
 
   destroy(): void {
     this.destroyed = true;
+    for (const observer of this.observers.values()) observer.disconnect();
+    this.observers.clear();
     this.iframe.remove();
   }
 

@@ -4,7 +4,7 @@
  * image pickers, consent sheets), and the side panel that QA uses (offline switch, signed-in user,
  * position, fault switches of the mock, setData statistics, errors).
  */
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SimSettings } from '../core/protocol';
 import { PageView, type PageViewHost } from './page-view';
 import { SHELL_CSS } from './styles';
@@ -16,6 +16,8 @@ const SETTINGS_KEY = '__sim_settings__';
 export interface CityOption {
   city: string;
   adCode: string;
+  /** Pinyin the picker's search matches. */
+  spell?: string;
   province: string;
   longitude: number;
   latitude: number;
@@ -102,8 +104,6 @@ export class Shell implements PageViewHost {
   private readonly refreshBar: HTMLElement;
   private readonly viewport: HTMLElement;
   private readonly tabbar: HTMLElement;
-  /** my.setTabBarBadge text by tab index. */
-  private readonly tabBadges = new Map<number, string>();
   private readonly overlays: HTMLElement;
   private readonly redbox: HTMLElement;
   private readonly panel: HTMLElement;
@@ -404,13 +404,19 @@ export class Shell implements PageViewHost {
         return;
       case 'query': {
         const view = this.views.get(message.pageId) ?? this.topView();
-        this.send({
-          t: 'query:result',
-          id: message.id,
-          results: view ? view.query(message.ops) : message.ops.map(() => null),
-        });
+        const reply = (results: unknown[]) => this.send({ t: 'query:result', id: message.id, results });
+        if (view) view.queryWhenRendered(message.ops, reply);
+        else reply(message.ops.map(() => null));
         return;
       }
+      case 'observer:observe': {
+        const view = this.views.get(message.pageId) ?? this.topView();
+        view?.observe(message.id, message.spec, (entry) => this.send({ t: 'observer:entry', id: message.id, entry }));
+        return;
+      }
+      case 'observer:disconnect':
+        for (const view of this.views.values()) view.unobserve(message.id);
+        return;
       case 'storage':
         if (message.op === 'set' && message.key !== undefined)
           localStorage.setItem(APP_STORAGE_PREFIX + message.key, message.value ?? '');
@@ -434,6 +440,32 @@ export class Shell implements PageViewHost {
 
   // ---- pages, navigation bar, tab bar ----
 
+  private titleScroll: { win: Window; listener: () => void } | null = null;
+
+  /**
+   * transparentTitle (page json): `always` lays the page under a see-through title bar; `auto` does too and
+   * fades the bar's colour in as the page scrolls, as the platform does.
+   */
+  private applyTransparentTitle(top: PageView, mode: string, color: string): void {
+    if (this.titleScroll) this.titleScroll.win.removeEventListener('scroll', this.titleScroll.listener);
+    this.titleScroll = null;
+    this.nav.style.opacity = '';
+    const transparent = mode === 'always' || mode === 'auto';
+    this.phone.classList.toggle('sim-transparent-title', transparent);
+    if (!transparent) return;
+    this.nav.style.background = 'transparent';
+    const win = top.doc?.defaultView;
+    if (mode !== 'auto' || !win) return;
+    const listener = () => {
+      const share = Math.min(1, Math.max(0, win.scrollY / 80));
+      this.nav.style.background = share > 0 ? color : 'transparent';
+      this.nav.style.opacity = share > 0 ? String(0.4 + 0.6 * share) : '1';
+    };
+    win.addEventListener('scroll', listener, { passive: true });
+    this.titleScroll = { win, listener };
+    listener();
+  }
+
   private topView(): PageView | undefined {
     return this.views.get(this.stack[this.stack.length - 1]);
   }
@@ -446,6 +478,7 @@ export class Shell implements PageViewHost {
     this.navTitle.textContent = top.title ?? String(config.defaultTitle ?? this.appConfig?.window?.defaultTitle ?? '');
     const color = top.titleBarColor ?? String(config.titleBarColor ?? '#ffffff');
     this.nav.style.background = color;
+    this.applyTransparentTitle(top, String(config.transparentTitle ?? 'none'), color);
     this.navBack.hidden = this.stack.length <= 1;
     this.renderTabbar();
     if (this.refreshing && this.refreshing !== top.pageId) this.stopRefresh();
@@ -470,13 +503,16 @@ export class Shell implements PageViewHost {
     tabBar.items.forEach((item, index) => {
       const route = normalize(item.pagePath);
       const selected = route === top.route;
-      const badge = this.tabBadges.get(index);
+      // The app's own icons (icon / activeIcon, paths in dist/); a drawn square where it gives none.
+      const iconPath = selected ? (item.activeIcon ?? item.icon) : item.icon;
+      const icon = iconPath
+        ? el('img', { className: 'sim-tab-image', src: `${location.origin}/dist/${normalize(iconPath)}`, alt: '' })
+        : el('span', { className: 'sim-tab-icon' });
       const button = el(
         'button',
         { className: `sim-tab${selected ? ' on' : ''}` },
-        el('span', { className: 'sim-tab-icon' }),
+        el('span', { className: 'sim-tab-figure' }, icon, ...this.tabBadge(index)),
         item.name ?? item.text ?? route,
-        ...(badge ? [el('span', { className: 'sim-tab-badge', textContent: badge })] : []),
       );
       button.style.color = selected ? (tabBar.selectedColor ?? '#1677ff') : (tabBar.textColor ?? '#8a8f99');
       button.dataset.route = route;
@@ -486,6 +522,26 @@ export class Shell implements PageViewHost {
       });
       this.tabbar.appendChild(button);
     });
+  }
+
+  /** my.setTabBarBadge text, or '' for my.showTabBarRedDot's dot, per tab index. */
+  private tabBadges = new Map<number, string>();
+
+  private tabBadge(index: number): HTMLElement[] {
+    const badge = this.tabBadges.get(index);
+    if (badge === undefined) return [];
+    return [el('i', { className: badge ? 'sim-tab-badge' : 'sim-tab-badge dot', textContent: badge })];
+  }
+
+  private setTabBadge(options: Record<string, unknown>, badge: string | null): Record<string, never> {
+    const index = Number(options.index);
+    const items = this.appConfig?.tabBar?.items ?? [];
+    if (!Number.isInteger(index) || index < 0 || index >= items.length)
+      throw { error: 2, errorMessage: `index ${String(options.index)} is not a tab` } satisfies Failure;
+    if (badge === null) this.tabBadges.delete(index);
+    else this.tabBadges.set(index, badge);
+    this.renderTabbar();
+    return {};
   }
 
   // ---- PageViewHost ----
@@ -705,31 +761,95 @@ export class Shell implements PageViewHost {
     this.toastTimer = setTimeout(() => box.remove(), duration);
   }
 
-  private async chooseCity(): Promise<unknown> {
-    let all: CityOption[] = [];
-    try {
-      const response = await fetch(`${this.config.mockUrl}/cities`);
-      const body = (await response.json()) as { items?: Array<{ code: string; name: string; province: string }> };
-      all = (body.items ?? []).map((city) => ({
-        city: city.name,
-        adCode: city.code,
-        province: city.province,
-        longitude: 0,
-        latitude: 0,
-      }));
-    } catch {
-      // the hot cities are enough without the mock
+  /**
+   * Alipay's city picker: the app's `hotCities` and `cities` when it passes them (else Alipay's own hot list,
+   * answered with the adCodes Alipay uses, 北京 as 110100, and the mock's cities standing in for Alipay's
+   * full list), a search box that matches names and pinyin (`spell`), hot cities as a grid above the list.
+   */
+  private async chooseCity(options: Record<string, unknown>): Promise<unknown> {
+    const given = (value: unknown): CityOption[] | null =>
+      Array.isArray(value)
+        ? (value as Array<{ city?: unknown; adCode?: unknown; spell?: unknown }>).map((item) => ({
+            city: String(item.city ?? ''),
+            adCode: String(item.adCode ?? ''),
+            spell: String(item.spell ?? ''),
+            province: '',
+            longitude: 0,
+            latitude: 0,
+          }))
+        : null;
+    let all = given(options.cities);
+    if (!all) {
+      all = [];
+      try {
+        const response = await fetch(`${this.config.mockUrl}/cities`);
+        const body = (await response.json()) as { items?: Array<{ code: string; name: string; spell?: string }> };
+        all = (body.items ?? []).map((city) => ({
+          city: city.name.replace(/市$/, ''),
+          adCode: city.code,
+          spell: city.spell ?? '',
+          province: '',
+          longitude: 0,
+          latitude: 0,
+        }));
+      } catch {
+        // the hot cities are enough without the mock
+      }
     }
-    const hot = HOT_CITIES.map((city) => city.city);
-    const rest = all.filter((city) => !hot.some((name) => city.city.startsWith(name)));
-    const options = [...HOT_CITIES, ...rest];
-    const index = await this.actionSheet(
-      '选择城市',
-      options.map((city) => city.city),
-    );
-    if (index < 0) throw new UserCancel('cancel');
-    const chosen = options[index];
+    const hot = options.showHotCities === false ? [] : (given(options.hotCities) ?? HOT_CITIES);
+    const chosen = await this.citySheet(hot, all);
+    if (!chosen) throw new UserCancel('cancel');
     return { city: chosen.city, adCode: chosen.adCode, longitude: chosen.longitude, latitude: chosen.latitude };
+  }
+
+  private citySheet(hot: CityOption[], all: CityOption[]): Promise<CityOption | null> {
+    return new Promise((resolve) => {
+      const mask = this.mask('bottom');
+      const close = (city: CityOption | null) => {
+        mask.remove();
+        resolve(city);
+      };
+      const sheet = el('div', { className: 'sim-sheet sim-city-sheet' });
+      sheet.appendChild(el('div', { className: 'sim-sheet-title', textContent: '选择城市' }));
+      const search = el('input', {
+        className: 'sim-city-search',
+        type: 'search',
+        placeholder: '搜索城市（中文或拼音）',
+      } as Partial<HTMLInputElement>);
+      const body = el('div', { className: 'sim-sheet-body' });
+      const item = (city: CityOption, className: string) => {
+        const button = el('button', { className, textContent: city.city });
+        button.addEventListener('click', () => close(city));
+        return button;
+      };
+      const render = () => {
+        const query = search.value.trim().toLowerCase();
+        const matches = (city: CityOption) =>
+          !query || city.city.includes(query) || (!!city.spell && city.spell.toLowerCase().startsWith(query));
+        body.replaceChildren();
+        const hotShown = hot.filter(matches);
+        if (hotShown.length && !query) {
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '热门城市' }));
+          body.appendChild(el('div', { className: 'sim-city-hot' }, ...hotShown.map((c) => item(c, 'sim-sheet-item'))));
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '全部城市' }));
+        }
+        const listed = query
+          ? [...hotShown.filter((c) => !all.some((a) => a.city === c.city)), ...all.filter(matches)]
+          : all;
+        for (const city of listed) body.appendChild(item(city, 'sim-sheet-item left'));
+        if (!listed.length)
+          body.appendChild(el('div', { className: 'sim-city-heading', textContent: '没有找到这个城市' }));
+      };
+      search.addEventListener('input', render);
+      render();
+      const cancel = el('button', { className: 'sim-sheet-cancel', textContent: '取消' });
+      cancel.addEventListener('click', () => close(null));
+      sheet.append(search, body, cancel);
+      mask.appendChild(sheet);
+      mask.addEventListener('click', (event) => {
+        if (event.target === mask) close(null);
+      });
+    });
   }
 
   private chooseImage(count: number): Promise<unknown> {
@@ -801,14 +921,6 @@ export class Shell implements PageViewHost {
       case 'hideToast':
         this.overlays.querySelector('.sim-toast')?.remove();
         return {};
-      case 'setTabBarBadge':
-        this.tabBadges.set(Number(options.index), String(options.text ?? ''));
-        this.renderTabbar();
-        return {};
-      case 'removeTabBarBadge':
-        this.tabBadges.delete(Number(options.index));
-        this.renderTabbar();
-        return {};
       case 'showLoading': {
         this.loadingBox?.remove();
         const mask = this.mask('clear');
@@ -869,7 +981,7 @@ export class Shell implements PageViewHost {
         return { index };
       }
       case 'chooseCity':
-        return this.chooseCity();
+        return this.chooseCity(options);
       case 'chooseImage':
         return this.chooseImage(Math.max(1, Math.min(9, Number(options.count ?? 1))));
       case 'previewImage': {
@@ -938,6 +1050,43 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
+      case 'openLocation': {
+        // No map here: the place it would show (runtime/my checked the position).
+        this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
+        return {};
+      }
+      case 'setTabBarBadge':
+        return this.setTabBadge(options, String(options.text ?? ''));
+      case 'showTabBarRedDot':
+        return this.setTabBadge(options, '');
+      case 'removeTabBarBadge':
+      case 'hideTabBarRedDot':
+        return this.setTabBadge(options, null);
+      case 'setCanPullDown':
+        return {};
+      case 'canvasDraw': {
+        const view = this.views.get(String(options.pageId)) ?? this.topView();
+        const ops = (options.ops ?? []) as Array<[string, unknown[]]>;
+        if (!view || !(await view.drawCanvas(String(options.canvasId), ops, Boolean(options.reserve))))
+          throw {
+            error: 2,
+            errorMessage: `no <canvas id="${String(options.canvasId)}"> on the page`,
+          } satisfies Failure;
+        return {};
+      }
+      case 'loadFontFace': {
+        // A font the app downloads: loaded once and added to the shell and every page's document.
+        const family = String(options.family ?? '');
+        const face = new FontFace(family, String(options.source ?? ''), (options.desc ?? {}) as FontFaceDescriptors);
+        try {
+          await face.load();
+        } catch (error) {
+          throw { error: 3, errorMessage: `字体 ${family} 加载失败: ${String(error)}` } satisfies Failure;
+        }
+        document.fonts.add(face);
+        for (const view of this.views.values()) view.doc?.fonts.add(face);
+        return { status: 'loaded' };
+      }
       case 'setClipboard':
         this.clipboard = String(options.text ?? '');
         return {};

@@ -32,6 +32,9 @@ html { scrollbar-width: none; }
 :where(textarea) { width: 100%; height: 150px; resize: none; }
 :where(scroll-view) { display: block; position: relative; -webkit-overflow-scrolling: touch; scrollbar-width: none; }
 :where(swiper) { display: block; position: relative; overflow: hidden; height: 150px; }
+:where(canvas) { display: inline-block; width: 300px; height: 150px; }
+:where(movable-area) { display: block; position: relative; width: 10px; height: 10px; }
+:where(movable-view) { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; }
 :where(sim-swiper-track) { display: flex; height: 100%; transition: transform 0.3s ease; }
 :where(sim-swiper-track.sim-vertical) { flex-direction: column; }
 :where(swiper-item) { flex: 0 0 100%; width: 100%; height: 100%; overflow: hidden; }
@@ -97,6 +100,7 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font-size: 12px; transition: height .15s; background: #f5f6f8; }
 .sim-refresh.on { height: 44px; }
 .sim-viewport { position: relative; flex: 1; min-height: 0; background: #fff; }
+.sim-transparent-title .sim-nav { position: absolute; top: 44px; left: 0; right: 0; z-index: 5; border-bottom: 0; }
 .sim-page-frame { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; display: block; background: #fff; }
 .sim-page-frame[data-top="false"] { visibility: hidden; }
 .sim-tabbar { height: 50px; flex: none; display: flex; border-top: 1px solid rgba(0,0,0,.08); }
@@ -105,9 +109,11 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
   font: inherit; font-size: 11px; cursor: pointer; gap: 2px; }
 .sim-tab-icon { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; opacity: .85; }
 .sim-tab.on .sim-tab-icon { background: currentColor; }
-.sim-tab { position: relative; }
-.sim-tab-badge { position: absolute; top: 3px; left: calc(50% + 6px); min-width: 16px; height: 16px; padding: 0 4px; box-sizing: border-box;
-  border-radius: 8px; background: #ff3141; color: #fff; font-size: 10px; line-height: 16px; text-align: center; }
+.sim-tab-image { width: 24px; height: 24px; object-fit: contain; }
+.sim-tab-figure { position: relative; display: inline-flex; }
+.sim-tab-badge { position: absolute; top: -6px; left: 14px; min-width: 16px; height: 16px; padding: 0 4px; border-radius: 8px;
+  background: #ff3141; color: #fff; font: 10px/16px sans-serif; font-style: normal; text-align: center; box-sizing: border-box; }
+.sim-tab-badge.dot { min-width: 8px; width: 8px; height: 8px; padding: 0; top: -3px; left: 18px; }
 .sim-home { height: 34px; flex: none; display: flex; align-items: center; justify-content: center; }
 .sim-home > i { width: 134px; height: 5px; border-radius: 3px; background: #1f2329; }
 .sim-overlays { position: absolute; inset: 0; pointer-events: none; z-index: 10; }
@@ -134,6 +140,10 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
 .sim-sheet-item.danger { color: #ff3141; }
 .sim-sheet-item.left { text-align: left; }
 .sim-sheet-cancel { margin-top: 8px; display: block; width: 100%; padding: 14px 14px 48px; border: 0; background: #fff; font: inherit; font-size: 16px; cursor: pointer; }
+.sim-city-search { margin: 8px 12px; padding: 8px 12px; border: 1px solid #e5e6eb; border-radius: 16px; font: inherit; font-size: 14px; background: #fff; }
+.sim-city-heading { padding: 10px 14px 4px; color: #8a8f99; font-size: 12px; background: #fff; }
+.sim-city-hot { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; padding: 6px 14px 12px; background: #fff; }
+.sim-city-hot .sim-sheet-item { padding: 8px 4px; border: 0; border-radius: 6px; background: #f5f6f8; font-size: 14px; }
 .sim-images { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; padding: 12px; }
 .sim-images label { position: relative; cursor: pointer; }
 .sim-images img { width: 100%; aspect-ratio: 4/3; object-fit: cover; border-radius: 6px; display: block; }

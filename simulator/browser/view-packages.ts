@@ -1,7 +1,7 @@
 /** The view layer's files (compiled AXML, SJS, ACSS), fetched per package from the simulator's server. */
 import type { SjsNamespace, SjsProgram } from '../core/interpreter';
 import type { CompiledAxml, CompiledSjs } from '../core/ir';
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 
 interface ViewPackage {
   templates: Record<string, CompiledAxml>;

@@ -49,7 +49,7 @@ const runtime = new LogicRuntime(
     },
     console,
   },
-  (rt) => createBrowserMy(rt),
+  (rt, invoke) => createBrowserMy(rt, invoke),
 );
 
 scope.addEventListener('message', (event: MessageEvent) => {

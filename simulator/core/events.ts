@@ -5,6 +5,7 @@
  *   the handler is bound on, `targetDataset` of the touched one), `currentTarget` (the bound element), `detail`
  * - `data-alpha-beta` becomes `dataset.alphaBeta` (done when rendering, see render.ts)
  */
+import { eventObject, type MiniEvent, type Point } from '../../runtime/core/event-object';
 import type { VElement } from './render';
 
 export interface Dispatch {
@@ -32,35 +33,7 @@ export interface Placed {
   offsetTop: number;
 }
 
-export interface Point {
-  clientX: number;
-  clientY: number;
-  pageX: number;
-  pageY: number;
-}
-
-export interface MiniEvent {
-  type: string;
-  timeStamp: number;
-  target: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    targetDataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  currentTarget: {
-    id: string;
-    tagName: string;
-    dataset: Record<string, unknown>;
-    offsetLeft: number;
-    offsetTop: number;
-  };
-  detail: unknown;
-  touches?: Array<Point & { identifier: number }>;
-  changedTouches?: Array<Point & { identifier: number }>;
-}
+export type { MiniEvent, Point } from '../../runtime/core/event-object';
 
 function idOf(v: VElement): string {
   const id = v.attrs.id;
@@ -75,28 +48,14 @@ export function buildEvent(
   point: Point | null,
   now = Date.now(),
 ): MiniEvent {
-  const touches = point ? [{ identifier: 0, ...point }] : undefined;
-  return {
-    type,
-    timeStamp: now,
-    target: {
-      id: idOf(target.v),
-      tagName: target.v.tag,
-      dataset: { ...current.v.dataset },
-      targetDataset: { ...target.v.dataset },
-      offsetLeft: target.offsetLeft,
-      offsetTop: target.offsetTop,
-    },
-    currentTarget: {
-      id: idOf(current.v),
-      tagName: current.v.tag,
-      dataset: { ...current.v.dataset },
-      offsetLeft: current.offsetLeft,
-      offsetTop: current.offsetTop,
-    },
-    detail: detail ?? (point ? { ...point } : {}),
-    ...(touches ? { touches, changedTouches: touches } : {}),
-  };
+  const element = (placed: Placed) => ({
+    id: idOf(placed.v),
+    tagName: placed.v.tag,
+    dataset: placed.v.dataset,
+    offsetLeft: placed.offsetLeft,
+    offsetTop: placed.offsetTop,
+  });
+  return eventObject(type, element(current), element(target), detail, point, now);
 }
 
 /**

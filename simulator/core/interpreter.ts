@@ -261,8 +261,8 @@ type AnyNode = ES.AnyNode;
 
 interface Context {
   mode: Mode;
-  /** Remaining steps before an SJS run is stopped as runaway. */
-  budget: { steps: number };
+  /** Remaining steps before an SJS run is stopped as runaway; each call from a template starts a fresh one. */
+  budget: { steps: number; depth?: number };
 }
 
 const SJS_STEP_BUDGET = 2_000_000;
@@ -617,16 +617,26 @@ const NORMAL: Completion = { type: 'normal' };
 function makeFunction(node: FunctionNode, closure: Scope, context: Context): (...args: unknown[]) => unknown {
   if (node.generator || node.async) throw new EvalError('async and generator functions are not supported in SJS');
   const fn = (...args: unknown[]): unknown => {
-    const scope = new Scope(closure);
-    node.params.forEach((param, i) => {
-      if (param.type === 'RestElement')
-        bindPattern(param.argument, args.slice(i), scope, context, (n, v) => scope.declare(n, v));
-      else bindPattern(param, args[i], scope, context, (n, v) => scope.declare(n, v));
-    });
-    if (node.body.type !== 'BlockStatement') return evaluate(node.body, scope, context);
-    hoist(node.body.body, scope, context, true);
-    const completion = executeBlock(node.body.body, scope, context);
-    return completion.type === 'return' ? completion.value : undefined;
+    const budget = context.budget;
+    // A call from outside SJS (a template, or the module's own top level) is a run of its own.
+    if (!budget.depth) budget.steps = SJS_STEP_BUDGET;
+    budget.depth = (budget.depth ?? 0) + 1;
+    try {
+      const scope = new Scope(closure);
+      // Non-arrow functions see their call's `arguments` (antd-mini's SJS uses it).
+      if (node.type !== 'ArrowFunctionExpression') scope.declare('arguments', args);
+      node.params.forEach((param, i) => {
+        if (param.type === 'RestElement')
+          bindPattern(param.argument, args.slice(i), scope, context, (n, v) => scope.declare(n, v));
+        else bindPattern(param, args[i], scope, context, (n, v) => scope.declare(n, v));
+      });
+      if (node.body.type !== 'BlockStatement') return evaluate(node.body, scope, context);
+      hoist(node.body.body, scope, context, true);
+      const completion = executeBlock(node.body.body, scope, context);
+      return completion.type === 'return' ? completion.value : undefined;
+    } finally {
+      budget.depth--;
+    }
   };
   return allowCall(fn);
 }

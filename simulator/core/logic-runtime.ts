@@ -12,26 +12,27 @@
  *   and run every layer's lifecycles (/mini/framework/mixins)
  * - navigation: ≤ 10 pages in the stack, tab pages only through switchTab, subpackages load on first use
  */
-import { applySetData, applySpliceData } from './set-data';
-import { dirname, normalize, parseUrl, resolveFrom } from './paths';
-import type { AppConfig, LaunchConfig, LogicToMain, MainToLogic, PageConfig, SelectorOp, UpdateOp } from './protocol';
+import { canIUseIn } from '../../runtime/my/create-my';
+import { createInvoker, MyError, type Invoke, type MyFailure } from '../../runtime/core/invoke';
+import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition } from '../../runtime/core/component2';
+import { PAGE_HOOKS, PageLifecycle } from '../../runtime/core/page-lifecycle';
+import { PageStack, type NavigationApi } from '../../runtime/core/page-stack';
+import { ViewState } from '../../runtime/core/view-state';
+import { normalize, resolveFrom } from '../../runtime/core/paths';
+import type {
+  AppConfig,
+  LaunchConfig,
+  LogicToMain,
+  MainToLogic,
+  ObserverSpec,
+  PageConfig,
+  SelectorOp,
+} from './protocol';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
-export const MAX_PAGE_STACK = 10;
-
-export interface MyFailure {
-  error: number;
-  errorMessage: string;
-  [extra: string]: unknown;
-}
-
-export class MyError extends Error {
-  constructor(readonly failure: MyFailure) {
-    super(`${failure.error}: ${failure.errorMessage}`);
-  }
-}
+export { MAX_PAGE_STACK } from '../../runtime/core/page-stack';
 
 export interface LogicHost {
   post(message: LogicToMain): void;
@@ -51,50 +52,6 @@ export function byteLength(text: string): number {
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-/**
- * Runs an API the platform's way: callbacks after the call returns (never inside it), `complete` after
- * `success`/`fail`, and a promise too (rejections are handled when callbacks were given).
- */
-export function invokeApi<R>(
-  options: unknown,
-  run: () => R | Promise<R>,
-  report: (what: string, error: unknown) => void,
-): Promise<R> {
-  const callbacks = (options ?? {}) as {
-    success?: (r: R) => void;
-    fail?: (f: MyFailure) => void;
-    complete?: (r: unknown) => void;
-  };
-  const safe = (name: string, fn: ((arg: never) => void) | undefined, arg: unknown) => {
-    if (typeof fn !== 'function') return;
-    try {
-      fn(arg as never);
-    } catch (error) {
-      report(`${name} callback`, error);
-    }
-  };
-  const promise = Promise.resolve()
-    .then(run)
-    .then(
-      (result) => {
-        safe('success', callbacks.success, result);
-        safe('complete', callbacks.complete, result);
-        return result;
-      },
-      (error: unknown) => {
-        const failure: MyFailure =
-          error instanceof MyError
-            ? error.failure
-            : { error: 3, errorMessage: error instanceof Error ? error.message : String(error) };
-        safe('fail', callbacks.fail, failure);
-        safe('complete', callbacks.complete, failure);
-        throw failure;
-      },
-    );
-  if (callbacks.success || callbacks.fail || callbacks.complete) promise.catch(() => undefined);
-  return promise;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,126 +158,43 @@ class ModuleLoader {
 
 let transferSeq = 0;
 
-class ViewData {
-  data: Record<string, unknown>;
-  alive = true;
+/** A view's data on the shared ViewState; transfers go to the view thread as messages. */
+class ViewData extends ViewState {
   /** Sent to the view yet? Before that, setData only changes the data the view will start from. */
   connected = false;
-  private batchDepth = 0;
-  private batchOps: UpdateOp[] = [];
-  private batchCalls = 0;
-  private batchCallbacks: Array<() => void> = [];
 
   constructor(
-    private readonly runtime: LogicRuntime,
+    runtime: LogicRuntime,
     readonly pageId: string,
     readonly viewId: string,
     initial: Record<string, unknown>,
-    private readonly label: () => string,
+    label: () => string,
     /** Runs after a transfer (components: deriveDataFromProps/didUpdate). */
-    private readonly afterTransfer?: (prevData: Record<string, unknown>) => void,
+    afterTransfer?: (prevData: Record<string, unknown>) => void,
   ) {
-    this.data = initial;
-  }
-
-  private apply(kind: 'set' | 'splice', patch: unknown, callback?: unknown): void {
-    if (!this.alive) {
-      this.runtime.warn(`${kind === 'set' ? 'setData' : '$spliceData'} on ${this.label()} after it was unloaded`);
-      return;
-    }
-    if (!patch || typeof patch !== 'object')
-      throw new TypeError(`${kind === 'set' ? 'setData' : '$spliceData'} needs an object`);
-    const json = JSON.stringify(patch);
-    const payload = JSON.parse(json) as Record<string, unknown>;
-    const prevData =
-      this.afterTransfer && this.batchDepth === 0 && this.connected
-        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
-        : null;
-    if (kind === 'set') applySetData(this.data, payload);
-    else applySpliceData(this.data, payload);
-    const op: UpdateOp = { kind, payload };
-    const done = typeof callback === 'function' ? (callback as () => void) : undefined;
-    if (this.batchDepth > 0) {
-      this.batchOps.push(op);
-      this.batchCalls++;
-      if (done) this.batchCallbacks.push(done);
-      return;
-    }
-    this.send([op], 1, done ? [done] : []);
-    if (prevData) this.afterTransfer?.(prevData);
-  }
-
-  private send(ops: UpdateOp[], calls: number, callbacks: Array<() => void>): void {
-    const bytes = ops.reduce((sum, op) => sum + byteLength(JSON.stringify(op.payload)), 0);
-    if (!this.connected) {
-      // Not rendered yet: the view receives the data with the component; callbacks run then.
-      this.runtime.recordHidden(this.pageId, calls, bytes);
-      for (const callback of callbacks) this.runtime.later(callback, this.label());
-      return;
-    }
-    const transfer = ++transferSeq;
-    if (callbacks.length) this.runtime.awaitRender(transfer, callbacks, this.label());
-    this.runtime.post({
-      t: 'update',
-      pageId: this.pageId,
-      viewId: this.viewId,
-      ops,
-      calls,
-      bytes,
-      transfer,
-      ack: callbacks.length > 0,
-    });
-  }
-
-  setData(patch: unknown, callback?: unknown): void {
-    this.apply('set', patch, callback);
-  }
-
-  spliceData(patch: unknown, callback?: unknown): void {
-    this.apply('splice', patch, callback);
-  }
-
-  batch(run: unknown): void {
-    if (typeof run !== 'function') return;
-    const prevData =
-      this.afterTransfer && this.batchDepth === 0 && this.connected
-        ? (JSON.parse(JSON.stringify(this.data)) as Record<string, unknown>)
-        : null;
-    this.batchDepth++;
-    try {
-      (run as () => void)();
-    } finally {
-      this.batchDepth--;
-    }
-    if (this.batchDepth > 0 || this.batchOps.length === 0) return;
-    const ops = this.batchOps;
-    const calls = this.batchCalls;
-    const callbacks = this.batchCallbacks;
-    this.batchOps = [];
-    this.batchCalls = 0;
-    this.batchCallbacks = [];
-    this.send(ops, calls, callbacks);
-    if (prevData) this.afterTransfer?.(prevData);
+    super(
+      initial,
+      {
+        afterUnload: (kind) => runtime.warn(`${kind} on ${label()} after it was unloaded`),
+        transfer: (ops, calls, bytes, _n, callbacks) => {
+          if (!this.connected) {
+            // Not rendered yet: the view receives the data with the component; callbacks run then.
+            runtime.recordHidden(pageId, calls, bytes);
+            for (const callback of callbacks) runtime.later(callback, label());
+            return;
+          }
+          const transfer = ++transferSeq;
+          if (callbacks.length) runtime.awaitRender(transfer, callbacks, label());
+          runtime.post({ t: 'update', pageId, viewId, ops, calls, bytes, transfer, ack: callbacks.length > 0 });
+        },
+      },
+      afterTransfer && ((prevData) => (this.connected ? afterTransfer(prevData) : undefined)),
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pages
-
-const PAGE_HOOKS = new Set([
-  'onLoad',
-  'onShow',
-  'onReady',
-  'onHide',
-  'onUnload',
-  'onPullDownRefresh',
-  'onReachBottom',
-  'onPageScroll',
-  'onShareAppMessage',
-  'onTitleClick',
-  'onTabItemTap',
-  'onOptionMenuClick',
-]);
 
 let pageSeq = 0;
 
@@ -328,11 +202,19 @@ export class PageRecord {
   readonly id = `p${++pageSeq}`;
   readonly instance: Record<string, unknown>;
   readonly view: ViewData;
-  state: 'new' | 'shown' | 'hidden' | 'unloaded' = 'new';
+  readonly lifecycle: PageLifecycle;
   ready = false;
   readonly components = new Map<string, ComponentRecord>();
   /** my.enableAlertBeforeUnload: ask before the user leaves with the back button. */
   alertBeforeUnload: string | null = null;
+
+  get state(): PageLifecycle['state'] {
+    return this.lifecycle.state;
+  }
+
+  get unloaded(): boolean {
+    return this.state === 'unloaded';
+  }
 
   constructor(
     readonly runtime: LogicRuntime,
@@ -358,41 +240,26 @@ export class PageRecord {
       $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
       $batchedUpdates: (run: unknown) => view.batch(run),
       createSelectorQuery: () => runtime.createSelectorQuery(this.id),
+      createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(this.id, options),
     });
     this.instance = instance;
+    this.lifecycle = new PageLifecycle(instance, { run: (where, fn) => runtime.guard(`${route} ${where}`, fn) });
   }
 
   hook(name: string, arg?: unknown): unknown {
-    const events = this.def.events as Record<string, unknown> | undefined;
-    let result: unknown;
-    if (events && typeof events[name] === 'function')
-      result = this.runtime.guard(`${this.route} events.${name}`, () =>
-        (events[name] as AnyFunction).call(this.instance, arg),
-      );
-    const own = this.instance[name];
-    if (typeof own === 'function' && (PAGE_HOOKS.has(name) || !events?.[name]))
-      result = this.runtime.guard(`${this.route} ${name}`, () => (own as AnyFunction).call(this.instance, arg));
-    return result;
+    return arg === undefined ? this.lifecycle.hook(name) : this.lifecycle.hook(name, arg);
   }
 
   show(): void {
-    if (this.state === 'shown' || this.state === 'unloaded') return;
-    this.state = 'shown';
-    this.hook('onShow');
+    this.lifecycle.show();
   }
 
   hide(): void {
-    if (this.state !== 'shown') return;
-    this.state = 'hidden';
-    this.hook('onHide');
+    this.lifecycle.hide();
   }
 
   unload(): void {
-    if (this.state === 'unloaded') return;
-    const wasShown = this.state === 'shown';
-    this.state = 'unloaded';
-    if (wasShown) this.hook('onHide');
-    this.hook('onUnload');
+    if (!this.lifecycle.unload()) return;
     this.view.alive = false;
     for (const component of [...this.components.values()]) component.unmount();
     this.components.clear();
@@ -400,27 +267,14 @@ export class PageRecord {
   }
 }
 
-function initialData(def: Definition): Record<string, unknown> {
-  const data = typeof def.data === 'function' ? (def.data as () => unknown)() : def.data;
-  if (data === undefined || data === null) return {};
-  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Components
-
-const COMPONENT_HOOKS = ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount', 'onError'] as const;
-type ComponentHook = (typeof COMPONENT_HOOKS)[number];
 
 export class ComponentRecord {
   readonly instance: Record<string, unknown>;
   readonly view: ViewData;
   readonly defaults: Record<string, unknown>;
-  private readonly hooks: Record<ComponentHook, AnyFunction[]>;
-  private readonly methods: Record<string, AnyFunction>;
-  phase: 'creating' | 'created' | 'mounted' | 'unmounted' = 'creating';
-  /** Inside deriveDataFromProps / didUpdate: setData there joins the running update. */
-  private updating = false;
+  readonly lifecycle: Component2Lifecycle;
 
   constructor(
     readonly runtime: LogicRuntime,
@@ -431,29 +285,15 @@ export class ComponentRecord {
     viewProps: Record<string, unknown>,
     readonly ref: { owner: string; method: string } | null,
   ) {
-    const layers = [...flattenMixins(def.mixins), def];
-    this.defaults = Object.assign({}, ...layers.map((layer) => (layer.props ?? {}) as object)) as Record<
-      string,
-      unknown
-    >;
-    const data = Object.assign({}, ...layers.map((layer) => initialData(layer))) as Record<string, unknown>;
-    this.methods = Object.assign({}, ...layers.map((layer) => (layer.methods ?? {}) as object)) as Record<
-      string,
-      AnyFunction
-    >;
-    this.hooks = Object.fromEntries(
-      COMPONENT_HOOKS.map((name) => [
-        name,
-        layers.map((layer) => layer[name]).filter((fn): fn is AnyFunction => typeof fn === 'function'),
-      ]),
-    ) as Record<ComponentHook, AnyFunction[]>;
+    const definition = readComponentDefinition(def);
+    this.defaults = definition.defaults;
     this.view = new ViewData(
       runtime,
       page.id,
       viewId,
-      data,
+      definition.data,
       () => `component /${path}`,
-      (prevData) => this.afterOwnSetData(prevData),
+      (prevData) => this.lifecycle.afterOwnSetData(prevData),
     );
     const view = this.view;
     const instance: Record<string, unknown> = {};
@@ -467,18 +307,21 @@ export class ComponentRecord {
       $spliceData: (patch: unknown, callback?: unknown) => view.spliceData(patch, callback),
       $batchedUpdates: (run: unknown) => view.batch(run),
       createSelectorQuery: () => runtime.createSelectorQuery(page.id),
+      createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(page.id, options),
     });
-    for (const [name, fn] of Object.entries(this.methods)) instance[name] = fn.bind(instance);
+    bindMethods(instance, definition.methods);
     this.instance = instance;
-
-    this.runHooks('onInit');
-    this.runHooks('deriveDataFromProps', this.instance.props);
-    this.phase = 'created';
+    this.lifecycle = new Component2Lifecycle(definition, instance, {
+      run: (hook, fn) => runtime.guard(`/${path} ${hook}`, fn, { record: this, method: hook }),
+    });
+    this.lifecycle.create();
   }
 
+  /** Props cross from the view as JSON: a prop bound to undefined is not passed, and its default stays. */
   resolveProps(viewProps: Record<string, unknown>): Record<string, unknown> {
     const props: Record<string, unknown> = { ...this.defaults };
-    for (const [key, value] of Object.entries(viewProps)) props[key] = this.runtime.functionProp(this.page, value);
+    for (const [key, value] of Object.entries(viewProps))
+      if (value !== undefined) props[key] = this.runtime.functionProp(this.page, value);
     return props;
   }
 
@@ -488,27 +331,6 @@ export class ComponentRecord {
     for (const [key, value] of Object.entries(this.defaults))
       out[key] = typeof value === 'function' ? true : value === undefined ? null : value;
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
-  }
-
-  runHooks(name: ComponentHook, ...args: unknown[]): void {
-    for (const fn of this.hooks[name])
-      this.runtime.guard(`/${this.path} ${name}`, () => fn.apply(this.instance, args), this);
-  }
-
-  hasHook(name: ComponentHook): boolean {
-    return this.hooks[name].length > 0;
-  }
-
-  /** Hands an error to the component's onError hooks; false when it has none. */
-  catchError(error: unknown): boolean {
-    if (this.hooks.onError.length === 0) return false;
-    for (const fn of this.hooks.onError)
-      try {
-        fn.call(this.instance, error);
-      } catch (inner) {
-        this.runtime.reportError(`/${this.path} onError`, inner);
-      }
-    return true;
   }
 
   method(name: string): AnyFunction | undefined {
@@ -521,60 +343,21 @@ export class ComponentRecord {
   }
 
   mounted(): void {
-    if (this.phase !== 'created') return;
-    this.phase = 'mounted';
-    this.runHooks('didMount');
+    if (!this.lifecycle.mount()) return;
     if (this.ref)
       this.runtime.callOwner(this.page, this.ref.owner, this.ref.method, [this.instance], `ref of /${this.path}`);
   }
 
   /** The parent rendered new props. */
   update(viewProps: Record<string, unknown>): void {
-    if (this.phase === 'unmounted') return;
-    const prevProps = this.instance.props as Record<string, unknown>;
-    const nextProps = Object.freeze(this.resolveProps(viewProps));
-    const prevData = JSON.parse(JSON.stringify(this.view.data)) as Record<string, unknown>;
-    this.updating = true;
-    try {
-      this.runHooks('deriveDataFromProps', nextProps);
-      this.instance.props = nextProps;
-      if (this.phase === 'mounted') this.runHooks('didUpdate', prevProps, prevData);
-    } finally {
-      this.updating = false;
-    }
-  }
-
-  /** Own setData (outside an update): deriveDataFromProps(props), then didUpdate, as Alipay documents. */
-  private afterOwnSetData(prevData: Record<string, unknown>): void {
-    if (this.phase !== 'mounted' || this.updating) return;
-    this.updating = true;
-    try {
-      this.runHooks('deriveDataFromProps', this.instance.props);
-      this.runHooks('didUpdate', this.instance.props, prevData);
-    } finally {
-      this.updating = false;
-    }
+    this.lifecycle.receiveProps(Object.freeze(this.resolveProps(viewProps)), this.view.data);
   }
 
   unmount(): void {
-    if (this.phase === 'unmounted') return;
-    const wasMounted = this.phase === 'mounted';
-    this.phase = 'unmounted';
-    if (wasMounted || this.hasHook('didUnmount')) this.runHooks('didUnmount');
+    if (!this.lifecycle.unmount()) return;
     this.view.alive = false;
     this.page.components.delete(this.viewId);
   }
-}
-
-function flattenMixins(mixins: unknown): Definition[] {
-  if (!Array.isArray(mixins)) return [];
-  const out: Definition[] = [];
-  for (const mixin of mixins)
-    if (mixin && typeof mixin === 'object') {
-      out.push(...flattenMixins((mixin as Definition).mixins));
-      out.push(mixin as Definition);
-    }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -593,8 +376,31 @@ export class LogicRuntime {
   private appConfig: AppConfig = { pages: [] };
   private readonly loadedPackages = new Map<string, Promise<void>>();
   private readonly captured = new Map<string, { kind: 'Page' | 'Component' | 'App'; def: Definition }>();
-  readonly stack: PageRecord[] = [];
-  private readonly tabPages = new Map<string, PageRecord>();
+  private readonly pageStack: PageStack<PageRecord> = new PageStack<PageRecord>({
+    tabRoutes: () => this.tabRoutes(),
+    hasAppConfig: () => true,
+    create: (route, query, _request, url) => this.createPage(route, query, url),
+    start: (page) => this.startPage(page),
+    show: (page) => page.show(),
+    hide: (page) => page.hide(),
+    unload: (page) => this.unloadPage(page),
+    changed: (how) => this.postStack(how),
+    leaving: (top) => top.hook('onBack'),
+    tabShown: (page, route, request) => {
+      const index = [...this.tabRoutes()].indexOf(route);
+      const item = this.appConfig.tabBar?.items[index];
+      page.hook('onTabItemTap', {
+        from: request.from === 'user' ? 'user' : 'api',
+        pagePath: route,
+        text: item?.name ?? item?.text ?? '',
+        index,
+      });
+    },
+  });
+  /** The page stack, bottom first. */
+  get stack(): PageRecord[] {
+    return this.pageStack.pages;
+  }
   private readonly pages = new Map<string, PageRecord>();
   private readonly renderWaits = new Map<number, { callbacks: Array<() => void>; label: string }>();
   private readonly functionProps = new Map<string, AnyFunction>();
@@ -604,16 +410,18 @@ export class LogicRuntime {
   my: Record<string, unknown> = {};
   config: LaunchConfig | null = null;
   readonly stats: RuntimeStats = { hiddenCalls: 0, hiddenBytes: 0 };
-  /** Serializes navigations: one at a time, like the platform's router. */
-  private navigation: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: LogicHost,
     /** Builds the environment's part of `my` (network, UI…). */
-    private readonly environment: (runtime: LogicRuntime) => MyApis,
+    private readonly environment: (runtime: LogicRuntime, invoke: Invoke) => MyApis,
   ) {
     this.loader = new ModuleLoader(() => this.globals());
+    this.invoke = createInvoker({ report: (what, error) => this.reportError(what, error) });
   }
+
+  /** How every my.* API of this runtime answers (runtime/core/invoke.ts). */
+  readonly invoke: Invoke;
 
   // ---- plumbing ----
 
@@ -639,17 +447,28 @@ export class LogicRuntime {
       }
   }
 
-  guard<T>(where: string, run: () => T, component?: ComponentRecord): T | undefined {
+  /**
+   * Runs the app's code; what it throws is reported (console, App.onError, a red box). An error of a
+   * component's code also reaches my.onComponentError listeners with the method and the instance.
+   */
+  guard<T>(where: string, run: () => T, component?: { record: ComponentRecord; method: string }): T | undefined {
+    const fail = (error: unknown, label: string) => {
+      if (component)
+        (this.my as { $componentError?: (e: unknown, m: string, c: unknown) => void }).$componentError?.(
+          error,
+          component.method,
+          component.record.instance,
+        );
+      this.reportError(label, error);
+    };
     try {
       const result = run();
       const maybePromise = result as unknown as Promise<unknown> | undefined;
       if (maybePromise && typeof maybePromise.then === 'function')
-        maybePromise.then(undefined, (error: unknown) => this.reportError(`${where} (async)`, error));
+        maybePromise.then(undefined, (error: unknown) => fail(error, `${where} (async)`));
       return result;
     } catch (error) {
-      // A component's onError catches errors of its own code (/mini/framework/component-lifecycle).
-      if (component?.catchError(error)) return undefined;
-      this.reportError(where, error);
+      fail(error, where);
       return undefined;
     }
   }
@@ -675,6 +494,99 @@ export class LogicRuntime {
     return new Promise((resolve, reject) => {
       this.apiWaits.set(id, { resolve, reject });
       this.post({ t: 'api', id, name, options: JSON.parse(JSON.stringify(plain)) as Record<string, unknown> });
+    });
+  }
+
+  private readonly observerCallbacks = new Map<number, (entry: unknown) => void>();
+
+  /** this.createIntersectionObserver / my.createIntersectionObserver: the view thread watches, entries come back. */
+  createIntersectionObserver(pageId: string, options: unknown): unknown {
+    const opts = (options ?? {}) as { thresholds?: number[]; initialRatio?: number; selectAll?: boolean };
+    const page = pageId || this.topPage()?.id || '';
+    let relativeTo: string | null = null;
+    let margins: ObserverSpec['margins'] = {};
+    const ids: number[] = [];
+    const observer = {
+      relativeTo: (selector: string, given?: ObserverSpec['margins']) => {
+        relativeTo = String(selector);
+        margins = { ...given };
+        return observer;
+      },
+      relativeToViewport: (given?: ObserverSpec['margins']) => {
+        relativeTo = null;
+        margins = { ...given };
+        return observer;
+      },
+      observe: (target: string, callback: (entry: unknown) => void) => {
+        const id = ++this.apiSeq;
+        ids.push(id);
+        if (typeof callback === 'function') this.observerCallbacks.set(id, callback);
+        const spec: ObserverSpec = {
+          target: String(target),
+          selectAll: Boolean(opts.selectAll),
+          thresholds: Array.isArray(opts.thresholds) && opts.thresholds.length ? opts.thresholds.map(Number) : [0],
+          initialRatio: Number(opts.initialRatio ?? 0),
+          relativeTo,
+          margins: JSON.parse(JSON.stringify(margins)) as ObserverSpec['margins'],
+        };
+        this.post({ t: 'observer:observe', id, pageId: page, spec });
+      },
+      disconnect: () => {
+        for (const id of ids.splice(0)) {
+          this.observerCallbacks.delete(id);
+          this.post({ t: 'observer:disconnect', id, pageId: page });
+        }
+      },
+    };
+    return observer;
+  }
+
+  /**
+   * my.createCanvasContext(canvasId) (/mini/api/canvas): records calls and property sets; draw(reserve,
+   * callback) sends them to the view, which replays them on the page's `<canvas id>`.
+   */
+  createCanvasContext(pageId: string, canvasId: unknown): unknown {
+    const page = pageId || this.topPage()?.id || '';
+    let ops: Array<[string, unknown[]]> = [];
+    let fontSize = 10;
+    const own: Record<string, unknown> = {
+      draw: (reserve?: unknown, callback?: unknown) => {
+        const batch = ops;
+        ops = [];
+        void this.callMain('canvasDraw', {
+          pageId: page,
+          canvasId: String(canvasId),
+          reserve: reserve === true,
+          ops: batch,
+        })
+          .then(() => {
+            if (typeof callback === 'function')
+              this.guard('CanvasContext.draw callback', () => (callback as () => void)());
+          })
+          .catch((error: unknown) =>
+            this.reportError(
+              `CanvasContext.draw (#${String(canvasId)})`,
+              error instanceof MyError ? new Error(error.message) : error,
+            ),
+          );
+      },
+      // Sync in the platform; here an estimate from the font size (no layout in the logic layer).
+      measureText: (text: unknown) => ({ width: String(text ?? '').length * fontSize * 0.6 }),
+    };
+    return new Proxy(own, {
+      get: (target, property) => {
+        if (typeof property === 'symbol') return undefined;
+        if (property in target) return target[property];
+        return (...args: unknown[]) => {
+          if (property === 'setFontSize') fontSize = Number(args[0]) || fontSize;
+          ops.push([property, JSON.parse(JSON.stringify(args)) as unknown[]]);
+        };
+      },
+      set: (_target, property, value) => {
+        if (typeof property === 'symbol') return false;
+        ops.push([`=${property}`, [value]]);
+        return true;
+      },
     });
   }
 
@@ -814,15 +726,16 @@ export class LogicRuntime {
   }
 
   topPage(): PageRecord | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.pageStack.top();
   }
 
   private postStack(how: 'launch' | 'push' | 'pop' | 'redirect' | 'tab' | 'relaunch'): void {
     this.post({ t: 'stack', pages: this.stack.map((page) => ({ pageId: page.id, route: page.route })), how });
   }
 
-  private async createPage(route: string, query: Record<string, string>): Promise<PageRecord> {
-    if (!this.knownRoute(route)) throw new MyError({ error: 1, errorMessage: `page ${route} is not in app.json` });
+  private async createPage(route: string, query: Record<string, string>, url = route): Promise<PageRecord> {
+    if (!this.knownRoute(route))
+      throw new MyError({ error: 1, errorMessage: `${url} resolved to ${route} is not found` });
     await this.ensurePackage(this.packageRoot(route));
     const file = `${route}.js`;
     if (!this.loader.has(file)) throw new MyError({ error: 1, errorMessage: `${file} is missing from dist/` });
@@ -858,7 +771,6 @@ export class LogicRuntime {
   private unloadPage(page: PageRecord): void {
     page.unload();
     this.pages.delete(page.id);
-    for (const [route, kept] of this.tabPages) if (kept === page) this.tabPages.delete(route);
   }
 
   private async openPage(route: string, query: Record<string, string>, how: 'launch'): Promise<void> {
@@ -869,115 +781,17 @@ export class LogicRuntime {
       this.reportError(`launch page ${route}`, error);
       return;
     }
-    if (this.tabRoutes().has(route)) this.tabPages.set(route, page);
-    this.stack.push(page);
-    this.postStack(how);
-    this.startPage(page);
+    this.pageStack.push(page, how);
   }
 
-  private resolveUrl(url: unknown): { route: string; query: Record<string, string> } {
-    if (typeof url !== 'string' || url === '') throw new MyError({ error: 2, errorMessage: 'url is required' });
-    const { route, query } = parseUrl(url);
-    const current = this.topPage()?.route ?? '';
-    const resolved = route.startsWith('/') ? normalize(route) : normalize(`${dirname(current)}/${route}`);
-    return { route: resolved.replace(/\.(js|axml)$/, ''), query };
-  }
-
-  /** my.navigateTo & co. One navigation at a time. */
-  navigate(
-    api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch',
-    options: Record<string, unknown>,
-  ): Promise<unknown> {
-    const run = () => this.navigateNow(api, options);
-    const next = this.navigation.then(run, run);
-    this.navigation = next.catch(() => undefined);
-    return next;
-  }
-
-  private async navigateNow(api: string, options: Record<string, unknown>): Promise<unknown> {
-    const tabs = this.tabRoutes();
-    const fail = (errorMessage: string, error = 1): never => {
-      throw new MyError({ error, errorMessage });
-    };
-    switch (api) {
-      case 'navigateTo': {
-        const { route, query } = this.resolveUrl(options.url);
-        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
-        if (this.stack.length >= MAX_PAGE_STACK) fail(`the page stack is full (${MAX_PAGE_STACK} pages)`);
-        const page = await this.createPage(route, query);
-        this.topPage()?.hide();
-        this.stack.push(page);
-        this.postStack('push');
-        this.startPage(page);
-        return { success: true };
-      }
-      case 'redirectTo': {
-        const { route, query } = this.resolveUrl(options.url);
-        if (tabs.has(route)) fail(`${String(options.url)} is a tab page: use switchTab`);
-        const page = await this.createPage(route, query);
-        const top = this.stack.pop();
-        if (top) this.unloadPage(top);
-        this.stack.push(page);
-        this.postStack('redirect');
-        this.startPage(page);
-        return { success: true };
-      }
-      case 'navigateBack': {
-        const delta = Math.max(1, Number(options.delta ?? 1) || 1);
-        const count = Math.min(delta, this.stack.length - 1);
-        if (count <= 0) return { success: true };
-        const top = this.topPage();
-        top?.hook('onBack');
-        for (let i = 0; i < count; i++) {
-          const page = this.stack.pop();
-          if (page) this.unloadPage(page);
-        }
-        this.postStack('pop');
-        this.topPage()?.show();
-        return { success: true };
-      }
-      case 'switchTab': {
-        const { route } = this.resolveUrl(options.url);
-        if (!tabs.has(route)) fail(`${String(options.url)} is not a tab page`);
-        const top = this.topPage();
-        if (top && top.route === route && this.stack.length === 1) return { success: true };
-        const kept = this.tabPages.get(route);
-        const fresh = kept ? null : await this.createPage(route, {});
-        while (this.stack.length > 0) {
-          const page = this.stack.pop() as PageRecord;
-          if (tabs.has(page.route) && this.tabPages.get(page.route) === page) page.hide();
-          else this.unloadPage(page);
-        }
-        const target = kept ?? (fresh as PageRecord);
-        this.tabPages.set(route, target);
-        this.stack.push(target);
-        this.postStack('tab');
-        if (kept) kept.show();
-        else this.startPage(target);
-        const index = [...tabs].indexOf(route);
-        const item = this.appConfig.tabBar?.items[index];
-        target.hook('onTabItemTap', {
-          from: options.from === 'user' ? 'user' : 'api',
-          pagePath: route,
-          text: item?.name ?? item?.text ?? '',
-          index,
-        });
-        return { success: true };
-      }
-      case 'reLaunch': {
-        const { route, query } = this.resolveUrl(options.url);
-        const page = await this.createPage(route, query);
-        while (this.stack.length > 0) this.unloadPage(this.stack.pop() as PageRecord);
-        for (const kept of [...this.tabPages.values()]) this.unloadPage(kept);
-        this.tabPages.clear();
-        if (tabs.has(route)) this.tabPages.set(route, page);
-        this.stack.push(page);
-        this.postStack('relaunch');
-        this.startPage(page);
-        return { success: true };
-      }
-    }
-    return fail(`unknown navigation ${api}`);
+  /** my.navigateTo & co., on the shared page stack (runtime/core/page-stack.ts). */
+  async navigate(api: NavigationApi, options: Record<string, unknown>): Promise<unknown> {
+    await this.pageStack.navigate(api, {
+      url: options.url as string | undefined,
+      delta: options.delta as number | undefined,
+      from: options.from === 'user' ? 'user' : 'api',
+    });
+    return { success: true };
   }
 
   // ---- components ----
@@ -1010,7 +824,10 @@ export class LogicRuntime {
       this.reportError(what, new Error(`component /${component.path} has no method "${name}" in methods`));
       return undefined;
     }
-    return this.guard(`/${component.path} ${name}`, () => fn.apply(component.instance, args), component);
+    return this.guard(`/${component.path} ${name}`, () => fn.apply(component.instance, args), {
+      record: component,
+      method: name,
+    });
   }
 
   private createComponent(message: Extract<MainToLogic, { t: 'component:create' }>): void {
@@ -1139,6 +956,11 @@ export class LogicRuntime {
         else wait.reject(new MyError(message.value as MyFailure));
         return;
       }
+      case 'observer:entry': {
+        const callback = this.observerCallbacks.get(message.id);
+        if (callback) this.guard('IntersectionObserver callback', () => callback(message.entry));
+        return;
+      }
       case 'query:result': {
         const wait = this.queryWaits.get(message.id);
         this.queryWaits.delete(message.id);
@@ -1155,45 +977,39 @@ export class LogicRuntime {
   // ---- my ----
 
   private buildMy(): Record<string, unknown> {
-    const report = (what: string, error: unknown) => this.reportError(`my API ${what}`, error);
+    const invoke = this.invoke;
     const nav =
       (api: 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch') =>
       (options: Record<string, unknown> = {}) =>
-        invokeApi(options, () => this.navigate(api, options), report);
+        invoke(api, options, () => this.navigate(api, options));
     const apis: MyApis = {
-      ...this.environment(this),
+      ...this.environment(this, invoke),
       navigateTo: nav('navigateTo'),
       redirectTo: nav('redirectTo'),
       navigateBack: nav('navigateBack'),
       switchTab: nav('switchTab'),
       reLaunch: nav('reLaunch'),
       createSelectorQuery: () => this.createSelectorQuery(''),
-      enableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
-        invokeApi(
-          options,
-          () => {
-            const top = this.topPage();
-            if (top) top.alertBeforeUnload = String(options.message ?? '确定要离开吗？');
-            return { success: true };
-          },
-          report,
-        ),
-      disableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
-        invokeApi(
-          options,
-          () => {
-            const top = this.topPage();
-            if (top) top.alertBeforeUnload = null;
-            return { success: true };
-          },
-          report,
-        ),
-      canIUse: (name: string) => {
-        if (typeof name !== 'string') return false;
-        if (name === 'component2' || name.startsWith('page.') || name.startsWith('component.')) return true;
-        return Object.prototype.hasOwnProperty.call(apis, name.split('.')[0]);
+      createCanvasContext: (canvasId: unknown) => this.createCanvasContext('', canvasId),
+      // my.createIntersectionObserver(component?, options): the component argument only names the page.
+      createIntersectionObserver: (first?: unknown, second?: unknown) => {
+        const component = first && typeof first === 'object' && '$page' in first ? first : null;
+        return this.createIntersectionObserver('', component ? second : first);
       },
+      enableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
+        invoke('enableAlertBeforeUnload', options, () => {
+          const top = this.topPage();
+          if (top) top.alertBeforeUnload = String(options.message ?? '确定要离开吗？');
+          return { success: true };
+        }),
+      disableAlertBeforeUnload: (options: Record<string, unknown> = {}) =>
+        invoke('disableAlertBeforeUnload', options, () => {
+          const top = this.topPage();
+          if (top) top.alertBeforeUnload = null;
+          return { success: true };
+        }),
     };
+    apis.canIUse = canIUseIn(apis);
     const warned = new Set<string>();
     const unsupported = (name: string) => this.unsupported(name);
     return new Proxy(apis, {
@@ -1207,13 +1023,9 @@ export class LogicRuntime {
             warned.add(property);
             unsupported(`my.${property}`);
           }
-          return invokeApi(
-            options,
-            () => {
-              throw new MyError({ error: 3, errorMessage: `my.${property} is not supported by the simulator` });
-            },
-            report,
-          );
+          return invoke(property, options, () => {
+            throw new MyError({ error: 3, errorMessage: `my.${property} is not supported by the simulator` });
+          });
         };
       },
       has(target, property) {

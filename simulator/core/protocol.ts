@@ -28,7 +28,9 @@ export interface AppConfig {
   };
 }
 
-export type UpdateOp = { kind: 'set' | 'splice'; payload: Record<string, unknown> };
+import type { UpdateOp } from '../../runtime/core/view-state';
+
+export type { UpdateOp };
 
 /** Settings the shell's side panel controls. */
 export interface SimSettings {
@@ -99,6 +101,8 @@ export type LogicToMain =
   | { t: 'component:error'; pageId: string; viewId: string; message: string }
   | { t: 'api'; id: number; name: string; options: Record<string, unknown> }
   | { t: 'query'; id: number; pageId: string; ops: SelectorOp[] }
+  | { t: 'observer:observe'; id: number; pageId: string; spec: ObserverSpec }
+  | { t: 'observer:disconnect'; id: number; pageId: string }
   | { t: 'storage'; op: 'set' | 'remove' | 'clear'; key?: string; value?: string }
   | { t: 'unsupported'; what: string }
   | { t: 'error'; message: string }
@@ -132,7 +136,19 @@ export type MainToLogic =
   | { t: 'app:hook'; name: 'onShow' | 'onHide' }
   | { t: 'api:result'; id: number; ok: boolean; value: unknown }
   | { t: 'query:result'; id: number; results: unknown[] }
+  | { t: 'observer:entry'; id: number; entry: Record<string, unknown> }
   | { t: 'settings'; settings: Partial<SimSettings> };
+
+/** createIntersectionObserver (/mini/api/intersectionobserver): what to watch, relative to what. */
+export interface ObserverSpec {
+  target: string;
+  selectAll: boolean;
+  thresholds: number[];
+  initialRatio: number;
+  /** A selector, or null for the viewport. */
+  relativeTo: string | null;
+  margins: { top?: number; right?: number; bottom?: number; left?: number };
+}
 
 export interface SelectorOp {
   /** `select`, `selectAll`, `selectViewport`. */

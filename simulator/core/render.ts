@@ -124,6 +124,8 @@ export const BUILTIN_TAGS = new Set([
   'scroll-view',
   'swiper',
   'swiper-item',
+  'movable-area',
+  'movable-view',
   'navigator',
   'form',
   'label',

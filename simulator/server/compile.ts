@@ -4,7 +4,6 @@
  * the view shows as a red box where it happened.
  */
 import * as acorn from 'acorn';
-import { parse as parseWxml } from '@wxml/parser';
 import type { Expr, SjsProgram } from '../core/interpreter';
 import type {
   CompiledAxml,
@@ -17,38 +16,16 @@ import type {
   SlotNode,
   Value,
 } from '../core/ir';
-import { resolveFrom, withExtension } from '../core/paths';
-
-// ---- the parts of @wxml/parser's tree read here ----
-interface WxInterpolation {
-  type: 'WXInterpolation' | 'WXAttributeInterpolation';
-  value: string;
-  start: number;
-}
-interface WxText {
-  type: 'WXText' | 'WXComment';
-  value: string;
-  start: number;
-}
-interface WxAttribute {
-  type: 'WXAttribute';
-  key: string;
-  value: string | null;
-  children?: Array<WxText | WxInterpolation>;
-  start: number;
-}
-interface WxElement {
-  type: 'WXElement' | 'WXScript';
-  name: string;
-  children?: WxNode[];
-  startTag: { attributes: WxAttribute[] };
-  start: number;
-}
-type WxNode = WxElement | WxText | WxInterpolation;
-interface WxDocument {
-  body: WxNode[];
-  errors: Array<{ value: string; start: number }>;
-}
+import { resolveFrom, withExtension } from '../../runtime/core/paths';
+import {
+  parseAxml,
+  sjsImports,
+  type Attribute as WxAttribute,
+  type Element as WxElement,
+  type AxmlNode as WxNode,
+  type Interpolation as WxInterpolation,
+  type TextNode as WxText,
+} from '../../scripts/lib/axml';
 
 const ACORN_OPTIONS: acorn.Options = { ecmaVersion: 2022, sourceType: 'module' };
 
@@ -61,12 +38,24 @@ function strip<T>(node: T): T {
   ) as T;
 }
 
-/** Parses one `{{ }}` body. Throws a SyntaxError naming the expression when it does not parse whole. */
+/**
+ * Parses one `{{ }}` body. Throws a SyntaxError naming the expression when it does not parse whole. A body in
+ * parentheses (`{{({ item, index })}}`) is one expression too.
+ */
 export function parseExpression(source: string): Expr {
-  const expression = acorn.parseExpressionAt(source, 0, ACORN_OPTIONS);
-  const rest = source.slice(expression.end);
-  if (rest.trim() !== '') throw new SyntaxError(`unexpected "${rest.trim()}" in {{${source}}}`);
-  return strip(expression);
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(`(${source}\n)`, ACORN_OPTIONS);
+  } catch {
+    // Name what is left over after the longest expression, as that is the usual mistake.
+    const expression = acorn.parseExpressionAt(source, 0, ACORN_OPTIONS);
+    const rest = source.slice(expression.end).replace(/^\s*\)/, '');
+    throw new SyntaxError(`unexpected "${rest.trim()}" in {{${source}}}`);
+  }
+  const statement = program.body[0];
+  if (program.body.length !== 1 || statement.type !== 'ExpressionStatement')
+    throw new SyntaxError(`{{${source}}} is not one expression`);
+  return strip(statement.expression as unknown as Expr);
 }
 
 /** `{{ ...a, b: 1 }}`, `{{ a, b }}`: the object-literal form a template's `data` may use (/mini/framework/data-binding). */
@@ -120,32 +109,6 @@ function lineAt(source: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
   return line;
-}
-
-/** `{x, y: z}` → [['x','x'], ['y','z']] */
-function namedImports(text: string): Array<[string, string]> {
-  return text
-    .replace(/^[\s{(]+|[\s})]+$/g, '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [exported, local] = part.split(':').map((s) => s.trim());
-      return [exported, local || exported] as [string, string];
-    });
-}
-
-/**
- * @wxml/parser rejects a lone `{` or `}` in an attribute, which AXML allows (`name="{x, y: z}"` on
- * import-sjs). They are swapped for parentheses, keeping offsets, and read back by namedImports.
- */
-function protectBraces(source: string): string {
-  return source.replace(/(=\s*)("[^"]*"|'[^']*')/g, (_match, assign: string, quoted: string) => {
-    const pieces = quoted.split(/(\{\{[\s\S]*?\}\})/);
-    return (
-      assign + pieces.map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\{/g, '(').replace(/\}/g, ')'))).join('')
-    );
-  });
 }
 
 export type FileReader = (path: string) => string | undefined;
@@ -263,7 +226,7 @@ function compileElement(element: WxElement, state: CompileState): Pending | null
     const name = attrs.get('name')?.value;
     if (!from || !name) return { node: errorNode(state, '<import-sjs> needs from and name', offset), offset };
     const resolved = resolveFrom(state.path, from);
-    if (/^[({]/.test(name.trim())) state.sjs.push({ from: resolved, named: namedImports(name) });
+    if (/^[({]/.test(name.trim())) state.sjs.push({ from: resolved, named: sjsImports(name) });
     else state.sjs.push({ from: resolved, name: name.trim() });
     return null;
   }
@@ -362,7 +325,7 @@ function includeFile(resolved: string, src: string, offset: number, state: Compi
 }
 
 function compileSource(state: CompileState): IrNode[] {
-  const document = parseWxml(protectBraces(state.source)) as WxDocument;
+  const document = parseAxml(state.source);
   const body: IrNode[] = [];
   for (const error of document.errors ?? []) body.push(errorNode(state, `AXML syntax: ${error.value}`, error.start));
   body.push(...compileChildren(document.body, state));

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 import type { CompiledAxml, CompiledSjs } from '../core/ir';
 import { compileAxml, compileSjs, inlineAcssImports } from './compile';
 

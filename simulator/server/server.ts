@@ -5,7 +5,7 @@
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { normalize } from '../core/paths';
+import { normalize } from '../../runtime/core/paths';
 import { DistFiles } from './packages';
 import { sampleImages } from './samples';
 

@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { checkDist, IMAGE_LIMIT_BYTES, PACKAGE_BUDGET_BYTES, PACKAGE_LIMIT_BYTES } from '../../scripts/check-dist';
+import {
+  checkDist,
+  IMAGE_LIMIT_BYTES,
+  MAIN_PACKAGE_BUDGET_BYTES,
+  PACKAGE_LIMIT_BYTES,
+  SUBPACKAGE_BUDGET_BYTES,
+} from '../../scripts/check-dist';
 import { makeFixture, type Fixture } from './fixture';
 
 let fixture: Fixture;
@@ -25,8 +31,8 @@ describe('checkDist on the clean fixture', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.packages.map((p) => [p.name, p.budget])).toEqual([
-      ['main', PACKAGE_BUDGET_BYTES],
-      ['packages/resume', PACKAGE_BUDGET_BYTES],
+      ['main', MAIN_PACKAGE_BUDGET_BYTES],
+      ['subpackages/resume', SUBPACKAGE_BUDGET_BYTES],
     ]);
     expect(result.packages[1].files).toBe(4);
     expect(result.packages[0].bytes).toBeGreaterThan(6 * 1024);
@@ -47,8 +53,8 @@ describe('pages', () => {
   });
 
   it('fails when a subpackage page file is missing', () => {
-    fixture.remove('packages/resume/pages/edit/index.json');
-    expectOneError('packages/resume/pages/edit/index.json', /missing packages\/resume\/pages\/edit\/index.json/);
+    fixture.remove('subpackages/resume/pages/edit/index.json');
+    expectOneError('subpackages/resume/pages/edit/index.json', /missing subpackages\/resume\/pages\/edit\/index.json/);
   });
 
   it('fails when app.json lists a page that was never built', () => {
@@ -61,29 +67,29 @@ describe('pages', () => {
 
   it('fails when a tabBar page is in a subpackage', () => {
     fixture.editJson('app.json', (app) => {
-      (app.tabBar as { items: Array<{ pagePath: string }> }).items[1].pagePath = 'packages/resume/pages/edit/index';
+      (app.tabBar as { items: Array<{ pagePath: string }> }).items[1].pagePath = 'subpackages/resume/pages/edit/index';
     });
     expectOneError(
       'app.json',
-      /tabBar page "packages\/resume\/pages\/edit\/index" is in subpackage "packages\/resume"/,
+      /tabBar page "subpackages\/resume\/pages\/edit\/index" is in subpackage "subpackages\/resume"/,
     );
   });
 
   it('fails when the launch page is inside a subpackage', () => {
     fixture.editJson('app.json', (app) => {
-      app.entryPagePath = 'packages/resume/pages/edit/index';
+      app.entryPagePath = 'subpackages/resume/pages/edit/index';
     });
-    expectOneError('app.json', /launch page "packages\/resume\/pages\/edit\/index" is in subpackage/);
+    expectOneError('app.json', /launch page "subpackages\/resume\/pages\/edit\/index" is in subpackage/);
   });
 
   it('fails when the first page of "pages" lies under a subpackage root', () => {
     fixture.editJson('app.json', (app) => {
-      app.pages = ['packages/resume/pages/edit/index', 'pages/jobs/index', 'pages/me/index'];
+      app.pages = ['subpackages/resume/pages/edit/index', 'pages/jobs/index', 'pages/me/index'];
       (app.subPackages as Array<{ pages: string[] }>)[0].pages = [];
     });
     const errors = errorsOf();
     expect(errors).toContain(
-      'app.json: launch page "packages/resume/pages/edit/index" is in subpackage "packages/resume"; it must be in the main package',
+      'app.json: launch page "subpackages/resume/pages/edit/index" is in subpackage "subpackages/resume"; it must be in the main package',
     );
     expect(errors.every((e) => e.startsWith('app.json:'))).toBe(true);
   });
@@ -91,11 +97,11 @@ describe('pages', () => {
   it('fails on a tabBar icon or preloadRule package that does not exist', () => {
     fixture.remove('assets/tab-jobs.png');
     fixture.editJson('app.json', (app) => {
-      app.preloadRule = { 'pages/me/index': { packages: ['packages/chat'] } };
+      app.preloadRule = { 'pages/me/index': { packages: ['subpackages/chat'] } };
     });
     expect(errorsOf()).toEqual([
       'app.json: tabBar icon "assets/tab-jobs.png" is missing from dist',
-      'app.json: preloadRule for "pages/me/index" names "packages/chat", which is not a subpackage root',
+      'app.json: preloadRule for "pages/me/index" names "subpackages/chat", which is not a subpackage root',
     ]);
   });
 });
@@ -183,15 +189,15 @@ describe('requires', () => {
 
   it('fails when a subpackage requires another subpackage or the main package requires a subpackage', () => {
     fixture.editJson('app.json', (app) => {
-      (app.subPackages as unknown[]).push({ root: 'packages/chat', pages: ['pages/room/index'] });
+      (app.subPackages as unknown[]).push({ root: 'subpackages/chat', pages: ['pages/room/index'] });
     });
-    fixture.write('packages/chat/pages/room/index.json', '{}');
-    fixture.write('packages/chat/pages/room/index.axml', '<view/>');
-    fixture.write('packages/chat/pages/room/index.js', "require('../../../resume/util');\nPage({});\n");
-    fixture.write('services/leak.js', "require('../packages/resume/util');\n");
+    fixture.write('subpackages/chat/pages/room/index.json', '{}');
+    fixture.write('subpackages/chat/pages/room/index.axml', '<view/>');
+    fixture.write('subpackages/chat/pages/room/index.js', "require('../../../resume/util');\nPage({});\n");
+    fixture.write('services/leak.js', "require('../subpackages/resume/util');\n");
     expect(errorsOf()).toEqual([
-      `packages/chat/pages/room/index.js:1: require('../../../resume/util'): subpackage "packages/chat" cannot use packages/resume/util/index.js from subpackage "packages/resume"`,
-      `services/leak.js:1: require('../packages/resume/util'): the main package cannot use packages/resume/util/index.js from subpackage "packages/resume"`,
+      `services/leak.js:1: require('../subpackages/resume/util'): the main package cannot use subpackages/resume/util/index.js from subpackage "subpackages/resume"`,
+      `subpackages/chat/pages/room/index.js:1: require('../../../resume/util'): subpackage "subpackages/chat" cannot use subpackages/resume/util/index.js from subpackage "subpackages/resume"`,
     ]);
   });
 
@@ -313,22 +319,27 @@ describe('images', () => {
 });
 
 describe('package sizes', () => {
-  it('warns when a package is above the 1 MB budget but within 2 MB', () => {
-    fixture.write('packages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(PACKAGE_BUDGET_BYTES) }));
-    const result = checkDist(fixture.dist);
-    expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([
-      expect.stringMatching(/^packages\/resume\/: 1024.\d KB, above the 1024.0 KB budget/),
+  it('fails when a subpackage is above its 1 MB budget, though within 2 MB', () => {
+    fixture.write('subpackages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(SUBPACKAGE_BUDGET_BYTES) }));
+    expect(checkDist(fixture.dist).errors).toEqual([
+      expect.stringMatching(/^subpackages\/resume\/: 1024.\d KB, above this project's 1024.0 KB budget/),
+    ]);
+  });
+
+  it('fails when the main package is above its 450 KB budget', () => {
+    fixture.write('data.json', JSON.stringify({ blob: 'x'.repeat(MAIN_PACKAGE_BUDGET_BYTES) }));
+    expect(checkDist(fixture.dist).errors).toEqual([
+      expect.stringMatching(/^main package: 4\d\d.\d KB, above this project's 450.0 KB budget/),
     ]);
   });
 
   it('fails when a subpackage is above Alipay’s 2 MB', () => {
-    fixture.write('packages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(PACKAGE_LIMIT_BYTES) }));
+    fixture.write('subpackages/resume/data.json', JSON.stringify({ blob: 'x'.repeat(PACKAGE_LIMIT_BYTES) }));
     const result = checkDist(fixture.dist);
     expect(result.errors).toEqual([
-      expect.stringMatching(/^packages\/resume\/: 2048.\d KB, above Alipay's 2048.0 KB per package/),
+      expect.stringMatching(/^subpackages\/resume\/: 2048.\d KB, above Alipay's 2048.0 KB per package/),
     ]);
-    expect(result.packages.find((p) => p.name === 'packages/resume')!.bytes).toBeGreaterThan(PACKAGE_LIMIT_BYTES);
+    expect(result.packages.find((p) => p.name === 'subpackages/resume')!.bytes).toBeGreaterThan(PACKAGE_LIMIT_BYTES);
   });
 
   it('fails when the main package is above 2 MB', () => {
@@ -337,14 +348,16 @@ describe('package sizes', () => {
   });
 
   it('fails when all packages together are above 8 MB', () => {
-    const blob = JSON.stringify({ blob: 'x'.repeat(PACKAGE_LIMIT_BYTES - 100 * 1024) });
+    // Nine subpackages, each within its own budget, together over Alipay's total.
+    const extras = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const blob = JSON.stringify({ blob: 'x'.repeat(SUBPACKAGE_BUDGET_BYTES - 50 * 1024) });
     fixture.editJson('app.json', (app) => {
-      for (const n of [1, 2, 3, 4, 5]) (app.subPackages as unknown[]).push({ root: `packages/extra${n}`, pages: [] });
+      for (const n of extras) (app.subPackages as unknown[]).push({ root: `subpackages/extra${n}`, pages: [] });
     });
-    for (const n of [1, 2, 3, 4, 5]) fixture.write(`packages/extra${n}/data.json`, blob);
+    for (const n of extras) fixture.write(`subpackages/extra${n}/data.json`, blob);
     const errors = errorsOf();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/all packages together are 9\d{3}\.\d KB, above Alipay's 8192.0 KB/);
+    expect(errors[0]).toMatch(/all packages together are 8\d{3}\.\d KB, above Alipay's 8192.0 KB/);
   });
 });
 
@@ -355,8 +368,8 @@ describe('CLI', () => {
   it('prints the size table and exits 0 on a clean dist', () => {
     const out = execFileSync(tsx, [script, fixture.dist], { encoding: 'utf8' });
     expect(out).toMatch(/package\s+files\s+bytes\s+KB\s+budget\s+status/);
-    expect(out).toMatch(/^main\s+\d+\s+\d+\s+[\d.]+ KB\s+1024.0 KB\s+ok$/m);
-    expect(out).toMatch(/^packages\/resume\s+4\s+/m);
+    expect(out).toMatch(/^main\s+\d+\s+\d+\s+[\d.]+ KB\s+450.0 KB\s+ok$/m);
+    expect(out).toMatch(/^subpackages\/resume\s+4\s+/m);
     expect(out).toMatch(/^total\s+/m);
     expect(out).toContain('dist check passed');
   });

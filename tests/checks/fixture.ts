@@ -8,8 +8,8 @@ export function cleanDistFiles(): Record<string, string | Buffer> {
   return {
     'app.json': json({
       pages: ['pages/jobs/index', 'pages/me/index'],
-      subPackages: [{ root: 'packages/resume', pages: ['pages/edit/index'] }],
-      preloadRule: { 'pages/me/index': { packages: ['packages/resume'] } },
+      subPackages: [{ root: 'subpackages/resume', pages: ['pages/edit/index'] }],
+      preloadRule: { 'pages/me/index': { packages: ['subpackages/resume'] } },
       window: { defaultTitle: '求职' },
       tabBar: {
         items: [
@@ -72,7 +72,7 @@ export function cleanDistFiles(): Record<string, string | Buffer> {
 
     'pages/me/index.json': json({}),
     'pages/me/index.js':
-      "Page({ data: { user: null }, openResume() { my.navigateTo({ url: '/packages/resume/pages/edit/index' }); } });\n",
+      "Page({ data: { user: null }, openResume() { my.navigateTo({ url: '/subpackages/resume/pages/edit/index' }); } });\n",
     'pages/me/index.axml':
       '<view>\n  <image src="/assets/logo.png"/>\n  <include src="./header.axml"/>\n  <button onTap="openResume">简历</button>\n</view>\n',
     'pages/me/header.axml': '<view class="header">{{ user ? user.name : \'未登录\' }}</view>\n',
@@ -104,13 +104,13 @@ export function cleanDistFiles(): Record<string, string | Buffer> {
     'components/app-empty/index.js': "Component({ props: { text: '暂无内容' }, methods: {} });\n",
     'components/app-empty/index.axml': '<view class="empty">{{text}}</view>\n',
 
-    'packages/resume/pages/edit/index.json': json({ usingComponents: { 'job-card': '/components/job-card/index' } }),
-    'packages/resume/pages/edit/index.js':
+    'subpackages/resume/pages/edit/index.json': json({ usingComponents: { 'job-card': '/components/job-card/index' } }),
+    'subpackages/resume/pages/edit/index.js':
       "var http = require('../../../../services/http');\nvar util = require('../../util');\n" +
       'Page({ data: { resume: {} }, save() { return [http, util]; } });\n',
-    'packages/resume/pages/edit/index.axml':
+    'subpackages/resume/pages/edit/index.axml':
       '<view><text>{{resume.name}}</text><button onTap="save">保存</button></view>\n',
-    'packages/resume/util/index.js': 'module.exports = {};\n',
+    'subpackages/resume/util/index.js': 'module.exports = {};\n',
 
     // antd-mini as the build copies it: ES2017 CommonJS, components naming each other by folder.
     'npm/antd-mini/es/Button/index.json': json({ component: true, usingComponents: { loading: '../Loading' } }),

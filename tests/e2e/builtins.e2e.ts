@@ -137,6 +137,67 @@ describe('the kitchen-sink page', () => {
     });
   });
 
+  it('drags a movable-view along its direction, inside its area, and a drag is no tap', async () => {
+    await app.step('movable-view 拖动', async () => {
+      const view = section('可移动').locator('movable-view');
+      await view.scrollIntoViewIfNeeded();
+      const box = await view.boundingBox();
+      if (!box) throw new Error('movable-view is not on screen');
+      await app.page.mouse.move(box.x + 200, box.y + 20);
+      await app.page.mouse.down();
+      for (let step = 1; step <= 8; step++) await app.page.mouse.move(box.x + 200 - step * 20, box.y + 20 + step * 5);
+      await app.page.mouse.up();
+      // 160 px to the left, clamped to the 120 px the 420 px view can go in its 300 px area; no vertical move.
+      const state = section('可移动').locator('.movable-state');
+      await state.getByText('停在 -120').waitFor();
+      expect(await view.evaluate((el) => (el as unknown as { style: { transform: string } }).style.transform)).toBe(
+        'translate(-120px, 0px)',
+      );
+      await app.page.mouse.click(box.x + 100, box.y + 20);
+      await state.getByText('点了').waitFor();
+    });
+  });
+
+  it('reports an element entering the viewport to createIntersectionObserver', async () => {
+    await app.step('createIntersectionObserver', async () => {
+      const observed = app.frame().locator('.observed');
+      const scrollTop = () =>
+        app
+          .frame()
+          .locator('body')
+          .evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
+      await scrollTop();
+      // Not seen yet (no report while the ratio stays at initialRatio 0), or seen and left again.
+      expect(['未进入视野', '离开视野']).toContain(await observed.innerText());
+      await observed.scrollIntoViewIfNeeded();
+      await app
+        .frame()
+        .locator('.observed', { hasText: /^进入视野$/ })
+        .waitFor();
+      await scrollTop();
+      await app.frame().locator('.observed', { hasText: '离开视野' }).waitFor();
+    });
+  });
+
+  it('draws what my.createCanvasContext recorded on the <canvas>, then calls back', async () => {
+    await app.step('canvas 绘制', async () => {
+      await app.frame().locator('.canvas-state', { hasText: '画好了' }).waitFor();
+      const pixels = await app
+        .frame()
+        .locator('#sink-canvas')
+        .evaluate((canvas) => {
+          const context = (
+            canvas as unknown as { getContext(kind: '2d'): { getImageData(...a: number[]): { data: number[] } } }
+          ).getContext('2d');
+          const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+          return { filled: at(10, 10), ring: at(105, 20), empty: at(90, 20) };
+        });
+      expect(pixels.filled).toEqual([22, 119, 255, 255]);
+      expect(pixels.ring[0]).toBeGreaterThan(200);
+      expect(pixels.empty[3]).toBe(0);
+    });
+  });
+
   it('shows red boxes naming what it does not support, never a blank', async () => {
     await app.step('不支持：红框', async () => {
       const boxes = section('占位与不支持').locator('sim-error');

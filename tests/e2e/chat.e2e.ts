@@ -1,5 +1,5 @@
 /**
- * 职位沟洽 in the simulator: the seeker chats with the HR (driven through the employer API, as the console's
+ * 职位沟通 in the simulator: the seeker chats with the HR (driven through the employer API, as the console's
  * chat pane will), the 消息 tab's unread count and badge, 已发送/已读, messages typed with the simulator's
  * offline switch on (they arrive once it is off), the mock restarted mid-conversation on the same database
  * (nothing lost, nothing doubled), a consent card and a scam warning reported in one tap. Screenshots:
@@ -9,7 +9,6 @@ import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { ChatMessage, MessagePage } from '../../services/contracts/conversations';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
-import { createMockServer } from '../../mock/server';
 import { SimApp, startStack, type Stack } from './support/stack';
 
 const USER = 'e2e-chat';
@@ -117,7 +116,7 @@ describe('a seeker chatting with the HR', () => {
   it('opens the conversation: the job and the HR on top, the history below', async () => {
     await app.step('会话：职位与HR', async () => {
       await app.frame().locator('.conversation-row').first().click();
-      await app.waitForRoute('packages/chat/pages/conversation/index');
+      await app.waitForRoute('subpackages/chat/pages/conversation/index');
       await app.frame().locator('.chat-job-title', { hasText: job.title }).waitFor();
       await line('方便聊聊吗').waitFor();
       expect(await app.frame().locator('.chat-hr').innerText()).toContain(job.hr.name);
@@ -133,7 +132,7 @@ describe('a seeker chatting with the HR', () => {
       expect(await app.frame().locator('.conversation-unread').count()).toBe(0);
     });
     await app.frame().locator('.conversation-row').first().click();
-    await app.waitForRoute('packages/chat/pages/conversation/index');
+    await app.waitForRoute('subpackages/chat/pages/conversation/index');
   });
 
   it('sends a message: 已发送, then 已读 when the HR reads it', async () => {
@@ -168,13 +167,12 @@ describe('a seeker chatting with the HR', () => {
   });
 
   it('loses and doubles nothing when the mock restarts mid-conversation', async () => {
-    const { port, dbPath } = stack.mock;
-    await stack.mock.close();
-    await app.step('服务重启中：发送中', async () => {
-      await type('服务器重启时发的消息');
-      await line('服务器重启时发的消息').locator('.chat-state-line', { hasText: '发送中' }).waitFor();
-    });
-    stack.mock = await createMockServer({ port, dbPath, autopilotIntervalMs: 0, logLevel: 'silent' });
+    await stack.mock.restart(() =>
+      app.step('服务重启中：发送中', async () => {
+        await type('服务器重启时发的消息');
+        await line('服务器重启时发的消息').locator('.chat-state-line', { hasText: '发送中' }).waitFor();
+      }),
+    );
     await app.step('服务恢复：已发送，HR回复到达', async () => {
       await line('服务器重启时发的消息')
         .locator('.chat-state-line', { hasText: '已发送' })

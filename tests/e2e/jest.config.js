@@ -1,10 +1,12 @@
-/* global module */
+/* global module, process */
 /**
  * Browser journeys: the built mini-program (dist/) in the simulator, driven by Playwright with Debian's
  * Chromium (scripts/ensure-chromium.sh installs it). Run: npx jest -c tests/e2e/jest.config.js
  * Screenshots of every page visited: artifacts/e2e/index.html.
  * @type {import('jest').Config}
  */
+process.env.TZ = 'Asia/Shanghai';
+
 module.exports = {
   rootDir: '../..',
   roots: ['<rootDir>/tests/e2e'],

@@ -1,6 +1,7 @@
 /**
  * The seeker's journey through the built app in the simulator, one step per test (they run in order and
- * share the page): silent login → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
+ * share the page): silent login → 厨 finds 厨师 → 北京 from the picker's hot cities, 上海 found by pinyin, back to
+ * 全国 → 杭州 through my.chooseCity → 前端 typed on the search page → 筛选 by salary
  * → a job's detail → 收藏 (seen under 我的收藏) → 我的简历 → 基本信息 with the Alipay phone → apply
  * (redirectTo the application) → the employer autopilot views it → HR已查看 on the timeline. Every step
  * leaves a screenshot in artifacts/e2e/journey/.
@@ -29,8 +30,47 @@ async function completeness(): Promise<number> {
   return Number(match[1]);
 }
 
+// ---- issue 10 item 4 helpers (begin) ----
+/** Signs the journey's seeker in against the mock directly, for reading and seeding its resume. */
+async function seekerToken(user: string): Promise<string> {
+  const login = await fetch(`${stack.mock.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ authCode: `u_${user}.item4${Date.now().toString(36)}` }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** The label under the open picker's indicator, per wheel column. */
+async function wheelSelection(): Promise<string[]> {
+  return app
+    .frame()
+    .locator('.ant-picker-popup picker-view')
+    .first()
+    .evaluate((view) => {
+      const indicator = view.querySelector('sim-picker-indicator') as unknown as {
+        getBoundingClientRect(): { top: number; bottom: number };
+      };
+      const box = indicator.getBoundingClientRect();
+      const middle = (box.top + box.bottom) / 2;
+      type Box = { getBoundingClientRect(): { top: number; bottom: number }; textContent: string | null };
+      type Node = { querySelectorAll(selector: string): ArrayLike<unknown> };
+      const columns = Array.from(view.querySelectorAll('picker-view-column')) as unknown as Node[];
+      return columns.map((column) => {
+        const items = Array.from(column.querySelectorAll('.ant-picker-content-item')) as Box[];
+        const hit = items.find((item) => {
+          const rect = item.getBoundingClientRect();
+          return rect.top <= middle && rect.bottom >= middle;
+        });
+        return (hit?.textContent ?? '').trim();
+      });
+    });
+}
+// ---- issue 10 item 4 helpers (end) ----
+
 beforeAll(async () => {
-  stack = await startStack();
+  // 300 seeded jobs hold 厨师 jobs and jobs in 北京, 上海 and 重庆 (issue 10's steps), still no 杭州 前端 job.
+  stack = await startStack({ mock: { seed: { jobs: 300, seed: 'e2e' } } });
   hangzhouJobs = publishJobsIn(stack.mock, {
     titleLike: '前端',
     cityCode: HANGZHOU,
@@ -79,7 +119,7 @@ describe('a job seeker', () => {
   it('opens a job and sees its detail', async () => {
     await app.step('职位详情', async () => {
       await app.frame().locator('.job-card').first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().getByText(firstJobTitle, { exact: true }).first().waitFor();
       expect(await app.page.locator('.sim-nav-title').innerText()).toBe('职位详情');
       await app.expectNotBlank();
@@ -114,12 +154,79 @@ describe('a job seeker', () => {
     });
   });
 
+  // ---- issue 10 ★ item 1: a one-character keyword finds two-character titles (厨 → 厨师) ----
+  it('★ searches 厨 and finds the 厨师 jobs', async () => {
+    await app.step('搜索：厨（找到厨师）', async () => {
+      await app.tab('职位');
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-search').click();
+      await app.waitForRoute('subpackages/job/pages/search/index');
+      const input = app.frame().locator('.search-bar input');
+      await input.waitFor();
+      await input.fill('厨');
+      await app.waitUntil(async () => (await input.inputValue()) === '厨', 'the typed keyword');
+      await app.frame().locator('.search-submit').click();
+      await app.waitForRoute('pages/jobs/index');
+      await app.frame().locator('.jobs-search-keyword', { hasText: '厨' }).waitFor();
+      const titles = app.frame().locator('.job-card-title');
+      await titles.first().waitFor();
+      await app.waitUntil(async () => (await titles.allInnerTexts()).includes('厨师'), 'a job titled 厨师');
+    });
+    await app.step('清除关键词', async () => {
+      await app.frame().locator('.jobs-search-clear').click();
+      await app.frame().locator('.jobs-search-placeholder').waitFor();
+    });
+  });
+  // ---- end of issue 10 item 1 ----
+
+  // ---- issue 10 ★ item 2: 北京/上海 from the picker list their jobs; search by pinyin; 全国 ----
+  it('★ picks 北京 from the hot cities and sees its jobs, finds 上海 by pinyin, and goes back to 全国', async () => {
+    const cards = app.frame().locator('.job-card');
+    const cityJobsShown = async (city: string) => {
+      await app.frame().locator('.jobs-city', { hasText: city }).waitFor();
+      await app.waitUntil(async () => {
+        const places = await cards.locator('.job-card-location').allInnerTexts();
+        return places.length > 0 && places.every((place) => place.includes(city));
+      }, `only ${city} jobs listed`);
+    };
+    await app.step('城市选择器：热门城市与全国', async () => {
+      await app.frame().locator('.jobs-city').click();
+      const hot = app.page.locator('.sim-city-hot .sim-sheet-item');
+      await hot.first().waitFor();
+      expect((await hot.allInnerTexts()).slice(0, 3)).toEqual(['全国', '北京', '上海']);
+    });
+    await app.step('城市：北京', async () => {
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^北京$/ }).click();
+      await cityJobsShown('北京');
+    });
+    await app.step('城市搜索：shanghai', async () => {
+      await app.frame().locator('.jobs-city').click();
+      await app.page.locator('.sim-city-search').fill('shanghai');
+      const found = app.page.locator('.sim-sheet-item');
+      await app.waitUntil(async () => (await found.allInnerTexts()).join() === '上海', 'only 上海 found');
+    });
+    await app.step('城市：上海', async () => {
+      await app.page.locator('.sim-sheet-item', { hasText: '上海' }).click();
+      await cityJobsShown('上海');
+    });
+    await app.step('城市：全国', async () => {
+      await app.frame().locator('.jobs-city').click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: '全国' }).click();
+      await app.frame().locator('.jobs-city', { hasText: '全国' }).waitFor();
+      await app.waitUntil(async () => {
+        const places = await cards.locator('.job-card-location').allInnerTexts();
+        return new Set(places.map((place) => place.split(' · ')[0])).size > 1;
+      }, 'jobs of several cities');
+    });
+  });
+  // ---- end of issue 10 item 2 ----
+
   it('picks 杭州 through my.chooseCity', async () => {
     await app.step('选择城市：杭州', async () => {
       await app.tab('职位');
       await app.waitForRoute('pages/jobs/index');
       await app.frame().locator('.jobs-city').click();
-      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^杭州$/ }).click();
       await app.frame().locator('.jobs-city', { hasText: '杭州' }).waitFor();
       await app.frame().locator('.job-card').first().waitFor();
     });
@@ -128,7 +235,7 @@ describe('a job seeker', () => {
   it('types 前端 on the search page and submits', async () => {
     await app.step('搜索页：输入 前端', async () => {
       await app.frame().locator('.jobs-search').click();
-      await app.waitForRoute('packages/job/pages/search/index');
+      await app.waitForRoute('subpackages/job/pages/search/index');
       const input = app.frame().locator('.search-bar input');
       await input.waitFor();
       await input.fill('前端');
@@ -168,7 +275,7 @@ describe('a job seeker', () => {
   it('opens a 杭州 前端 job and favorites it', async () => {
     await app.step('职位详情：杭州 前端', async () => {
       await app.frame().locator('.job-card').first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().locator('.detail-title', { hasText: '前端' }).waitFor();
       jobTitle = (await app.frame().locator('.detail-title').innerText()).trim();
       jobCompany = (await app.frame().locator('.company-name').innerText()).trim();
@@ -188,7 +295,7 @@ describe('a job seeker', () => {
       await app.tab('我的');
       await app.waitForRoute('pages/me/index');
       await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
-      await app.waitForRoute('packages/me/pages/favorites/index');
+      await app.waitForRoute('subpackages/me/pages/favorites/index');
       const card = app.frame().locator('.job-card', { hasText: jobCompany });
       await card.first().waitFor();
       expect(await card.first().locator('.job-card-title').innerText()).toBe(jobTitle);
@@ -200,14 +307,14 @@ describe('a job seeker', () => {
   it('fills the basic info of the resume; its completeness goes up', async () => {
     await app.step('我的简历（空）', async () => {
       await app.frame().locator('.me-menu-item', { hasText: '我的简历' }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       await app.frame().locator('.completeness-score').waitFor();
       scoreBefore = await completeness();
       expect(await app.frame().locator('.phone-line').innerText()).toContain('未填写手机号');
     });
     await app.step('基本信息（填写）', async () => {
       await app.frame().locator('.card-head', { hasText: '基本信息' }).click();
-      await app.waitForRoute('packages/resume/pages/basic/index');
+      await app.waitForRoute('subpackages/resume/pages/basic/index');
       const form = app.frame().locator('.form-card');
       await form.waitFor();
       await form.locator('.ant-form-item', { hasText: '姓名' }).locator('input').fill('林小前');
@@ -219,7 +326,7 @@ describe('a job seeker', () => {
         .click();
       await app.frame().getByText('确定', { exact: true }).click();
       await form.locator('.city-field-single').click();
-      await app.page.locator('.sim-sheet-item', { hasText: /^杭州$/ }).click();
+      await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^杭州$/ }).click();
       await form.locator('.city-field-single', { hasText: '杭州' }).waitFor();
       await form.locator('.ant-form-item', { hasText: '求职状态' }).getByText('离职', { exact: true }).click();
     });
@@ -230,27 +337,74 @@ describe('a job seeker', () => {
     });
     await app.step('简历完整度提高', async () => {
       await app.frame().getByText('保存', { exact: true }).click();
-      await app.waitForRoute('packages/resume/pages/index/index');
+      await app.waitForRoute('subpackages/resume/pages/index/index');
       await app.frame().locator('.basic-name', { hasText: '林小前' }).waitFor();
       await app.frame().locator('.phone-verified').waitFor();
       await app.waitUntil(async () => (await completeness()) > scoreBefore, 'a higher completeness');
     });
   });
 
+  // ---- issue 10 item 4: a saved month survives its picker (begin) ----
+  it('edits a saved work month: the picker opens on it and 确定 keeps it', async () => {
+    const token = await seekerToken(USER);
+    const added = await fetch(`${stack.mock.url}/resume/work-experiences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        company: '杭州小前科技有限公司',
+        title: '前端开发',
+        startMonth: '2023-06',
+        endMonth: null,
+      }),
+    });
+    expect(added.status).toBeLessThan(300);
+    await app.step('工作经历：已保存 2023.06', async () => {
+      await app.pullDownRefresh();
+      const entry = app.frame().locator('.entry', { hasText: '前端开发' });
+      await entry.locator('.entry-period', { hasText: '2023.06' }).waitFor();
+      await entry.click();
+      await app.waitForRoute('subpackages/resume/pages/work/index');
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).waitFor();
+    });
+    await app.step('开始时间：选择器停在 2023年6月', async () => {
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).click();
+      const popup = app.frame().locator('.ant-picker-popup .ant-popup-content');
+      await app.animationsDone(popup);
+      expect(await popup.innerText()).not.toContain('暂无数据');
+      await app.waitUntil(
+        async () => JSON.stringify(await wheelSelection()) === JSON.stringify(['2023年', '6月']),
+        'the wheel on 2023年 6月',
+      );
+    });
+    await app.step('确定：仍是 2023.06', async () => {
+      await app.frame().locator('.ant-picker-header-confirm').click();
+      await app.frame().locator('.month-field', { hasText: '2023.06' }).first().waitFor();
+      await app.frame().getByText('保存', { exact: true }).click();
+      await app.waitForRoute('subpackages/resume/pages/index/index');
+      const resume = (await (
+        await fetch(`${stack.mock.url}/resume`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { workExperiences: Array<{ title: string; startMonth: string }> };
+      expect(resume.workExperiences.find((entry) => entry.title === '前端开发')?.startMonth).toBe('2023-06');
+      await app.frame().locator('.entry-period', { hasText: '2023.06' }).waitFor();
+    });
+    expect(await app.simulatorErrors()).toEqual([]);
+  });
+  // ---- issue 10 item 4 (end) ----
+
   it('applies from the job detail', async () => {
     await app.back();
     await app.waitForRoute('pages/me/index');
     await app.step('收藏 → 职位详情', async () => {
       await app.frame().locator('.me-menu-item', { hasText: '我的收藏' }).click();
-      await app.waitForRoute('packages/me/pages/favorites/index');
+      await app.waitForRoute('subpackages/me/pages/favorites/index');
       await app.frame().locator('.job-card', { hasText: jobCompany }).first().click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await app.frame().locator('.detail-title', { hasText: jobTitle }).waitFor();
       await app.frame().locator('.action-favorite-on').waitFor();
     });
     await app.step('投递页', async () => {
       await app.frame().locator('.action-apply', { hasText: '立即投递' }).click();
-      await app.waitForRoute('packages/applications/pages/apply/index');
+      await app.waitForRoute('subpackages/applications/pages/apply/index');
       await app.frame().locator('.resume-option-selected').waitFor();
       await app.frame().locator('textarea.greeting-input').fill(GREETING);
       await app
@@ -262,9 +416,9 @@ describe('a job seeker', () => {
       await app.frame().locator('.submit-bar').getByText('确认投递').click();
       // Right after applying the app asks for progress notifications (my.requestSubscribeMessage).
       await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
-      await app.waitForRoute('packages/applications/pages/detail/index');
+      await app.waitForRoute('subpackages/applications/pages/detail/index');
       // redirectTo replaced the apply page.
-      expect(await app.pageStack()).not.toContain('packages/applications/pages/apply/index');
+      expect(await app.pageStack()).not.toContain('subpackages/applications/pages/apply/index');
       await app.frame().locator('.status-text', { hasText: '已投递' }).waitFor();
       await app.frame().locator('.info-greeting-text', { hasText: GREETING }).waitFor();
     });

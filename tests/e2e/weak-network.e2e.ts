@@ -90,11 +90,11 @@ describe('every request failing (mock error rate 1)', () => {
 
   it('a job detail opened by link shows an error state with retry', async () => {
     const detail = await SimApp.open(stack, 'weak-network-detail', {
-      launch: `packages/job/pages/detail/index?id=${jobId}`,
+      launch: `subpackages/job/pages/detail/index?id=${jobId}`,
     });
     try {
       await detail.step('职位详情：加载失败', async () => {
-        await detail.waitForRoute('packages/job/pages/detail/index');
+        await detail.waitForRoute('subpackages/job/pages/detail/index');
         await expectRetry(detail);
       });
     } finally {
@@ -135,7 +135,7 @@ describe('offline and back', () => {
       await app.setOffline(true);
       expect(await app.page.locator('.sim-offline-badge').isVisible()).toBe(true);
       await app.frame().locator('.job-card').nth(1).click();
-      await app.waitForRoute('packages/job/pages/detail/index');
+      await app.waitForRoute('subpackages/job/pages/detail/index');
       await expectRetry(app);
     });
   });

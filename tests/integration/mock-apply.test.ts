@@ -6,7 +6,8 @@ import type {
 import type { MessagePage } from '../../services/contracts/conversations';
 import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { CursorPage } from '../../services/contracts/page';
-import type { EmployerApplicationWithResume, ResumeAttachment } from '../../services/contracts/resume';
+import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
+import type { ResumeAttachment } from '../../services/contracts/resume-attachments';
 import {
   SUBSCRIPTION_TEMPLATES,
   type SubscriptionConsentList,
@@ -44,19 +45,28 @@ describe('mock backend: applying with a resume', () => {
   const employer = <T = EmployerApplicationWithResume>(method: string, path: string, hrId: number, body?: unknown) =>
     backend.request<T>(method, path, { headers: { 'x-hr-id': String(hrId) }, body });
 
-  it('blocks applying until the resume has basic info and a phone, saying what to fill', async () => {
+  it('blocks applying until the resume has basic info and an Alipay-verified phone, saying what to fill', async () => {
     const { accessToken: token } = await backend.login('apply-blocked');
     const none = await apply<ResumeIncompleteErrorBody>(backend, token, { jobId: jobs[0].id });
     expect(none.status).toBe(409);
     expect(none.body.error).toEqual({
       code: 'conflict',
-      message: '投递前请先完善简历：基本信息、手机号',
+      message: '投递前请先完善简历：基本信息、用支付宝验证手机号',
       reason: 'resume_incomplete',
       missing: ['basic', 'phone'],
     });
     await backend.request('PUT', '/resume/basic', { token, body: BASIC });
     const noPhone = await apply<ResumeIncompleteErrorBody>(backend, token, { jobId: jobs[0].id });
-    expect(noPhone.body.error).toMatchObject({ message: '投递前请先完善简历：手机号', missing: ['phone'] });
+    expect(noPhone.body.error).toMatchObject({ message: '投递前请先完善简历：用支付宝验证手机号', missing: ['phone'] });
+    // A number typed into basic info is not verified: the employer cannot rely on it.
+    const typed = await backend.request<{ phone: string; phoneVerified: boolean }>('PUT', '/resume/basic', {
+      token,
+      body: { ...BASIC, phone: '13900001111' },
+    });
+    expect(typed.body).toMatchObject({ phone: '13900001111', phoneVerified: false });
+    const unverified = await apply<ResumeIncompleteErrorBody>(backend, token, { jobId: jobs[0].id });
+    expect(unverified.status).toBe(409);
+    expect(unverified.body.error).toMatchObject({ reason: 'resume_incomplete', missing: ['phone'] });
 
     // Filling the phone, a retry with the same key now goes through.
     const key = newIdempotencyKey();
@@ -100,10 +110,10 @@ describe('mock backend: applying with a resume', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF_BYTES);
-    const otherHr = await fetch(`${backend.url}/employer/applications/${created.body.id}/attachment`, {
-      headers: { 'x-hr-id': String(jobs.find((j) => j.hrId !== jobs[1].hrId)?.hrId) },
+    const otherCompany = await fetch(`${backend.url}/employer/applications/${created.body.id}/attachment`, {
+      headers: { 'x-hr-id': String(jobs.find((j) => j.companyId !== jobs[1].companyId)?.hrId) },
     });
-    expect(otherHr.status).toBe(403);
+    expect(otherCompany.status).toBe(404);
 
     const { accessToken: stranger } = await backend.login('apply-attachment-stranger');
     await fillApplyEssentials(backend, stranger, '13900001111');
@@ -262,7 +272,7 @@ describe('mock backend: applying with a resume', () => {
         templateId: STATUS_TEMPLATE,
         applicationId: application.id,
         status: 'viewed',
-        page: `packages/applications/pages/detail/index?id=${application.id}`,
+        page: `subpackages/applications/pages/detail/index?id=${application.id}`,
       });
       expect(sent[0].data.keyword1.value).toBe(application.job.title);
       expect(sent[0].data.keyword3.value).toBe('被查看');

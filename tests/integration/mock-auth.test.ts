@@ -114,16 +114,22 @@ describe('mock backend auth (alipay.system.oauth.token)', () => {
 
 describe('mock backend token expiry', () => {
   let backend: TestBackend;
+  let now = Date.now();
 
   beforeAll(async () => {
-    backend = await startTestBackend({ seed: { jobs: 20 }, accessTokenTtlSeconds: 1, refreshTokenTtlSeconds: 60 });
+    backend = await startTestBackend({
+      seed: { jobs: 20 },
+      accessTokenTtlSeconds: 1,
+      refreshTokenTtlSeconds: 60,
+      tokenClock: () => now,
+    });
   });
   afterAll(() => backend.close());
 
   it('answers 401 token_expired after the access token lifetime, and refresh brings it back', async () => {
     const tokens = await backend.login('frank');
     expect((await backend.request('GET', '/me', { token: tokens.accessToken })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    now += 1000;
 
     const expired = await backend.request<ApiErrorBody>('GET', '/me', { token: tokens.accessToken });
     expect(expired.status).toBe(401);

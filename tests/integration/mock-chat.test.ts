@@ -43,7 +43,7 @@ describe('mock backend chat', () => {
   it('numbers messages per conversation, acks over the socket and stores a retried client id once', async () => {
     const chat = await conversationFor('chat-seq');
     const seeker = connectRealtime(backend.url, chat.token);
-    const hr = connectEmployerRealtime(backend.url, chat.hrId);
+    const hr = await connectEmployerRealtime(backend, chat.hrId);
     await seeker.next('hello');
     await hr.next('hello');
     const frame = { type: 'message.send', conversationId: chat.id, clientId: 'client-0001', text: '您好 👋🏻' };
@@ -99,7 +99,7 @@ describe('mock backend chat', () => {
   it('keeps read positions both ways, unread counts, the unread filter and the badge total', async () => {
     const chat = await conversationFor('chat-read');
     const seeker = connectRealtime(backend.url, chat.token);
-    const hr = connectEmployerRealtime(backend.url, chat.hrId);
+    const hr = await connectEmployerRealtime(backend, chat.hrId);
     await seeker.next('hello');
     await hr.next('hello');
     await asHr(chat.hrId, 'POST', `/employer/conversations/${chat.id}/messages`, { text: '在吗' });
@@ -200,7 +200,7 @@ describe('mock backend chat', () => {
     bad.socket.send(
       JSON.stringify({ type: 'message.send', conversationId: first.id, clientId: 'ctl-000001', text: 'a\u0007b' }),
     );
-    expect((await bad.next('message.rejected')).message).toBe('消息中含有不可见的控制字符，请删除后再发送');
+    expect((await bad.next('message.rejected')).message).toBe('消息内容包含无法识别的字符');
     bad.socket.send(
       JSON.stringify({
         type: 'message.send',
@@ -246,7 +246,7 @@ describe('mock backend chat', () => {
     expect(log.body.items[0]).toMatchObject({
       templateId: SUBSCRIPTION_TEMPLATES.chatMessage.id,
       conversationId: chat.id,
-      page: `packages/chat/pages/conversation/index?id=${chat.id}`,
+      page: `subpackages/chat/pages/conversation/index?id=${chat.id}`,
       data: { keyword3: { value: '明天上午方便电话面试吗？' } },
     });
 

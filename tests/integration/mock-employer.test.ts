@@ -33,9 +33,10 @@ describe('mock backend employer API', () => {
     return backend.request<T>(method, path, { headers: { 'x-hr-id': hrId }, body });
   }
 
-  const otherHrOf = (job: JobSummary) => jobs.find((other) => other.hr.id !== job.hr.id)!.hr.id;
+  /** An HR of another company: to it, this job's applications do not exist. */
+  const otherCompanyHrOf = (job: JobSummary) => jobs.find((other) => other.company.id !== job.company.id)!.hr.id;
 
-  it("refuses another HR's application with 403, a missing HR with 401, an unknown application with 404", async () => {
+  it("answers another company's application with 404, a missing HR with 401", async () => {
     const job = jobs[0];
     const { application } = await applyAs('emp-owner', job);
 
@@ -47,20 +48,29 @@ describe('mock backend employer API', () => {
       applicant: { userId: expect.any(String) },
     });
 
-    const theirs = await asHr<ApiErrorBody>(otherHrOf(job), 'GET', `/employer/applications/${application.id}`);
-    expect(theirs.status).toBe(403);
-    expect(theirs.body.error.code).toBe('forbidden');
-    const act = await asHr<ApiErrorBody>(otherHrOf(job), 'POST', `/employer/applications/${application.id}/reject`, {
-      reason: '不合适',
-    });
-    expect(act.status).toBe(403);
+    const theirs = await asHr<ApiErrorBody>(otherCompanyHrOf(job), 'GET', `/employer/applications/${application.id}`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('not_found');
+    const act = await asHr<ApiErrorBody>(
+      otherCompanyHrOf(job),
+      'POST',
+      `/employer/applications/${application.id}/reject`,
+      {
+        reason: '不合适',
+      },
+    );
+    expect(act.status).toBe(404);
 
     expect((await backend.request('GET', `/employer/applications/${application.id}`)).status).toBe(401);
     expect((await asHr(job.hr.id, 'GET', '/employer/applications/99999')).status).toBe(404);
 
     const list = await asHr<CursorPage<EmployerApplicationView>>(job.hr.id, 'GET', '/employer/applications');
     expect(list.body.items.map((item) => item.id)).toContain(application.id);
-    const otherList = await asHr<CursorPage<EmployerApplicationView>>(otherHrOf(job), 'GET', '/employer/applications');
+    const otherList = await asHr<CursorPage<EmployerApplicationView>>(
+      otherCompanyHrOf(job),
+      'GET',
+      '/employer/applications',
+    );
     expect(otherList.body.items.map((item) => item.id)).not.toContain(application.id);
   });
 
@@ -125,6 +135,26 @@ describe('mock backend employer API', () => {
     });
     expect(seen.body).toMatchObject({ status: 'rejected', reason: '经验不太匹配' });
     expect(seen.body.timeline.at(-1)).toMatchObject({ status: 'rejected', note: '经验不太匹配' });
+    // Ended: the phone is no longer shared with this employer.
+    const share = await backend.request<ApiErrorBody>('POST', `/applications/${application.id}/share-phone`, {
+      token: accessToken,
+    });
+    expect(share.status).toBe(409);
+    expect(share.body.error.message).toBe('这份投递已结束（不合适），不能再分享手机号');
+  });
+
+  it("congratulates once when the HR's offer note congratulates already", async () => {
+    const job = jobs[4];
+    const { accessToken, application } = await applyAs('emp-offer-note', job);
+    const path = `/employer/applications/${application.id}`;
+    await asHr(job.hr.id, 'POST', `${path}/invite`, { note: '周一上午面试' });
+    await asHr(job.hr.id, 'POST', `${path}/offer`, { note: '恭喜通过面试！下周一9点来报到' });
+    const conversation = await backend.request<ConversationSummary>(
+      'GET',
+      `/conversations/${application.conversationId}`,
+      { token: accessToken },
+    );
+    expect(conversation.body.lastMessage).toMatchObject({ from: 'hr', text: '恭喜通过面试！下周一9点来报到' });
   });
 
   it('sends HR messages only into its own conversations', async () => {
@@ -134,8 +164,7 @@ describe('mock backend employer API', () => {
     const sent = await asHr<ChatMessage>(job.hr.id, 'POST', path, { text: '你好，方便电话沟通吗？' });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ from: 'hr', conversationId: application.conversationId });
-    // Another HR's conversation does not exist for this HR.
-    expect((await asHr(otherHrOf(job), 'POST', path, { text: '你好' })).status).toBe(404);
+    expect((await asHr(otherCompanyHrOf(job), 'POST', path, { text: '你好' })).status).toBe(404);
     expect((await asHr<ApiErrorBody>(job.hr.id, 'POST', path, { text: '' })).status).toBe(400);
 
     const list = await backend.request<CursorPage<ConversationSummary>>('GET', '/conversations', {

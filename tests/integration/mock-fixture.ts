@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import type { TokenPair } from '../../services/contracts/auth';
-import type { ServerEvent } from '../../services/contracts/realtime';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../mock/server';
+import type { EmployerSession } from '../../services/contracts/employer';
+import { EMPLOYER_REALTIME_PATH, type EmployerServerEvent, type ServerEvent } from '../../services/contracts/realtime';
+import type { MockServer, MockServerOptions } from '../../mock/server';
+import { startEphemeralMock } from '../../scripts/lib/ephemeral-mock';
 
 /** Fixed so seeded rows are the same on every run. */
 export const TEST_REFERENCE_TIME = Date.UTC(2025, 0, 15);
@@ -43,17 +42,10 @@ export function freshAuthCode(key: string): string {
 
 /** The real mock server on an ephemeral port over a temporary database, quiet, with no autopilot timer. */
 export async function startTestBackend(options: MockServerOptions = {}): Promise<TestBackend> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-test-'));
-  const serverOptions: MockServerOptions = {
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: path.join(dir, 'mock.db'),
-    logLevel: 'silent',
-    autopilotIntervalMs: 0,
+  const server = await startEphemeralMock({
     ...options,
     seed: { jobs: 300, seed: 'test-seed', referenceTime: TEST_REFERENCE_TIME, ...options.seed },
-  };
-  let server = await createMockServer(serverOptions);
+  });
 
   async function request<T>(method: string, urlPath: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -69,54 +61,38 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
   }
 
   return {
-    get server() {
-      return server;
-    },
+    server,
     url: server.url,
     request,
-    restart: async () => {
-      const port = server.port;
-      await server.close();
-      // Lets fetch's pool see its kept-alive connections closed before the next request.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      server = await createMockServer({ ...serverOptions, port });
-      return server.seedReport === null;
-    },
+    restart: () => server.restart(),
     login: async (key) => {
       const response = await request<TokenPair>('POST', '/auth/login', { body: { authCode: freshAuthCode(key) } });
       if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
       return response.body;
     },
-    close: async () => {
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => server.stop(),
   };
 }
 
 /** A realtime client that queues server events so a test can wait for the next one of a type. */
-export interface RealtimeClient {
+export interface RealtimeClient<E extends { type: string } = ServerEvent> {
   socket: WebSocket;
-  next<T extends ServerEvent['type']>(type: T, timeoutMs?: number): Promise<Extract<ServerEvent, { type: T }>>;
+  next<T extends E['type']>(type: T, timeoutMs?: number): Promise<Extract<E, { type: T }>>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
-export function connectRealtime(baseUrl: string, token: string): RealtimeClient {
-  return openRealtime(`${baseUrl.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(token)}`);
-}
-
-/** The HR's socket (employer side, loopback only). */
-export function connectEmployerRealtime(baseUrl: string, hrId: string | number): RealtimeClient {
-  return openRealtime(`${baseUrl.replace(/^http/, 'ws')}/ws/employer?hrId=${hrId}`);
-}
-
-function openRealtime(url: string): RealtimeClient {
-  const socket = new WebSocket(url);
-  const events: ServerEvent[] = [];
+/** Connects to the seeker channel (`/ws`), or with `path` `/ws/employer` and an HR token, to the console's. */
+export function connectRealtime<E extends { type: string } = ServerEvent>(
+  baseUrl: string,
+  token: string,
+  path = '/ws',
+): RealtimeClient<E> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}?token=${encodeURIComponent(token)}`);
+  const events: E[] = [];
   const waiters: (() => void)[] = [];
   socket.on('message', (data) => {
-    events.push(JSON.parse(data.toString()) as ServerEvent);
+    events.push(JSON.parse(data.toString()) as E);
     waiters.splice(0).forEach((wake) => wake());
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
@@ -124,11 +100,11 @@ function openRealtime(url: string): RealtimeClient {
   });
   socket.on('error', () => undefined);
 
-  async function next<T extends ServerEvent['type']>(type: T, timeoutMs = 3000) {
+  async function next<T extends E['type']>(type: T, timeoutMs = 3000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = events.findIndex((event) => event.type === type);
-      if (index >= 0) return events.splice(index, 1)[0] as Extract<ServerEvent, { type: T }>;
+      if (index >= 0) return events.splice(index, 1)[0] as Extract<E, { type: T }>;
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`no ${type} event within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
@@ -142,4 +118,14 @@ function openRealtime(url: string): RealtimeClient {
   }
 
   return { socket, next, closed, close: () => socket.close() };
+}
+
+/** The HR console's socket as `hrId`: signs in (`POST /employer/session`) and connects with that token. */
+export async function connectEmployerRealtime(
+  backend: TestBackend,
+  hrId: string | number,
+): Promise<RealtimeClient<EmployerServerEvent>> {
+  const session = await backend.request<EmployerSession>('POST', '/employer/session', { body: { hrId: String(hrId) } });
+  if (session.status !== 201) throw new Error(`HR sign-in failed: ${JSON.stringify(session.body)}`);
+  return connectRealtime<EmployerServerEvent>(backend.url, session.body.token, EMPLOYER_REALTIME_PATH);
 }

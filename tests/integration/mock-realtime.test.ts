@@ -82,15 +82,16 @@ describe('mock backend realtime', () => {
 
 describe('mock backend realtime with an expired token', () => {
   let backend: TestBackend;
+  let now = Date.now();
 
   beforeAll(async () => {
-    backend = await startTestBackend({ seed: { jobs: 10 }, accessTokenTtlSeconds: 1 });
+    backend = await startTestBackend({ seed: { jobs: 10 }, accessTokenTtlSeconds: 1, tokenClock: () => now });
   });
   afterAll(() => backend.close());
 
   it('closes with the token-expired code so the app refreshes and reconnects', async () => {
     const { accessToken } = await loginReadyToApply(backend, 'ws-expired');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    now += 1000;
     const client = connectRealtime(backend.url, accessToken);
     expect(await client.closed).toEqual({ code: REALTIME_CLOSE_CODES.tokenExpired, reason: 'token_expired' });
   });

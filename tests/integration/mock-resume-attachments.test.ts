@@ -4,10 +4,10 @@ import type { ApiErrorBody } from '../../services/contracts/errors';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX,
-  type Resume,
   type ResumeAttachment,
   type ResumeAttachmentList,
-} from '../../services/contracts/resume';
+} from '../../services/contracts/resume-attachments';
+import type { Resume } from '../../services/contracts/resume';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import { PDF_BYTES, PNG_BYTES, upload } from './mock-resume-helpers';
 

@@ -75,6 +75,13 @@ describe('mock backend job search', () => {
       for (const job of items) expect(job.title + job.company.name + job.tags.join('')).toContain('厨');
     });
 
+    it('finds a 1-character keyword in every title that holds it, two-character titles (厨师) included', async () => {
+      const titles = new Set((await allPages({ keyword: '厨' })).map((job) => job.title));
+      expect(titles).toContain('厨师');
+      expect(titles).toContain('兼职帮厨');
+      expect(new Set((await allPages({ keyword: '焊' })).map((job) => job.title))).toContain('焊工');
+    });
+
     it('ranks title hits above company, tag and description hits', async () => {
       const items = await allPages({ keyword: '服务' });
       const firstNonTitle = items.findIndex((job) => !job.title.includes('服务'));
@@ -141,6 +148,16 @@ describe('mock backend job search', () => {
       expect(filters.categories).toEqual(expect.arrayContaining(['厨师', '前端开发工程师', '货车司机']));
       expect(filters.categories).not.toContain('兼职服务员');
     });
+
+    it('groups the categories by industry, each category once', async () => {
+      const { categories, categoryGroups } = (await backend.request<JobFilterOptions>('GET', '/job-filters')).body;
+      const grouped = categoryGroups.reduce<string[]>((all, group) => all.concat(group.categories), []);
+      expect([...grouped].sort()).toEqual([...categories].sort());
+      const industryOf = (category: string) => categoryGroups.find((g) => g.categories.includes(category))?.industry;
+      expect(industryOf('前端开发工程师')).toBe('互联网/IT');
+      expect(industryOf('厨师')).toBe('餐饮');
+      expect(categoryGroups.length).toBeGreaterThan(5);
+    });
   });
 
   describe('sorts and distance', () => {
@@ -198,6 +215,21 @@ describe('mock backend job search', () => {
       const firstOther = all.findIndex((job) => !['厨师', '帮厨'].includes(categoryOfTitle(job.title)));
       expect(all.slice(firstOther).every((job) => !['厨师', '帮厨'].includes(categoryOfTitle(job.title)))).toBe(true);
     });
+  });
+
+  it('ranks the expected cities after the categories, before pay, across pages', async () => {
+    const prefs = { prefCategories: '厨师,帮厨', prefCityCodes: '330100,110100', prefSalaryMin: 4000 };
+    const all = await allPages(prefs);
+    const rank = (job: JobSummary) =>
+      (['厨师', '帮厨'].includes(categoryOfTitle(job.title)) ? 2 : 0) +
+      (['330100', '110000'].includes(job.cityCode) ? 1 : 0);
+    const ranks = all.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    expect(ranks).toContain(3);
+    expect(ranks).toContain(1);
+    // A chosen city filters; the expected cities then rank nothing.
+    const inCity = await jobs({ ...prefs, cityCode: '310000', limit: 5 });
+    for (const job of inCity.items) expect(job.cityCode).toBe('310000');
   });
 
   describe('pagination while jobs are published', () => {

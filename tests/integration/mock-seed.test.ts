@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { JobSummary } from '../../services/contracts/jobs';
+import { EDUCATION_LABELS, type EducationLevel, type JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { openDatabase } from '../../mock/db/database';
 import { readMigrations } from '../../mock/db/migrations';
@@ -68,6 +68,27 @@ describe('mock seed generator', () => {
         .prepare('SELECT count(*) AS n FROM hrs WHERE last_active_at < ?')
         .get(TEST_REFERENCE_TIME - 30 * 24 * 3600 * 1000) as { n: number };
       expect(ghosts.n).toBeGreaterThan(0);
+      db.close();
+    });
+  });
+
+  it("states each job's education once in its requirements, as its education filter says", () => {
+    withTempDatabase((dbPath) => {
+      const db = openDatabase(dbPath);
+      seedDatabase(db, { jobs: 2000, seed: 'education', referenceTime: TEST_REFERENCE_TIME });
+      const rows = db.prepare('SELECT education, requirements FROM jobs').all() as {
+        education: EducationLevel;
+        requirements: string;
+      }[];
+      for (const row of rows) {
+        const stated = (JSON.parse(row.requirements) as string[])
+          .join('\n')
+          .match(/(初中|高中|中专|大专|本科|硕士|博士)[^，\n]*(及以上|及以下)/g);
+        // '高中/中专及以上' for high_school; junior_high's label is '初中及以下' already.
+        const label = EDUCATION_LABELS[row.education];
+        const expected = row.education === 'any' ? null : [row.education === 'junior_high' ? label : `${label}及以上`];
+        expect({ education: row.education, stated }).toEqual({ education: row.education, stated: expected });
+      }
       db.close();
     });
   });

@@ -1,7 +1,7 @@
 import { SUBSCRIPTION_TEMPLATES, type SubscriptionConsentList } from '../../services/contracts/subscriptions';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../utils/application-view';
+import type { ApplicationDetailView, JobApplyBarView, ResumeOptionView } from '../../view-models/application-view';
 import {
   answerSubscribe,
   applyDirect,
@@ -23,8 +23,8 @@ interface ApplyData {
   needsResume: boolean;
 }
 
-const APPLY = 'packages/applications/pages/apply/index';
-const DETAIL = 'packages/applications/pages/detail/index';
+const APPLY = 'subpackages/applications/pages/apply/index';
+const DETAIL = 'subpackages/applications/pages/detail/index';
 const ALL_TEMPLATES = [
   SUBSCRIPTION_TEMPLATES.applicationStatus.id,
   SUBSCRIPTION_TEMPLATES.interviewInvite.id,
@@ -48,6 +48,27 @@ const applicationPosts = () =>
 const idempotencyKeyOf = (request: { headers: Record<string, string> }) => request.headers['idempotency-key'];
 
 describe('apply page', () => {
+  it('shows why a job the company closed takes no application, and stays on the job', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 3);
+    server.db.prepare("UPDATE jobs SET status = 'closed' WHERE id = ?").run(Number(job.id));
+    rt.mountOnNavigate = true;
+
+    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('subpackages/job/pages/detail/index', { id: job.id });
+    await rt.flush();
+    expect(jobPage.data.applyBar).toEqual({
+      applicationId: '',
+      text: '已关闭',
+      closedMessage: '该职位已关闭，不再接受投递',
+    });
+    const navigations = rt.fake.navigation.length;
+    jobPage.tap('onApplyTap');
+    await rt.flush();
+    expect(rt.fake.lastToast()).toMatchObject({ content: '该职位已关闭，不再接受投递' });
+    expect(rt.fake.navigation).toHaveLength(navigations);
+  });
+
   it('applies once from job detail despite a double tap, records the consents and opens the application', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
@@ -56,9 +77,9 @@ describe('apply page', () => {
     const subscribeCalls = answerSubscribe(rt, true);
     rt.mountOnNavigate = true;
 
-    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('packages/job/pages/detail/index', { id: job.id });
+    const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('subpackages/job/pages/detail/index', { id: job.id });
     await rt.flush();
-    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递' });
+    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
     jobPage.tap('onApplyTap');
     await rt.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${APPLY}?jobId=${job.id}` });
@@ -96,7 +117,11 @@ describe('apply page', () => {
     expect(detail.data.application?.timeline.steps[0]).toMatchObject({ title: '投递成功' });
 
     // Back on the job, the bar shows where the application stands and opens it.
-    expect(jobPage.data.applyBar).toEqual({ applicationId: stored[0].id, text: '已投递 · 查看进度' });
+    expect(jobPage.data.applyBar).toEqual({
+      applicationId: stored[0].id,
+      text: '已投递 · 查看进度',
+      closedMessage: '',
+    });
     jobPage.tap('onApplyTap');
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${DETAIL}?id=${stored[0].id}` });
     await rt.flush();
@@ -126,7 +151,7 @@ describe('apply page', () => {
 
     expect(apply.data.errorMessage).toBe('网络不给力，请检查网络后重试');
     expect(apply.data.sending).toBe(false);
-    expect(apply.data.greeting).toBe('您好，我有三年相关经验，随时可以到岗。');
+    expect(apply.data.greetingCounter).toBe('19/200');
     expect(applicationPosts()).toHaveLength(3);
     expect(await storedApplications(server, seeker.token)).toHaveLength(1);
 
@@ -155,7 +180,6 @@ describe('apply page', () => {
     apply.tap('onSubmit');
     await rt.flush();
     expect(apply.data.errorMessage).toBe('服务暂时不可用，请稍后重试');
-    expect(apply.data.greeting).toBe('周末也可以面试');
     expect(apply.data.greetingCounter).toBe('7/200');
     await setFaults(server, { errorRate: 0 });
     expect(await storedApplications(server, seeker.token)).toHaveLength(0);
@@ -174,6 +198,21 @@ describe('apply page', () => {
     expect(detail.body.greeting).toBe('周末也可以面试');
   });
 
+  it('takes a fast-typed greeting without echoing each key back, and counts it', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 6);
+    const apply = rt.mountPage<ApplyData>(APPLY, { jobId: job.id });
+    await rt.flush();
+    apply.clearSetDataCalls();
+    const text = '您好'.repeat(25);
+    for (let i = 1; i <= text.length; i++) apply.fire('onGreetingInput', { detail: { value: text.slice(0, i) } });
+    await rt.flush();
+    expect(apply.setDataCalls.filter((call) => 'greeting' in call.payload)).toEqual([]);
+    expect(apply.setDataCalls.length).toBeLessThanOrEqual(3);
+    expect(apply.data.greetingCounter).toBe('50/200');
+  });
+
   it('names what the resume lacks and offers the resume page; applies once it is filled', async () => {
     const seeker = await launchSeeker(server);
     rt = seeker.rt;
@@ -185,22 +224,75 @@ describe('apply page', () => {
     apply.tap('onSubmit');
     await rt.flush();
     expect(apply.data.needsResume).toBe(true);
-    expect(apply.data.errorMessage).toBe('投递前请先完善简历：基本信息、手机号');
-    expect(apply.data.greeting).toBe('你好');
+    expect(apply.data.errorMessage).toBe('投递前请先完善简历：基本信息、用支付宝验证手机号');
+    expect(apply.data.greetingCounter).toBe('2/200');
     apply.tap('onFillResume');
     await rt.flush();
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: '/packages/resume/pages/index/index' });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'navigateTo',
+      url: '/subpackages/resume/pages/index/index',
+    });
+
+    // A phone typed into basic info is not verified: still refused, and the page says what to do.
+    const typed = await call(server, 'PUT', '/resume/basic', {
+      token: seeker.token,
+      body: {
+        name: '李雷',
+        gender: 'male',
+        birthYear: 1998,
+        cityCode: '330100',
+        status: 'unemployed',
+        phone: '13912345678',
+      },
+    });
+    expect(typed.status).toBe(200);
+    apply.tap('onSubmit');
+    await rt.flush();
+    expect(apply.data).toMatchObject({ needsResume: true, applied: false });
+    expect(apply.data.errorMessage).toBe('投递前请先完善简历：用支付宝验证手机号');
 
     await makeReadyToApply(server, seeker.token);
     apply.tap('onSubmit');
     await rt.flush();
-    expect(apply.data).toMatchObject({ needsResume: false, applied: true, sending: false, greeting: '你好' });
+    expect(apply.data).toMatchObject({ needsResume: false, applied: true, sending: false, greetingCounter: '2/200' });
     expect(await storedApplications(server, seeker.token)).toHaveLength(1);
     // The seeker refused notifications: nothing recorded, and applying still succeeded.
     expect(subscribeCalls).toHaveLength(1);
     const consents = await call<SubscriptionConsentList>(server, 'GET', '/subscriptions', { token: seeker.token });
     expect(consents.body.items).toEqual([]);
     expect(rt.fake.lastToast()).toMatchObject({ content: '投递成功' });
+  });
+
+  it('comes back from the resume up to date: the refusal is gone and the new attachment is offered', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const [job] = await openJobs(server, 1, 7);
+    const apply = rt.mountPage<ApplyData>(APPLY, { jobId: job.id });
+    await rt.flush();
+    apply.tap('onSubmit');
+    await rt.flush();
+    expect(apply.data.needsResume).toBe(true);
+    expect(apply.data.resumeOptions).toHaveLength(1);
+
+    // Off to the resume: the seeker completes it and uploads an attachment, then comes back.
+    apply.tap('onFillResume');
+    apply.hide();
+    await makeReadyToApply(server, seeker.token);
+    const form = new FormData();
+    form.append('fileName', '韩梅梅-简历.pdf');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%test\n')], { type: 'application/pdf' }), 'a.pdf');
+    const uploaded = await fetch(`${server.url}/resume/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seeker.token}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    apply.show();
+    await rt.flush();
+
+    expect(apply.data.needsResume).toBe(false);
+    expect(apply.data.errorMessage).toBe('');
+    expect(apply.data.resumeOptions.map((option) => option.title)).toEqual(['在线简历', '韩梅梅-简历.pdf']);
   });
 
   it('opens the existing application when the seeker applied before', async () => {
@@ -271,7 +363,7 @@ describe('apply page: daily cap', () => {
     await rt.flush();
     expect(apply.data.errorMessage).toBe('今天已投递1个职位，达到每日上限，明天再来吧');
     expect(apply.data.needsResume).toBe(false);
-    expect(apply.data.greeting).toBe('明天再投也行');
+    expect(apply.data.greetingCounter).toBe('6/200');
     expect(await storedApplications(capped, seeker.token)).toHaveLength(1);
     expect(rt.fake.navigation.filter((n) => n.api === 'redirectTo')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from '../../services/contracts/applications';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { makeReadyToApply, setFaults, startMockServer } from '../support/mock-server';
-import type { ApplicationDetailView, ApplicationRowView } from '../../utils/application-view';
+import type { ApplicationDetailView, ApplicationRowView } from '../../view-models/application-view';
 import {
   applyDirect,
   call,
@@ -27,8 +27,8 @@ interface DetailData {
   errorMessage: string;
 }
 
-const LIST = 'packages/applications/pages/list/index';
-const DETAIL = 'packages/applications/pages/detail/index';
+const LIST = 'subpackages/applications/pages/list/index';
+const DETAIL = 'subpackages/applications/pages/detail/index';
 
 let server: TestServer;
 let rt: Runtime;
@@ -302,5 +302,30 @@ describe('application detail', () => {
     list.show();
     await rt.flush();
     expect(list.data.rows[0].statusText).toBe(detail.data.application?.statusText);
+  });
+
+  it('refreshes on pull-down, and a page that failed offline loads by itself when the network is back', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    await makeReadyToApply(server, seeker.token);
+    const [job] = await openJobs(server, 1, 43);
+    const application = await applyDirect(server, seeker.token, job.id);
+
+    rt.fake.setOffline(true);
+    const detail = rt.mountPage<DetailData>(DETAIL, { id: application.id });
+    await rt.flush();
+    expect(detail.data.status).toBe('error');
+    expect(detail.data.application).toBeNull();
+    rt.fake.setOffline(false);
+    await rt.flush();
+    expect(detail.data.status).toBe('ready');
+    expect(detail.data.application?.statusText).toBe('已投递');
+
+    // The employer looks at it; pulling down shows it and ends the pull.
+    await employerAct(server, application, 'view');
+    detail.pullDownRefresh();
+    await rt.flush();
+    expect(detail.data.application?.statusText).toBe('被查看');
+    expect(rt.fake.ui.at(-1)).toMatchObject({ api: 'stopPullDownRefresh' });
   });
 });

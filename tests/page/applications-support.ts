@@ -2,8 +2,8 @@
 import type { ApplicationDetail, ApplicationSummary } from '../../services/contracts/applications';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import type { startMockServer } from '../support/mock-server';
 
 export type TestServer = Awaited<ReturnType<typeof startMockServer>>;

@@ -2,11 +2,11 @@ import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { ChatMessage, MessagePage } from '../../services/contracts/conversations';
 import type { JobSummary } from '../../services/contracts/jobs';
 import { OUTBOX_STORAGE_KEY } from '../../services/chat-outbox';
-import type { Runtime, SetDataRecord } from '../harness/runtime';
+import type { Runtime, SetDataRecord } from '../../runtime/harness/runtime';
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
-import type { ChatHeaderView, ChatMessageView } from '../../utils/chat-view';
-import type { ConversationRowView } from '../../utils/conversation-view';
-import type { ApplicationDetailView } from '../../utils/application-view';
+import type { ChatHeaderView, ChatMessageView } from '../../view-models/chat-view';
+import type { ConversationRowView } from '../../view-models/conversation-view';
+import type { ApplicationDetailView } from '../../view-models/application-view';
 import { applyDirect, call, launchSeeker, openJobs, type TestServer } from './applications-support';
 
 interface ChatData {
@@ -18,7 +18,7 @@ interface ChatData {
   draft: string;
 }
 
-const CHAT = 'packages/chat/pages/conversation/index';
+const CHAT = 'subpackages/chat/pages/conversation/index';
 
 let server: TestServer;
 let rt: Runtime;
@@ -231,7 +231,7 @@ describe('the 消息 tab and live application updates', () => {
   it('updates 投递详情 when the employer acts, without leaving the page', async () => {
     const { job, application } = await seekerInConversation();
     const page = rt.mountPage<{ application: ApplicationDetailView | null }>(
-      'packages/applications/pages/detail/index',
+      'subpackages/applications/pages/detail/index',
       {
         id: application.id,
       },

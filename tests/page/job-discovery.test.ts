@@ -1,7 +1,7 @@
 import { startMockServer, setFaults } from '../support/mock-server';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
-import type { JobCardView } from '../../utils/job-view';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
+import type { JobCardView } from '../../view-models/job-view';
 
 interface JobsData {
   status: string;
@@ -128,6 +128,33 @@ describe('search and filters', () => {
     expect(share.path).toContain(`district=${encodeURIComponent(district)}`);
   });
 
+  it('picks 北京 from the hot cities as Alipay answers it (110100) and lists its jobs; 全国 clears the city', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    rt.fake.answerChooseCity({ city: '北京', adCode: '110100' });
+    page.tap('onCityTap');
+    await rt.flush();
+    const picker = rt.fake.ui.find((entry) => entry.api === 'chooseCity') as unknown as {
+      hotCities: { city: string; adCode: string }[];
+      cities: { city: string; adCode: string; spell: string }[];
+    };
+    expect(picker.hotCities[0]).toMatchObject({ city: '全国', adCode: '100000' });
+    for (const city of ['北京', '上海', '天津', '重庆']) {
+      expect(picker.cities).toContainEqual(expect.objectContaining({ city, spell: expect.stringMatching(/^[a-z]+$/) }));
+    }
+    expect(page.data.cityText).toBe('北京');
+    expect(lastJobsQuery().cityCode).toBe('110000');
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.locationText).toContain('北京');
+
+    rt.fake.answerChooseCity({ city: '全国', adCode: '100000' });
+    page.tap('onCityTap');
+    await rt.flush();
+    expect(page.data.cityText).toBe('全国');
+    expect(lastJobsQuery().cityCode).toBeUndefined();
+  });
+
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
     const page = rt.mountPage<JobsData>('pages/jobs/index', {
@@ -211,11 +238,56 @@ describe('推荐 ranked by the resume', () => {
   });
 });
 
+describe('推荐 after a relaunch', () => {
+  it('is ranked by the expected categories, salary and cities from the first request of the next launch', async () => {
+    const user = `relaunch${Date.now()}`;
+    const login = (await (
+      await fetch(`${server.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authCode: `u_${user}.setup-1` }),
+      })
+    ).json()) as { accessToken: string };
+    const saved = await fetch(`${server.url}/resume/expectations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+      body: JSON.stringify({
+        categories: ['厨师'],
+        cityCodes: ['330100'],
+        salaryMin: 5000,
+        salaryMax: 9000,
+        jobTypes: ['full_time'],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const ranked = { prefCategories: '厨师', prefSalaryMin: '5000', prefCityCodes: '330100' };
+
+    // The first launch ranks the feed once the resume has loaded.
+    launch(undefined, user);
+    rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    expect(lastJobsQuery()).toMatchObject(ranked);
+    const storage = Object.fromEntries(rt.fake.storage.keys().map((key) => [key, rt.fake.storage.get(key)]));
+    rt.dispose();
+
+    // The next launch sends its very first request ranked, before the resume has loaded.
+    launch(storage, user);
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    const jobRequests = rt.fake.requests.filter((r) => new URL(r.url).pathname === '/jobs');
+    expect(Object.fromEntries(new URL(jobRequests[0].url).searchParams)).toMatchObject(ranked);
+    expect(lastJobsQuery()).toMatchObject(ranked);
+    expect(page.data.status).toBe('ready');
+    // The seed has 厨师 jobs: they come first, 杭州 ones (if any) ahead of the rest.
+    expect(page.data.jobs[0].title).toContain('厨');
+  });
+});
+
 describe('search page', () => {
   it('suggests while typing, remembers 20 keywords at most, and clears them', async () => {
     launch();
     const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>(
-      'packages/job/pages/search/index',
+      'subpackages/job/pages/search/index',
     );
     search.call('onInput', '司');
     search.call('onInput', '司机');
@@ -238,13 +310,13 @@ describe('favorites and recently viewed', () => {
   it('stars a job at once, keeps it on the server, and lists it under 我的收藏', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    const detail = rt.mountPage<{ favorited: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
     await rt.flush();
     expect(detail.data.favorited).toBe(false);
     detail.tap('onFavoriteTap');
     expect(detail.data.favorited).toBe(true);
     await rt.flush();
-    const favorites = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/favorites/index');
+    const favorites = rt.mountPage<{ jobs: JobCardView[] }>('subpackages/me/pages/favorites/index');
     favorites.show();
     await rt.flush();
     expect(favorites.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id]);
@@ -253,7 +325,7 @@ describe('favorites and recently viewed', () => {
   it('rolls the star back and says why when saving fails', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ favorited: boolean }>('packages/job/pages/detail/index', { id: jobs.items[0].id });
+    const detail = rt.mountPage<{ favorited: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
     await rt.flush();
     await setFaults(server, { errorRate: 1 });
     detail.tap('onFavoriteTap');
@@ -267,10 +339,10 @@ describe('favorites and recently viewed', () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: Array<{ id: string }> };
     for (const id of [jobs.items[0].id, jobs.items[1].id, jobs.items[0].id]) {
-      rt.mountPage('packages/job/pages/detail/index', { id });
+      rt.mountPage('subpackages/job/pages/detail/index', { id });
       await rt.flush();
     }
-    const recent = rt.mountPage<{ jobs: JobCardView[] }>('packages/me/pages/recent/index');
+    const recent = rt.mountPage<{ jobs: JobCardView[] }>('subpackages/me/pages/recent/index');
     expect(recent.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id, jobs.items[1].id]);
     const stored = rt.fake.storage.get('jobs.recentViews') as Array<{ job: { id: string } }>;
     rt.dispose();
@@ -284,7 +356,7 @@ describe('report', () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
     const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean }>(
-      'packages/job/pages/detail/index',
+      'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
     await rt.flush();
@@ -293,15 +365,53 @@ describe('report', () => {
     await detail.call('onReportSubmit');
     expect(detail.data.reportError).toBe('请选择举报原因');
     detail.call('onReportReasonChange', 'fee');
+    // A control character (pasted from somewhere) is named before anything is sent, and the text is kept.
+    detail.fire('onReportTextInput', { detail: { value: '要求先交培训费\u0007' } });
+    const sentBefore = rt.fake.requests.length;
+    detail.clearSetDataCalls();
+    await detail.call('onReportSubmit');
+    await rt.flush();
+    expect(detail.data.reportError).toBe('举报说明包含无法识别的字符');
+    // The box keeps what was typed: nothing is sent to it.
+    expect(detail.setDataCalls.filter((call) => 'reportText' in call.payload)).toEqual([]);
+    expect(rt.fake.requests.length).toBe(sentBefore);
+    detail.fire('onReportTextInput', { detail: { value: '要求先交培训费' } });
     await setFaults(server, { errorRate: 1 });
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportError).not.toBe('');
-    expect(detail.data.reportText).toBe('要求先交培训费');
+    // Not echoed back: the box still holds what was typed, and the next try sends it.
     await setFaults(server, { errorRate: 0 });
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportVisible).toBe(false);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
+    const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
+    expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });
+  });
+});
+
+describe('查看地图', () => {
+  it('tells the seeker when the map cannot open, instead of leaving the failure unhandled', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=50`)).json()) as {
+      items: Array<{ id: string; lat: number | null }>;
+    };
+    const job = jobs.items.find((item) => item.lat !== null);
+    if (!job) throw new Error('no job with a position');
+    const opened: unknown[] = [];
+    // As the platform does: the failure goes to `fail`, or, with no callbacks, rejects the returned promise.
+    rt.fake.define('openLocation', ((options: { fail?: (failure: unknown) => void }) => {
+      opened.push(options);
+      const failure = { error: 3, errorMessage: '地图打开失败' };
+      if (!options.fail) return Promise.reject(failure);
+      setTimeout(() => options.fail?.(failure), 0);
+    }) as never);
+    const detail = rt.mountPage('subpackages/job/pages/detail/index', { id: job.id });
+    await rt.flush();
+    await detail.tap('onAddressTap');
+    await rt.flush();
+    expect(opened).toHaveLength(1);
+    expect(rt.fake.lastToast()).toMatchObject({ content: '地图打开失败，请按上方地址前往', type: 'fail' });
   });
 });

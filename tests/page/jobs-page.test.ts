@@ -1,6 +1,6 @@
 import { startMockServer, setFaults } from '../support/mock-server';
-import { createRuntime, type Runtime } from '../harness/runtime';
-import type { JobCardView } from '../../utils/job-view';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
+import type { JobCardView } from '../../view-models/job-view';
 
 interface JobsData {
   status: string;
@@ -119,7 +119,7 @@ describe('jobs tab', () => {
     await page.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
-      url: `/packages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
+      url: `/subpackages/job/pages/detail/index?id=${encodeURIComponent(jobId)}`,
     });
   });
 });

@@ -1,7 +1,7 @@
 import { reconnectDelay } from '../../services/realtime';
 import type * as RealtimeModule from '../../services/realtime';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import { startMockServer } from '../support/mock-server';
 
 let server: Awaited<ReturnType<typeof startMockServer>>;
@@ -43,11 +43,11 @@ describe('the realtime connection', () => {
   it('connects after sign-in and reconnects by itself after the network drops it', async () => {
     const realtime = launch();
     await until(() => realtime.isOpen, 'the first connection');
-    expect(rt.fake.sockets.opened).toBe(1);
-    rt.fake.sockets.dropAll();
+    expect(rt.fake.sockets.length).toBe(1);
+    rt.fake.dropSockets();
     expect(realtime.isOpen).toBe(false);
     await until(() => realtime.isOpen, 'the reconnection');
-    expect(rt.fake.sockets.opened).toBe(2);
+    expect(rt.fake.sockets.length).toBe(2);
   });
 
   it('refreshes the token when the server closes with "token expired", then connects', async () => {
@@ -86,16 +86,16 @@ describe('the realtime connection', () => {
     await until(() => realtime.isOpen, 'the first connection');
     rt.enterBackground();
     expect(realtime.state).toBe('paused');
-    await until(() => rt.fake.sockets.open === 0, 'the socket to close');
+    await until(() => rt.fake.openSocketCount === 0, 'the socket to close');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(rt.fake.sockets.opened).toBe(1);
+    expect(rt.fake.sockets.length).toBe(1);
     rt.enterForeground();
     await until(() => realtime.isOpen, 'the foreground connection');
 
     rt.fake.setOffline(true);
     expect(realtime.state).toBe('paused');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(rt.fake.sockets.opened).toBe(2);
+    expect(rt.fake.sockets.length).toBe(2);
     rt.fake.setOffline(false);
     await until(() => realtime.isOpen, 'the connection after the network is back');
   });

@@ -3,8 +3,8 @@
  * backend: drafts survive the app being killed, a failed save keeps everything, saving updates the overview.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
-import type { ResumeOverviewView } from '../../utils/resume-view';
+import type { Runtime } from '../../runtime/harness/runtime';
+import type { ResumeOverviewView } from '../../view-models/resume-view';
 import { api, launch, openForm, storageSnapshot, storedDraft, writes, type FakeFormItem } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>
@@ -31,8 +31,8 @@ interface FormData {
   cityNames?: Record<string, string>;
 }
 
-const BASIC_PAGE = 'packages/resume/pages/basic/index';
-const WORK_PAGE = 'packages/resume/pages/work/index';
+const BASIC_PAGE = 'subpackages/resume/pages/basic/index';
+const WORK_PAGE = 'subpackages/resume/pages/work/index';
 
 async function fill(fields: Record<string, FakeFormItem>, values: Record<string, unknown>): Promise<void> {
   for (const [name, value] of Object.entries(values)) await fields[name].change(value);
@@ -96,7 +96,7 @@ describe('device drafts', () => {
 
   it('a failed save (offline) keeps the draft and everything typed, says why, and saving later works', async () => {
     ({ rt, token } = await launch(server));
-    const { page, fields } = await openForm<FormData>(rt, 'packages/resume/pages/intro/index');
+    const { page, fields } = await openForm<FormData>(rt, 'subpackages/resume/pages/intro/index');
     await fill(fields, { selfIntro: '做事认真，能吃苦' });
     rt.fake.setOffline(true);
     page.tap('onSubmit');
@@ -120,7 +120,7 @@ describe('device drafts', () => {
 describe('saving sections', () => {
   it('completeness and the next step on the overview follow each saved section', async () => {
     ({ rt, token } = await launch(server));
-    const overview = rt.mountPage<{ overview: ResumeOverviewView }>('packages/resume/pages/index/index');
+    const overview = rt.mountPage<{ overview: ResumeOverviewView }>('subpackages/resume/pages/index/index');
     await rt.flush();
     expect(overview.data.overview.score).toBe(0);
     expect(overview.data.overview.next).toMatchObject({ key: 'basic', label: '基本信息' });
@@ -131,12 +131,12 @@ describe('saving sections', () => {
     expect(page.data.cityNames).toEqual({ '330100': '杭州市' });
     page.tap('onSubmit');
     await rt.flush();
-    expect(rt.routes()).toEqual(['packages/resume/pages/index/index']);
+    expect(rt.routes()).toEqual(['subpackages/resume/pages/index/index']);
     expect(overview.data.overview.score).toBe(25);
     expect(overview.data.overview.next).toMatchObject({ key: 'phone', hint: expect.stringContaining('手机号') });
     expect(overview.data.overview.basic).toMatchObject({ name: '李雷', metaText: '男 · 1998年生 · 杭州市 · 应届' });
 
-    const intro = await openForm<FormData>(rt, 'packages/resume/pages/intro/index');
+    const intro = await openForm<FormData>(rt, 'subpackages/resume/pages/intro/index');
     await fill(intro.fields, { selfIntro: '应届毕业生，学习能力强' });
     intro.page.tap('onSubmit');
     await rt.flush();
@@ -147,7 +147,7 @@ describe('saving sections', () => {
 
   it('takes the phone number from Alipay: verified, in full on this page, masked on the overview', async () => {
     ({ rt, token } = await launch(server));
-    const overview = rt.mountPage<{ overview: ResumeOverviewView }>('packages/resume/pages/index/index');
+    const overview = rt.mountPage<{ overview: ResumeOverviewView }>('subpackages/resume/pages/index/index');
     await rt.flush();
     const { page, fields } = await openForm<FormData>(rt, BASIC_PAGE);
     await fill(fields, { name: '韩梅梅' });
@@ -179,7 +179,7 @@ describe('saving sections', () => {
   it('adds, edits and deletes several education entries', async () => {
     ({ rt, token } = await launch(server));
     const add = async (school: string, startMonth: string) => {
-      const { page, fields } = await openForm<FormData>(rt, 'packages/resume/pages/education/index');
+      const { page, fields } = await openForm<FormData>(rt, 'subpackages/resume/pages/education/index');
       expect(page.data).toMatchObject({ canDelete: false });
       await fill(fields, { school, degree: 'bachelor', startMonth, endMonth: null });
       page.tap('onSubmit');
@@ -192,7 +192,7 @@ describe('saving sections', () => {
     expect(saved.map((e) => e.school).sort()).toEqual(['杭州第二中学', '浙江大学']);
     const target = saved.find((e) => e.school === '杭州第二中学')!;
 
-    const edit = await openForm<FormData & { canDelete: boolean }>(rt, 'packages/resume/pages/education/index', {
+    const edit = await openForm<FormData & { canDelete: boolean }>(rt, 'subpackages/resume/pages/education/index', {
       id: target.id,
     });
     expect(edit.page.data.canDelete).toBe(true);
@@ -205,7 +205,7 @@ describe('saving sections', () => {
       ((await resume()).educations as Array<{ id: string; degree: string }>).find((e) => e.id === target.id),
     ).toMatchObject({ degree: 'high_school', endMonth: '2014-06' });
 
-    const remove = await openForm<FormData>(rt, 'packages/resume/pages/education/index', { id: target.id });
+    const remove = await openForm<FormData>(rt, 'subpackages/resume/pages/education/index', { id: target.id });
     rt.fake.answerConfirm(true);
     await remove.page.call('onDelete');
     await rt.flush();

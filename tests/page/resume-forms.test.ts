@@ -4,7 +4,7 @@
  * onto the field), nothing is sent or nothing is stored, and the device draft keeps what was typed.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { api, launch, openForm, storedDraft, writes, type FakeFormItem } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>
@@ -76,7 +76,7 @@ describe('basic info', () => {
   ])('%s = %j → "%s" next to the field', async (field, value, message) => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/basic/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/basic/index');
     await fill(fields, { ...BASIC, [field]: value });
     await expectRefused(page, fields, field, message, 'resume.basic', before);
   });
@@ -117,7 +117,7 @@ describe('work experience', () => {
   ])('%s = %j → "%s"', async (field, value, message) => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/work/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/work/index');
     await fill(fields, { ...WORK, [field]: value });
     await expectRefused(page, fields, field, message, 'resume.work.new', before);
   });
@@ -132,7 +132,7 @@ describe('education', () => {
   ])('%s = %j → "%s"', async (field, value, message) => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/education/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/education/index');
     await fill(fields, { ...EDUCATION, [field]: value });
     await expectRefused(page, fields, field, message, 'resume.education.new', before);
   });
@@ -156,9 +156,22 @@ describe('expectations, skills and self-introduction', () => {
   ])('expectations: %s = %j → "%s"', async (field, value, message) => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/expectations/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/expectations/index');
     await fill(fields, { ...EXPECTATIONS, [field]: value });
     await expectRefused(page, fields, field, message, 'resume.expectations', before);
+  });
+
+  it('saves 上海 as an expected city from Alipay’s code 310100, filed as 310000', async () => {
+    await signIn();
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/expectations/index');
+    await fill(fields, { ...EXPECTATIONS, cityCodes: ['330100', '310100'] });
+    page.tap('onSubmit');
+    await rt.flush();
+    expect(rt.fake.lastToast()).toMatchObject({ content: '已保存', type: 'success' });
+    expect((await storedResume()).expectations).toMatchObject({
+      cityCodes: ['330100', '310000'],
+      cityNames: ['杭州市', '上海市'],
+    });
   });
 
   it.each([
@@ -167,7 +180,7 @@ describe('expectations, skills and self-introduction', () => {
   ])('skills %j → "%s"', async (skills, message) => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/skills/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/skills/index');
     await fill(fields, { skills });
     await expectRefused(page, fields, 'skills', message, 'resume.skills', before);
   });
@@ -175,14 +188,14 @@ describe('expectations, skills and self-introduction', () => {
   it('self-introduction over 500 characters (emoji count as one) → "自我介绍不能超过500个字"', async () => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/intro/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/intro/index');
     await fill(fields, { selfIntro: '😀'.repeat(501) });
     await expectRefused(page, fields, 'selfIntro', '自我介绍不能超过500个字', 'resume.selfIntro', before);
   });
 
   it('keeps emoji, HTML and script as plain text, exactly as typed', async () => {
     await signIn();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/intro/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/intro/index');
     const text = '<script>alert("hi")</script><b>认真负责</b> 😀👍 R&D \'; DROP TABLE resumes; --\n第二行';
     await fill(fields, { selfIntro: '😀'.repeat(500) });
     expect(fields.selfIntro.error).toBe('');
@@ -199,7 +212,7 @@ describe("the server's 400 goes next to the field", () => {
   it('a city code the rules accept but the server does not know', async () => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/basic/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/basic/index');
     await fill(fields, { ...BASIC, cityCode: '999999' });
     page.tap('onSubmit');
     await rt.flush();
@@ -214,7 +227,7 @@ describe("the server's 400 goes next to the field", () => {
   it('a tampered phone payload from getPhoneNumber is refused and shown by the phone', async () => {
     await signIn();
     const before = await storedResume();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/basic/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/basic/index');
     await fill(fields, { name: '张三' });
     const payload = JSON.stringify({
       response: 'dGFtcGVyZWQ=',
@@ -235,7 +248,7 @@ describe("the server's 400 goes next to the field", () => {
 describe('trust', () => {
   it('an ID number with a wrong check digit is refused next to it, and nothing is sent', async () => {
     await signIn();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/real-name/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/real-name/index');
     await fill(fields, { name: '张三', idNumber: '110101199003071235' });
     page.tap('onSubmit');
     await rt.flush();

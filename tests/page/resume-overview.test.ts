@@ -4,9 +4,9 @@
  * the item) and the privacy page.
  */
 import { startMockServer } from '../support/mock-server';
-import type { Runtime } from '../harness/runtime';
+import type { Runtime } from '../../runtime/harness/runtime';
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
-import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../utils/resume-view';
+import type { AttachmentRowView, ResumeOverviewView, TrustBadgeView } from '../../view-models/resume-view';
 import { api, launch, mountFields, openForm } from './resume-support';
 
 jest.mock('antd-mini/es/Form/form', () =>
@@ -32,7 +32,7 @@ interface OverviewData {
   attachmentNote: string;
 }
 
-const OVERVIEW = 'packages/resume/pages/index/index';
+const OVERVIEW = 'subpackages/resume/pages/index/index';
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 1, 2, 3, 4]);
 
 async function seedBasic(name = '张三'): Promise<void> {
@@ -69,7 +69,7 @@ describe('overview', () => {
     expect(page.data.overview).toMatchObject({
       score: 40,
       scoreText: '完成度 40%',
-      next: { key: 'expectations', label: '求职期望', route: 'packages/resume/pages/expectations/index' },
+      next: { key: 'expectations', label: '求职期望', route: 'subpackages/resume/pages/expectations/index' },
       basic: { name: '张三', phoneText: '138****5678', phoneVerified: true },
     });
     expect(JSON.stringify(page.data)).not.toContain('13812345678');
@@ -78,11 +78,13 @@ describe('overview', () => {
       '芝麻工作证:未认证',
       '学生认证:未认证',
     ]);
-    expect(page.data.attachmentNote).toContain('PDF、Word文件请在电脑上传');
-    page.tap('onEditTap', { dataset: { route: 'packages/resume/pages/work/index', id: '7' } });
+    // Only pictures can be picked on the phone, and no other way to upload exists: the note says so.
+    expect(page.data.attachmentNote).toContain('JPG、PNG');
+    expect(page.data.attachmentNote).not.toContain('电脑');
+    page.tap('onEditTap', { dataset: { route: 'subpackages/resume/pages/work/index', id: '7' } });
     expect(rt.fake.navigation.at(-1)).toMatchObject({
       api: 'navigateTo',
-      url: '/packages/resume/pages/work/index?id=7',
+      url: '/subpackages/resume/pages/work/index?id=7',
     });
   });
 
@@ -113,10 +115,10 @@ describe('trust', () => {
     await rt.flush();
     rt.mountOnNavigate = true;
     overview.tap('onTrustTap', { dataset: { kind: 'realName' } });
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ url: '/packages/resume/pages/real-name/index' });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ url: '/subpackages/resume/pages/real-name/index' });
     await rt.flush();
     const page = rt.currentPage()!;
-    expect(page.route).toBe('packages/resume/pages/real-name/index');
+    expect(page.route).toBe('subpackages/resume/pages/real-name/index');
     const fields = mountFields(page);
     expect(fields.name.value).toBe('王芳');
     await fields.idNumber.change(idNumber());
@@ -143,7 +145,7 @@ describe('trust', () => {
     await seedBasic('李四');
     const overview = openOverview();
     await rt.flush();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/real-name/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/real-name/index');
     await fields.name.change('李思');
     await fields.idNumber.change(idNumber());
     page.tap('onSubmit');
@@ -163,7 +165,7 @@ describe('trust', () => {
     ({ rt, token } = await launch(server));
     openOverview();
     await rt.flush();
-    const { page, fields } = await openForm(rt, 'packages/resume/pages/student/index');
+    const { page, fields } = await openForm(rt, 'subpackages/resume/pages/student/index');
     await fields.school.change('浙江工业大学');
     page.tap('onSubmit');
     await rt.flush();
@@ -263,9 +265,11 @@ describe('privacy', () => {
     );
     const job = jobs.body.items[0];
     expect((await api(server, token, 'PUT', `/favorites/${job.id}`)).status).toBe(200);
-    const page = rt.mountPage<{ companies: Array<{ id: string; name: string; hidden: boolean }>; dirty: boolean }>(
-      'packages/resume/pages/privacy/index',
-    );
+    const page = rt.mountPage<{
+      intro: string;
+      companies: Array<{ id: string; name: string; hidden: boolean }>;
+      dirty: boolean;
+    }>('subpackages/resume/pages/privacy/index');
     await rt.flush();
     expect(page.data.companies).toEqual([{ id: job.company.id, name: job.company.name, hidden: false }]);
     page.tap('onCompanyTap', { dataset: { id: job.company.id } });
@@ -274,5 +278,16 @@ describe('privacy', () => {
     await rt.flush();
     expect(rt.fake.lastToast()).toMatchObject({ content: '已保存' });
     expect((await api(server, token, 'GET', '/privacy')).body).toMatchObject({ hiddenCompanyIds: [job.company.id] });
+
+    // The page says what the server does: no application to a hidden company.
+    expect(page.data.intro).toContain('不能投递');
+    expect(page.data.intro).not.toContain('即使你投递');
+    const applied = await fetch(`${server.url}/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'hidden-1' },
+      body: JSON.stringify({ jobId: job.id }),
+    });
+    expect(applied.status).toBe(409);
+    expect(((await applied.json()) as { error: { message: string } }).error.message).toContain('屏蔽');
   });
 });

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, PROJECT_ROOT, type PageHandle, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, PROJECT_ROOT, type PageHandle, type Runtime } from '../../runtime/harness/runtime';
 
 /**
  * antd-mini ships its Form as ES modules, which jest does not transform; the app's build bundles it to

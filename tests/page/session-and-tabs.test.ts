@@ -1,6 +1,7 @@
 import { makeReadyToApply, startMockServer } from '../support/mock-server';
-import { createFakeMy } from '../harness/fake-my';
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
+import type { JobSummary } from '../../services/contracts/jobs';
 import { TOKENS_STORAGE_KEY, type StoredTokens } from '../../services/session-tokens';
 
 let server: Awaited<ReturnType<typeof startMockServer>>;
@@ -33,6 +34,60 @@ describe('session', () => {
     expect(me.data.nickname).toBeTruthy();
     expect(me.data.maskedUserId).toMatch(/^2088\*{4}\d{4}$/);
     expect(storedTokens().userId).toMatch(/^2088\d{12}$/);
+  });
+
+  it("shows the seeker's name from the resume and counts of applications, interviews and saved jobs", async () => {
+    launch({ user: 'me-counts' });
+    const me = rt.mountPage<{
+      nickname: string;
+      avatarText: string;
+      counts: Array<{ label: string; value: string }>;
+    }>('pages/me/index');
+    await rt.flush();
+    const nickname = me.data.nickname;
+    expect(me.data.counts.map((c) => [c.label, c.value])).toEqual([
+      ['投递', '0'],
+      ['面试', '0'],
+      ['收藏', '0'],
+    ]);
+
+    // Elsewhere: the resume gets a name, two applications (one invited to interview) and a saved job.
+    const token = storedTokens().accessToken;
+    await makeReadyToApply(server, token);
+    const asSeeker = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const jobs = ((await (await fetch(`${server.url}/jobs?limit=3`)).json()) as { items: JobSummary[] }).items;
+    const applied: Array<{ id: string }> = [];
+    for (const job of jobs.slice(0, 2)) {
+      const response = await fetch(`${server.url}/applications`, {
+        method: 'POST',
+        headers: { ...asSeeker, 'idempotency-key': `me-counts-${job.id}` },
+        body: JSON.stringify({ jobId: job.id }),
+      });
+      applied.push((await response.json()) as { id: string });
+    }
+    const asHr = { 'content-type': 'application/json', 'x-hr-id': jobs[0].hr.id };
+    await fetch(`${server.url}/employer/applications/${applied[0].id}/invite`, {
+      method: 'POST',
+      headers: asHr,
+      body: JSON.stringify({ note: '周三下午面试' }),
+    });
+    await fetch(`${server.url}/favorites/${jobs[2].id}`, { method: 'PUT', headers: asSeeker });
+
+    me.hide();
+    me.show();
+    await rt.flush();
+    expect(me.data.nickname).toBe('李雷');
+    expect(nickname).not.toBe('李雷');
+    expect(me.data.avatarText).toBe('李');
+    expect(me.data.counts.map((c) => [c.label, c.value])).toEqual([
+      ['投递', '2'],
+      ['面试', '1'],
+      ['收藏', '1'],
+    ]);
+    me.tap('onCountTap', { dataset: { route: 'subpackages/applications/pages/list/index', status: 'interview' } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      url: '/subpackages/applications/pages/list/index?status=interview',
+    });
   });
 
   it('restores stored tokens on the next launch without asking Alipay again', async () => {
@@ -138,16 +193,16 @@ describe('job detail', () => {
       items: Array<{ id: string; title: string }>;
     };
     const detail = rt.mountPage<{ job: { title: string; hr: { replyRateText: string } } | null }>(
-      'packages/job/pages/detail/index',
+      'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
     await rt.flush();
     expect(detail.data.job?.title).toBe(jobs.items[0].title);
     expect(detail.data.job?.hr.replyRateText).toMatch(/^回复率 \d+%$/);
     const share = (await detail.shareAppMessage()) as { path: string };
-    expect(share.path).toBe(`packages/job/pages/detail/index?id=${jobs.items[0].id}`);
+    expect(share.path).toBe(`subpackages/job/pages/detail/index?id=${jobs.items[0].id}`);
 
-    const missing = rt.mountPage<{ status: string; errorMessage: string }>('packages/job/pages/detail/index', {
+    const missing = rt.mountPage<{ status: string; errorMessage: string }>('subpackages/job/pages/detail/index', {
       id: 'no-such-job',
     });
     await rt.flush();

@@ -142,6 +142,27 @@ describe('SJS modules (/mini/framework/sjs)', () => {
     expect(() => sjs('export default my.request;')).toThrow(/my is not defined/);
   });
 
+  it('gives every call from a template its own step budget, so a long session never exhausts it', () => {
+    const module = sjs(`
+      function count(n) { var total = 0; for (var i = 0; i < n; i++) total += 1; return total; }
+      export default { count };
+    `);
+    const count = (module.default as { count: (n: number) => number }).count;
+    // Each call takes about a third of the budget; together they take more than all of it.
+    for (let call = 0; call < 6; call++) expect(count(200_000)).toBe(200_000);
+    const endless = sjs('export default function spin() { while (true) {} }').default as () => void;
+    expect(() => endless()).toThrow(/ran too long/);
+    expect(count(3)).toBe(3);
+  });
+
+  it("lets a function read its call's arguments", () => {
+    const module = sjs(`
+      function join() { var out = []; for (var i = 0; i < arguments.length; i++) out.push(arguments[i]); return out.join('-'); }
+      export default { join };
+    `);
+    expect((module.default as { join: (...parts: string[]) => string }).join('a', 'b', 'c')).toBe('a-b-c');
+  });
+
   it('stops a loop that never ends', () => {
     expect(() => sjs('while (true) {} export default 1;')).toThrow(/ran too long/);
   });

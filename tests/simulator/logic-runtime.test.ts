@@ -58,7 +58,9 @@ Component({
   methods: {
     handleTap() { this.props.onTap('job-1'); },
     bump() { this.setData({ count: this.data.count + 1 }); },
+    breakDown() { throw new Error('boom'); },
   },
+  onError() { my.record('component onError hook'); },
 });`;
 
 const FILES: Record<string, string> = {
@@ -121,7 +123,11 @@ async function start(): Promise<Harness> {
         error: (...args: unknown[]) => errors.push(args),
       },
     },
-    (): MyApis => ({ record: (entry: string) => log.push(entry) }),
+    (): MyApis => ({
+      record: (entry: string) => log.push(entry),
+      $componentError: (error: Error, method: string, component: { is: string }) =>
+        log.push(`my.onComponentError:${method}:${error.message}:${component.is}`),
+    }),
   );
   const settle = async () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -201,7 +207,9 @@ describe('launch and page lifecycle', () => {
     ).toEqual(['pages/index/index', 'packages/sub/pages/detail/index']);
     h.send({ t: 'navigate', api: 'navigateBack', delta: 1, from: 'user' });
     await h.settle();
-    expect(h.log.slice(-3)).toEqual(['detail.onHide', 'detail.onUnload', 'index.onShow']);
+    // Closing a page runs onUnload only, no onHide first (/mini/framework/page-detail).
+    expect(h.log.slice(-2)).toEqual(['detail.onUnload', 'index.onShow']);
+    expect(h.log).not.toContain('detail.onHide');
     expect(h.of('page:destroy')).toHaveLength(1);
   });
 
@@ -209,7 +217,7 @@ describe('launch and page lifecycle', () => {
     const h = await start();
     h.page().go('/pages/tab2/index');
     await h.settle();
-    expect(h.log.at(-1)).toMatch(/^navigateTo fail 1 .*tab page/);
+    expect(h.log.at(-1)).toMatch(/^navigateTo fail 1 .*is tab, which is not valid/);
     h.send({ t: 'navigate', api: 'switchTab', url: '/pages/tab2/index', from: 'user' });
     await h.settle();
     expect(h.log.slice(-3)).toEqual(['index.onHide', 'tab2.onLoad:{}', 'tab2.onShow']);
@@ -267,6 +275,19 @@ describe('Component2 lifecycle', () => {
     expect(ready.data).toEqual({ mixed: true, count: 0 });
     h.send({ t: 'component:mounted', pageId, viewIds: ['c1'] });
     expect(h.log.at(-1)).toBe('didMount');
+  });
+
+  it('keeps a default for a prop bound to undefined, as props cross to the logic as JSON', async () => {
+    const { h } = await withComponent(() => ({ title: undefined }));
+    expect(h.log).toContain('deriveDataFromProps:default');
+  });
+
+  it('hands an error of its code to my.onComponentError (no onError hook: Component2 has none)', async () => {
+    const { h, pageId } = await withComponent();
+    h.send({ t: 'event', pageId, owner: 'c1', handler: 'breakDown', event: { type: 'tap' } });
+    expect(h.log.at(-1)).toBe('my.onComponentError:breakDown:boom:/components/card/index');
+    expect(h.log).not.toContain('component onError hook');
+    expect(h.of('error').at(-1)?.message).toMatch(/^\/components\/card\/index breakDown: Error: boom/);
   });
 
   it('new props run deriveDataFromProps(nextProps) then didUpdate(prevProps, prevData)', async () => {

@@ -255,3 +255,21 @@ describe('custom components and slots (/mini/framework/component-template)', () 
     expect(render(`<card/>`, {}, { using: { card: 'components/unknown/index' } }).nodes).toEqual([]);
   });
 });
+
+describe('the three {{ }} forms antd-mini uses (/mini/framework/data-binding)', () => {
+  it('reads a whole binding in parentheses as one expression', () => {
+    const [view] = elements(render(`<view data-item="{{({ item, index })}}"/>`, { item: 'a', index: 2 }).nodes);
+    expect(view.dataset).toEqual({ item: { item: 'a', index: 2 } });
+  });
+
+  it('reads {{{ a: 1 }}} as an object literal', () => {
+    const [view] = elements(render(`<view data-typing="{{{ step: 3, interval: n }}}"/>`, { n: 100 }).nodes);
+    expect(view.dataset).toEqual({ typing: { step: 3, interval: 100 } });
+  });
+
+  it('interpolates {{ }} inside a string literal of a binding', () => {
+    const axml = `<view class="{{on ? 'hover {{extra}}' : 'plain'}}">x</view>`;
+    expect(html(render(axml, { on: true, extra: 'pressed' }).nodes)).toBe('<view class="hover pressed">x</view>');
+    expect(html(render(axml, { on: false, extra: 'pressed' }).nodes)).toBe('<view class="plain">x</view>');
+  });
+});

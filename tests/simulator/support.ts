@@ -1,7 +1,7 @@
 /** Helpers for the simulator's unit tests: compile AXML from strings and render it without a DOM. */
 import { runSjsModule, type SjsNamespace } from '../../simulator/core/interpreter';
 import type { CompiledAxml } from '../../simulator/core/ir';
-import { resolveFrom } from '../../simulator/core/paths';
+import { resolveFrom } from '../../runtime/core/paths';
 import {
   renderOwner,
   type ComponentRequest,

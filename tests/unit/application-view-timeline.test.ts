@@ -1,4 +1,4 @@
-import { createRuntime, type Runtime } from '../harness/runtime';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 import type { ApplicationTimelineProps } from '../../components/application-timeline/props';
 
 let rt: Runtime;

@@ -7,20 +7,19 @@ import type {
 import type { JobSummary } from '../../services/contracts/jobs';
 import {
   defaultGreeting,
-  greetingCounterText,
   toApplicationDetailView,
   toApplicationRowView,
   toApplicationTimelineView,
   toJobApplyBarView,
   toResumeOptionViews,
-} from '../../utils/application-view';
+} from '../../view-models/application-view';
 import {
   formatDateTime,
   formatEmployerReplyRate,
   formatFileSize,
   formatLengthCounter,
   formatRespondBy,
-} from '../../utils/format';
+} from '../../format';
 
 // Local times, so the expectations hold in any time zone the tests run in.
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();
@@ -222,12 +221,17 @@ describe('toApplicationDetailView', () => {
       trustBadges: ['实名认证', '芝麻工作证'],
       resumeText: '附件简历 · 简历.pdf',
       greeting: '您好',
-      submittedText: '投递于 今天 09:00',
+      submittedText: '今天 09:00',
       replyRateText: 'HR回复率 85%',
       canWithdraw: true,
     });
     expect(view.job).toMatchObject({ id: '17', title: '餐厅服务员', salaryText: '4.5-6K' });
     expect(toApplicationDetailView(detail('hired'), now).canWithdraw).toBe(false);
+    expect(view.canSharePhone).toBe(true);
+    // Once it has ended (withdrawn, rejected, closed, hired) sharing the phone is no longer offered.
+    for (const ended of ['withdrawn', 'rejected', 'closed', 'hired'] as const)
+      expect(toApplicationDetailView(detail(ended), now).canSharePhone).toBe(false);
+    expect(toApplicationDetailView(detail('viewed', { phoneShared: true }), now).canSharePhone).toBe(false);
     expect(toApplicationDetailView(detail('submitted', { greeting: null }), now)).toMatchObject({
       greeting: '',
       trustBadges: [],
@@ -239,8 +243,28 @@ describe('toApplicationDetailView', () => {
 
 describe('apply helpers', () => {
   it('labels the job detail apply button', () => {
-    expect(toJobApplyBarView(undefined)).toEqual({ applicationId: '', text: '立即投递' });
-    expect(toJobApplyBarView({ id: '8', status: 'viewed' })).toEqual({ applicationId: '8', text: '被查看 · 查看进度' });
+    expect(toJobApplyBarView(undefined)).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
+    expect(toJobApplyBarView({ id: '8', status: 'viewed' })).toEqual({
+      applicationId: '8',
+      text: '被查看 · 查看进度',
+      closedMessage: '',
+    });
+  });
+
+  it('tells why a paused or closed job takes no application, unless the seeker already applied', () => {
+    expect(toJobApplyBarView(undefined, 'paused')).toEqual({
+      applicationId: '',
+      text: '暂停招聘',
+      closedMessage: '该职位暂停招聘，暂不接受投递',
+    });
+    expect(toJobApplyBarView(undefined, 'closed')).toMatchObject({
+      text: '已关闭',
+      closedMessage: '该职位已关闭，不再接受投递',
+    });
+    expect(toJobApplyBarView({ id: '8', status: 'viewed' }, 'closed')).toMatchObject({
+      applicationId: '8',
+      closedMessage: '',
+    });
   });
 
   it('lists the online resume first, then attachments, marking the chosen one', () => {
@@ -266,6 +290,5 @@ describe('apply helpers', () => {
   it('starts with a friendly greeting within the limit', () => {
     expect(defaultGreeting('餐厅服务员')).toContain('「餐厅服务员」');
     expect(defaultGreeting('长'.repeat(300))).toHaveLength(200);
-    expect(greetingCounterText('你好')).toBe('2/200');
   });
 });

@@ -1,4 +1,4 @@
-import type { ThreadMessage } from '../../stores/chat';
+import type { ThreadMessage } from '../../view-models/chat-view';
 import { mergeStored } from '../../stores/chat';
 
 const line = (seq: number, text = `第${seq}条`): ThreadMessage => ({

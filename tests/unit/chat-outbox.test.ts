@@ -1,5 +1,5 @@
 import { ChatOutbox, OUTBOX_MAX_BYTES, OUTBOX_STORAGE_KEY, type OutboxEntry } from '../../services/chat-outbox';
-import { createFakeMy, type FakeMy } from '../harness/fake-my';
+import { createFakeMy, type FakeMy } from '../../runtime/harness/fake-my';
 
 let fake: FakeMy;
 beforeEach(() => {

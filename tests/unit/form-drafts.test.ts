@@ -1,4 +1,4 @@
-import { createFakeMy, type FakeMy } from '../harness/fake-my';
+import { createFakeMy, type FakeMy } from '../../runtime/harness/fake-my';
 import { DRAFT_FORMAT_VERSION, FormDraft, FormDraftsStore } from '../../stores/form-drafts';
 
 let fake: FakeMy;

@@ -1,31 +1,23 @@
 import Schema from 'async-validator';
+import { addMonths, chinaMonthOf } from '../../services/contracts/months';
+import { applyBlockedMessage, resumeCompleteness, type CompletenessInput } from '../../services/contracts/resume';
+import { checkAttachmentFile } from '../../services/contracts/resume-attachments';
 import {
-  addMonths,
-  applyBlockedMessage,
-  checkAttachmentFile,
-  chinaMonthOf,
   createEducationRules,
   createResumeBasicRules,
   createWorkExperienceRules,
-  formRules,
-  maskEmail,
-  maskPhone,
-  missingForApply,
-  resumeCompleteness,
   resumeExpectationsRules,
   resumeSelfIntroRules,
   resumeSkillsRules,
-  textLength,
-  type CompletenessInput,
-  type FormRule,
-} from '../../services/contracts/resume';
-import {
-  createRealNameRules,
-  idNumberCheckCharacter,
-  isValidIdNumber,
-  maskIdNumber,
-} from '../../services/contracts/trust';
+} from '../../services/contracts/resume-rules';
+import { formRules, type FormRule } from '../../subpackages/resume/form/form-rules';
+import { maskEmail } from '../../mock/resume/mask-email';
+import { maskPhone } from '../../services/contracts/masking';
+import { missingForApply } from '../../mock/applications/apply-requirements';
+import { createRealNameRules } from '../../services/contracts/trust-rules';
+import { idNumberCheckCharacter, isValidIdNumber, maskIdNumber } from '../../services/contracts/trust';
 import { validate } from '../../services/contracts/validation';
+import { visibleLength } from '../../services/contracts/text';
 
 /** 2025-06-15 12:00 China time. */
 const NOW = Date.UTC(2025, 5, 15, 4);
@@ -81,7 +73,8 @@ describe('shared resume rules', () => {
   });
 
   it('limits lengths counting an emoji as one character', async () => {
-    expect(textLength('张三😀')).toBe(3);
+    expect(visibleLength('张三😀')).toBe(3);
+    expect(visibleLength('👨‍👩‍👧🇨🇳')).toBe(2);
     expect(await validate(basicRules, { ...BASIC, name: `${'一'.repeat(19)}😀` })).toEqual([]);
     expect(await validate(basicRules, { ...BASIC, name: '一'.repeat(21) })).toEqual([
       { path: 'name', message: '姓名不能超过20个字' },
@@ -207,6 +200,7 @@ describe('resumeCompleteness', () => {
   const empty: CompletenessInput = {
     basic: null,
     phone: null,
+    phoneVerified: false,
     expectations: null,
     workExperiences: [],
     educations: [],
@@ -224,6 +218,7 @@ describe('resumeCompleteness', () => {
     const full: CompletenessInput = {
       basic,
       phone: '13812345678',
+      phoneVerified: true,
       expectations: {
         categories: ['a'],
         cityCodes: ['330100'],
@@ -242,10 +237,13 @@ describe('resumeCompleteness', () => {
 
   it('points at the phone after basic info, and puts education before work for a fresh graduate', () => {
     expect(resumeCompleteness({ ...empty, basic })).toMatchObject({ score: 25, nextSection: 'phone' });
+    // A typed, unverified number still leaves the phone to do.
+    expect(resumeCompleteness({ ...empty, basic, phone: '13812345678' })).toMatchObject({ nextSection: 'phone' });
     const graduate = resumeCompleteness({
       ...empty,
       basic: { ...basic, status: 'graduate' },
       phone: '1',
+      phoneVerified: true,
       expectations: null,
     });
     expect(graduate.missing).toEqual(['expectations', 'educations', 'workExperiences', 'skills', 'selfIntro']);
@@ -254,9 +252,11 @@ describe('resumeCompleteness', () => {
   });
 
   it('tells what an application still needs', () => {
-    expect(missingForApply({ basic: null, phone: null })).toEqual(['basic', 'phone']);
-    expect(missingForApply({ basic: {}, phone: '13812345678' })).toEqual([]);
-    expect(applyBlockedMessage(['phone'])).toBe('投递前请先完善简历：手机号');
+    expect(missingForApply({ basic: null, phone: null, phoneVerified: false })).toEqual(['basic', 'phone']);
+    expect(missingForApply({ basic: {}, phone: '13812345678', phoneVerified: true })).toEqual([]);
+    // A typed number the employer cannot rely on does not count.
+    expect(missingForApply({ basic: {}, phone: '13812345678', phoneVerified: false })).toEqual(['phone']);
+    expect(applyBlockedMessage(['basic', 'phone'])).toBe('投递前请先完善简历：基本信息、用支付宝验证手机号');
   });
 });
 

@@ -6,7 +6,7 @@ import {
   toResumeOverviewView,
   toTrustBadgeViews,
   wholeNumberValue,
-} from '../../utils/resume-view';
+} from '../../view-models/resume-view';
 
 function resume(overrides: Partial<Resume> = {}): Resume {
   const base: Omit<Resume, 'completeness'> = {
@@ -36,7 +36,7 @@ describe('toResumeOverviewView', () => {
         key: 'basic',
         label: '基本信息',
         hint: '填写姓名、性别等基本信息，HR才能认识你',
-        route: 'packages/resume/pages/basic/index',
+        route: 'subpackages/resume/pages/basic/index',
       },
       basic: { filled: false, phoneText: '', phoneVerified: false },
       expectations: { filled: false, lines: [] },
@@ -107,6 +107,7 @@ describe('toResumeOverviewView', () => {
           status: 'graduate',
         },
         phone: '13912345678',
+        phoneVerified: true,
         expectations: {
           categories: ['餐饮服务'],
           cityCodes: ['330100'],
@@ -117,7 +118,7 @@ describe('toResumeOverviewView', () => {
         },
       }),
     );
-    expect(view.next).toMatchObject({ key: 'educations', route: 'packages/resume/pages/education/index' });
+    expect(view.next).toMatchObject({ key: 'educations', route: 'subpackages/resume/pages/education/index' });
   });
 });
 

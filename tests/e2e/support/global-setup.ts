@@ -6,7 +6,7 @@ import { CHROMIUM } from './stack';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** Fresh screenshots every run; the browser and a build must be there. */
+/** Fresh screenshots every run; the browser and the builds (dist/, console/dist) must be there. */
 export default function globalSetup(): void {
   fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -17,4 +17,10 @@ export default function globalSetup(): void {
       cwd: ROOT,
       stdio: 'inherit',
     });
+  if (!fs.existsSync(path.join(ROOT, 'console/dist/index.html')))
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'console/vite.config.ts'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
 }

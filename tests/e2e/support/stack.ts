@@ -4,7 +4,6 @@
  * makes (tap, tab, back) and takes a screenshot of the phone after every step.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   chromium,
@@ -14,40 +13,26 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../../mock/server';
+import type { MockServer, MockServerOptions } from '../../../mock/server';
 import type { JobRow } from '../../../mock/seed/job-factory';
 import { prepareJobInsert } from '../../../mock/seed/seed-database';
 import { createSimulatorServer, type SimulatorServer } from '../../../simulator/server/server';
 import { ARTIFACTS_DIR, type Shot } from './artifacts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/lib/chromium';
+import { setMockFaults, startEphemeralMock, type EphemeralMock } from '../../../scripts/lib/ephemeral-mock';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface Stack {
-  mock: MockServer;
+  mock: EphemeralMock;
   sim: SimulatorServer;
   browser: Browser;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: { mock?: MockServerOptions; distDir?: string } = {}): Promise<Stack> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-e2e-'));
-  const mock = await createMockServer({
-    port: 0,
-    dbPath: path.join(dir, 'mock.db'),
-    seed: { jobs: 150, seed: 'e2e' },
-    autopilotIntervalMs: 0,
-    logLevel: 'silent',
-    ...options.mock,
-  });
+  const mock = await startEphemeralMock({ seed: { jobs: 150, seed: 'e2e' }, ...options.mock });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url, distDir: options.distDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
@@ -57,19 +42,13 @@ export async function startStack(options: { mock?: MockServerOptions; distDir?: 
     async stop() {
       await browser.close().catch(() => undefined);
       await sim.close();
-      await mock.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await mock.stop();
     },
   };
 }
 
-export async function setFaults(mock: MockServer, faults: Record<string, number>): Promise<void> {
-  const response = await fetch(`${mock.url}/__admin/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  if (!response.ok) throw new Error(`setting faults failed: HTTP ${response.status}`);
+export function setFaults(mock: MockServer, faults: Record<string, number>): Promise<void> {
+  return setMockFaults(mock.url, faults);
 }
 
 /** Browser globals used inside page.evaluate callbacks (this file is type-checked for Node). */
@@ -106,7 +85,7 @@ export class SimApp {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Opens the simulator; `launch` is a page route with query (`packages/job/pages/detail/index?id=1`). */
+  /** Opens the simulator; `launch` is a page route with query (`subpackages/job/pages/detail/index?id=1`). */
   static async open(
     stack: Stack,
     journey: string,
@@ -241,11 +220,16 @@ export class SimApp {
     fs.writeFileSync(path.join(this.dir, 'manifest.json'), JSON.stringify(this.shots, null, 2));
   }
 
+  /** The first step that failed: later steps of the journey build on it, so they do not run. */
+  private failedStep: string | null = null;
+
   /** Runs one step of a journey and screenshots the phone whether it passed or not. */
   async step(name: string, run: () => Promise<void>): Promise<void> {
+    if (this.failedStep) throw new Error(`not run: the earlier step "${this.failedStep}" failed`);
     try {
       await run();
     } catch (error) {
+      this.failedStep = name;
       await this.shot(`${name}（失败）`, false).catch(() => undefined);
       throw error;
     }

@@ -1,0 +1,44 @@
+import { useCallback, useState } from 'react';
+import type { EmployerJob } from '../../../services/contracts/employer';
+import type { EmployerApplication } from '../api/employer';
+import { PaneLayout } from '../layout/pane-layout';
+import type { InboxFilters } from '../panes/application-filters';
+import { ApplicationListPane } from '../panes/application-list-pane';
+import { CandidatePane } from '../panes/candidate-pane';
+
+/** 投递管理: the inbox on the left, the chosen candidate on the right (a conversation pane goes between). */
+export function ApplicationsPage(props: {
+  filters: InboxFilters;
+  onFiltersChange(filters: InboxFilters): void;
+  jobs: EmployerJob[];
+}) {
+  const [selectedId, setSelectedId] = useState<string>();
+  const [changed, setChanged] = useState<EmployerApplication>();
+  const onChanged = useCallback((application: EmployerApplication) => setChanged(application), []);
+
+  return (
+    <PaneLayout
+      panes={[
+        {
+          key: 'list',
+          width: 440,
+          content: (
+            <ApplicationListPane
+              filters={props.filters}
+              onFiltersChange={props.onFiltersChange}
+              jobs={props.jobs}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              changed={changed}
+            />
+          ),
+        },
+        {
+          key: 'candidate',
+          minWidth: 480,
+          content: <CandidatePane applicationId={selectedId} onChanged={onChanged} />,
+        },
+      ]}
+    />
+  );
+}
