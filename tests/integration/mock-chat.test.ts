@@ -142,16 +142,24 @@ describe('mock backend chat', () => {
     hr.close();
   });
 
-  it('answers 404 for a conversation that is not yours, on either side', async () => {
+  it("answers 404 for a conversation that is not yours (or your company's), on either side", async () => {
     const chat = await conversationFor('chat-owner');
     const other = await backend.login('chat-stranger');
     const stranger = await backend.request<ApiErrorBody>('GET', `/conversations/${chat.id}/messages`, {
       token: other.accessToken,
     });
     expect(stranger.status).toBe(404);
-    const otherHr = jobs.find((job) => job.hr.id !== chat.hrId)?.hr.id as string;
+    const otherHr = String(
+      backend.server.db
+        .prepare('SELECT id FROM hrs WHERE company_id != (SELECT company_id FROM hrs WHERE id = ?) LIMIT 1')
+        .pluck()
+        .get(Number(chat.hrId)),
+    );
     expect((await asHr(otherHr, 'GET', `/employer/conversations/${chat.id}/messages`)).status).toBe(404);
     expect((await asHr(otherHr, 'POST', `/employer/conversations/${chat.id}/read`, {})).status).toBe(404);
+    expect((await asHr(otherHr, 'POST', `/employer/conversations/${chat.id}/messages`, { text: '你好' })).status).toBe(
+      404,
+    );
     const socket = connectRealtime(backend.url, other.accessToken);
     await socket.next('hello');
     socket.socket.send(
@@ -370,5 +378,33 @@ describe('mock backend chat', () => {
       text: '重启后',
     });
     expect(next.body.seq).toBe(3);
+  });
+
+  it("lets a colleague at the same company answer, and tells the company's console sockets only", async () => {
+    const chat = await conversationFor('chat-colleague');
+    // A second HR at the job's company (the seed gives small companies one).
+    const colleague = backend.server.db
+      .prepare(
+        `INSERT INTO hrs (company_id, name, title, last_active_at, reply_rate)
+         SELECT company_id, '同事', '招聘专员', last_active_at, reply_rate FROM hrs WHERE id = ? RETURNING id`,
+      )
+      .pluck()
+      .get(Number(chat.hrId)) as number;
+    const outsider = backend.server.db
+      .prepare('SELECT id FROM hrs WHERE company_id != (SELECT company_id FROM hrs WHERE id = ?) LIMIT 1')
+      .pluck()
+      .get(Number(chat.hrId)) as number;
+    const companyConsole = await connectEmployerRealtime(backend, chat.hrId);
+    const elsewhere = await connectEmployerRealtime(backend, outsider);
+    await companyConsole.next('hello');
+    await elsewhere.next('hello');
+    const sent = await asHr<ChatMessage>(String(colleague), 'POST', `/employer/conversations/${chat.id}/messages`, {
+      text: '我是同事，由我来跟进',
+    });
+    expect(sent.status).toBe(201);
+    expect((await companyConsole.next('message')).message).toMatchObject({ text: '我是同事，由我来跟进', from: 'hr' });
+    await expect(elsewhere.next('message', 300)).rejects.toThrow();
+    companyConsole.close();
+    elsewhere.close();
   });
 });
