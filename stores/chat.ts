@@ -47,7 +47,6 @@ export interface ChatThread {
   lastSeq: number;
 }
 
-
 function toThreadMessage(message: ChatMessage): ThreadMessage {
   return {
     key: message.clientId && message.from === 'seeker' ? message.clientId : `s${message.seq}`,
