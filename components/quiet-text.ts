@@ -6,7 +6,7 @@ export const COUNTER_INTERVAL_MS = 300;
 
 export interface TextView {
   data: Record<string, unknown>;
-  setData(patch: Record<string, unknown>): void;
+  setData(patch: Record<string, unknown>, callback?: () => void): void;
 }
 
 /**
@@ -54,13 +54,16 @@ export class QuietText {
   show(next: string): void {
     // Typed (or sent before): the box shows it already.
     if (next === this.typed) return;
-    // The data may still hold an older value equal to `next`: a view sees no change in that, so the box is
-    // first brought level with what it shows.
-    if (this.view.data[this.key] === next) this.view.setData({ [this.key]: this.typed });
+    const level = this.view.data[this.key] === next;
+    const shown = this.typed;
     this.typed = next;
     const patch: Record<string, unknown> = { [this.key]: next };
     if (this.counter) patch[this.counter.key] = this.counterText();
-    this.view.setData(patch);
+    // The data may still hold an older value equal to `next`: a view sees no change in that, so the box is
+    // first brought level with what it shows, and `next` follows once that has been drawn (two setData in
+    // one go are merged into one render, where the box would see no change).
+    if (level) this.view.setData({ [this.key]: shown }, () => this.view.setData(patch));
+    else this.view.setData(patch);
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
+import { formatFen, formatMetres, formatMinutes } from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -145,4 +146,25 @@ export function formatUploadFileName(now: number = Date.now()): string {
 /** "期望月薪 8-12K" */
 export function formatExpectedSalary(min: number, max: number): string {
   return `期望月薪 ${formatSalary({ min, max, unit: 'month' })}`;
+}
+
+/** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
+export { formatFen, formatMetres, formatMinutes };
+
+/** "2026年12月" from '2026-12'. */
+export function formatYearMonth(month: string): string {
+  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+}
+
+/** A length in seconds as the seeker reads it: "45秒", "3分钟", "1分30秒". */
+export function formatSeconds(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}秒`;
+  return rest === 0 ? `${minutes}分钟` : `${minutes}分${rest}秒`;
+}
+
+/** A running recording: "0:07". */
+export function formatClock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -9,7 +9,10 @@ import type { ChatService } from './chat/chat-service';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { EmployerJobs } from './jobs/employer-jobs';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { ShiftService } from './onboarding/shift-service';
 import type { RealtimeHub } from './realtime/hub';
+import type { RecordedInterviews } from './recorded-interviews/recorded-interviews';
 
 /** Everything route handlers work with, built once per server. */
 export interface MockContext {
@@ -28,4 +31,8 @@ export interface MockContext {
   hrSessions: HrSessions;
   employerJobs: EmployerJobs;
   employerHub: RealtimeHub;
+  /** Offer, e-contract, checklist, first day; 日结 shifts and their payouts. */
+  onboarding: OnboardingService;
+  shifts: ShiftService;
+  recordedInterviews: RecordedInterviews;
 }

@@ -28,10 +28,18 @@ import { registerAuthRoutes } from './routes/auth-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
 import { registerConsoleRoutes } from './routes/console-routes';
 import { registerEmployerJobRoutes } from './routes/employer-job-routes';
+import { registerEmployerOnboardingRoutes } from './routes/employer-onboarding-routes';
+import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { FundTransferGateway } from './onboarding/fund-transfer';
+import { OnboardingService } from './onboarding/onboarding-service';
+import { ShiftService } from './onboarding/shift-service';
+import { feedOnboarding } from './realtime/onboarding-feed';
 import { registerEmployerRoutes } from './routes/employer-routes';
 import { registerEmployerSessionRoutes } from './routes/employer-session-routes';
 import { registerEmployerResumeRoutes } from './routes/employer-resume-routes';
 import { registerJobRoutes } from './routes/job-routes';
+import { RecordedInterviews } from './recorded-interviews/recorded-interviews';
+import { registerRecordedInterviewRoutes } from './routes/recorded-interview-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerResumeRoutes } from './routes/resume-routes';
 import { registerSubscriptionRoutes } from './routes/subscription-routes';
@@ -71,6 +79,8 @@ export interface MockServerOptions {
   chatRate?: ChatRate;
   /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (default stdout); tests read what would be logged. */
+  logStream?: { write(line: string): void };
 }
 
 export interface MockServer {
@@ -110,7 +120,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     dailyApplicationCap: options.dailyApplicationCap ?? DAILY_APPLICATION_CAP,
   });
   feedEmployers(applications, employerHub);
+  const onboarding = new OnboardingService(db, clock, applications);
+  const shifts = new ShiftService(db, clock, onboarding, new FundTransferGateway(db, () => clock.now()));
+  onboarding.attachShifts(shifts);
+  feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub);
   const context: MockContext = {
     db,
     seed,
@@ -119,17 +134,20 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     applications,
     employer: new EmployerActions(applications, clock),
     chat: new ChatService(db, clock, applications, { seekers: hub, employers: employerHub }, options.chatRate),
-    autopilot: new EmployerAutopilot(db, clock, applications, seed),
+    autopilot: new EmployerAutopilot(db, clock, applications, seed, recordedInterviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
     hub,
     hrSessions,
     employerJobs: new EmployerJobs(db, () => clock.now()),
     employerHub,
+    onboarding,
+    shifts,
+    recordedInterviews,
   };
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info'),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     logController: new RequestLineLogController(),
     // WebSocket connections would otherwise keep close() waiting.
     forceCloseConnections: true,
@@ -154,6 +172,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerEmployerResumeRoutes(app, context);
   registerEmployerSessionRoutes(app, context);
   registerEmployerJobRoutes(app, context);
+  registerOnboardingRoutes(app, context);
+  registerEmployerOnboardingRoutes(app, context);
+  registerRecordedInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
   const realtime = attachRealtimeServer(app.server, context);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the browser simulator's end-to-end tests and benchmark when it is missing.
-# Idempotent and quiet: prints one line when it installs, nothing when Chromium is already there.
+# Installs what the tests need from Debian when it is missing: Chromium for the browser journeys and benchmarks,
+# and the Noto CJK fonts (Chinese text in screenshots, and the mock's contract PDFs).
+# Idempotent and quiet: prints one line when it installs, nothing when both are there.
 # playwright-core drives this binary (executablePath /usr/bin/chromium); no browser is downloaded by npm.
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ]; then
+CJK_FONT="${CJK_FONT_PATH:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}"
+if [ -x "$CHROMIUM" ] && [ -f "$CJK_FONT" ]; then
   exit 0
 fi
 
@@ -19,9 +21,8 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
 
-echo "ensure-chromium: installing Debian's chromium (apt-get)…"
+echo "ensure-chromium: installing Debian's chromium and fonts-noto-cjk (apt-get)…"
 export DEBIAN_FRONTEND=noninteractive
-# Fonts with CJK glyphs: the app's UI text is Chinese.
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; } >"$LOG" 2>&1; then

@@ -1,4 +1,3 @@
-import { isApiErrorBody } from './contracts/errors';
 import type { PhoneAuthorizationRequest } from './contracts/phone';
 import {
   ATTACHMENT_FIELD_NAME,
@@ -13,13 +12,8 @@ import type {
   ResumeExpectationsInput,
   WorkExperienceInput,
 } from './contracts/resume';
-import { authorizedRequest } from './api';
-import { config } from './config';
-import { ApiError } from './http';
-import type { PlatformFailure } from './platform/failure';
+import { authorizedRequest, authorizedUpload } from './api';
 import type { ChosenFile } from './platform/media';
-import { uploadFile, type UploadResponse } from './platform/upload';
-import { renewTokens, validTokens } from './session-tokens';
 
 /** The signed-in seeker's own resume, phone in full. Every write below answers the whole resume too. */
 export function getResume(): Promise<Resume> {
@@ -86,60 +80,16 @@ export function deleteAttachment(id: string): Promise<ResumeAttachmentList> {
   });
 }
 
-/** Uploads give the server more time than JSON calls: a 10 MB file on a slow network. */
-const UPLOAD_TIMEOUT_MS = 60_000;
-const UPLOAD_TIMEOUT = 13;
-
 /**
  * Uploads an attachment resume with my.uploadFile (multipart, field `file`, the name to show in
- * `fileName`), reporting progress; renews the token once on a 401 like every other request.
+ * `fileName`), reporting progress.
  */
-export async function uploadAttachment(
-  file: ChosenFile,
-  onProgress: (percent: number) => void,
-): Promise<ResumeAttachment> {
-  const tokens = await validTokens();
-  let response = await uploadOnce(file, tokens.accessToken, onProgress);
-  if (response.status === 401) {
-    const renewed = await renewTokens(tokens.accessToken);
-    response = await uploadOnce(file, renewed.accessToken, onProgress);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
-    body = undefined;
-  }
-  if (response.status >= 200 && response.status < 300 && body) return body as ResumeAttachment;
-  if (isApiErrorBody(body)) {
-    const { code, message, fields } = body.error;
-    throw new ApiError(response.status >= 500 ? 'http' : 'business', message, response.status, code, fields ?? []);
-  }
-  throw new ApiError(
-    'http',
-    response.status >= 500 ? '服务开小差了，请稍后重试' : `上传失败（${response.status}）`,
-    response.status,
-  );
-}
-
-async function uploadOnce(
-  file: ChosenFile,
-  accessToken: string,
-  onProgress: (percent: number) => void,
-): Promise<UploadResponse> {
-  try {
-    return await uploadFile({
-      url: `${config.apiBaseUrl}/resume/attachments`,
-      filePath: file.path,
-      fieldName: ATTACHMENT_FIELD_NAME,
-      headers: { authorization: `Bearer ${accessToken}` },
-      formData: { [ATTACHMENT_NAME_FIELD]: file.fileName },
-      timeoutMs: UPLOAD_TIMEOUT_MS,
-      onProgress,
-    });
-  } catch (failure) {
-    throw (failure as PlatformFailure).error === UPLOAD_TIMEOUT
-      ? new ApiError('timeout', '上传超时，请稍后重试')
-      : new ApiError('network', '网络不给力，上传失败，请稍后重试');
-  }
+export function uploadAttachment(file: ChosenFile, onProgress: (percent: number) => void): Promise<ResumeAttachment> {
+  return authorizedUpload<ResumeAttachment>({
+    path: '/resume/attachments',
+    filePath: file.path,
+    fieldName: ATTACHMENT_FIELD_NAME,
+    formData: { [ATTACHMENT_NAME_FIELD]: file.fileName },
+    onProgress,
+  });
 }

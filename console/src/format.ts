@@ -5,8 +5,14 @@ import 'dayjs/locale/zh-cn';
 dayjs.locale('zh-cn');
 
 import { formatSalary } from '../../services/contracts/jobs';
+import { formatFen, formatMetres, formatMinutes } from '../../services/contracts/onboarding';
 
-export { formatSalary };
+export { formatSalary, formatFen, formatMetres, formatMinutes };
+
+/** Today in China as 'YYYY-MM-DD' (an offer's default start date). */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
 
 /** "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
 export function formatDateTime(at: string, now: number = Date.now()): string {
@@ -58,4 +64,10 @@ export function formatHandleBy(respondBy: string, now: number = Date.now()): str
   if (left <= 0) return '已超时';
   if (due.isSame(dayjs(now), 'day')) return '今天内需处理';
   return `需在${Math.ceil(left / (24 * 60 * 60_000))}天内处理`;
+}
+
+/** A video's length: "0:42", "2:05". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -96,6 +96,7 @@ export class ApplicationService {
   private readonly statusListeners: StatusChangeListener[] = [];
   private readonly messageListeners: MessageListener[] = [];
   private readonly changeListeners: ApplicationChangeListener[] = [];
+  private hireGuard: (applicationId: number) => string | null = () => '还不能入职：HR发出录用通知';
 
   constructor(
     private readonly db: Database,
@@ -128,6 +129,14 @@ export class ApplicationService {
 
   onChange(listener: ApplicationChangeListener): void {
     this.changeListeners.push(listener);
+  }
+
+  /**
+   * 已入职 is earned, not declared: `guard` names what still stands in the way (an accepted offer, a signed
+   * contract, the first-day check-in) and the move to `hired` is refused with it.
+   */
+  guardHire(guard: (applicationId: number) => string | null): void {
+    this.hireGuard = guard;
   }
 
   /**
@@ -258,6 +267,8 @@ export class ApplicationService {
         `投递当前为「${APPLICATION_STATUS_LABELS[record.status]}」状态，无法${ACTION_NAMES[input.to] ?? '变更'}`,
       );
     }
+    const hireBlocked = input.to === 'hired' ? this.hireGuard(record.id) : null;
+    if (hireBlocked) throw conflict(hireBlocked);
     let message: ChatMessage | undefined;
     const conversationId = this.conversations.idForApplication(record.id);
     this.db.transaction(() => {

@@ -46,30 +46,6 @@ export class EmployerActions {
     return this.viewOf(id);
   }
 
-  offer(hr: EmployerIdentity, id: number, note: string | undefined): EmployerApplicationWithResume {
-    const record = this.ownApplication(hr, id);
-    // An HR's own note often congratulates already: it is not congratulated twice.
-    const text = !note
-      ? '恭喜你通过面试！我们决定录用你，入职安排稍后发给你。'
-      : note.startsWith('恭喜')
-        ? note
-        : `恭喜你通过面试！${note}`;
-    this.applications.transition(record, {
-      to: 'offer',
-      at: this.clock.now(),
-      note: note ?? null,
-      message: { from: 'hr', text },
-      byEmployerApi: true,
-    });
-    return this.viewOf(id);
-  }
-
-  hire(hr: EmployerIdentity, id: number): EmployerApplicationWithResume {
-    const record = this.ownApplication(hr, id);
-    this.applications.transition(record, { to: 'hired', at: this.clock.now(), byEmployerApi: true });
-    return this.viewOf(id);
-  }
-
   /** 404 when it does not exist or went to another company: other companies' applications do not exist for it. */
   private ownApplication(hr: EmployerIdentity, id: number): ApplicationRecord {
     const record = this.applications.store.record(id);

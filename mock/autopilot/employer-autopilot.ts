@@ -3,9 +3,12 @@ import type { ApplicationStatus } from '../../services/contracts/applications';
 import { toApplicationRecord, type ApplicationRecordRow } from '../applications/application-store';
 import { respondWindowText, type ApplicationService } from '../applications/application-service';
 import type { SimulatedClock } from '../clock';
+import type { RecordedInterviews } from '../recorded-interviews/recorded-interviews';
 import { uniformFrom } from '../seed/prng';
 
 const MINUTE_MS = 60 * 1000;
+/** The autopilot watches a finished recorded interview this long after it was completed. */
+export const RECORDED_REVIEW_DELAY_MS = 120 * MINUTE_MS;
 
 const INVITE_NOTES = [
   '你好，看了你的简历觉得挺合适的，想约你来公司面试，具体时间我们在消息里沟通。',
@@ -76,6 +79,7 @@ export class EmployerAutopilot {
     private readonly clock: SimulatedClock,
     private readonly applications: ApplicationService,
     private readonly seed: string,
+    private readonly recordedInterviews: RecordedInterviews,
   ) {}
 
   /** Applies every step due by now; returns how many status changes it made. */
@@ -115,7 +119,37 @@ export class EmployerAutopilot {
         }
       }
     }
+    changes += this.reviewRecordedInterviews(now);
     this.clock.save();
+    return changes;
+  }
+
+  /**
+   * Recorded interviews finished at least two simulated hours ago, for HRs on autopilot: each answer gets
+   * a rating drawn from (seed, question id), and the application moves on: 录用 when they average 3.5 or
+   * more, 不合适 otherwise. An application a person already moved on is left as it is.
+   */
+  private reviewRecordedInterviews(now: number): number {
+    let changes = 0;
+    for (const due of this.recordedInterviews.awaitingReview(now - RECORDED_REVIEW_DELAY_MS)) {
+      const ratings = new Map<number, number>();
+      for (const questionId of this.recordedInterviews.questionIds(due.interviewId)) {
+        ratings.set(questionId, 2 + Math.floor(uniformFrom(this.seed, 'recorded-rating', questionId) * 4));
+      }
+      const average = [...ratings.values()].reduce((sum, r) => sum + r, 0) / Math.max(1, ratings.size);
+      const at = due.completedAt + RECORDED_REVIEW_DELAY_MS;
+      this.recordedInterviews.recordReview(due.interviewId, ratings, at);
+      const record = this.applications.store.record(due.applicationId);
+      if (record?.status !== 'interview') continue;
+      if (average >= 3.5) {
+        const text = '你的视频面试表现很好，我们决定录用你，入职安排稍后发给你。';
+        this.applications.transition(record, { to: 'offer', at, note: '视频面试通过', message: { from: 'hr', text } });
+      } else {
+        const reason = '视频面试未通过，感谢你的时间';
+        this.applications.transition(record, { to: 'rejected', at, reason, message: { from: 'hr', text: reason } });
+      }
+      changes++;
+    }
     return changes;
   }
 }

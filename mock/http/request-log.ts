@@ -4,10 +4,11 @@ import { LogController, type FastifyReply, type FastifyRequest, type FastifyServ
  * Logger options. Paths are logged as route patterns (never raw URLs: query strings may carry tokens),
  * and anything personal is redacted in case it ever reaches a log call.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.authorization',
@@ -20,6 +21,10 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.mobile',
         '*.text',
         '*.greeting',
+        // The real-name check and the signature: an ID number or a handwriting never reach a log.
+        '*.certNo',
+        '*.certName',
+        '*.signaturePng',
       ],
       censor: '[redacted]',
     },

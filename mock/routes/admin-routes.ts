@@ -22,6 +22,10 @@ const publishRules: InputRules<{ count: number }> = {
   count: { type: 'integer', required: true, min: 1, max: 1000, message: '发布数量应为1到1000之间的整数' },
 };
 
+const certifyCompleteRules: InputRules<{ passed: boolean }> = {
+  passed: { type: 'boolean', required: true, message: '请说明人脸核验是否通过' },
+};
+
 /** QA and test controls: faults, simulated time, new jobs. Loopback only, and exempt from faults. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: MockContext): void {
   app.addHook('onRequest', async (request) => {
@@ -51,6 +55,16 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: MockContext): voi
     const { count } = await validateInput(publishRules, request.body, 'body');
     const ids = publishJobs(ctx.db, { count, seed: ctx.seed, now: ctx.clock.now() });
     return reply.code(201).send({ ids });
+  });
+
+  /**
+   * Alipay's part of alipay.user.certify.open.*: the face check in the Alipay client finished. The simulator's
+   * `startBizService('open-certify')` calls this; tests too.
+   */
+  app.post<{ Params: { certifyId: string } }>('/__admin/certify/:certifyId/complete', async (request) => {
+    const { passed } = await validateInput(certifyCompleteRules, request.body, 'body');
+    ctx.onboarding.completeCertify(request.params.certifyId, passed);
+    return { certifyId: request.params.certifyId, passed };
   });
 
   app.get('/__admin/status', async () => {

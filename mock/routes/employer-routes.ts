@@ -4,7 +4,6 @@ import { consentRequestRules, markReadRules, sendMessageRules } from '../../serv
 import {
   employerApplicationListQueryRules,
   inviteApplicationRules,
-  offerApplicationRules,
   rejectApplicationRules,
 } from '../../services/contracts/employer';
 import type { MockContext } from '../context';
@@ -69,16 +68,6 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     const { note } = await validateInput(inviteApplicationRules, request.body, 'body');
     return ctx.employer.invite(hr, idOf(request.params.id), note.trim());
   });
-
-  app.post<WithId>('/employer/applications/:id/offer', async (request) => {
-    const hr = requireEmployer(ctx, request);
-    const body = await validateInput(offerApplicationRules, request.body ?? {}, 'body');
-    return ctx.employer.offer(hr, idOf(request.params.id), optionalText(body.note?.trim()));
-  });
-
-  app.post<WithId>('/employer/applications/:id/hire', async (request) =>
-    ctx.employer.hire(requireEmployer(ctx, request), idOf(request.params.id)),
-  );
 
   // The HR's side of the chat: the company's conversations, seen from the HR (another company's is a 404).
   const hr = (request: FastifyRequest) => ({ side: 'hr' as const, ...requireEmployer(ctx, request) });

@@ -9,6 +9,9 @@ export interface Point {
   clientY: number;
   pageX: number;
   pageY: number;
+  /** On a `<canvas>`: the point relative to the canvas (what drawing code uses). */
+  x?: number;
+  y?: number;
 }
 
 /** An element as an event names it. */

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createInvoker, ERROR, fail, MyError, type MyFailure } from '../core/invoke';
 import { canIUseIn, createMyCore, type NetworkType, type UiApi } from '../my/create-my';
 import type { NavigationApi, NavigationRequest } from '../core/page-stack';
-import type { LocationAnswer, SocketLike } from '../my/parts';
+import type { CameraPart, LocationAnswer, RecordedVideo, SocketLike } from '../my/parts';
 import type { RequestRecord, UploadRecord } from '../my/request';
 import type { StorageControl } from '../my/storage';
 
@@ -82,6 +82,10 @@ export interface FakeFile {
  */
 export type PhoneNumberAnswer = { response: string } | { payloadUrl: string; mobile: string } | MyFailure;
 
+/** What toDataURL answers in the harness, which does not paint: a transparent 1×1 PNG. */
+const ONE_PIXEL_PNG_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** Counts codes across every fake in the process, so two fakes never hand out the same code. */
 let codesIssued = 0;
 
@@ -100,6 +104,22 @@ export interface FakeMyOptions {
   storage?: Record<string, unknown>;
   /** Overrides merged over the default 375-wide phone of getSystemInfoSync. */
   systemInfo?: Partial<ReturnType<My['getSystemInfoSync']>>;
+}
+
+export interface CameraRecord {
+  cameraId: string;
+  /** How it ended, and its file when it gave one. */
+  ended?: 'stopped' | 'timeout' | 'interrupted';
+  path?: string;
+}
+
+export interface FakeCameraControl {
+  readonly recordings: CameraRecord[];
+  /** Seconds the next recordings report (default 4); the file holds `bytes` (default a tiny WebM header). */
+  setVideo(video: { seconds?: number; bytes?: Uint8Array }): void;
+  timeOut(cameraId: string): void;
+  interrupt(cameraId: string): void;
+  fail(failure: MyFailure): void;
 }
 
 /** The test's side of the fake: logs, answers, switches. Reached as `fakeMy.$fake`. */
@@ -146,6 +166,12 @@ export interface FakeMyControl {
 
   /** Registers a local file (as the album would) and returns its path, for answerChooseImage or uploadFile. */
   addFile(file: FakeFile): string;
+  /**
+   * The camera behind `<camera id>`: each recording (a stopped one becomes a local file uploadFile can read);
+   * `timeOut` ends the running one as its time limit would; `interrupt` throws it away (the page hid: also tap
+   * the page's `<camera onStop>` handler); `fail` makes the next startRecord fail.
+   */
+  readonly camera: FakeCameraControl;
   /** Answer for the next chooseImage calls: paths from addFile, `'cancel'` (the default: error 11) or a failure. */
   answerChooseImage(answer: string[] | 'cancel' | MyFailure): void;
   /** Every my.uploadFile in order (real multipart HTTP to the url). */
@@ -154,6 +180,19 @@ export interface FakeMyControl {
   answerPhoneNumber(answer: PhoneNumberAnswer): void;
   /** How many times my.getPhoneNumber was called. */
   readonly phoneNumberCalls: number;
+  /**
+   * How Alipay's face check (`my.call('startBizService', { name: 'open-certify' })`) ends: `resultStatus`
+   * '9000' (done: with `mockUrl` the mock is told it passed, as Alipay's side would), '6001' backed out (the
+   * default), '6002' network.
+   */
+  answerCertify(answer: { resultStatus: '9000' | '6001' | '6002'; mockUrl?: string }): void;
+  /** Every my.downloadFile that got a file: the URL, the headers sent, the local path and the bytes. */
+  readonly downloads: Array<{ url: string; header: Record<string, string>; path: string; bytes: Uint8Array }>;
+  /**
+   * What was drawn on `<canvas id>` through my.createCanvasContext, as [method, args] since the last clearing
+   * draw. The harness does not paint: toDataURL answers a 1×1 PNG.
+   */
+  canvasOps(canvasId: string): Array<[string, unknown[]]>;
   /** The leave guard my.enableAlertBeforeUnload turns on (and disableAlertBeforeUnload off), with its message. */
   readonly alertBeforeUnload: { enabled: boolean; message?: string };
   /** Every enable/disableAlertBeforeUnload call in order. */
@@ -263,6 +302,9 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   let chooseImageAnswer: string[] | 'cancel' | MyFailure = 'cancel';
   let phoneNumberAnswer: PhoneNumberAnswer | null = null;
   let phoneNumberCalls = 0;
+  let certifyAnswer: { resultStatus: string; mockUrl?: string } = { resultStatus: '6001' };
+  const downloads: FakeMyControl['downloads'] = [];
+  const canvases = new Map<string, Array<[string, unknown[]]>>();
   let fileSeq = 0;
   let authUser = options.authUser ?? 'test-user';
   let authCodeSeq = 0;
@@ -330,6 +372,18 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       }
       case 'getPhoneNumber':
         return phoneNumber();
+      case 'startBizService': {
+        const answer = certifyAnswer;
+        if (answer.resultStatus === '9000' && answer.mockUrl) {
+          const done = await realFetch(`${answer.mockUrl}/__admin/certify/${String(opts.certifyId)}/complete`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ passed: true }),
+          });
+          if (!done.ok) return { resultStatus: '4000', result: { errorCode: 'SYSTEM_ERROR' } };
+        }
+        return { resultStatus: answer.resultStatus, result: { certifyId: opts.certifyId } };
+      }
       case 'requestSubscribeMessage': {
         const ids = (opts.entityIds ?? opts.tmplIds) as string[];
         return {
@@ -367,6 +421,50 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const initialStorage: Record<string, string> = {};
   for (const [key, value] of Object.entries(options.storage ?? {})) initialStorage[key] = JSON.stringify(value);
 
+  // ---- the camera: recordings become local files ----
+  const cameraRecordings: CameraRecord[] = [];
+  const runningRecordings = new Map<string, { id: string; record: CameraRecord }>();
+  let recordingSeq = 0;
+  let cameraVideo: { seconds: number; bytes: Uint8Array } = {
+    seconds: 4,
+    bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0, 0, 0]),
+  };
+  let cameraFailure: MyFailure | null = null;
+  const finishRecording = (cameraId: string, how: 'stopped' | 'timeout'): RecordedVideo => {
+    const running = runningRecordings.get(cameraId) as { id: string; record: CameraRecord };
+    runningRecordings.delete(cameraId);
+    const path = `temp://video-${++fileSeq}.mp4`;
+    files.set(path, { bytes: cameraVideo.bytes, imageType: '' });
+    Object.assign(running.record, { ended: how, path });
+    return { tempVideoPath: path, tempThumbPath: '', duration: cameraVideo.seconds, size: cameraVideo.bytes.length };
+  };
+  const camera: CameraPart = {
+    startRecord: async (cameraId) => {
+      if (cameraFailure) {
+        const failure = cameraFailure;
+        cameraFailure = null;
+        throw new MyError(failure);
+      }
+      if (runningRecordings.has(cameraId)) fail(ERROR.unknown, '正在录像中');
+      const record: CameraRecord = { cameraId };
+      cameraRecordings.push(record);
+      const id = `rec-${++recordingSeq}`;
+      runningRecordings.set(cameraId, { id, record });
+      return { recordingId: id };
+    },
+    stopRecord: async (cameraId, recordingId) => {
+      const running = runningRecordings.get(cameraId);
+      if (!running || (recordingId !== undefined && running.id !== recordingId))
+        fail(ERROR.unknown, '没有正在进行的录像');
+      return finishRecording(cameraId, recordingId === undefined ? 'stopped' : 'timeout');
+    },
+    takePhoto: async () => {
+      const path = `temp://photo-${++fileSeq}.jpg`;
+      files.set(path, { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), imageType: 'jpeg' });
+      return { tempImagePath: path };
+    },
+  };
+
   const core = createMyCore(
     {
       invoke,
@@ -379,6 +477,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       },
       storage: { initial: initialStorage },
       ui: answerUi,
+      camera,
       readFile: async (path) => {
         const file = files.get(path);
         if (!file) throw new Error(`no file ${path}`);
@@ -445,6 +544,39 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       if (!file) return fail(ERROR.invalidParams, `invalid src: ${opts.src}`);
       return { width: 750, height: 1334, path: opts.src, type: file.imageType, orientation: 'up' };
     });
+  /** A downloaded file becomes a local one (my.openDocument and my.uploadFile can take its path). */
+  impl.downloadFile = (opts: { url: string; header?: Record<string, string> }) =>
+    invoke('downloadFile', opts, async () => {
+      if (!core.network.online) return fail(12, '下载失败');
+      const header = { ...opts.header };
+      const response = await realFetch(opts.url, { headers: header });
+      if (!response.ok) return fail(12, '下载失败');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const path = `temp://download-${downloads.length + 1}`;
+      files.set(path, { bytes, imageType: '' });
+      downloads.push({ url: opts.url, header, path, bytes });
+      return { apFilePath: path, tempFilePath: path, headers: {}, header: {} };
+    });
+  /** Records what is drawn per canvas; a draw without `reserve` starts the canvas over, as on the platform. */
+  impl.createCanvasContext = (canvasId: string) => {
+    let pendingOps: Array<[string, unknown[]]> = [];
+    const own: Record<string, unknown> = {
+      draw: (reserve?: boolean, callback?: () => void) => {
+        canvases.set(canvasId, reserve === true ? [...(canvases.get(canvasId) ?? []), ...pendingOps] : pendingOps);
+        pendingOps = [];
+        if (typeof callback === 'function') realSetTimeout(callback, 0);
+      },
+      toDataURL: (o: Record<string, unknown> = {}) => invoke('toDataURL', o, () => ONE_PIXEL_PNG_DATA_URL),
+    };
+    return new Proxy(own, {
+      get: (target, property) =>
+        typeof property === 'symbol'
+          ? undefined
+          : property in target
+            ? target[property]
+            : (...args: unknown[]) => pendingOps.push([property, args]),
+    });
+  };
   impl.enableAlertBeforeUnload = (opts: { message?: string } = {}) => {
     alertBeforeUnloadCalls.push({ api: 'enableAlertBeforeUnload', message: opts.message });
     alertBeforeUnload.enabled = true;
@@ -504,6 +636,24 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       location = answer;
     },
     addFile,
+    camera: {
+      recordings: cameraRecordings,
+      setVideo: (video) => {
+        cameraVideo = { seconds: video.seconds ?? cameraVideo.seconds, bytes: video.bytes ?? cameraVideo.bytes };
+      },
+      timeOut: (cameraId) => {
+        if (!core.camera.expire(cameraId)) throw new Error(`no recording on <camera id="${cameraId}"> to time out`);
+      },
+      interrupt: (cameraId) => {
+        const running = runningRecordings.get(cameraId);
+        if (!running) throw new Error(`no recording on <camera id="${cameraId}"> to interrupt`);
+        runningRecordings.delete(cameraId);
+        running.record.ended = 'interrupted';
+      },
+      fail: (failure) => {
+        cameraFailure = failure;
+      },
+    },
     answerChooseImage: (answer) => {
       chooseImageAnswer = answer;
     },
@@ -530,6 +680,11 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       now = clock;
     },
     componentError: (error, method, component) => core.componentError(error, method, component),
+    answerCertify: (answer) => {
+      certifyAnswer = answer;
+    },
+    downloads,
+    canvasOps: (canvasId) => canvases.get(canvasId) ?? [],
     define: (name, implementation) => {
       impl[name] = implementation;
     },

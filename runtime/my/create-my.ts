@@ -5,6 +5,7 @@
  */
 import { ERROR, fail, plainOptions, type Invoke } from '../core/invoke';
 import type { MyParts } from './parts';
+import { createCameras } from './camera';
 import { createTransfers, type RequestRecord, type UploadRecord } from './request';
 import { createSockets } from './sockets';
 import { createStorage } from './storage';
@@ -41,6 +42,7 @@ export const UI_APIS = [
   'hideTabBarRedDot',
   'setCanPullDown',
   'loadFontFace',
+  'openDocument',
 ] as const;
 export type UiApi = (typeof UI_APIS)[number];
 
@@ -70,6 +72,7 @@ export interface MyCore {
   };
   storage: ReturnType<typeof createStorage>['control'];
   sockets: ReturnType<typeof createSockets>['control'];
+  camera: ReturnType<typeof createCameras>['control'];
   /** my.setKeepScreenOn's current state. */
   readonly keepScreenOn: boolean;
   /** Tells my.onComponentError listeners that a component's code threw (`method`: the hook or method). */
@@ -89,6 +92,7 @@ export function createMyCore(
   const transfers = createTransfers(parts, online, options.observe);
   const storage = createStorage(parts, invoke);
   const sockets = createSockets(parts, invoke, online);
+  const cameras = createCameras(parts);
   let keepScreenOn = false;
   const componentErrorListeners = new Set<(error: unknown, method: string, component: unknown) => void>();
 
@@ -133,6 +137,7 @@ export function createMyCore(
     uploadFile: transfers.uploadFile,
     ...storage.apis,
     ...sockets.apis,
+    createCameraContext: cameras.createCameraContext,
 
     getNetworkType: (o: Options = {}) =>
       invoke('getNetworkType', o, () => ({ networkAvailable: online(), networkType })),
@@ -195,6 +200,29 @@ export function createMyCore(
         if ((ids as unknown[]).length > 3) fail(ERROR.invalidParams, 'at most 3 templates a call');
         return parts.ui('requestSubscribeMessage', plainOptions(o));
       }),
+    /**
+     * The generic bridge, `my.call(api, params, callback)`. Modelled: `startBizService` with `open-certify`
+     * (Alipay's face verification for alipay.user.certify.open.*): the person does the face check (the
+     * environment's `startBizService` answer) and the callback gets `{ resultStatus }` — '9000' done, '6001'
+     * backed out, '6002' network. Anything else fails with error 1 (not available).
+     */
+    call: (api: unknown, params: unknown, callback?: unknown) => {
+      const options = (params && typeof params === 'object' ? params : {}) as Options;
+      const done = typeof callback === 'function' ? (callback as (result: unknown) => void) : undefined;
+      return invoke('call', { success: done, fail: done }, () => {
+        if (api !== 'startBizService' || options.name !== 'open-certify') fail(1, `my.call('${String(api)}') 不可用`);
+        let param: unknown;
+        try {
+          param = JSON.parse(String(options.param ?? ''));
+        } catch {
+          fail(ERROR.invalidParams, 'param 应为 JSON 字符串（certifyId, url）');
+        }
+        const { certifyId, url } = (param ?? {}) as { certifyId?: unknown; url?: unknown };
+        if (typeof certifyId !== 'string' || typeof url !== 'string')
+          fail(ERROR.invalidParams, '缺少 certifyId 或 url');
+        return parts.ui('startBizService', { name: 'open-certify', certifyId, url });
+      });
+    },
     getLocation: (o: Options = {}) =>
       invoke('getLocation', o, () => {
         const location = parts.location();
@@ -235,6 +263,7 @@ export function createMyCore(
     },
     storage: storage.control,
     sockets: sockets.control,
+    camera: cameras.control,
     get keepScreenOn() {
       return keepScreenOn;
     },
@@ -248,6 +277,7 @@ export function createMyCore(
     },
     abortAll: () => {
       transfers.abortAll();
+      cameras.control.abortAll();
       sockets.control.dropAll('disposed');
     },
   };

@@ -41,6 +41,27 @@ export interface LocationAnswer {
   district?: string;
 }
 
+/** A finished recording as `startRecord`'s timeoutCallback and `stopRecord` answer it. */
+export interface RecordedVideo {
+  /** A local file the page can play and my.uploadFile can read. */
+  tempVideoPath: string;
+  tempThumbPath: string;
+  /** Seconds. */
+  duration: number;
+  size: number;
+}
+
+/**
+ * The camera behind `<camera id>` of the top page: records until stopped. A failure is a MyError (no
+ * such camera, not ready, already recording). `<camera>`'s events (ready, error, stop on hide) are the view's.
+ */
+export interface CameraPart {
+  startRecord(cameraId: string): Promise<{ recordingId: string }>;
+  /** Ends the recording (only `recordingId` when given: a time limit never ends a later take). */
+  stopRecord(cameraId: string, recordingId?: string): Promise<RecordedVideo>;
+  takePhoto(cameraId: string): Promise<{ tempImagePath: string }>;
+}
+
 export interface MyParts {
   invoke: Invoke;
   /** A listener the app gave threw (network status, socket events, upload progress). */
@@ -55,6 +76,7 @@ export interface MyParts {
   ui: UiPart;
   /** A local file (what chooseImage handed out), for uploadFile. */
   readFile(path: string): Promise<Blob>;
+  camera: CameraPart;
   /** The position getLocation answers, or a failure. */
   location(): LocationAnswer | { error: number; errorMessage: string };
   /** The Alipay user whose auth codes getAuthCode issues. */

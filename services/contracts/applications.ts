@@ -30,7 +30,9 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 /**
  * The state machine: the statuses each status may move to. The server refuses anything else with 409;
- * the app reads it to decide which actions to offer (e.g. withdraw).
+ * the app reads it to decide which actions to offer (e.g. withdraw). offer → hired also needs an accepted
+ * offer, a contract both sides signed and the first-day check-in (`services/contracts/onboarding.ts`): the
+ * check-in itself makes the move, nobody declares it.
  */
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   submitted: ['viewed', 'rejected', 'withdrawn', 'closed'],

@@ -162,7 +162,7 @@ export interface RejectApplicationRequest {
 }
 
 export const rejectApplicationRules: InputRules<RejectApplicationRequest> = {
-  reason: textRule('原因', {
+  reason: textRule('不合适的原因', {
     required: true,
     requiredMessage: '请填写不合适的原因',
     max: REASON_MAX,
@@ -170,7 +170,7 @@ export const rejectApplicationRules: InputRules<RejectApplicationRequest> = {
   }),
 };
 
-/** POST /employer/applications/:id/invite and /offer */
+/** POST /employer/applications/:id/invite (an offer's fields are `OfferInput` in onboarding.ts) */
 export interface EmployerNoteRequest {
   note: string;
 }
@@ -182,10 +182,6 @@ export const inviteApplicationRules: InputRules<EmployerNoteRequest> = {
     max: NOTE_MAX,
     multiline: true,
   }),
-};
-
-export const offerApplicationRules: InputRules<Partial<EmployerNoteRequest>> = {
-  note: textRule('录用说明', { max: NOTE_MAX, multiline: true }),
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
 import type { EmployerApplicationWithResume } from './employer';
+import type { Onboarding } from './onboarding';
+import type { EmployerRecordedInterview } from './recorded-interviews';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -68,6 +70,12 @@ export interface RealtimeErrorEvent {
   message: string;
 }
 
+/** Something after the offer changed (offer, contract, documents, check-in, shifts): read it again. */
+export interface OnboardingUpdatedEvent {
+  type: 'onboarding.updated';
+  onboarding: Onboarding;
+}
+
 export type ServerEvent =
   | HelloEvent
   | PongEvent
@@ -76,6 +84,7 @@ export type ServerEvent =
   | MessageAckEvent
   | MessageRejectedEvent
   | ReadEvent
+  | OnboardingUpdatedEvent
   | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */
@@ -124,7 +133,15 @@ export interface EmployerApplicationUpdatedEvent {
   application: EmployerApplicationWithResume;
 }
 
+/** An applicant answered a question of a recorded interview (the last answer completes it). */
+export interface EmployerRecordedInterviewUpdatedEvent {
+  type: 'recorded-interview.updated';
+  applicationId: string;
+  interview: EmployerRecordedInterview;
+}
+
 export type EmployerServerEvent =
+  | OnboardingUpdatedEvent
   | EmployerHelloEvent
   | PongEvent
   | EmployerApplicationCreatedEvent
@@ -133,4 +150,5 @@ export type EmployerServerEvent =
   | MessageAckEvent
   | MessageRejectedEvent
   | ReadEvent
+  | EmployerRecordedInterviewUpdatedEvent
   | RealtimeErrorEvent;

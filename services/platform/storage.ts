@@ -24,3 +24,13 @@ export function removeStorage(key: string): void {
     // Nothing stored under that key is the outcome we wanted.
   }
 }
+
+/** Device storage in use and its limit (KB), for the recorded interview's device check. */
+export function storageUsage(): Promise<{ currentKb: number; limitKb: number }> {
+  return new Promise((resolve, reject) => {
+    my.getStorageInfo({
+      success: (info) => resolve({ currentKb: info.currentSize, limitKb: info.limitSize }),
+      fail: reject,
+    });
+  });
+}

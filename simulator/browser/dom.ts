@@ -2,11 +2,12 @@
  * Virtual nodes → the page document's DOM, and the built-in components' behaviour (opendocs.alipay.com
  * /mini/component/*): view, text, image (modes), button (form-type, open-type getAuthorize/share), input,
  * textarea, scroll-view, swiper, movable-area/movable-view, navigator, form, label, checkbox(-group), radio(-group), switch, slider,
- * picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext); camera, video, map, web-view, lottie
- * as labeled stand-ins.
+ * picker-view, picker, icon, progress, canvas (drawn by my.createCanvasContext), camera (the browser's camera,
+ * recorded for my.createCameraContext), video (the browser's player); map, web-view, lottie as labeled stand-ins.
  */
 import { convertRpx, RENAMED_TAGS } from '../core/acss';
 import { toText, type VElement, type VNode } from '../core/render';
+import { mountCamera } from './camera';
 
 export interface DomHost {
   doc: Document;
@@ -51,8 +52,6 @@ function truthy(value: unknown): boolean {
 }
 
 const STANDINS: Record<string, string> = {
-  camera: '相机 camera',
-  video: '视频 video',
   map: '地图 map',
   'web-view': '网页 web-view',
   lottie: '动画 lottie',
@@ -234,6 +233,18 @@ function createElement(host: DomHost, v: VElement): { el: Element; cleanup?: () 
   const el = doc.createElement(DOM_TAG[v.tag] ?? v.tag);
   switch (v.tag) {
     case 'canvas':
+      return { el };
+    case 'camera': {
+      const current = () => managed.get(el)?.v as VElement;
+      const cleanup = mountCamera(el as HTMLElement, toText(attr(v, 'devicePosition')) || 'front', {
+        ready: () => host.emit(current(), el, 'ready', {}),
+        error: (error, errorMessage) => host.emit(current(), el, 'error', { error, errorMessage }),
+        stop: () => host.emit(current(), el, 'stop', {}),
+      });
+      return { el, cleanup };
+    }
+    case 'video':
+      // The browser's own player.
       return { el };
     case 'image':
     case 'cover-image': {
@@ -580,6 +591,8 @@ function containerOf(el: Element, v: VElement): Element | null {
     case 'slider':
     case 'icon':
     case 'progress':
+    case 'camera':
+    case 'video':
       return null;
     default:
       return STANDINS[v.tag] ? null : el;
@@ -869,6 +882,15 @@ function updateElement(host: DomHost, el: Element, v: VElement, record: Managed)
       node.setAttribute('sim-value', toText(attr(v, 'value') ?? 0));
       break;
     }
+    case 'video': {
+      const video = node as HTMLVideoElement;
+      const src = toText(attr(v, 'src'));
+      if (changed('src', src)) video.src = src ? host.resolveUrl(src) : '';
+      const controls = attr(v, 'controls') === undefined || truthy(attr(v, 'controls'));
+      if (changed('controls', controls)) video.controls = controls;
+      if (changed('muted', truthy(attr(v, 'muted')))) video.muted = truthy(attr(v, 'muted'));
+      break;
+    }
     default:
       if (STANDINS[v.tag]) {
         const label = STANDINS[v.tag];
@@ -897,7 +919,10 @@ function sameKind(node: Node, v: VNode): boolean {
   const old = managed.get(node)?.v;
   if (!old) return false;
   if (old.kind !== v.kind) return false;
-  if (v.kind === 'el') return (old as VElement).tag === v.tag && (old as VElement).owner === v.owner;
+  if (v.kind === 'el') {
+    const was = old as VElement;
+    return was.tag === v.tag && was.owner === v.owner && was.origin === v.origin;
+  }
   return true;
 }
 
@@ -1010,11 +1035,13 @@ export function patchChildren(host: DomHost, container: Node, vnodes: VNode[]): 
       const candidate = keyed.get(key);
       if (candidate && !used.has(candidate) && sameKind(candidate, v)) match = candidate;
     } else {
-      while (scan < unkeyed.length && used.has(unkeyed[scan])) scan++;
-      const candidate = unkeyed[scan];
-      if (candidate && sameKind(candidate, v)) {
+      // The next unused node of the same kind; nodes skipped over belong to a branch that has gone.
+      for (let at = scan; at < unkeyed.length; at++) {
+        const candidate = unkeyed[at];
+        if (used.has(candidate) || !sameKind(candidate, v)) continue;
         match = candidate;
-        scan++;
+        scan = at + 1;
+        break;
       }
     }
     if (match) {

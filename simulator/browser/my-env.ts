@@ -6,7 +6,7 @@
  */
 import { fail, type Invoke } from '../../runtime/core/invoke';
 import { createMyCore } from '../../runtime/my/create-my';
-import type { SocketLike } from '../../runtime/my/parts';
+import type { RecordedVideo, SocketLike } from '../../runtime/my/parts';
 import type { LogicRuntime, MyApis } from '../core/logic-runtime';
 import type { SimSettings } from '../core/protocol';
 
@@ -48,6 +48,15 @@ export function createBrowserMy(runtime: LogicRuntime, invoke: Invoke): MyApis {
       },
       ui: (name, options) => runtime.callMain(name, options),
       readFile: fetchFile,
+      // The page's <camera> lives in the view (main thread): recording happens there.
+      camera: {
+        startRecord: (cameraId) =>
+          runtime.callMain('camera', { op: 'startRecord', cameraId }) as Promise<{ recordingId: string }>,
+        stopRecord: (cameraId, recordingId) =>
+          runtime.callMain('camera', { op: 'stopRecord', cameraId, recordingId }) as Promise<RecordedVideo>,
+        takePhoto: (cameraId) =>
+          runtime.callMain('camera', { op: 'takePhoto', cameraId }) as Promise<{ tempImagePath: string }>,
+      },
       location: () => settings().location,
       authCode: () => `u_${settings().authUser}.${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`,
       systemInfo: () => config.systemInfo,

@@ -20,6 +20,7 @@ import {
   type VElement,
 } from '../core/render';
 import { builtinTapAction, drawCanvas, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
+import { hideCamera, startRecord, stopRecord, takePhoto } from './camera';
 import { watchIconFont } from './icon-fallback';
 import { BUILTIN_CSS } from './styles';
 import type { ViewPackages } from './view-packages';
@@ -384,15 +385,18 @@ export class PageView implements RenderHost {
       offsetLeft: (node as HTMLElement).offsetLeft ?? 0,
       offsetTop: (node as HTMLElement).offsetTop ?? 0,
     });
-    const point =
-      source && 'clientX' in source
-        ? {
-            clientX: (source as MouseEvent).clientX,
-            clientY: (source as MouseEvent).clientY,
-            pageX: (source as MouseEvent).pageX,
-            pageY: (source as MouseEvent).pageY,
-          }
-        : null;
+    const mouse = source && 'clientX' in source ? (source as MouseEvent) : null;
+    // A canvas's touches also say where on the canvas, as Alipay's do.
+    const canvasRect = mouse && el.tagName === 'CANVAS' ? el.getBoundingClientRect() : null;
+    const point = mouse
+      ? {
+          clientX: mouse.clientX,
+          clientY: mouse.clientY,
+          pageX: mouse.pageX,
+          pageY: mouse.pageY,
+          ...(canvasRect ? { x: mouse.clientX - canvasRect.left, y: mouse.clientY - canvasRect.top } : {}),
+        }
+      : null;
     return buildEvent(type, placed(el, v), placed(target.el, target.v), detail, point);
   }
 
@@ -598,6 +602,33 @@ export class PageView implements RenderHost {
     );
   }
 
+  /** What `<canvas id>` shows, as a PNG data URL (CanvasContext.toDataURL); null without such a canvas. */
+  canvasDataURL(canvasId: string): Promise<string | null> {
+    return new Promise((resolve) =>
+      this.queryWhenRendered([], () => {
+        const canvas = this.doc?.getElementById(canvasId) as HTMLCanvasElement | null | undefined;
+        resolve(canvas && typeof canvas.toDataURL === 'function' ? canvas.toDataURL('image/png') : null);
+      }),
+    );
+  }
+
+  // ---- camera (<camera>, my.createCameraContext) ----
+
+  /** Runs a camera part call on `<camera id>` of this page; fails with 2 when there is none. */
+  async camera(op: string, cameraId: string, recordingId?: string): Promise<unknown> {
+    const el = this.doc?.getElementById(cameraId);
+    if (!el || el.localName !== 'sim-camera')
+      throw { error: 2, errorMessage: `no <camera id="${cameraId}"> on the page` };
+    if (op === 'startRecord') return startRecord(el);
+    if (op === 'stopRecord') return stopRecord(el, recordingId);
+    return takePhoto(el);
+  }
+
+  /** The page hid (another page on top, the app in the background): each camera stops and says so. */
+  hideCameras(): void {
+    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) hideCamera(el);
+  }
+
   // ---- intersection observers (createIntersectionObserver) ----
 
   private readonly observers = new Map<number, IntersectionObserver>();
@@ -649,6 +680,7 @@ export class PageView implements RenderHost {
   // ---- lifecycle ----
 
   setTop(top: boolean): void {
+    if (!top && this.iframe.dataset.top === 'true') this.hideCameras();
     this.iframe.dataset.top = String(top);
   }
 

@@ -1050,6 +1050,35 @@ export class Shell implements PageViewHost {
       case 'makePhoneCall':
         this.toast(`拨打 ${String(options.number ?? '')}（模拟）`, 'none', 2000);
         return {};
+      case 'startBizService': {
+        // Alipay's face check (open-certify), played by the person at the simulator.
+        const { index } = await this.dialog({
+          title: '支付宝刷脸认证（模拟）',
+          content: '请将面部对准取景框。模拟器中由你决定认证结果。',
+          buttons: [{ text: '退出认证', cancel: true }, { text: '认证通过' }],
+        });
+        if (index !== 1) return { resultStatus: '6001', result: null };
+        const done = await fetch(`/__sim/certify/${encodeURIComponent(String(options.certifyId))}`, { method: 'POST' });
+        return done.ok
+          ? { resultStatus: '9000', result: { certifyId: options.certifyId } }
+          : { resultStatus: '4000', result: { certifyId: options.certifyId, errorCode: 'SYSTEM_ERROR' } };
+      }
+      case 'openDocument': {
+        // The downloaded file in a tab of its own, as the phone's document viewer would show it.
+        window.open(String(options.filePath ?? ''), '_blank');
+        this.toast('已打开文档', 'none', 1500);
+        return {};
+      }
+      case 'canvasToDataURL': {
+        const view = this.views.get(String(options.pageId)) ?? this.topView();
+        const data = view ? await view.canvasDataURL(String(options.canvasId)) : null;
+        if (data === null)
+          throw {
+            error: 2,
+            errorMessage: `no <canvas id="${String(options.canvasId)}"> on the page`,
+          } satisfies Failure;
+        return { data };
+      }
       case 'openLocation': {
         // No map here: the place it would show (runtime/my checked the position).
         this.toast(`地图：${String(options.name ?? '')} ${String(options.address ?? '')}（模拟）`, 'none', 2000);
@@ -1064,6 +1093,11 @@ export class Shell implements PageViewHost {
         return this.setTabBadge(options, null);
       case 'setCanPullDown':
         return {};
+      case 'camera': {
+        const view = this.topView();
+        if (!view) throw { error: 2, errorMessage: 'no page' } satisfies Failure;
+        return view.camera(String(options.op), String(options.cameraId), options.recordingId as string | undefined);
+      }
       case 'canvasDraw': {
         const view = this.views.get(String(options.pageId)) ?? this.topView();
         const ops = (options.ops ?? []) as Array<[string, unknown[]]>;
@@ -1224,7 +1258,11 @@ export class Shell implements PageViewHost {
       if (top) this.send({ t: 'page:hook', pageId: top.pageId, name: 'onShareAppMessage', arg: { from: 'menu' } });
     });
     const hide = el('button', { className: 'sim-btn-panel', textContent: '切到后台' });
-    hide.addEventListener('click', () => this.send({ t: 'app:hook', name: 'onHide' }));
+    hide.addEventListener('click', () => {
+      // The platform stops the camera when the app leaves the foreground (<camera onStop>).
+      this.topView()?.hideCameras();
+      this.send({ t: 'app:hook', name: 'onHide' });
+    });
     const show = el('button', { className: 'sim-btn-panel', textContent: '回到前台' });
     show.addEventListener('click', () => this.send({ t: 'app:hook', name: 'onShow' }));
     const restart = el('button', { className: 'sim-btn-panel', textContent: '重启' });

@@ -73,6 +73,9 @@ html { scrollbar-width: none; }
   background: repeating-linear-gradient(45deg, #eef1f5, #eef1f5 10px, #e3e8ef 10px, #e3e8ef 20px); color: #5c6370; font-size: 13px;
   border: 1px dashed #aab3c0; box-sizing: border-box; text-align: center; }
 :where(sim-standin) > b { font-size: 15px; color: #3c4048; margin-bottom: 4px; }
+:where(sim-camera) { display: block; position: relative; width: 100%; height: 300px; background: #000; overflow: hidden; }
+:where(sim-camera) > video.sim-camera-preview { width: 100%; height: 100%; object-fit: cover; display: block; }
+:where(video) { display: block; width: 300px; height: 225px; background: #000; }
 sim-error { display: block; margin: 4px; padding: 6px 8px; border: 2px solid #e00000; background: #fff0f0; color: #b00000;
   font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; word-break: break-all; border-radius: 4px; }
 sim-error::before { content: '模拟器: '; font-weight: bold; }

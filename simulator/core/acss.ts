@@ -19,7 +19,12 @@ export function convertRpx(css: string, pxPerRpx: number): string {
  * Built-ins whose DOM element has another name (an HTML <button> never stretches to its container's width
  * and a <progress> shows no children): their tag selectors follow them.
  */
-export const RENAMED_TAGS: Record<string, string> = { button: 'sim-button', progress: 'sim-progress' };
+// Chromium has elements of its own by these names (<camera> is a capability element that shows no children).
+export const RENAMED_TAGS: Record<string, string> = {
+  button: 'sim-button',
+  progress: 'sim-progress',
+  camera: 'sim-camera',
+};
 
 const TAG_IN_SELECTOR = new RegExp(`(^|[\\s,>+~(])(${Object.keys(RENAMED_TAGS).join('|')})(?=$|[\\s,.:#[>+~{)])`, 'g');
 

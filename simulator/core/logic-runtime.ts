@@ -570,6 +570,18 @@ export class LogicRuntime {
             ),
           );
       },
+      // What the canvas shows, as a PNG data URL (the view reads its own <canvas>).
+      toDataURL: (options?: unknown) => {
+        const o = (options ?? {}) as { success?: (data: unknown) => void; fail?: (failure: unknown) => void };
+        const answer = this.callMain('canvasToDataURL', { pageId: page, canvasId: String(canvasId) }).then((result) =>
+          String((result as { data?: unknown }).data ?? ''),
+        );
+        answer.then(
+          (data) => o.success && this.guard('CanvasContext.toDataURL success', () => o.success?.(data)),
+          (failure: unknown) => o.fail && this.guard('CanvasContext.toDataURL fail', () => o.fail?.(failure)),
+        );
+        return answer;
+      },
       // Sync in the platform; here an estimate from the font size (no layout in the logic layer).
       measureText: (text: unknown) => ({ width: String(text ?? '').length * fontSize * 0.6 }),
     };

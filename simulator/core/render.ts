@@ -30,6 +30,11 @@ export interface VElement {
   handlers: Record<string, Handler>;
   /** View id of the page or component whose template produced this element (where events go). */
   owner: string;
+  /**
+   * The template node (and list item) it comes from. The view reuses an element only for the same origin, as
+   * Alipay does: an `a:if` sibling that appears or goes never turns one element into another.
+   */
+  origin: string;
   children: VNode[];
 }
 export interface VText {
@@ -384,6 +389,7 @@ function renderElement(node: Extract<IrNode, { k: 'el' }>, scope: Scope, ctx: Co
     dataset: {},
     handlers: {},
     owner: ctx.owner.id,
+    origin: `${ctx.path}/${node.id}`,
     children: [],
   };
   for (const [name, value] of node.attrs) {

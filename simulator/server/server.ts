@@ -199,6 +199,17 @@ export async function createSimulatorServer(options: SimulatorServerOptions = {}
     return reply.type('image/png').send(image.png);
   });
 
+  /** Alipay's side of the face check (open-certify): the simulator's person passed it; the mock is told. */
+  app.post('/__sim/certify/:certifyId', async (request, reply) => {
+    const certifyId = (request.params as { certifyId: string }).certifyId;
+    const answer = await fetch(`${mockUrl}/__admin/certify/${encodeURIComponent(certifyId)}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ passed: true }),
+    });
+    return reply.code(answer.status).send(await answer.text());
+  });
+
   app.get('/__sim/phone-payload', async (request, reply) => {
     const mobile = String((request.query as { mobile?: string }).mobile ?? '13800138000');
     if (!/^1\d{10}$/.test(mobile)) return reply.code(400).send({ error: 'mobile must be 11 digits starting with 1' });

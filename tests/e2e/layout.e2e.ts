@@ -4,6 +4,7 @@
  * shown whole while editing. Screenshots: artifacts/e2e/layout/.
  */
 import type { Locator } from 'playwright-core';
+import { makeReadyToApply } from '../support/mock-server';
 import { SimApp, startStack, type Stack } from './support/stack';
 
 const USER = 'e2e-layout';
@@ -162,5 +163,78 @@ describe('layout', () => {
       await app.frame().locator('.category-chosen .category-chip', { hasText: '司机' }).waitFor();
     });
     expect(await app.simulatorErrors()).toEqual([]);
+  });
+  it("fits 已投递 · 查看进度 inside the job detail's apply button", async () => {
+    await makeReadyToApply(stack.mock, token);
+    const { items } = await api<{ items: Array<{ id: string }> }>('GET', '/jobs?limit=1');
+    const jobId = items[0].id;
+    const response = await fetch(`${stack.mock.url}/applications`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': 'layout-apply-1',
+      },
+      body: JSON.stringify({ jobId }),
+    });
+    expect(response.status).toBe(201);
+    const detail = await SimApp.open(stack, 'layout-detail', {
+      authUser: USER,
+      launch: `subpackages/job/pages/detail/index?id=${jobId}`,
+    });
+    try {
+      await detail.step('职位详情：已投递 · 查看进度 在按钮内', async () => {
+        const button = detail.frame().locator('.action-apply', { hasText: '查看进度' });
+        await button.waitFor();
+        const size = await button.evaluate((el) => {
+          const box = el as unknown as {
+            scrollWidth: number;
+            clientWidth: number;
+            scrollHeight: number;
+            clientHeight: number;
+          };
+          return {
+            scrollWidth: box.scrollWidth,
+            clientWidth: box.clientWidth,
+            scrollHeight: box.scrollHeight,
+            clientHeight: box.clientHeight,
+          };
+        });
+        expect(size.scrollHeight).toBeLessThanOrEqual(size.clientHeight);
+        expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+      });
+    } finally {
+      await detail.close();
+    }
+  });
+});
+
+describe('typing fast', () => {
+  it('keeps every character typed fast into the search box', async () => {
+    const search = await SimApp.open(stack, 'typing-search', {
+      authUser: USER,
+      launch: 'subpackages/job/pages/search/index',
+    });
+    try {
+      await search.step('搜索页：快速输入不丢字', async () => {
+        const input = search.frame().locator('.search-bar input');
+        await input.waitFor();
+        const typed = 'qianduankaifagongchengshi';
+        await input.pressSequentially(typed, { delay: 0 });
+        // The suggestions come after a pause in typing: any echo of an older value has landed by then.
+        await search.frame().locator('.suggestion').first().waitFor();
+        expect(await input.inputValue()).toBe(typed);
+      });
+      await search.step('搜索页：✕ 清空输入框', async () => {
+        await search.frame().locator('.search-clear').click();
+        await search.frame().locator('.search-clear').waitFor({ state: 'detached' });
+        await search.waitUntil(
+          async () => (await search.frame().locator('.search-bar input').inputValue()) === '',
+          'an empty box',
+        );
+      });
+    } finally {
+      await search.close();
+    }
   });
 });

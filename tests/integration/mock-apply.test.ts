@@ -16,6 +16,7 @@ import {
 import { idNumberCheckCharacter } from '../../services/contracts/trust';
 import { encryptPhonePayload } from '../../mock/phone/test-keys';
 import { startTestBackend, type TestBackend } from './mock-fixture';
+import { hireThroughOnboarding, offerInput } from './onboarding-support';
 import {
   apply,
   BASIC,
@@ -292,16 +293,14 @@ describe('mock backend: applying with a resume', () => {
       // No consent left: the offer changes status but nothing is sent.
       await backend.request('POST', `/employer/applications/${application.id}/offer`, {
         headers: { 'x-hr-id': String(job.hrId) },
-        body: {},
+        body: offerInput(backend),
       });
       expect(await notifications()).toHaveLength(2);
     });
 
     it('a general consent serves any application, the offer template fits hires, withdrawals send nothing', async () => {
       await backend.request('POST', '/subscriptions', { token, body: { templateIds: [OFFER_TEMPLATE] } });
-      await backend.request('POST', `/employer/applications/${application.id}/hire`, {
-        headers: { 'x-hr-id': String(job.hrId) },
-      });
+      await hireThroughOnboarding(backend, token, application.id, String(job.hrId));
       const sent = await notifications();
       expect(sent[sent.length - 1]).toMatchObject({ templateId: OFFER_TEMPLATE, status: 'hired' });
       expect(sent[sent.length - 1].data.keyword3.value).toBe('已确认入职');

@@ -6,6 +6,7 @@ import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import { loginReadyToApply } from './mock-resume-helpers';
+import { hireThroughOnboarding, offerInput } from './onboarding-support';
 
 describe('mock backend employer API', () => {
   let backend: TestBackend;
@@ -74,12 +75,12 @@ describe('mock backend employer API', () => {
     expect(otherList.body.items.map((item) => item.id)).not.toContain(application.id);
   });
 
-  it('drives invite → offer → hire, messaging the seeker, and refuses illegal moves with 409', async () => {
+  it('drives invite → offer, messaging the seeker, and refuses illegal moves with 409', async () => {
     const job = jobs[1];
     const { accessToken, application } = await applyAs('emp-journey', job);
     const path = `/employer/applications/${application.id}`;
 
-    const early = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/hire`);
+    const early = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/offer`, offerInput(backend));
     expect(early.status).toBe(409);
     const noNote = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/invite`, { note: '   ' });
     expect(noNote.status).toBe(400);
@@ -111,13 +112,15 @@ describe('mock backend employer API', () => {
     );
     expect(read.body.unreadCount).toBe(0);
 
-    expect((await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/offer`, {})).body.status).toBe('offer');
-    const hired = await asHr<EmployerApplicationView>(job.hr.id, 'POST', `${path}/hire`);
-    expect(hired.body.status).toBe('hired');
-    expect(hired.body.timeline.map((s) => s.status)).toEqual(['submitted', 'viewed', 'interview', 'offer', 'hired']);
+    expect((await asHr(job.hr.id, 'POST', `${path}/offer`, offerInput(backend))).status).toBe(200);
+    const offered = await asHr<EmployerApplicationView>(job.hr.id, 'GET', path);
+    expect(offered.body.timeline.map((s) => s.status)).toEqual(['submitted', 'viewed', 'interview', 'offer']);
+    // 已入职 comes from the seeker's first-day check-in, never from the HR's word.
+    expect((await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/hire`)).status).toBe(404);
 
-    const rejectHired = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/reject`, { reason: '岗位已满' });
-    expect(rejectHired.status).toBe(409);
+    const rejectOffered = await asHr<ApiErrorBody>(job.hr.id, 'POST', `${path}/reject`, { reason: '岗位已满' });
+    expect(rejectOffered.status).toBe(409);
+    await hireThroughOnboarding(backend, accessToken, application.id, job.hr.id);
     const withdrawHired = await backend.request<ApiErrorBody>('POST', `/applications/${application.id}/withdraw`, {
       token: accessToken,
     });
@@ -129,6 +132,10 @@ describe('mock backend employer API', () => {
     const { accessToken, application } = await applyAs('emp-reject', job);
     const missing = await asHr<ApiErrorBody>(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, {});
     expect(missing.body.error.fields?.[0].path).toBe('reason');
+    const wrongType = await asHr<ApiErrorBody>(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, {
+      reason: 12,
+    });
+    expect(wrongType.body.error.fields).toEqual([{ path: 'reason', message: '不合适的原因格式不正确' }]);
     await asHr(job.hr.id, 'POST', `/employer/applications/${application.id}/reject`, { reason: '经验不太匹配' });
     const seen = await backend.request<ApplicationDetail>('GET', `/applications/${application.id}`, {
       token: accessToken,
@@ -143,18 +150,26 @@ describe('mock backend employer API', () => {
     expect(share.body.error.message).toBe('这份投递已结束（不合适），不能再分享手机号');
   });
 
-  it("congratulates once when the HR's offer note congratulates already", async () => {
+  it('tells the seeker the offer in the conversation: position, pay, start and the date to answer by', async () => {
     const job = jobs[4];
     const { accessToken, application } = await applyAs('emp-offer-note', job);
     const path = `/employer/applications/${application.id}`;
     await asHr(job.hr.id, 'POST', `${path}/invite`, { note: '周一上午面试' });
-    await asHr(job.hr.id, 'POST', `${path}/offer`, { note: '恭喜通过面试！下周一9点来报到' });
+    await asHr(
+      job.hr.id,
+      'POST',
+      `${path}/offer`,
+      offerInput(backend, { startDate: '2031-03-03', expiresAt: '2031-03-01T04:00:00Z' }),
+    );
     const conversation = await backend.request<ConversationSummary>(
       'GET',
       `/conversations/${application.conversationId}`,
       { token: accessToken },
     );
-    expect(conversation.body.lastMessage).toMatchObject({ from: 'hr', text: '恭喜通过面试！下周一9点来报到' });
+    expect(conversation.body.lastMessage).toMatchObject({
+      from: 'hr',
+      text: `恭喜你通过面试！${job.company.name}向你发出录用通知：仓库分拣员，日结220.50元/天，2031-03-03 09:00 报到。请在2031-03-01前确认。`,
+    });
   });
 
   it('sends HR messages only into its own conversations', async () => {

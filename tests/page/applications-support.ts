@@ -71,7 +71,7 @@ export async function storedApplications(server: TestServer, token: string): Pro
 export async function employerAct(
   server: TestServer,
   application: { id: string; job: JobSummary },
-  action: 'view' | 'invite' | 'reject' | 'offer',
+  action: 'view' | 'invite' | 'reject',
   body?: unknown,
 ): Promise<void> {
   const { status } = await call(server, 'POST', `/employer/applications/${application.id}/${action}`, {

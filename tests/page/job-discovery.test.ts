@@ -289,8 +289,8 @@ describe('search page', () => {
     const search = rt.mountPage<{ suggestions: Array<{ text: string }>; history: string[] }>(
       'subpackages/job/pages/search/index',
     );
-    search.call('onInput', '司');
-    search.call('onInput', '司机');
+    search.call('onInput', { detail: { value: '司' } });
+    search.call('onInput', { detail: { value: '司机' } });
     await rt.flush();
     expect(rt.fake.requests.filter((r) => r.url.includes('/jobs/suggest')).length).toBe(1);
     expect(search.data.suggestions.length).toBeGreaterThan(0);

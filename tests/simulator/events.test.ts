@@ -12,7 +12,7 @@ function element(
   dataset: Record<string, unknown> = {},
   owner = 'p1',
 ): VElement {
-  return { kind: 'el', tag, key: null, attrs: { id }, dataset, handlers, owner, children: [] };
+  return { kind: 'el', tag, key: null, attrs: { id }, dataset, handlers, owner, origin: `/${id}`, children: [] };
 }
 
 // The docs' example: view1 (onTap) > view2 (catchTap) > view3 (onTap)

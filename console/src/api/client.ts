@@ -67,18 +67,28 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   throw error;
 }
 
-/** Downloads a file the API answers with (an attachment resume), keeping the session header. */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
+/** A media URL a `<video>` can load: the element sends no headers, so the session token goes in the query. */
+export function mediaUrl(path: string): string {
+  return sessionToken ? `${path}?token=${encodeURIComponent(sessionToken)}` : path;
+}
+
+/** A file the API answers with (an attachment resume, a contract, an onboarding document), with the session header. */
+export async function fetchFile(path: string): Promise<Blob> {
   const response = await fetch(path, { headers: sessionToken ? { authorization: `Bearer ${sessionToken}` } : {} });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => undefined);
     throw new ApiRequestError(
       response.status,
       isApiErrorBody(body) ? body.error.code : 'unavailable',
-      isApiErrorBody(body) ? body.error.message : '附件下载失败，请重试',
+      isApiErrorBody(body) ? body.error.message : '文件下载失败，请重试',
     );
   }
-  const url = URL.createObjectURL(await response.blob());
+  return response.blob();
+}
+
+/** Saves a file the API answers with under `fileName`. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchFile(path));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -8,9 +8,22 @@ import type {
   EmployerSession,
 } from '../../../services/contracts/employer';
 import type { JobStatus } from '../../../services/contracts/jobs';
+import type {
+  ContractProof,
+  DocumentReviewRequest,
+  OfferInput,
+  Onboarding,
+  Shift,
+  ShiftReviewRequest,
+} from '../../../services/contracts/onboarding';
 import type { CursorPage } from '../../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../../services/contracts/employer';
-import { apiRequest, downloadFile } from './client';
+import type {
+  EmployerRecordedInterview,
+  RecordedQuestionSet,
+  RecordedQuestionSetInput,
+} from '../../../services/contracts/recorded-interviews';
+import { apiRequest, downloadFile, fetchFile } from './client';
 
 export type EmployerApplication = EmployerApplicationWithResume;
 
@@ -47,11 +60,56 @@ export const rejectApplication = (id: string, reason: string) =>
 export const inviteApplication = (id: string, note: string) =>
   apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/invite`, { body: { note } });
 
-export const offerApplication = (id: string, note: string | undefined) =>
-  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/offer`, { body: note ? { note } : {} });
+export const sendOffer = (id: string, offer: OfferInput) =>
+  apiRequest<Onboarding>('POST', `/employer/applications/${id}/offer`, { body: offer });
 
-export const hireApplication = (id: string) =>
-  apiRequest<EmployerApplication>('POST', `/employer/applications/${id}/hire`);
+export const fetchOnboarding = (id: string) => apiRequest<Onboarding>('GET', `/employer/applications/${id}/onboarding`);
+
+export const countersign = (flowId: string, signerName: string) =>
+  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/countersign`, { body: { signerName } });
+
+/** Opening the contract: the employer's first view is on the chain. */
+export const viewContract = (flowId: string) => apiRequest<unknown>('GET', `/employer/contracts/${flowId}`);
+
+export const revokeContract = (flowId: string, reason: string) =>
+  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/revoke`, { body: { reason } });
+
+export const fetchContractProof = (flowId: string) =>
+  apiRequest<ContractProof>('GET', `/employer/contracts/${flowId}/proof`);
+
+export const downloadContract = (flowId: string) => downloadFile(`/employer/contracts/${flowId}/file`, `${flowId}.pdf`);
+
+export const reviewDocument = (id: string, review: DocumentReviewRequest) =>
+  apiRequest<Onboarding>('POST', `/employer/documents/${id}/review`, { body: review });
+
+export const fetchDocumentFile = (id: string) => fetchFile(`/employer/documents/${id}/file`);
+
+export const reviewShift = (id: string, review: ShiftReviewRequest) =>
+  apiRequest<Shift>('POST', `/employer/shifts/${id}/review`, { body: review });
+
+export const payShift = (id: string) => apiRequest<Shift>('POST', `/employer/shifts/${id}/pay`);
 
 export const downloadAttachment = (id: string, fileName: string) =>
   downloadFile(`/employer/applications/${id}/attachment`, fileName);
+
+export const fetchQuestionSet = (jobId: string) =>
+  apiRequest<RecordedQuestionSet>('GET', `/employer/jobs/${jobId}/recorded-interview`);
+
+export const saveQuestionSet = (jobId: string, input: RecordedQuestionSetInput) =>
+  apiRequest<RecordedQuestionSet>('PUT', `/employer/jobs/${jobId}/recorded-interview`, { body: input });
+
+/** The application's recorded interview, or null when none was sent. */
+export const fetchRecordedInterview = (applicationId: string) =>
+  apiRequest<EmployerRecordedInterview | null>('GET', `/employer/applications/${applicationId}/recorded-interview`);
+
+export const sendRecordedInterview = (applicationId: string, deadlineDays: number) =>
+  apiRequest<EmployerRecordedInterview>('POST', `/employer/applications/${applicationId}/recorded-interview`, {
+    body: { deadlineDays },
+  });
+
+export const rateAnswer = (interviewId: string, questionId: string, rating: number) =>
+  apiRequest<EmployerRecordedInterview>(
+    'PUT',
+    `/employer/recorded-interviews/${interviewId}/questions/${questionId}/rating`,
+    { body: { rating } },
+  );

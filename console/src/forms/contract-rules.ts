@@ -4,12 +4,18 @@ import { ApiRequestError } from '../api/client';
 
 /**
  * An antd Form rule that checks one field with the contract's rules (the same ones the server runs), so a
- * field shows exactly the message the server would send.
+ * field shows exactly the message the server would send. `toRequest` turns the form's values into the
+ * request when they differ (a validity in days sent as an expiry time).
  */
-export function contractRule(rules: Rules, field: string, form: FormInstance): FormRule {
+export function contractRule(
+  rules: Rules,
+  field: string,
+  form: FormInstance,
+  toRequest: (values: Record<string, unknown>) => unknown = (values) => values,
+): FormRule {
   return {
     validator: async () => {
-      const errors = await validate(rules, form.getFieldsValue(true) as Record<string, unknown>);
+      const errors = await validate(rules, toRequest(form.getFieldsValue(true) as Record<string, unknown>));
       const mine = errors.find((error) => error.path === field);
       if (mine) throw new Error(mine.message);
     },

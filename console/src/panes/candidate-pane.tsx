@@ -1,5 +1,18 @@
-import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Result,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { APPLICATION_STATUS_LABELS } from '../../../services/contracts/applications';
 import { formatDateTime, formatHandleBy, formatMatchScore, formatSalary } from '../format';
 import { ApiRequestError } from '../api/client';
@@ -7,6 +20,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { DecisionActions } from '../widgets/decision-actions';
+import { OnboardingPanel } from '../widgets/onboarding-panel';
 import { ResumeView } from '../widgets/resume-view';
 import { StatusTag } from '../widgets/status-tag';
 import { useEmployerEvents } from '../realtime/employer-socket';
@@ -31,9 +45,12 @@ export function CandidatePane(props: {
   return <CandidateDetail key={applicationId} applicationId={applicationId} onChanged={onChanged} />;
 }
 
+type CandidateTab = 'resume' | 'onboarding';
+
 function CandidateDetail(props: { applicationId: string; onChanged(application: EmployerApplication): void }) {
   const { applicationId, onChanged } = props;
   const opened = useRef(false);
+  const [chosenTab, setTab] = useState<CandidateTab>();
   const detail = useRemote(async () => {
     const application = await api.fetchApplication(applicationId);
     if (!application.unread || opened.current) return application;
@@ -74,6 +91,57 @@ function CandidateDetail(props: { applicationId: string; onChanged(application: 
 
   const resume = application.applicantResume;
   const name = !resume.redacted && resume.name ? resume.name : application.applicant.nickname;
+  // From the interview on, the offer and everything after it sit in their own tab, opened first once offered.
+  const hasOnboarding =
+    ['interview', 'offer', 'hired'].includes(application.status) ||
+    application.timeline.some((step) => step.status === 'offer');
+  const tab = chosenTab ?? (['offer', 'hired'].includes(application.status) ? 'onboarding' : 'resume');
+  const resumeTab = (
+    <>
+      {detail.loading && <Alert type="info" message="正在刷新…" className="candidate-refreshing" />}
+      <Card size="small" title={formatMatchScore(application.matchScore)} className="candidate-match">
+        {application.matchReasons.length ? (
+          <Space size={4} wrap>
+            {application.matchReasons.map((reason) => (
+              <Tag key={reason} color="blue">
+                {reason}
+              </Tag>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">简历与职位要求暂无明显匹配项</Typography.Text>
+        )}
+      </Card>
+      {application.greeting && (
+        <Card size="small" title="打招呼" className="candidate-greeting">
+          {application.greeting}
+        </Card>
+      )}
+      <Card size="small" title="简历" className="candidate-resume">
+        <ResumeView applicationId={application.id} resume={resume} />
+      </Card>
+      <Card size="small" title="投递进度" className="candidate-timeline">
+        <Timeline
+          items={application.timeline.map((step, index) => ({
+            key: `${step.status}-${index}`,
+            color: step.status === 'rejected' || step.status === 'closed' ? 'gray' : 'blue',
+            children: (
+              <div>
+                <Typography.Text strong>{APPLICATION_STATUS_LABELS[step.status]}</Typography.Text>
+                <span className="muted"> {formatDateTime(step.at)}</span>
+                {step.note && <div className="timeline-note">{step.note}</div>}
+              </div>
+            ),
+          }))}
+        />
+        {application.reason && (
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label="结束原因">{application.reason}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+    </>
+  );
   return (
     <div className="candidate-pane">
       <div className="pane-toolbar candidate-head">
@@ -98,51 +166,21 @@ function CandidateDetail(props: { applicationId: string; onChanged(application: 
           application={application}
           onChanged={(next) => detail.setData(() => next)}
           onRefused={detail.reload}
+          onOffer={() => setTab('onboarding')}
         />
       </div>
       <div className="pane-body">
-        {detail.loading && <Alert type="info" message="正在刷新…" className="candidate-refreshing" />}
-        <Card size="small" title={formatMatchScore(application.matchScore)} className="candidate-match">
-          {application.matchReasons.length ? (
-            <Space size={4} wrap>
-              {application.matchReasons.map((reason) => (
-                <Tag key={reason} color="blue">
-                  {reason}
-                </Tag>
-              ))}
-            </Space>
-          ) : (
-            <Typography.Text type="secondary">简历与职位要求暂无明显匹配项</Typography.Text>
-          )}
-        </Card>
-        {application.greeting && (
-          <Card size="small" title="打招呼" className="candidate-greeting">
-            {application.greeting}
-          </Card>
-        )}
-        <Card size="small" title="简历" className="candidate-resume">
-          <ResumeView applicationId={application.id} resume={resume} />
-        </Card>
-        <Card size="small" title="投递进度" className="candidate-timeline">
-          <Timeline
-            items={application.timeline.map((step, index) => ({
-              key: `${step.status}-${index}`,
-              color: step.status === 'rejected' || step.status === 'closed' ? 'gray' : 'blue',
-              children: (
-                <div>
-                  <Typography.Text strong>{APPLICATION_STATUS_LABELS[step.status]}</Typography.Text>
-                  <span className="muted"> {formatDateTime(step.at)}</span>
-                  {step.note && <div className="timeline-note">{step.note}</div>}
-                </div>
-              ),
-            }))}
-          />
-          {application.reason && (
-            <Descriptions size="small" column={1}>
-              <Descriptions.Item label="结束原因">{application.reason}</Descriptions.Item>
-            </Descriptions>
-          )}
-        </Card>
+        <Tabs
+          className="candidate-tabs"
+          activeKey={tab}
+          onChange={(key) => setTab(key as CandidateTab)}
+          items={[
+            { key: 'resume', label: '简历与进度', children: resumeTab },
+            ...(hasOnboarding
+              ? [{ key: 'onboarding', label: '录用与入职', children: <OnboardingPanel application={application} /> }]
+              : []),
+          ]}
+        />
       </div>
     </div>
   );

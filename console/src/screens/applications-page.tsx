@@ -5,8 +5,9 @@ import { PaneLayout } from '../layout/pane-layout';
 import type { InboxFilters } from '../panes/application-filters';
 import { ApplicationListPane } from '../panes/application-list-pane';
 import { CandidatePane } from '../panes/candidate-pane';
+import { RecordedInterviewPane } from '../panes/recorded-interview-pane';
 
-/** 投递管理: the inbox on the left, the chosen candidate on the right (a conversation pane goes between). */
+/** 投递管理: the inbox on the left, the chosen candidate, then its recorded video interview. */
 export function ApplicationsPage(props: {
   filters: InboxFilters;
   onFiltersChange(filters: InboxFilters): void;
@@ -35,8 +36,13 @@ export function ApplicationsPage(props: {
         },
         {
           key: 'candidate',
-          minWidth: 480,
+          minWidth: 420,
           content: <CandidatePane applicationId={selectedId} onChanged={onChanged} />,
+        },
+        {
+          key: 'recorded-interview',
+          width: 320,
+          content: <RecordedInterviewPane application={changed?.id === selectedId ? changed : undefined} />,
         },
       ]}
     />

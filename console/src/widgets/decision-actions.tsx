@@ -1,10 +1,9 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { canTransition, type ApplicationStatus } from '../../../services/contracts/applications';
 import {
   inviteApplicationRules,
   NOTE_MAX,
-  offerApplicationRules,
   REASON_MAX,
   rejectApplicationRules,
 } from '../../../services/contracts/employer';
@@ -14,7 +13,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
 
-type NoteAction = 'reject' | 'invite' | 'offer';
+type NoteAction = 'reject' | 'invite';
 
 interface NoteDialog {
   title: string;
@@ -51,27 +50,19 @@ const DIALOGS: Record<NoteAction, NoteDialog> = {
     send: (id, text) => api.inviteApplication(id, text),
     done: '面试邀请已发送',
   },
-  offer: {
-    title: '发放录用通知',
-    field: 'note',
-    label: '录用说明（选填）',
-    placeholder: '例如：薪资与入职时间稍后电话沟通',
-    max: NOTE_MAX,
-    rules: offerApplicationRules,
-    ok: '发放录用',
-    send: (id, text) => api.offerApplication(id, text.trim() || undefined),
-    done: '录用通知已发放',
-  },
 };
 
 /**
- * The moves the state machine allows from the application's status, each with its form. A refusal (the
+ * The moves the state machine allows from the application's status, each with its form (the offer, and
+ * everything after it, is the onboarding pane's). A refusal (the
  * seeker withdrew meanwhile, 409) is shown as a message and the pane reloads; field errors sit under the field.
  */
 export function DecisionActions(props: {
   application: EmployerApplication;
   onChanged(application: EmployerApplication): void;
   onRefused(): void;
+  /** Opens the offer form (the 录用与入职 tab). */
+  onOffer(): void;
 }) {
   const { application } = props;
   const { message } = App.useApp();
@@ -141,20 +132,9 @@ export function DecisionActions(props: {
       </Button>
     ),
     can('offer') && (
-      <Button key="offer" type="primary" onClick={() => open('offer')}>
+      <Button key="offer" type="primary" onClick={props.onOffer}>
         发放录用
       </Button>
-    ),
-    can('hired') && (
-      <Popconfirm
-        key="hire"
-        title="确认求职者已入职？"
-        okText="确认入职"
-        cancelText="取消"
-        onConfirm={() => run(() => api.hireApplication(application.id), '已确认入职')}
-      >
-        <Button type="primary">确认入职</Button>
-      </Popconfirm>
     ),
     (application.status === 'submitted' || can('rejected')) && (
       <Button key="reject" danger onClick={() => open('reject')}>
@@ -166,7 +146,17 @@ export function DecisionActions(props: {
   return (
     <>
       <Space wrap className="decision-actions">
-        {actions.length ? actions : <span className="muted">该投递已结束，无需操作</span>}
+        {actions.length ? (
+          actions
+        ) : (
+          <span className="muted">
+            {application.status === 'offer'
+              ? '已发录用通知：签约、入职材料和报到在「录用与入职」中跟进'
+              : application.status === 'hired'
+                ? '已入职'
+                : '该投递已结束，无需操作'}
+          </span>
+        )}
       </Space>
       <Modal
         open={!!spec}

@@ -24,6 +24,9 @@ import { setMockFaults, startEphemeralMock, type EphemeralMock } from '../../../
 
 export { CHROMIUM, CHROMIUM_ARGS };
 
+/** Headless Chromium's fake camera and microphone, granted without a prompt (recorded interviews). */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 export interface Stack {
   mock: EphemeralMock;
   sim: SimulatorServer;
@@ -31,10 +34,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { mock?: MockServerOptions; distDir?: string } = {}): Promise<Stack> {
+export async function startStack(
+  options: { mock?: MockServerOptions; distDir?: string; chromiumArgs?: string[] } = {},
+): Promise<Stack> {
   const mock = await startEphemeralMock({ seed: { jobs: 150, seed: 'e2e' }, ...options.mock });
   const sim = await createSimulatorServer({ port: 0, mockUrl: mock.url, distDir: options.distDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+  });
   return {
     mock,
     sim,

@@ -4,8 +4,10 @@ import { whenOnline } from '../../../../services/platform/network';
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
 import { applicationsStore } from '../../../../stores/applications';
 import { bindView, unbindView } from '../../../../stores/bind';
+import { recordedInterviewStore } from '../../../../stores/recorded-interview';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { toApplicationDetailView, type ApplicationDetailView } from '../../../../view-models/application-view';
+import { toRecordedInviteView, type RecordedInviteView } from '../../../../view-models/recorded-interview-view';
 
 const data = {
   id: '',
@@ -13,6 +15,9 @@ const data = {
   application: null as ApplicationDetailView | null,
   errorMessage: '',
   withdrawing: false,
+  /** An offer came (录用 or 已入职): its page shows the terms and the steps to 已入职. */
+  hasOffer: false,
+  recordedInvite: null as RecordedInviteView | null,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
@@ -34,12 +39,15 @@ Page({
         application: entry.detail ? toApplicationDetailView(entry.detail) : null,
         errorMessage: entry.errorMessage,
         withdrawing: entry.withdrawing,
+        hasOffer: entry.detail?.status === 'offer' || entry.detail?.status === 'hired',
+        recordedInvite: toRecordedInviteView(recordedInterviewStore.inviteFor(id)),
       };
     });
   },
   onShow() {
     // The employer may have moved it while the seeker was away; what is shown stays until the answer comes.
     void applicationsStore.loadDetail(this.data.id);
+    void recordedInterviewStore.loadInvites();
   },
   onUnload() {
     unbindView(this);
@@ -51,6 +59,13 @@ Page({
   },
   onRetry() {
     void applicationsStore.loadDetail(this.data.id);
+  },
+  onOfferTap() {
+    navigateTo('subpackages/onboarding/pages/offer/index', { applicationId: this.data.id });
+  },
+  onRecordedInterviewTap() {
+    const invite = this.data.recordedInvite;
+    if (invite) navigateTo('subpackages/recorded-interview/pages/answer/index', { id: invite.id });
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });

@@ -1,0 +1,62 @@
+import type { DocumentKind } from '../../../../services/contracts/onboarding';
+import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
+import { bindView, unbindView } from '../../../../stores/bind';
+import type { LoadStatus } from '../../../../stores/load-status';
+import { onboardingStore } from '../../../../stores/onboarding';
+import { formatUploadFileName } from '../../../../format';
+import { toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
+
+const data = {
+  applicationId: '',
+  status: 'idle' as LoadStatus,
+  loaded: false,
+  documents: [] as DocumentItemView[],
+  leftText: '',
+  errorMessage: '',
+  skeletonParagraph: { rows: 6 },
+  retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+};
+
+/** The offer's checklist: each item uploaded with progress, reviewed by the HR; what is left always shows. */
+Page({
+  data,
+  onLoad(query: Record<string, string | undefined>) {
+    const applicationId = query.applicationId ?? '';
+    this.setData({ applicationId });
+    bindView(this, () => {
+      const entry = onboardingStore.entry(applicationId);
+      const documents = entry.onboarding
+        ? toDocumentItems(entry.onboarding, (kind) => onboardingStore.upload(applicationId, kind))
+        : [];
+      const left = documents.filter((document) => document.status !== 'accepted').length;
+      return {
+        status: entry.status,
+        loaded: !!entry.onboarding,
+        documents,
+        leftText: left ? `还差${left}项材料` : '材料已全部审核通过',
+        errorMessage: entry.errorMessage,
+      };
+    });
+  },
+  onShow() {
+    void onboardingStore.load(this.data.applicationId);
+  },
+  onUnload() {
+    unbindView(this);
+  },
+  async onPullDownRefresh() {
+    await onboardingStore.load(this.data.applicationId);
+    stopPullDownRefresh();
+  },
+  onRetry() {
+    void onboardingStore.load(this.data.applicationId);
+  },
+  async onUpload(event: { currentTarget: { dataset: { kind: DocumentKind } } }) {
+    const failure = await onboardingStore.uploadDocument(
+      this.data.applicationId,
+      event.currentTarget.dataset.kind,
+      formatUploadFileName(),
+    );
+    if (failure) showToast(failure, 'fail');
+  },
+});

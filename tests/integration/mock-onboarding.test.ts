@@ -1,0 +1,409 @@
+import type { ApplicationDetail } from '../../services/contracts/applications';
+import type { ApiErrorBody } from '../../services/contracts/errors';
+import type {
+  CertifyResult,
+  ContractProof,
+  MonthlyIncome,
+  Onboarding,
+  Shift,
+} from '../../services/contracts/onboarding';
+import { verifyContractProof } from '../../services/contracts/onboarding';
+import { sha256HexAsync } from '../../mock/onboarding/contract-chain';
+import { startTestBackend, type TestBackend } from './mock-fixture';
+import { openJobs } from './mock-resume-helpers';
+import {
+  chinaDayOf,
+  interviewedApplication,
+  offerInput,
+  passRealName,
+  PLACE,
+  TEST_ID_NUMBER,
+  tinyPng,
+  uploadDocument,
+} from './onboarding-support';
+
+type Conflict = ApiErrorBody & { error: { distanceM?: number } };
+
+/** Changes every byte of the proof as sent, one at a time: each change either breaks the JSON or the chain. */
+async function expectEveryChangedByteDetected(proof: ContractProof): Promise<void> {
+  const text = JSON.stringify(proof);
+  let checked = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const original = text[index];
+    const replacement = /[0-9a-f]/.test(original) ? (original === '0' ? '1' : '0') : original === 'x' ? 'y' : 'x';
+    const changed = text.slice(0, index) + replacement + text.slice(index + 1);
+    let parsed: ContractProof;
+    try {
+      parsed = JSON.parse(changed) as ContractProof;
+    } catch {
+      continue;
+    }
+    checked += 1;
+    if ((await verifyContractProof(parsed, sha256HexAsync)).valid)
+      throw new Error(`a change at byte ${index} (${original} → ${replacement}) went unnoticed`);
+  }
+  expect(checked).toBeGreaterThan(text.length / 2);
+}
+
+describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
+  let backend: TestBackend;
+  beforeAll(async () => {
+    backend = await startTestBackend();
+  });
+  afterAll(() => backend.close());
+
+  it('takes the seeker from offer to 已入职 only through an accepted offer, a signed contract and the check-in', async () => {
+    const [job, otherCompanyJob] = openJobs(backend, 40).filter(
+      (job, index, all) => index === 0 || job.companyId !== all[0].companyId,
+    );
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-journey', job);
+    const seeker = <T>(method: string, path: string, body?: unknown) =>
+      backend.request<T>(method, path, { token, body });
+
+    // Bad input names each field and stores nothing.
+    const bad = await hr(
+      'POST',
+      `/employer/applications/${applicationId}/offer`,
+      offerInput(backend, { payYuan: '12.345', contactPhone: '123', documents: [] }),
+    );
+    expect(bad.status).toBe(400);
+    expect((bad.body as unknown as ApiErrorBody).error.fields?.map((field) => field.path).sort()).toEqual([
+      'contactPhone',
+      'documents',
+      'payYuan',
+    ]);
+    expect((await seeker<Onboarding>('GET', `/applications/${applicationId}/onboarding`)).body.offer).toBeNull();
+
+    // The HR cannot declare 已入职 any more.
+    const early = await hr('POST', `/employer/applications/${applicationId}/hire`);
+    expect(early.status).toBe(404);
+
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    expect(sent.status).toBe(200);
+    expect(sent.body.offer).toMatchObject({
+      status: 'pending',
+      payKind: 'daily',
+      payFen: 22050,
+      position: '仓库分拣员',
+    });
+    const application = await seeker<ApplicationDetail>('GET', `/applications/${applicationId}`);
+    expect(application.body.status).toBe('offer');
+
+    // Another company's HR and another seeker see nothing.
+    const stranger = await backend.request('GET', `/employer/applications/${applicationId}/onboarding`, {
+      headers: { 'x-hr-id': String(otherCompanyJob.hrId) },
+    });
+    expect(stranger.status).toBe(404);
+    const other = await backend.login('onb-stranger');
+    const offerId = sent.body.offer!.id;
+    expect((await backend.request('POST', `/offers/${offerId}/accept`, { token: other.accessToken })).status).toBe(404);
+
+    const accepted = await seeker<Onboarding>('POST', `/offers/${offerId}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.offer!.status).toBe('accepted');
+    const contract = accepted.body.contract!;
+    expect(contract).toMatchObject({ status: 'signing', title: '灵活用工协议（日结）' });
+    expect(contract.flowId).toMatch(/^FLOW\d{8}[0-9A-F]{12}$/);
+    expect(contract.terms).toEqual(expect.arrayContaining([{ label: '日结', value: '¥220.50/天（按班次结算）' }]));
+    expect(accepted.body.remaining[0]).toBe('实名认证并签署电子合同');
+
+    // The contract exists only for its two parties.
+    const strangerHr = { 'x-hr-id': String(otherCompanyJob.hrId) };
+    for (const path of [
+      `/contracts/${contract.flowId}`,
+      `/contracts/${contract.flowId}/proof`,
+      `/contracts/${contract.flowId}/file`,
+    ]) {
+      expect((await backend.request('GET', path, { token: other.accessToken })).status).toBe(404);
+    }
+    const strangerSigns = await backend.request('POST', `/contracts/${contract.flowId}/sign`, {
+      token: other.accessToken,
+      body: { signaturePng: tinyPng().toString('base64'), certifyId: await passRealName(backend, other.accessToken) },
+    });
+    expect(strangerSigns.status).toBe(404);
+    const strangerCountersigns = await backend.request('POST', `/employer/contracts/${contract.flowId}/countersign`, {
+      headers: strangerHr,
+      body: { signerName: '李四' },
+    });
+    expect(strangerCountersigns.status).toBe(404);
+
+    // Signing needs a passed real-name check.
+    const signature = tinyPng().toString('base64');
+    const pending = await seeker<{ certifyId: string }>('POST', '/certify/initialize', {
+      certName: '张三',
+      certNo: TEST_ID_NUMBER,
+    });
+    const notYet = await seeker<ApiErrorBody>('POST', `/contracts/${contract.flowId}/sign`, {
+      signaturePng: signature,
+      certifyId: pending.body.certifyId,
+    });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.message).toBe('请先通过实名认证再签署');
+    const wrongId = await seeker<ApiErrorBody>('POST', '/certify/initialize', {
+      certName: '张三',
+      certNo: '110105194912310021',
+    });
+    expect(wrongId.body.error.fields?.[0]).toEqual({ path: 'certNo', message: '身份证号不正确，请核对后重新输入' });
+
+    const certifyId = await passRealName(backend, token);
+    const result = await seeker<CertifyResult>('GET', `/certify/${certifyId}`);
+    expect(result.body).toEqual({ certifyId, passed: 'T', certName: '张三', certNoMasked: '1101**********002X' });
+    expect(JSON.stringify(result.body)).not.toContain(TEST_ID_NUMBER);
+
+    expect((await seeker('GET', `/contracts/${contract.flowId}`)).status).toBe(200);
+    const signed = await seeker<Onboarding>('POST', `/contracts/${contract.flowId}/sign`, {
+      signaturePng: signature,
+      certifyId,
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.contract!.signers[0]).toMatchObject({ role: 'seeker', name: '张三', status: 'signed' });
+
+    // Checking in before the HR countersigned is refused, naming what is missing.
+    const tooSoon = await seeker<Conflict>('POST', `/applications/${applicationId}/check-in`, PLACE);
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.error.message).toBe('还不能入职：企业会签电子合同');
+
+    const countersigned = await hr('POST', `/employer/contracts/${contract.flowId}/countersign`, {
+      signerName: '王经理',
+    });
+    expect(countersigned.body.contract!.status).toBe('signed');
+
+    const proof = await seeker<ContractProof>('GET', `/contracts/${contract.flowId}/proof`);
+    expect(proof.body.events.map((event) => event.type)).toEqual(['created', 'viewed', 'signed', 'countersigned']);
+    expect(await verifyContractProof(proof.body, sha256HexAsync)).toEqual({ valid: true });
+    await expectEveryChangedByteDetected(proof.body);
+    // A row changed in the database behind the chain's back shows in the next proof.
+    backend.server.db
+      .prepare(
+        "UPDATE contract_events SET actor = '李四' WHERE seq = 3 AND contract_id = (SELECT id FROM contracts WHERE flow_id = ?)",
+      )
+      .run(contract.flowId);
+    const tampered = await seeker<ContractProof>('GET', `/contracts/${contract.flowId}/proof`);
+    expect(await verifyContractProof(tampered.body, sha256HexAsync)).toEqual({
+      valid: false,
+      seq: 3,
+      problem: 'content changed',
+    });
+    backend.server.db
+      .prepare(
+        "UPDATE contract_events SET actor = '张三' WHERE seq = 3 AND contract_id = (SELECT id FROM contracts WHERE flow_id = ?)",
+      )
+      .run(contract.flowId);
+
+    const pdf = await fetch(`${backend.url}/contracts/${contract.flowId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfBytes.toString('latin1')).toContain('/Subtype /Image');
+
+    // Documents: uploaded, rejected with a reason, uploaded again, accepted; the ID card never shows its name.
+    const png = tinyPng();
+    const front = await uploadDocument(
+      backend,
+      token,
+      applicationId,
+      'idCardFront',
+      png,
+      `身份证${TEST_ID_NUMBER}.png`,
+    );
+    expect(front.status).toBe(200);
+    expect(JSON.stringify(front.body)).not.toContain(TEST_ID_NUMBER);
+    expect(front.body.documents.find((doc) => doc.kind === 'idCardFront')).toMatchObject({
+      status: 'uploaded',
+      fileName: '身份证人像面（已打码）',
+    });
+    const notImage = await uploadDocument(backend, token, applicationId, 'health', Buffer.from('hello'), 'a.png');
+    expect(notImage.status).toBe(400);
+    expect(notImage.body.error!.message).toBe('只支持JPG、PNG图片或PDF文件');
+    const notAsked = await uploadDocument(backend, token, applicationId, 'education', png);
+    expect(notAsked.status).toBe(409);
+
+    const frontId = front.body.documents.find((doc) => doc.kind === 'idCardFront')!.id!;
+    const noReason = await hr('POST', `/employer/documents/${frontId}/review`, { decision: 'rejected' });
+    expect((noReason.body as unknown as ApiErrorBody).error.fields?.[0].path).toBe('reason');
+    const rejected = await hr('POST', `/employer/documents/${frontId}/review`, {
+      decision: 'rejected',
+      reason: '照片模糊',
+    });
+    expect(rejected.body.documents[0]).toMatchObject({ status: 'rejected', rejectReason: '照片模糊' });
+    const again = await uploadDocument(backend, token, applicationId, 'idCardFront', png);
+    const againId = again.body.documents[0].id!;
+    expect(
+      (await hr('POST', `/employer/documents/${againId}/review`, { decision: 'accepted' })).body.documents[0].status,
+    ).toBe('accepted');
+    const strangerReview = await backend.request('POST', `/employer/documents/${againId}/review`, {
+      headers: { 'x-hr-id': String(otherCompanyJob.hrId) },
+      body: { decision: 'accepted' },
+    });
+    expect(strangerReview.status).toBe(404);
+
+    // First day: far away is refused with the distance; at the place it makes the application 已入职.
+    const far = await seeker<Conflict>('POST', `/applications/${applicationId}/check-in`, {
+      latitude: PLACE.latitude + 0.01,
+      longitude: PLACE.longitude,
+    });
+    expect(far.status).toBe(409);
+    expect(far.body.error.distanceM).toBe(1112);
+    expect(far.body.error.message).toBe('你距离报到地点1.1公里，需在500米内签到');
+    const checkedIn = await seeker<Onboarding>('POST', `/applications/${applicationId}/check-in`, {
+      latitude: PLACE.latitude + 0.001,
+      longitude: PLACE.longitude,
+    });
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.body.checkIn).toMatchObject({ distanceM: 111 });
+    expect((await seeker<ApplicationDetail>('GET', `/applications/${applicationId}`)).body.status).toBe('hired');
+
+    // 日结: clock in and out at the place, the HR approves fewer minutes, one transfer pays it.
+    const clockIn = await seeker<Shift>('POST', `/applications/${applicationId}/shifts`, PLACE);
+    expect(clockIn.status).toBe(201);
+    const strangerClocksOut = await backend.request('POST', `/shifts/${clockIn.body.id}/clock-out`, {
+      token: other.accessToken,
+      body: PLACE,
+    });
+    expect(strangerClocksOut.status).toBe(404);
+    backend.server.context.clock.advance(5 * 3600 * 1000);
+    const clockOut = await seeker<Shift>('POST', `/shifts/${clockIn.body.id}/clock-out`, PLACE);
+    expect(clockOut.body).toMatchObject({ status: 'submitted', workedMinutes: 300 });
+    const tooMany = await hr('POST', `/employer/shifts/${clockIn.body.id}/review`, {
+      decision: 'approved',
+      minutes: 400,
+    });
+    expect(tooMany.status).toBe(409);
+    const approved = await hr('POST', `/employer/shifts/${clockIn.body.id}/review`, {
+      decision: 'approved',
+      minutes: 240,
+    });
+    // 22050 fen a day of 8 hours, 4 hours approved: 11025 fen.
+    expect(approved.body).toMatchObject({ status: 'approved', approvedMinutes: 240, payFen: 11025 });
+    const strangerPays = await backend.request('POST', `/employer/shifts/${clockIn.body.id}/pay`, {
+      headers: strangerHr,
+    });
+    expect(strangerPays.status).toBe(404);
+    const paid = await hr('POST', `/employer/shifts/${clockIn.body.id}/pay`);
+    const paidAgain = await hr('POST', `/employer/shifts/${clockIn.body.id}/pay`);
+    expect(paid.body).toMatchObject({ status: 'paid', orderId: expect.any(String) });
+    expect((paidAgain.body as unknown as Shift).orderId).toBe((paid.body as unknown as Shift).orderId);
+    const transfers = backend.server.db.prepare('SELECT amount_fen FROM fund_transfers').all();
+    expect(transfers).toEqual([{ amount_fen: 11025 }]);
+
+    const month = chinaDayOf(backend.server.context.clock.now()).slice(0, 7);
+    const income = await seeker<MonthlyIncome>('GET', `/income?month=${month}`);
+    expect(income.body.totalFen).toBe(11025);
+    expect(income.body.slips[0]).toMatchObject({ payFen: 11025, dayRateFen: 22050, approvedMinutes: 240 });
+    expect((await seeker<ApiErrorBody>('GET', '/income?month=2025-13')).body.error.fields?.[0].path).toBe(
+      'query.month',
+    );
+  });
+
+  it('revokes a flow not yet signed by both: the chain ends with the revocation, a new flow replaces it', async () => {
+    const [job] = openJobs(backend, 1, 120);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-revoke', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    const accepted = await backend.request<Onboarding>('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    const first = accepted.body.contract!.flowId;
+    const certifyId = await passRealName(backend, token);
+    const signature = tinyPng().toString('base64');
+    await backend.request('POST', `/contracts/${first}/sign`, { token, body: { signaturePng: signature, certifyId } });
+
+    const noReason = await hr('POST', `/employer/contracts/${first}/revoke`, { reason: '' });
+    expect((noReason.body as unknown as ApiErrorBody).error.fields?.[0]).toEqual({
+      path: 'reason',
+      message: '请写明撤销原因，求职者会看到',
+    });
+    const revoked = await hr('POST', `/employer/contracts/${first}/revoke`, { reason: '岗位名称写错' });
+    expect(revoked.status).toBe(200);
+    const second = revoked.body.contract!;
+    expect(second.flowId).not.toBe(first);
+    expect(second).toMatchObject({ status: 'signing', signers: [{ status: 'waiting' }, { status: 'waiting' }] });
+
+    const oldProof = await backend.request<ContractProof>('GET', `/contracts/${first}/proof`, { token });
+    expect(oldProof.body.events.map((event) => event.type)).toEqual(['created', 'signed', 'revoked']);
+    expect(oldProof.body.events[2].detail).toEqual({ reason: '岗位名称写错' });
+    expect(await verifyContractProof(oldProof.body, sha256HexAsync)).toEqual({ valid: true });
+    const signOld = await backend.request<ApiErrorBody>('POST', `/contracts/${first}/sign`, {
+      token,
+      body: { signaturePng: signature, certifyId },
+    });
+    expect(signOld.status).toBe(409);
+    expect(
+      (await hr('POST', `/employer/contracts/${second.flowId}/countersign`, { signerName: '王经理' })).status,
+    ).toBe(409);
+    const signNew = await backend.request<Onboarding>('POST', `/contracts/${second.flowId}/sign`, {
+      token,
+      body: { signaturePng: signature, certifyId },
+    });
+    expect(signNew.body.contract!.signers[0].status).toBe('signed');
+  });
+
+  it('refuses an expired offer and lets the seeker decline with a reason the HR sees', async () => {
+    const [, , job] = openJobs(backend, 3, 60);
+    const first = await interviewedApplication(backend, 'onb-expired', job);
+    const sent = await first.hr('POST', `/employer/applications/${first.applicationId}/offer`, offerInput(backend));
+    backend.server.context.clock.advance(4 * 86400 * 1000);
+    const late = await backend.request<ApiErrorBody>('POST', `/offers/${sent.body.offer!.id}/accept`, {
+      token: first.accessToken,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('录用通知已过期，无法接受，请联系HR重新发送');
+
+    const [other] = openJobs(backend, 1, 80);
+    const second = await interviewedApplication(backend, 'onb-decline', other);
+    const offer = await second.hr(
+      'POST',
+      `/employer/applications/${second.applicationId}/offer`,
+      offerInput(backend, { payKind: 'monthly', payYuan: '6500' }),
+    );
+    const empty = await backend.request<ApiErrorBody>('POST', `/offers/${offer.body.offer!.id}/decline`, {
+      token: second.accessToken,
+      body: { reason: ' ' },
+    });
+    expect(empty.body.error.fields?.[0]).toEqual({ path: 'reason', message: '请告诉HR拒绝的原因' });
+    const declined = await backend.request<Onboarding>('POST', `/offers/${offer.body.offer!.id}/decline`, {
+      token: second.accessToken,
+      body: { reason: '已接受其他公司的录用' },
+    });
+    expect(declined.body.offer).toMatchObject({ status: 'declined', declineReason: '已接受其他公司的录用' });
+    const seen = await second.hr('GET', `/employer/applications/${second.applicationId}/onboarding`);
+    expect(seen.body.offer!.declineReason).toBe('已接受其他公司的录用');
+    const application = await backend.request<ApplicationDetail>('GET', `/applications/${second.applicationId}`, {
+      token: second.accessToken,
+    });
+    expect(application.body).toMatchObject({ status: 'withdrawn', reason: '你已拒绝录用：已接受其他公司的录用' });
+  });
+});
+
+describe('what the mock logs about real-name and documents', () => {
+  it('never logs an ID number, a name from the ID card or a signature, even when a request fails', async () => {
+    const lines: string[] = [];
+    const logged = await startTestBackend({ logLevel: 'debug', logStream: { write: (line) => lines.push(line) } });
+    try {
+      const [job] = openJobs(logged, 1, 100);
+      const { accessToken: token, applicationId, hr } = await interviewedApplication(logged, 'onb-logs', job);
+      const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(logged));
+      await logged.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+      // A bad one is refused (400) and a good one accepted: neither shows up in the log.
+      await logged.request('POST', '/certify/initialize', {
+        token,
+        body: { certName: '张三', certNo: '110105194912310021' },
+      });
+      const certifyId = await passRealName(logged, token);
+      const { contract } = (
+        await logged.request<Onboarding>('GET', `/applications/${applicationId}/onboarding`, { token })
+      ).body;
+      const signature = tinyPng().toString('base64');
+      await logged.request('POST', `/contracts/${contract!.flowId}/sign`, {
+        token,
+        body: { signaturePng: signature, certifyId },
+      });
+      await uploadDocument(logged, token, applicationId, 'idCardFront', tinyPng(), `身份证${TEST_ID_NUMBER}.png`);
+      const log = lines.join('');
+      expect(lines.length).toBeGreaterThan(5);
+      expect(log).toContain('/certify/initialize');
+      for (const secret of [TEST_ID_NUMBER, '110105194912310021', '张三', signature]) expect(log).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});
