@@ -5,6 +5,7 @@ import type { IdempotencyStore } from './applications/idempotency-store';
 import type { HrSessions } from './auth/hr-sessions';
 import type { TokenService } from './auth/token-service';
 import type { EmployerAutopilot } from './autopilot/employer-autopilot';
+import type { ChatService } from './chat/chat-service';
 import type { SimulatedClock } from './clock';
 import type { FaultSwitches } from './http/faults';
 import type { EmployerJobs } from './jobs/employer-jobs';
@@ -24,6 +25,7 @@ export interface MockContext {
   tokens: TokenService;
   applications: ApplicationService;
   employer: EmployerActions;
+  chat: ChatService;
   autopilot: EmployerAutopilot;
   idempotency: IdempotencyStore;
   faults: FaultSwitches;

@@ -7,6 +7,8 @@ import { EmployerActions } from './applications/employer-actions';
 import { IdempotencyStore } from './applications/idempotency-store';
 import { HrSessions } from './auth/hr-sessions';
 import { TokenService } from './auth/token-service';
+import { ChatService } from './chat/chat-service';
+import type { ChatRate } from './chat/flood-guard';
 import { EmployerAutopilot } from './autopilot/employer-autopilot';
 import { SimulatedClock } from './clock';
 import { mockDefaults } from './config';
@@ -85,6 +87,8 @@ export interface MockServerOptions {
   /** Applications a seeker may send per China day (default 50). */
   dailyApplicationCap?: number;
   faults?: Partial<Faults>;
+  /** How fast one sender may post chat messages (default 20 at once, then 2 a second). */
+  chatRate?: ChatRate;
   /** Pino level; 'silent' turns logging off (tests). Default 'info'. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Where log lines go (default stdout); tests read what would be logged. */
@@ -157,6 +161,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     tokens,
     applications,
     employer: new EmployerActions(applications, clock, interviews),
+    chat: new ChatService(db, clock, applications, { seekers: hub, employers: employerHub }, options.chatRate),
     autopilot: new EmployerAutopilot(db, clock, applications, seed, interviews, recordedInterviews),
     idempotency: new IdempotencyStore(db, () => clock.now()),
     faults,
@@ -205,7 +210,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   registerRecordedInterviewRoutes(app, context);
   registerConsoleRoutes(app, options.consoleDir ?? mockDefaults.consoleDir);
 
-  const realtime = attachRealtimeServer(app.server, { tokens, hub, faults, hrSessions, employerHub, signalling });
+  const realtime = attachRealtimeServer(app.server, context, signalling);
   try {
     await app.listen({ port: options.port ?? mockDefaults.port, host: options.host ?? mockDefaults.host });
   } catch (error) {

@@ -147,6 +147,12 @@ export class ApplicationsStore {
     }
   }
 
+  /** An application changed on the server (pushed over the socket): its detail now, and the lists shown. */
+  receiveUpdate(detail: ApplicationDetail): void {
+    this.rememberDetail(detail);
+    this.refreshShownLists();
+  }
+
   /** The seeker's application to this job, when known. */
   forJob(jobId: string): JobApplication | undefined {
     return this.byJob.get(jobId);

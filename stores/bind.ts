@@ -11,7 +11,7 @@ export interface ViewInstance<D> {
 
 /**
  * Keeps a view's data equal to `select()`: every change in the stores it reads becomes the smallest
- * setData (path keys; `$spliceData` for appends; nothing when nothing changed), in one transfer.
+ * setData (path keys; `$spliceData` for appends and prepends; nothing when nothing changed), in one transfer.
  * `unbindView` (or the returned function) stops it.
  */
 export function bindView<D extends object>(view: ViewInstance<D>, select: () => Partial<D>): () => void {

@@ -2,7 +2,7 @@ import isEqual from 'fast-deep-equal';
 
 export type SpliceArgs = [start: number, deleteCount: number, ...items: unknown[]];
 
-/** The smallest update that turns `prev` into `next`: path keys for setData, appends for $spliceData. */
+/** The smallest update that turns `prev` into `next`: path keys for setData, appends and prepends for $spliceData. */
 export interface SetDataPatch {
   set: Record<string, unknown>;
   splice: Record<string, SpliceArgs>;
@@ -31,6 +31,12 @@ function diffValue(prev: unknown, next: unknown, path: string, patch: SetDataPat
 }
 
 function diffArray(prev: unknown[], next: unknown[], path: string, patch: SetDataPatch): void {
+  const added = next.length - prev.length;
+  // Older items put in front (a chat's history): only they cross, never the list already shown.
+  if (added > 0 && prev.length > 0 && prev.every((item, i) => isEqual(item, next[added + i]))) {
+    patch.splice[path] = [0, 0, ...next.slice(0, added)];
+    return;
+  }
   const common = Math.min(prev.length, next.length);
   const changed: number[] = [];
   for (let i = 0; i < common; i++) if (!isEqual(prev[i], next[i])) changed.push(i);

@@ -7,12 +7,12 @@ import {
   type ApplicationResumeChoice,
   type ApplicationStatus,
 } from '../../services/contracts/applications';
-import type { ChatMessage } from '../../services/contracts/conversations';
+import type { ChatMessage, MessageCard } from '../../services/contracts/conversations';
 import { JOB_NOT_OPEN_MESSAGES, type JobStatus } from '../../services/contracts/jobs';
 import { applyBlockedMessage } from '../../services/contracts/resume';
 import { missingForApply } from './apply-requirements';
 import type { SimulatedClock } from '../clock';
-import { ConversationStore } from '../conversations/conversation-store';
+import { ConversationStore, type ConversationParticipants, type NewMessage } from '../conversations/conversation-store';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
 import { PrivacyStore } from '../privacy/privacy-store';
 import type { Notify } from '../realtime/hub';
@@ -35,7 +35,7 @@ export interface TransitionInput {
   note?: string | null;
   /** Why the application ended, kept on the application. */
   reason?: string | null;
-  /** A message the change sends into the conversation. */
+  /** What the change's card says in the conversation, and who says it (the platform by default). */
   message?: { from: 'hr' | 'system'; text: string };
   /** The employer API acting by hand: the autopilot leaves this application alone from now on. */
   byEmployerApi?: boolean;
@@ -60,6 +60,8 @@ export type StatusChangeListener = (change: {
   input: TransitionInput;
 }) => void;
 
+/** Told of every message stored, after its transaction commits: the chat delivers it to both sides. */
+export type MessageListener = (participants: ConversationParticipants, message: ChatMessage) => void;
 /** Told after an application was created or changed, once the change is committed (the employer feed). */
 export type ApplicationChangeListener = (change: { applicationId: number; created: boolean }) => void;
 
@@ -71,6 +73,12 @@ const DAY_MS = 24 * HOUR_MS;
 /** Midnight in China (UTC+8) of the day containing `time`: the daily cap resets then. */
 export function startOfChinaDay(time: number): number {
   return time - ((time + CHINA_UTC_OFFSET_MS) % DAY_MS);
+}
+
+/** The status card's line when no one wrote one: what the seeker reads in the conversation and the list. */
+export function statusCardText(status: ApplicationStatus, note: string | null): string {
+  const label = APPLICATION_STATUS_LABELS[status];
+  return note ? `投递状态更新为「${label}」：${note}` : `投递状态更新为「${label}」`;
 }
 
 /** "3天" for whole days, else "36小时": how long the employer has, in the seeker's words. */
@@ -86,6 +94,7 @@ export class ApplicationService {
   private readonly privacy: PrivacyStore;
   private readonly attachments: AttachmentStore;
   private readonly statusListeners: StatusChangeListener[] = [];
+  private readonly messageListeners: MessageListener[] = [];
   private readonly changeListeners: ApplicationChangeListener[] = [];
   private hireGuard: (applicationId: number) => string | null = () => '还不能入职：HR发出录用通知';
 
@@ -105,6 +114,17 @@ export class ApplicationService {
 
   onStatusChange(listener: StatusChangeListener): void {
     this.statusListeners.push(listener);
+  }
+
+  onMessage(listener: MessageListener): void {
+    this.messageListeners.push(listener);
+  }
+
+  /** Tells the listeners about messages that were just committed. */
+  announce(conversationId: number, messages: ChatMessage[]): void {
+    const participants = this.conversations.participants(conversationId);
+    if (!participants) return;
+    for (const message of messages) for (const listener of this.messageListeners) listener(participants, message);
   }
 
   onChange(listener: ApplicationChangeListener): void {
@@ -186,12 +206,13 @@ export class ApplicationService {
       const applicationId = Number(result.lastInsertRowid);
       this.addEvent(applicationId, 'submitted', null, now);
       const conversationId = this.conversations.open({ applicationId, userId, hrId: job.hr_id, jobId, at: now });
-      if (greeting) this.conversations.append(conversationId, 'seeker', greeting, now);
+      if (greeting) this.conversations.append(conversationId, { sender: 'seeker', text: greeting, at: now });
       else {
         const window = respondWindowText(this.rules.respondByHours);
-        this.conversations.append(conversationId, 'system', `你投递了「${job.title}」，HR预计${window}内反馈`, now);
+        const text = `你投递了「${job.title}」，HR预计${window}内反馈`;
+        this.conversations.append(conversationId, { sender: 'system', text, at: now });
         // The seeker's own action: nothing new for them to read.
-        this.conversations.markReadBySeeker(conversationId);
+        this.conversations.markRead(conversationId, 'seeker');
       }
       return applicationId;
     })();
@@ -216,7 +237,7 @@ export class ApplicationService {
    * The seeker lets this application's employer see their phone number (and email): until then the employer
    * view masks them. Tells the HR in the conversation. Idempotent.
    */
-  sharePhone(userId: string, id: number): ApplicationDetail {
+  sharePhone(userId: string, id: number, requestSeq: number | null = null): ApplicationDetail {
     const record = this.store.record(id);
     if (!record || record.userId !== userId) throw notFound('投递记录不存在');
     if (isApplicationEnded(record.status))
@@ -226,7 +247,11 @@ export class ApplicationService {
       .prepare('UPDATE applications SET phone_shared_at = ? WHERE id = ? AND phone_shared_at IS NULL')
       .run(this.clock.now(), id);
     if (shared.changes > 0) {
-      this.postMessage(this.conversations.idForApplication(id), 'system', '你已把手机号发给HR，HR可以直接打电话联系你');
+      this.postMessage(this.conversations.idForApplication(id), {
+        sender: 'seeker',
+        text: '我已同意向你展示手机号，可直接电话联系',
+        card: { kind: 'consent_answer', subject: 'phone', agreed: true, requestSeq },
+      });
       this.changed(id, false);
     }
     return this.detailOf(id);
@@ -245,6 +270,7 @@ export class ApplicationService {
     const hireBlocked = input.to === 'hired' ? this.hireGuard(record.id) : null;
     if (hireBlocked) throw conflict(hireBlocked);
     let message: ChatMessage | undefined;
+    const conversationId = this.conversations.idForApplication(record.id);
     this.db.transaction(() => {
       const awaiting = AWAITING_RESPONSE.includes(input.to);
       this.db
@@ -257,10 +283,17 @@ export class ApplicationService {
         .run(input.to, input.at, input.reason ?? null, awaiting ? 1 : 0, input.byEmployerApi ? 1 : 0, record.id);
       this.addEvent(record.id, input.to, input.note ?? input.reason ?? null, input.at);
       for (const listener of this.statusListeners) listener({ record, from: record.status, input });
-      if (input.message) {
-        const conversationId = this.conversations.idForApplication(record.id);
-        message = this.conversations.append(conversationId, input.message.from, input.message.text, input.at);
-      }
+      const note = input.note ?? input.reason ?? null;
+      const card: MessageCard = { kind: 'status', status: input.to, note };
+      const text = input.message?.text ?? statusCardText(input.to, note);
+      message = this.conversations.append(conversationId, {
+        sender: input.message?.from ?? 'system',
+        text,
+        card,
+        at: input.at,
+      }).message;
+      // The seeker's own withdrawal: nothing new for them to read.
+      if (input.to === 'withdrawn') this.conversations.markRead(conversationId, 'seeker');
       if (input.byEmployerApi || input.message?.from === 'hr') {
         this.db
           .prepare('UPDATE hrs SET last_active_at = max(last_active_at, ?) WHERE id = ?')
@@ -270,7 +303,7 @@ export class ApplicationService {
     record.status = input.to;
     const detail = this.detailOf(record.id);
     this.notify(record.userId, { type: 'application.updated', application: detail });
-    if (message) this.notify(record.userId, { type: 'message', conversationId: message.conversationId, message });
+    if (message) this.announce(conversationId, [message]);
     this.changed(record.id, false);
     return detail;
   }
@@ -283,25 +316,27 @@ export class ApplicationService {
     const at = this.clock.now();
     this.addEvent(record.id, record.status, note, at);
     this.db.prepare('UPDATE applications SET updated_at = ? WHERE id = ?').run(at, record.id);
-    if (message) this.postMessage(this.conversations.idForApplication(record.id), message.from, message.text);
+    if (message) {
+      this.postMessage(this.conversations.idForApplication(record.id), { sender: message.from, text: message.text });
+    }
     this.notify(record.userId, { type: 'application.updated', application: this.detailOf(record.id) });
     this.changed(record.id, false);
   }
 
-  /** Sends a message into a conversation and pushes it to the seeker. */
-  postMessage(conversationId: number, from: 'hr' | 'system', text: string): ChatMessage {
+  /** Stores a message (now) in a conversation and delivers it once committed. */
+  postMessage(conversationId: number, input: Omit<NewMessage, 'at'>): ChatMessage {
     const participants = this.conversations.participants(conversationId);
     if (!participants) throw notFound('会话不存在');
     const at = this.clock.now();
     const message = this.db.transaction(() => {
-      if (from === 'hr') {
+      if (input.sender === 'hr') {
         this.db
           .prepare('UPDATE hrs SET last_active_at = max(last_active_at, ?) WHERE id = ?')
           .run(at, participants.hrId);
       }
-      return this.conversations.append(conversationId, from, text, at);
+      return this.conversations.append(conversationId, { ...input, at }).message;
     })();
-    this.notify(participants.userId, { type: 'message', conversationId: message.conversationId, message });
+    this.announce(conversationId, [message]);
     return message;
   }
 

@@ -1,4 +1,3 @@
-import type { ChatMessage } from '../../services/contracts/conversations';
 import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
 import type { InviteInterviewRequest } from '../../services/contracts/interviews';
 import type { EmployerIdentity } from '../auth/hr-sessions';
@@ -44,11 +43,6 @@ export class EmployerActions {
     this.interviews.checkInvitation(own, request);
     this.interviews.invite(this.viewedFirst(own), request, true);
     return this.viewOf(id);
-  }
-
-  sendMessage(hr: EmployerIdentity, conversationId: number, text: string): ChatMessage {
-    if (this.applications.store.companyOfConversation(conversationId) !== hr.companyId) throw notFound('会话不存在');
-    return this.applications.postMessage(conversationId, 'hr', text);
   }
 
   /** 404 when it does not exist or went to another company: other companies' applications do not exist for it. */

@@ -212,11 +212,10 @@ export class OnboardingService {
     this.db.transaction(() => {
       this.db.prepare("UPDATE offers SET status = 'accepted', responded_at = ? WHERE id = ?").run(now, offer.id);
       this.createContract(party, offer, now);
-      this.applications.postMessage(
-        this.applications.conversations.idForApplication(party.applicationId),
-        'system',
-        '你已接受录用通知，请完成实名认证并签署电子合同',
-      );
+      this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
+        sender: 'system',
+        text: '你已接受录用通知，请完成实名认证并签署电子合同',
+      });
     })();
     this.changed(party);
     return this.view(party.applicationId, { seeker: userId });
@@ -440,11 +439,10 @@ export class OnboardingService {
         .prepare("UPDATE contracts SET employer_signer = ?, employer_signed_at = ?, status = 'signed' WHERE id = ?")
         .run(signerName, now, row.id);
       this.appendEvent(row.id, 'countersigned', party.company, now, { side: 'employer', signer: signerName });
-      this.applications.postMessage(
-        this.applications.conversations.idForApplication(party.applicationId),
-        'system',
-        '企业已会签，电子合同签署完成。请按清单上传入职材料',
-      );
+      this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
+        sender: 'system',
+        text: '企业已会签，电子合同签署完成。请按清单上传入职材料',
+      });
     })();
     this.changed(party);
     return this.view(party.applicationId, { hr });
@@ -463,11 +461,10 @@ export class OnboardingService {
       this.db.prepare("UPDATE contracts SET status = 'revoked' WHERE id = ?").run(row.id);
       this.appendEvent(row.id, 'revoked', party.company, now, { reason });
       this.createContract(party, offer, now);
-      this.applications.postMessage(
-        this.applications.conversations.idForApplication(party.applicationId),
-        'system',
-        `企业撤销了合同（${reason}），已重新生成，请重新签署`,
-      );
+      this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
+        sender: 'system',
+        text: `企业撤销了合同（${reason}），已重新生成，请重新签署`,
+      });
     })();
     this.changed(party);
     return this.view(party.applicationId, { hr });

@@ -1,20 +1,23 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { messageTextProblem } from '../../services/contracts/chat-text';
+import { CLIENT_ID_PATTERN } from '../../services/contracts/conversations';
 import {
   EMPLOYER_REALTIME_PATH,
   REALTIME_CLOSE_CODES,
+  REALTIME_MAX_FRAME_BYTES,
   REALTIME_PATH,
   type EmployerServerEvent,
+  type MessageRejectedEvent,
   type ServerEvent,
 } from '../../services/contracts/realtime';
 import { RTC_SIGNAL_PATH } from '../../services/contracts/rtc';
-import type { HrSessions } from '../auth/hr-sessions';
-import type { TokenService } from '../auth/token-service';
+import type { ChatActor } from '../chat/chat-service';
+import type { MockContext } from '../context';
+import { ApiError } from '../http/api-error';
 import type { RtcSignalling } from '../interviews/rtc-signalling';
-import type { FaultSwitches } from '../http/faults';
 import { isLoopbackAddress } from '../http/loopback';
 import { handshakeError, NO_SOCKET_HERE, writeSocketError } from '../http/raw-errors';
-import type { RealtimeHub } from './hub';
 
 /** How often each open connection gets a chance to be dropped while the drop-sockets fault is on. */
 const DROP_CHECK_INTERVAL_MS = 2000;
@@ -27,26 +30,24 @@ function send(socket: WebSocket, event: ServerEvent | EmployerServerEvent): void
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * WebSocket on `/ws?token=ACCESS` sharing the HTTP server. A bad or expired token is refused by closing
- * with an application close code (the app can tell "refresh and retry" from "sign in again"), since a
+ * WebSocket on `/ws?token=ACCESS` (seekers) sharing the HTTP server. A bad or expired token is refused by
+ * closing with an application close code (the app can tell "refresh and retry" from "sign in again"), since a
  * mini-program cannot see the HTTP status of a failed handshake. The HR console connects on
- * `/ws/employer?token=HR_SESSION` (loopback only) and joins its company's channel in `employerHub`.
+ * `/ws/employer?token=HR_SESSION` (loopback only) and joins its company's channel in `employerHub`. Both sides
+ * chat over their connection. A frame over the size limit closes only its own connection (1009); a malformed
+ * one gets an error frame.
  */
 export function attachRealtimeServer(
   server: Server,
-  deps: {
-    tokens: TokenService;
-    hub: RealtimeHub;
-    faults: FaultSwitches;
-    hrSessions: HrSessions;
-    /** Keyed by company id. */
-    employerHub: RealtimeHub;
-    /** The interview rooms' signalling on RTC_SIGNAL_PATH (seeker and HR alike hold a room ticket). */
-    signalling: RtcSignalling;
-  },
+  ctx: MockContext,
+  /** The interview rooms' signalling on RTC_SIGNAL_PATH (seeker and HR alike hold a room ticket). */
+  signalling: RtcSignalling,
 ): RealtimeServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: REALTIME_MAX_FRAME_BYTES });
   // SDP offers with many candidates run past the chat's frame limit.
   const rtc = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
   // A refused handshake answers in the documented error shape, not ws's plain text.
@@ -62,7 +63,7 @@ export function attachRealtimeServer(
     if (url.pathname === REALTIME_PATH) {
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, token));
     } else if (url.pathname === RTC_SIGNAL_PATH) {
-      rtc.handleUpgrade(request, socket, head, (ws) => deps.signalling.accept(ws, token));
+      rtc.handleUpgrade(request, socket, head, (ws) => signalling.accept(ws, token));
     } else if (url.pathname === EMPLOYER_REALTIME_PATH && isLoopbackAddress(request.socket.remoteAddress)) {
       wss.handleUpgrade(request, socket, head, (ws) => acceptEmployer(ws, token));
     } else {
@@ -78,10 +79,10 @@ export function attachRealtimeServer(
     );
   }
 
-  /** Heartbeats (and the drop-sockets fault) work the same on both channels. */
-  function answerFrames(socket: WebSocket): void {
+  /** Heartbeats, chat frames and the drop-sockets fault work the same on both channels. */
+  function answerFrames(socket: WebSocket, actor: ChatActor): void {
     socket.on('message', (data) => {
-      if (deps.faults.shouldDropSocket()) {
+      if (ctx.faults.shouldDropSocket()) {
         socket.terminate();
         return;
       }
@@ -91,41 +92,76 @@ export function attachRealtimeServer(
       } catch {
         frame = undefined;
       }
-      if ((frame as { type?: unknown } | undefined)?.type === 'ping') send(socket, { type: 'pong' });
-      else send(socket, { type: 'error', message: '无法识别的消息' });
+      handle(socket, actor, frame);
     });
   }
 
+  function handle(socket: WebSocket, actor: ChatActor, frame: unknown): void {
+    const type = isRecord(frame) ? frame.type : undefined;
+    if (type === 'ping') return send(socket, { type: 'pong' });
+    if (!isRecord(frame) || typeof frame.conversationId !== 'string') {
+      return send(socket, { type: 'error', message: '无法识别的消息' });
+    }
+    const conversationId = frame.conversationId;
+    if (type === 'message.send') {
+      const clientId = typeof frame.clientId === 'string' ? frame.clientId : '';
+      const reject = (code: MessageRejectedEvent['code'], message: string) =>
+        send(socket, { type: 'message.rejected', conversationId, clientId, code, message });
+      if (!CLIENT_ID_PATTERN.test(clientId)) return reject('invalid_input', 'clientId 须为 8–64 位字母、数字、-或_');
+      const problem = messageTextProblem(frame.text);
+      if (problem) return reject('invalid_input', problem);
+      try {
+        const sent = ctx.chat.send(actor, conversationId, { text: frame.text as string, clientId });
+        send(socket, { type: 'message.ack', conversationId, clientId, message: sent.message });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const code = error.code === 'rate_limited' || error.code === 'forbidden' ? error.code : 'not_found';
+        reject(code, error.message);
+      }
+      return;
+    }
+    if (type === 'read' && Number.isSafeInteger(frame.seq) && (frame.seq as number) >= 0) {
+      try {
+        ctx.chat.markRead(actor, conversationId, frame.seq as number);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        send(socket, { type: 'error', message: error.message });
+      }
+      return;
+    }
+    send(socket, { type: 'error', message: '无法识别的消息' });
+  }
+
   function acceptEmployer(socket: WebSocket, token: string | undefined): void {
-    const auth = deps.hrSessions.authenticate(token);
+    const auth = ctx.hrSessions.authenticate(token);
     if (!('hrId' in auth)) {
       refuse(socket, auth.error);
       return;
     }
     const channel = String(auth.companyId);
-    deps.employerHub.add(channel, socket);
-    socket.on('close', () => deps.employerHub.remove(channel, socket));
-    socket.on('error', () => deps.employerHub.remove(channel, socket));
-    answerFrames(socket);
+    ctx.employerHub.add(channel, socket);
+    socket.on('close', () => ctx.employerHub.remove(channel, socket));
+    socket.on('error', () => ctx.employerHub.remove(channel, socket));
+    answerFrames(socket, { side: 'hr', hrId: auth.hrId, companyId: auth.companyId });
     send(socket, { type: 'hello', hrId: String(auth.hrId), companyId: channel });
   }
 
   function accept(socket: WebSocket, token: string | undefined): void {
-    const auth = deps.tokens.authenticate(token);
+    const auth = ctx.tokens.authenticate(token);
     if (!('userId' in auth)) {
       refuse(socket, auth.error);
       return;
     }
     const { userId } = auth;
-    deps.hub.add(userId, socket);
-    socket.on('close', () => deps.hub.remove(userId, socket));
-    socket.on('error', () => deps.hub.remove(userId, socket));
-    answerFrames(socket);
+    ctx.hub.add(userId, socket);
+    socket.on('close', () => ctx.hub.remove(userId, socket));
+    socket.on('error', () => ctx.hub.remove(userId, socket));
+    answerFrames(socket, { side: 'seeker', userId });
     send(socket, { type: 'hello', userId });
   }
 
   const dropTimer = setInterval(() => {
-    for (const socket of wss.clients) if (deps.faults.shouldDropSocket()) socket.terminate();
+    for (const socket of wss.clients) if (ctx.faults.shouldDropSocket()) socket.terminate();
   }, DROP_CHECK_INTERVAL_MS);
   dropTimer.unref();
 

@@ -164,7 +164,10 @@ export class RecordedInterviews {
     })();
     const text = `邀请你参加视频面试（${set.questions.length}道题），请在${deadlineText(deadline)}前完成录制。`;
     if (record.status === 'interview') {
-      this.applications.postMessage(this.applications.conversations.idForApplication(applicationId), 'hr', text);
+      this.applications.postMessage(this.applications.conversations.idForApplication(applicationId), {
+        sender: 'hr',
+        text: text,
+      });
     } else {
       if (record.status === 'submitted') {
         this.applications.transition(record, { to: 'viewed', at: now, byEmployerApi: true });

@@ -81,7 +81,20 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: MockContext): voi
         users: count('users'),
         applications: count('applications'),
         conversations: count('conversations'),
+        messages: count('messages'),
+        chatReports: count('chat_reports'),
       },
     };
   });
+
+  /** Chat messages seekers reported, newest first, with the reported text. */
+  app.get('/__admin/chat-reports', async () => ({
+    items: ctx.db
+      .prepare(
+        `SELECT r.id, r.conversation_id AS conversationId, r.user_id AS userId, r.hr_id AS hrId, m.seq,
+           m.text, r.reason, r.created_at AS createdAt
+         FROM chat_reports r JOIN messages m ON m.id = r.message_id ORDER BY r.id DESC`,
+      )
+      .all(),
+  }));
 }

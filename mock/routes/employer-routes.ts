@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseStatusList } from '../../services/contracts/applications';
-import { sendMessageRules } from '../../services/contracts/conversations';
+import { consentRequestRules, markReadRules, sendMessageRules } from '../../services/contracts/conversations';
 import { employerApplicationListQueryRules, rejectApplicationRules } from '../../services/contracts/employer';
 import { inviteInterviewRules } from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
@@ -8,6 +8,7 @@ import { notFound } from '../http/api-error';
 import { pageLimit } from '../http/cursor';
 import { optionalText, validateInput } from '../http/validate-input';
 import { parseId } from '../jobs/job-queries';
+import { readConversationList, readMessagePage } from './conversation-routes';
 import { requireEmployer } from './employer-auth';
 
 type WithId = { Params: { id: string } };
@@ -65,10 +66,38 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
     return ctx.employer.invite(hr, idOf(request.params.id), invitation);
   });
 
+  // The HR's side of the chat: the company's conversations, seen from the HR (another company's is a 404).
+  const hr = (request: FastifyRequest) => ({ side: 'hr' as const, ...requireEmployer(ctx, request) });
+
+  app.get('/employer/conversations', async (request) => readConversationList(ctx.chat, hr(request), request.query));
+
+  app.get<WithId>('/employer/conversations/:id', async (request) => ctx.chat.summary(hr(request), request.params.id));
+
+  app.get<WithId>('/employer/conversations/:id/messages', async (request) =>
+    readMessagePage(ctx.chat, hr(request), request.params.id, request.query),
+  );
+
+  /** 201 when stored; 200 with the stored message for a repeated `clientId`. */
   app.post<WithId>('/employer/conversations/:id/messages', async (request, reply) => {
-    const hr = requireEmployer(ctx, request);
-    const { text } = await validateInput(sendMessageRules, request.body, 'body');
-    const message = ctx.employer.sendMessage(hr, idOf(request.params.id, '会话不存在'), text);
-    return reply.code(201).send(message);
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const input = await validateInput(sendMessageRules, request.body, 'body');
+    const sent = ctx.chat.send(actor, request.params.id, input);
+    return reply.code(sent.created ? 201 : 200).send(sent.message);
+  });
+
+  app.post<WithId>('/employer/conversations/:id/read', async (request) => {
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const input = await validateInput(markReadRules, request.body ?? {}, 'body');
+    ctx.chat.markRead(actor, request.params.id, input.seq);
+    return ctx.chat.summary(actor, request.params.id);
+  });
+
+  app.post<WithId>('/employer/conversations/:id/consent-requests', async (request, reply) => {
+    const actor = hr(request);
+    ctx.chat.own(actor, request.params.id);
+    const { subject } = await validateInput(consentRequestRules, request.body, 'body');
+    return reply.code(201).send(ctx.chat.requestConsent(actor, request.params.id, subject));
   });
 }

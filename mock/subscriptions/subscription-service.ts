@@ -3,6 +3,7 @@ import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../service
 import {
   NOTIFICATION_APPLICATION_PAGE,
   NOTIFICATION_INTERVIEW_PAGE,
+  NOTIFICATION_CONVERSATION_PAGE,
   SUBSCRIPTION_TEMPLATES,
   TEMPLATES_FOR_STATUS,
   type SubscriptionConsent,
@@ -31,6 +32,7 @@ interface OutboxRow {
   status: ApplicationStatus;
   data: string;
   page: string;
+  conversation_id: number | null;
   created_at: number;
 }
 
@@ -57,6 +59,7 @@ function toNotification(row: OutboxRow): WouldSendNotification {
     templateId: row.template_id,
     applicationId: String(row.application_id),
     status: row.status,
+    conversationId: row.conversation_id === null ? null : String(row.conversation_id),
     data: JSON.parse(row.data) as WouldSendNotification['data'],
     page: row.page,
     at: iso(row.created_at),
@@ -186,6 +189,57 @@ export class SubscriptionService {
         `${NOTIFICATION_INTERVIEW_PAGE}?id=${input.interviewId}`,
         input.at,
       );
+    return true;
+  }
+
+  /**
+   * An HR message the seeker is not connected to see: uses one chat-message consent (this application's
+   * first) and records the notification. No consent: nothing is sent. Answers whether one was sent.
+   */
+  notifyChat(input: {
+    userId: string;
+    applicationId: number;
+    conversationId: number;
+    text: string;
+    at: number;
+  }): boolean {
+    const application = this.db
+      .prepare(
+        `SELECT a.status, j.title, c.name AS company FROM applications a JOIN jobs j ON j.id = a.job_id
+         JOIN companies c ON c.id = j.company_id WHERE a.id = ?`,
+      )
+      .get(input.applicationId) as { status: ApplicationStatus; title: string; company: string };
+    const consent = this.db
+      .prepare(
+        `SELECT id, template_id FROM subscription_consents
+         WHERE user_id = ? AND consumed_at IS NULL AND template_id = ? AND (application_id IS NULL OR application_id = ?)
+         ORDER BY application_id IS NULL, id LIMIT 1`,
+      )
+      .get(input.userId, SUBSCRIPTION_TEMPLATES.chatMessage.id, input.applicationId) as
+      { id: number; template_id: string } | undefined;
+    if (!consent) return false;
+    // A template keyword holds a short line: the start of the message.
+    const preview = input.text.length > 20 ? `${input.text.slice(0, 20)}…` : input.text;
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE subscription_consents SET consumed_at = ? WHERE id = ?').run(input.at, consent.id);
+      this.db
+        .prepare(
+          `INSERT INTO notifications_outbox
+             (user_id, consent_id, template_id, application_id, status, data, page, conversation_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.userId,
+          consent.id,
+          consent.template_id,
+          input.applicationId,
+          application.status,
+          JSON.stringify(keywords([application.title, application.company, preview, chinaDateTime(input.at)])),
+          `${NOTIFICATION_CONVERSATION_PAGE}?id=${input.conversationId}`,
+          input.conversationId,
+          input.at,
+        );
+    })();
     return true;
   }
 

@@ -1,6 +1,8 @@
 import { bindView, unbindView } from '../../stores/bind';
+import { chatStore } from '../../stores/chat';
 import { conversationsStore } from '../../stores/conversations';
 import type { LoadStatus } from '../../stores/load-status';
+import { navigateTo } from '../../services/platform/navigation';
 import { stopPullDownRefresh } from '../../services/platform/ui';
 import { toConversationRowView, type ConversationRowView } from '../../view-models/conversation-view';
 
@@ -10,6 +12,8 @@ const data = {
   hasMore: false,
   errorMessage: '',
   loadMoreError: '',
+  unreadOnly: false,
+  unreadTotalText: '',
   skeletonRows: [1, 2, 3],
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
@@ -23,11 +27,15 @@ Page({
       hasMore: conversationsStore.hasMore,
       errorMessage: conversationsStore.errorMessage,
       loadMoreError: conversationsStore.loadMoreError,
+      unreadOnly: conversationsStore.query.unreadOnly,
+      unreadTotalText:
+        chatStore.unreadTotal > 0 ? `（${chatStore.unreadTotal > 99 ? '99+' : chatStore.unreadTotal}）` : '',
     }));
   },
   onShow() {
     // New replies may have come while the tab was hidden.
     void (conversationsStore.status === 'ready' ? conversationsStore.refresh() : conversationsStore.load());
+    void chatStore.refreshUnreadTotal();
   },
   onUnload() {
     unbindView(this);
@@ -44,5 +52,14 @@ Page({
   },
   onLoadMore() {
     void conversationsStore.loadMore();
+  },
+  onFilterAll() {
+    if (conversationsStore.query.unreadOnly) void conversationsStore.load({ unreadOnly: false });
+  },
+  onFilterUnread() {
+    if (!conversationsStore.query.unreadOnly) void conversationsStore.load({ unreadOnly: true });
+  },
+  onOpenConversation(event: { currentTarget: { dataset: { id: string } } }) {
+    navigateTo('subpackages/chat/pages/conversation/index', { id: event.currentTarget.dataset.id });
   },
 });

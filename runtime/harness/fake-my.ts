@@ -155,6 +155,8 @@ export interface FakeMyControl {
 
   /** Answers for the next confirm calls, in order; when none is queued the answer is `true` (confirm). */
   answerConfirm(...answers: boolean[]): void;
+  /** Answers for the next prompt calls (null = cancel), in order; none queued = cancel. */
+  answerPrompt(...answers: Array<string | null>): void;
   /** Answers (item index, -1 = cancel) for the next showActionSheet calls; none queued = -1 (cancel). */
   answerActionSheet(...indexes: number[]): void;
   /** Answer for chooseCity; `'cancel'` (the default) fails with error 11 as Alipay does. */
@@ -205,6 +207,10 @@ export interface FakeMyControl {
   readonly sockets: string[];
   /** Sockets not yet closed. */
   readonly openSocketCount: number;
+  /** Ends every open socket as a lost network would (error, then close 1006); the network stays up. */
+  dropSockets(): void;
+  /** The tab badges my.setTabBarBadge shows (tab index → text); removeTabBarBadge takes one away. */
+  readonly tabBadges: Map<number, string>;
   /** my.setKeepScreenOn's current state. */
   readonly keepScreenOn: boolean;
   /** Server time for my.getServerTime (default: the real clock). */
@@ -288,6 +294,8 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const problems: string[] = [];
   const confirmAnswers: boolean[] = [];
   const actionSheetAnswers: number[] = [];
+  const promptAnswers: Array<string | null> = [];
+  const tabBadges = new Map<number, string>();
   const files = new Map<string, { bytes: Uint8Array; imageType: string }>();
   const alertBeforeUnloadCalls: FakeMyControl['alertBeforeUnloadCalls'] = [];
   const alertBeforeUnload: { enabled: boolean; message?: string } = { enabled: false };
@@ -340,6 +348,16 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
         return {};
       case 'confirm':
         return { confirm: confirmAnswers.length ? (confirmAnswers.shift() as boolean) : true };
+      case 'prompt': {
+        const answer = promptAnswers.length ? (promptAnswers.shift() as string | null) : null;
+        return { ok: answer !== null, inputValue: answer ?? '' };
+      }
+      case 'setTabBarBadge':
+        tabBadges.set(Number(opts.index), String(opts.text));
+        return { success: true };
+      case 'removeTabBarBadge':
+        tabBadges.delete(Number(opts.index));
+        return { success: true };
       case 'showActionSheet':
         return { index: actionSheetAnswers.length ? (actionSheetAnswers.shift() as number) : -1, success: true };
       case 'chooseCity':
@@ -605,6 +623,9 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     answerConfirm: (...answers) => {
       confirmAnswers.push(...answers);
     },
+    answerPrompt: (...answers) => {
+      promptAnswers.push(...answers);
+    },
     answerActionSheet: (...indexes) => {
       actionSheetAnswers.push(...indexes);
     },
@@ -650,6 +671,8 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     get openSocketCount() {
       return core.sockets.openCount;
     },
+    dropSockets: () => core.sockets.dropAll('network lost'),
+    tabBadges,
     get keepScreenOn() {
       return core.keepScreenOn;
     },

@@ -998,6 +998,8 @@ class RuntimeImpl implements Runtime {
     for (const kept of this.stack.tabPages.values()) attempt(`onUnload of ${kept.route}`, () => kept.doUnload());
     this.stack.tabPages.clear();
     for (const component of [...this.components]) attempt('didUnmount', () => component.unmount());
+    // The app leaves (as when the user closes it): what it keeps running on onHide stops, e.g. its socket.
+    if (this.appHandle) attempt('app onHide', () => this.appHandle?.hide());
     this.my.$fake.abortAll();
     this.my.$fake.setNavigationHandler(null);
     const bag = global as unknown as GlobalBag;

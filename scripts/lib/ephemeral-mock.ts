@@ -1,7 +1,8 @@
 /**
  * The real mock backend for one test file or benchmark run: an ephemeral port on 127.0.0.1, its own
  * database file in a temporary folder, no autopilot timer, no logs. `stop()` closes it and deletes the
- * folder; `setFaults()` flips its fault switches (/__admin/faults).
+ * folder; `setFaults()` flips its fault switches (/__admin/faults); `restart()` stops it and starts it again
+ * on the same port and database, as a deploy would.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,11 @@ import { createMockServer, type MockServer, type MockServerOptions } from '../..
 
 export interface EphemeralMock extends MockServer {
   setFaults(faults: Record<string, number>): Promise<void>;
+  /**
+   * Closes the server, runs `whileDown` (what clients do meanwhile), then starts it again on the same port
+   * and database file; this handle then points at the new server. True when nothing was reseeded.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -24,19 +30,29 @@ export async function setMockFaults(mockUrl: string, faults: Record<string, numb
 
 export async function startEphemeralMock(options: MockServerOptions = {}): Promise<EphemeralMock> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-'));
-  const server = await createMockServer({
+  const serverOptions: MockServerOptions = {
     port: 0,
     host: '127.0.0.1',
     dbPath: path.join(dir, 'mock.db'),
     autopilotIntervalMs: 0,
     logLevel: 'silent',
     ...options,
-  });
-  return Object.assign(server, {
-    setFaults: (faults: Record<string, number>) => setMockFaults(server.url, faults),
+  };
+  const mock: EphemeralMock = Object.assign(await createMockServer(serverOptions), {
+    setFaults: (faults: Record<string, number>) => setMockFaults(mock.url, faults),
+    async restart(whileDown?: () => Promise<void>) {
+      const { port } = mock;
+      await mock.close();
+      // Lets fetch's pool see its kept-alive connections closed before the next request.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await whileDown?.();
+      Object.assign(mock, await createMockServer({ ...serverOptions, port }));
+      return mock.seedReport === null;
+    },
     async stop() {
-      await server.close();
+      await mock.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   });
+  return mock;
 }

@@ -15,6 +15,9 @@ export const REALTIME_CLOSE_CODES = {
   tokenExpired: 4402,
 } as const;
 
+/** A client frame larger than this closes that connection (1009) and no other. */
+export const REALTIME_MAX_FRAME_BYTES = 16 * 1024;
+
 /** First frame after a successful connection. */
 export interface HelloEvent {
   type: 'hello';
@@ -31,11 +34,36 @@ export interface ApplicationUpdatedEvent {
   application: ApplicationDetail;
 }
 
-/** A new message in one of the seeker's conversations. */
+/** A new message in one of this side's conversations (including this side's own, sent elsewhere). */
 export interface MessageEvent {
   type: 'message';
   conversationId: string;
   message: ChatMessage;
+}
+
+/** The server stored (or had already stored) the message the client sent with `clientId`. */
+export interface MessageAckEvent {
+  type: 'message.ack';
+  conversationId: string;
+  clientId: string;
+  message: ChatMessage;
+}
+
+/** The server refused a message; `code` `rate_limited` means try again later, others mean never. */
+export interface MessageRejectedEvent {
+  type: 'message.rejected';
+  conversationId: string;
+  clientId: string;
+  code: 'invalid_input' | 'not_found' | 'rate_limited' | 'forbidden';
+  message: string;
+}
+
+/** The other side (`by`) has read the conversation up to `seq`. */
+export interface ReadEvent {
+  type: 'read';
+  conversationId: string;
+  by: 'seeker' | 'hr';
+  seq: number;
 }
 
 /** The server could not understand a client frame. */
@@ -62,6 +90,9 @@ export type ServerEvent =
   | ApplicationUpdatedEvent
   | MessageEvent
   | InterviewUpdatedEvent
+  | MessageAckEvent
+  | MessageRejectedEvent
+  | ReadEvent
   | OnboardingUpdatedEvent
   | RealtimeErrorEvent;
 
@@ -70,11 +101,26 @@ export interface PingEvent {
   type: 'ping';
 }
 
-export type ClientEvent = PingEvent;
+/** Send a text message; the answer is `message.ack` or `message.rejected` with the same clientId. */
+export interface SendMessageEvent {
+  type: 'message.send';
+  conversationId: string;
+  clientId: string;
+  text: string;
+}
+
+/** This side has read the conversation up to `seq`. */
+export interface MarkReadEvent {
+  type: 'read';
+  conversationId: string;
+  seq: number;
+}
+
+export type ClientEvent = PingEvent | SendMessageEvent | MarkReadEvent;
 
 // ---------------------------------------------------------------------------------------------------------
 // The employer channel: the HR console connects to `${EMPLOYER_REALTIME_PATH}?token=HR_SESSION_TOKEN`
-// (loopback only) and hears about its company's applications.
+// (loopback only) and hears about its company's applications and chats; it sends the same client frames.
 
 export const EMPLOYER_REALTIME_PATH = '/ws/employer';
 
@@ -117,5 +163,9 @@ export type EmployerServerEvent =
   | EmployerApplicationUpdatedEvent
   | InterviewUpdatedEvent
   | EmployerWaitingRoomEvent
+  | MessageEvent
+  | MessageAckEvent
+  | MessageRejectedEvent
+  | ReadEvent
   | EmployerRecordedInterviewUpdatedEvent
   | RealtimeErrorEvent;

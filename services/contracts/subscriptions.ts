@@ -8,7 +8,8 @@
 import type { ApplicationStatus } from './applications';
 import type { InputRules } from './validation';
 
-export type SubscriptionTemplateKey = 'applicationStatus' | 'interviewInvite' | 'offer' | 'interviewReminder';
+export type SubscriptionTemplateKey =
+  'applicationStatus' | 'interviewInvite' | 'offer' | 'interviewReminder' | 'chatMessage';
 
 export interface SubscriptionTemplate {
   /** The template id as configured on Alipay's merchant platform (what `entityIds` takes). */
@@ -42,6 +43,12 @@ export const SUBSCRIPTION_TEMPLATES: Record<SubscriptionTemplateKey, Subscriptio
     title: '面试提醒',
     keywords: ['职位名称', '公司名称', '面试时间', '面试方式'],
   },
+  // Used for an HR message that finds the seeker with no open connection.
+  chatMessage: {
+    id: 'c2f0a9b1e4d74b6a9d3e5f7a1b2c3d05',
+    title: '新消息提醒',
+    keywords: ['职位名称', '公司名称', '消息内容', '发送时间'],
+  },
 };
 
 /** `my.requestSubscribeMessage` takes at most three template ids a call. */
@@ -65,6 +72,8 @@ export const NOTIFICATION_INTERVIEW_PAGE = 'subpackages/interviews/pages/detail/
 
 /** Where a notification opens the app (`page` of templatemessage.send); `?id=` is the application id. */
 export const NOTIFICATION_APPLICATION_PAGE = 'subpackages/applications/pages/detail/index';
+/** Where a chat notification opens the app; `?id=` is the conversation id. */
+export const NOTIFICATION_CONVERSATION_PAGE = 'subpackages/chat/pages/conversation/index';
 
 /** POST /subscriptions: the ids the user accepted (`res.result.subscribedEntityIds`). */
 export interface SubscribeRequest {
@@ -94,6 +103,8 @@ export interface WouldSendNotification {
   templateId: string;
   applicationId: string;
   status: ApplicationStatus;
+  /** Set for a chat message sent as a notification. */
+  conversationId: string | null;
   /** As templatemessage.send takes it: { keyword1: { value }, … }. */
   data: Record<string, { value: string }>;
   page: string;

@@ -16,3 +16,18 @@ export function confirm(options: {
     });
   });
 }
+
+/** The platform's text prompt. Resolves the text entered, or null on cancel or when it cannot show. */
+export function prompt(options: { title: string; message?: string; placeholder?: string }): Promise<string | null> {
+  return new Promise((resolve) => {
+    my.prompt({
+      title: options.title,
+      message: options.message,
+      placeholder: options.placeholder,
+      okButtonText: '确定',
+      cancelButtonText: '取消',
+      success: (result) => resolve(result.ok ? result.inputValue : null),
+      fail: () => resolve(null),
+    });
+  });
+}

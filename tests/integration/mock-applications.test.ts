@@ -3,7 +3,7 @@ import type {
   ApplicationSummary,
   DuplicateApplicationErrorBody,
 } from '../../services/contracts/applications';
-import type { ChatMessage, ConversationSummary } from '../../services/contracts/conversations';
+import type { ConversationSummary, MessagePage } from '../../services/contracts/conversations';
 import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
@@ -171,15 +171,18 @@ describe('mock backend applications', () => {
       jobTitle: jobs[5].title,
       companyName: jobs[5].company.name,
       hr: { id: jobs[5].hr.id, name: jobs[5].hr.name },
-      lastMessage: { text: '您好，可以聊聊吗？', from: 'seeker' },
+      lastMessage: { text: '投递状态更新为「已撤回」：你已撤回本次投递', from: 'system' },
       unreadCount: 0,
     });
-    const messages = await backend.request<CursorPage<ChatMessage>>(
+    const messages = await backend.request<MessagePage>(
       'GET',
       `/conversations/${withGreeting.body.conversationId}/messages`,
       { token: accessToken },
     );
-    expect(messages.body.items.map((m) => m.text)).toEqual(['您好，可以聊聊吗？']);
+    expect(messages.body.items.map((m) => m.text)).toEqual([
+      '您好，可以聊聊吗？',
+      '投递状态更新为「已撤回」：你已撤回本次投递',
+    ]);
   });
 
   it('caps applications per day with 429 and a clear Chinese message', async () => {

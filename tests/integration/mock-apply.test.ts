@@ -3,7 +3,7 @@ import type {
   DuplicateApplicationErrorBody,
   ResumeIncompleteErrorBody,
 } from '../../services/contracts/applications';
-import type { ChatMessage } from '../../services/contracts/conversations';
+import type { MessagePage } from '../../services/contracts/conversations';
 import type { ApiErrorBody } from '../../services/contracts/errors';
 import type { CursorPage } from '../../services/contracts/page';
 import type { EmployerApplicationWithResume } from '../../services/contracts/employer';
@@ -169,19 +169,20 @@ describe('mock backend: applying with a resume', () => {
       email: 'zhangsan@example.com',
       contactShared: true,
     });
-    const messages = await backend.request<CursorPage<ChatMessage>>(
+    const messages = await backend.request<MessagePage>(
       'GET',
       `/conversations/${created.body.conversationId}/messages`,
       { token },
     );
-    expect(messages.body.items.map((m) => m.text)).toContain('你已把手机号发给HR，HR可以直接打电话联系你');
+    expect(messages.body.items.at(-1)).toMatchObject({
+      from: 'seeker',
+      card: { kind: 'consent_answer', subject: 'phone', agreed: true, requestSeq: null },
+    });
     // Sharing again changes nothing and sends nothing more.
     await backend.request('POST', `/applications/${created.body.id}/share-phone`, { token });
-    const again = await backend.request<CursorPage<ChatMessage>>(
-      'GET',
-      `/conversations/${created.body.conversationId}/messages`,
-      { token },
-    );
+    const again = await backend.request<MessagePage>('GET', `/conversations/${created.body.conversationId}/messages`, {
+      token,
+    });
     expect(again.body.items).toHaveLength(messages.body.items.length);
   });
 

@@ -100,8 +100,9 @@ describe('mock backend employer API', () => {
       `/conversations/${application.conversationId}`,
       { token: accessToken },
     );
+    // 被查看 and the invitation: two cards.
     expect(conversation.body).toMatchObject({
-      unreadCount: 1,
+      unreadCount: 2,
       lastMessage: { from: 'hr', text: expect.stringContaining('邀请你参加视频面试') },
     });
     const read = await backend.request<ConversationSummary>(

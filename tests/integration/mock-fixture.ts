@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import type { TokenPair } from '../../services/contracts/auth';
-import type { ServerEvent } from '../../services/contracts/realtime';
+import type { EmployerSession } from '../../services/contracts/employer';
+import { EMPLOYER_REALTIME_PATH, type EmployerServerEvent, type ServerEvent } from '../../services/contracts/realtime';
 import type { MockServer, MockServerOptions } from '../../mock/server';
 import { startEphemeralMock } from '../../scripts/lib/ephemeral-mock';
 
@@ -25,6 +26,8 @@ export interface TestBackend {
   server: MockServer;
   url: string;
   request<T = unknown>(method: string, urlPath: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Stops the server and starts it again on the same port and database file; true when nothing was reseeded. */
+  restart(): Promise<boolean>;
   /** Logs in as the Alipay user named by `key` with a fresh single-use code. */
   login(key: string): Promise<TokenPair>;
   close(): Promise<void>;
@@ -61,6 +64,7 @@ export async function startTestBackend(options: MockServerOptions = {}): Promise
     server,
     url: server.url,
     request,
+    restart: () => server.restart(),
     login: async (key) => {
       const response = await request<TokenPair>('POST', '/auth/login', { body: { authCode: freshAuthCode(key) } });
       if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
@@ -114,4 +118,14 @@ export function connectRealtime<E extends { type: string } = ServerEvent>(
   }
 
   return { socket, next, closed, close: () => socket.close() };
+}
+
+/** The HR console's socket as `hrId`: signs in (`POST /employer/session`) and connects with that token. */
+export async function connectEmployerRealtime(
+  backend: TestBackend,
+  hrId: string | number,
+): Promise<RealtimeClient<EmployerServerEvent>> {
+  const session = await backend.request<EmployerSession>('POST', '/employer/session', { body: { hrId: String(hrId) } });
+  if (session.status !== 201) throw new Error(`HR sign-in failed: ${JSON.stringify(session.body)}`);
+  return connectRealtime<EmployerServerEvent>(backend.url, session.body.token, EMPLOYER_REALTIME_PATH);
 }

@@ -53,10 +53,18 @@ describe('mock backend realtime', () => {
     expect(viewed.application).toMatchObject({ id: created.body.id, status: 'viewed' });
     const invited = await client.next('application.updated');
     expect(invited.application).toMatchObject({ id: created.body.id, status: 'interview' });
-    const message = await client.next('message');
-    expect(message).toMatchObject({
+    // Each status change is a card in the conversation; the invitation carries the HR's note.
+    expect(await client.next('message')).toMatchObject({
       conversationId: created.body.conversationId,
-      message: { from: 'hr', text: expect.stringContaining('邀请你参加视频面试') },
+      message: { from: 'system', card: { kind: 'status', status: 'viewed' } },
+    });
+    expect(await client.next('message')).toMatchObject({
+      conversationId: created.body.conversationId,
+      message: {
+        from: 'hr',
+        text: expect.stringContaining('邀请你参加视频面试'),
+        card: { kind: 'status', status: 'interview' },
+      },
     });
     await expect(bystander.next('application.updated', 300)).rejects.toThrow();
     client.close();

@@ -284,6 +284,18 @@ describe('fake my: auth, UI, location, system', () => {
     expect(fake.$fake.lastToast()).toEqual({ api: 'showToast', content: '已投递', type: 'success' });
   });
 
+  it('answers prompt as queued (cancel when nothing is) and keeps the tab badges the app set', async () => {
+    const fake = createFakeMy();
+    fake.$fake.answerPrompt('招聘收费', null);
+    expect(await fake.prompt({ title: '举报原因' })).toMatchObject({ ok: true, inputValue: '招聘收费' });
+    expect(await fake.prompt({ title: '举报原因' })).toMatchObject({ ok: false });
+    expect(await fake.prompt({ title: '举报原因' })).toMatchObject({ ok: false });
+    await fake.setTabBarBadge({ index: 1, text: '3' });
+    await fake.setTabBarBadge({ index: 2, text: '1' });
+    await fake.removeTabBarBadge({ index: 2 });
+    expect([...fake.$fake.tabBadges]).toEqual([[1, '3']]);
+  });
+
   it('chooseCity cancels with error 11 unless answered; getLocation gives the set position', async () => {
     const fake = createFakeMy();
     await expect(fake.chooseCity()).rejects.toEqual({ error: 11, errorMessage: '用户取消操作' });
@@ -408,6 +420,7 @@ describe('fake my: unsupported APIs', () => {
   it('answers canIUse for what it implements, and accepts deliberate stubs', async () => {
     const fake = createFakeMy();
     expect(fake.canIUse('request')).toBe(true);
+    expect(fake.canIUse('connectSocket')).toBe(true);
     expect(fake.canIUse('chooseVideo')).toBe(false);
     fake.$fake.define('vibrateShort', (() => Promise.resolve()) as unknown as FakeMy['vibrateShort']);
     await expect(fake.vibrateShort()).resolves.toBeUndefined();

@@ -35,6 +35,15 @@ describe('diffForSetData', () => {
     });
   });
 
+  it('prepends with $spliceData when older items come in front, never resending the list', () => {
+    const prev = { messages: [{ seq: 3 }, { seq: 4 }], loadingOlder: true };
+    const next = { messages: [{ seq: 1 }, { seq: 2 }, { seq: 3 }, { seq: 4 }], loadingOlder: false };
+    expect(diffForSetData(prev, next)).toEqual({
+      set: { loadingOlder: false },
+      splice: { messages: [0, 0, { seq: 1 }, { seq: 2 }] },
+    });
+  });
+
   it('replaces a list that shrank or changed mostly', () => {
     expect(diffForSetData({ jobs: [1, 2, 3] }, { jobs: [1] })).toEqual({ set: { jobs: [1] }, splice: {} });
     expect(diffForSetData({ jobs: [1, 2, 3] }, { jobs: [4, 5, 3] })).toEqual({ set: { jobs: [4, 5, 3] }, splice: {} });

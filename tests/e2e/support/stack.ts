@@ -20,7 +20,7 @@ import { createSimulatorServer, type SimulatorServer } from '../../../simulator/
 import { ARTIFACTS_DIR, type Shot } from './artifacts';
 
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/lib/chromium';
-import { setMockFaults, startEphemeralMock } from '../../../scripts/lib/ephemeral-mock';
+import { setMockFaults, startEphemeralMock, type EphemeralMock } from '../../../scripts/lib/ephemeral-mock';
 
 export { CHROMIUM, CHROMIUM_ARGS };
 
@@ -28,7 +28,7 @@ export { CHROMIUM, CHROMIUM_ARGS };
 export { FAKE_CAMERA_ARGS } from '../../../scripts/lib/chromium';
 
 export interface Stack {
-  mock: MockServer;
+  mock: EphemeralMock;
   sim: SimulatorServer;
   browser: Browser;
   stop(): Promise<void>;

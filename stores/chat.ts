@@ -1,0 +1,449 @@
+import './mobx-config';
+import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
+import { messageTextProblem } from '../services/contracts/chat-text';
+import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
+import type { ServerEvent } from '../services/contracts/realtime';
+import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
+import {
+  answerConsent,
+  getConversation,
+  getUnreadTotal,
+  listMessages,
+  markConversationRead,
+  reportChatMessage,
+  setHrBlocked,
+} from '../services/conversations';
+import { newIdempotencyKey } from '../services/http';
+import { showTabBadge } from '../services/platform/socket';
+import { realtime, type RealtimeClient, type RealtimeState } from '../services/realtime';
+import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
+
+export type { RealtimeState };
+import { applicationsStore } from './applications';
+import { conversationsStore, updateConversationRow, withMessage } from './conversations';
+import type { LoadStatus } from './load-status';
+import { messageOf } from './outcome';
+
+/** Messages sent to the view when a conversation opens: one screen. */
+export const FIRST_PAGE_SIZE = 20;
+export const OLDER_PAGE_SIZE = 30;
+/** Resync pages while catching up after a reconnect. */
+const RESYNC_PAGE_SIZE = 100;
+const MESSAGES_TAB_INDEX = 1;
+
+export interface ChatThread {
+  id: string;
+  summary: ConversationSummary | null;
+  status: LoadStatus;
+  errorMessage: string;
+  /** Stored messages by seq, oldest first. */
+  stored: ThreadMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  olderError: string;
+  /** The HR has read up to this seq. */
+  otherReadSeq: number;
+  /** Highest seq this app has seen (stored list or beyond, when history is not all loaded). */
+  lastSeq: number;
+}
+
+function toThreadMessage(message: ChatMessage): ThreadMessage {
+  return {
+    key: message.clientId && message.from === 'seeker' ? message.clientId : `s${message.seq}`,
+    seq: message.seq,
+    from: message.from,
+    text: message.text,
+    card: message.card,
+    sentAt: message.sentAt,
+    clientId: message.clientId,
+  };
+}
+
+function fromOutbox(entry: OutboxEntry): ThreadMessage {
+  return {
+    key: entry.clientId,
+    seq: null,
+    from: 'seeker',
+    text: entry.text,
+    card: null,
+    sentAt: new Date(entry.createdAt).toISOString(),
+    clientId: entry.clientId,
+    failure: entry.failure,
+  };
+}
+
+/** Merges stored messages into a seq-ordered list, each seq once. */
+export function mergeStored(current: ThreadMessage[], incoming: ThreadMessage[]): ThreadMessage[] {
+  if (!incoming.length) return current;
+  const last = current.length ? (current[current.length - 1].seq as number) : 0;
+  const fresh = incoming.filter((m) => (m.seq as number) > last);
+  // The common case (new messages after the last one) appends, so the view gets one $spliceData.
+  if (fresh.length === incoming.length) return [...current, ...incoming];
+  const bySeq = new Map<number, ThreadMessage>();
+  for (const m of current) bySeq.set(m.seq as number, m);
+  for (const m of incoming) if (!bySeq.has(m.seq as number)) bySeq.set(m.seq as number, m);
+  return [...bySeq.values()].sort((a, b) => (a.seq as number) - (b.seq as number));
+}
+
+/**
+ * The chat with employers: threads (a screen of history first, older pages on demand), sending through a
+ * device outbox over the realtime connection (exactly once by client id), catching up after every
+ * reconnect, read receipts both ways, unread counts and the tab badge, consent answers, reports, blocking.
+ */
+export class ChatStore {
+  threads = observable.map<string, ChatThread>();
+  /** Unacknowledged messages by conversation, in the order typed. */
+  pending = observable.map<string, ThreadMessage[]>();
+  unreadTotal = 0;
+  connection: RealtimeState = 'idle';
+  /** The conversation on screen: its HR messages are read as they come. */
+  visibleId: string | null = null;
+  private outbox: ChatOutbox | undefined;
+  private started = false;
+  /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
+  private catchingUp = false;
+
+  constructor(private readonly client: RealtimeClient = realtime) {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp'>(this, {
+      outbox: false,
+      client: false,
+      started: false,
+      catchingUp: false,
+    });
+  }
+
+  thread(id: string): ChatThread | undefined {
+    return this.threads.get(id);
+  }
+
+  /** What the conversation shows: stored messages, then the seeker's unacknowledged ones. */
+  messages(id: string): ThreadMessage[] {
+    const stored = this.threads.get(id)?.stored ?? [];
+    const pending = this.pending.get(id) ?? [];
+    return pending.length ? [...stored, ...pending] : stored;
+  }
+
+  deliveryState(id: string, message: ThreadMessage): DeliveryState | null {
+    if (message.from !== 'seeker') return null;
+    if (message.seq === null) return message.failure ? 'failed' : 'sending';
+    return message.seq <= (this.threads.get(id)?.otherReadSeq ?? 0) ? 'read' : 'sent';
+  }
+
+  /** Connects, restores the outbox and keeps the badge current. Called once the seeker is signed in. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.outbox = new ChatOutbox();
+    for (const entry of this.outbox.all()) this.addPending(fromOutbox(entry), entry.conversationId);
+    this.client.onEvent((event) => this.receive(event));
+    this.client.onConnected(() => void this.catchUp());
+    this.client.onStateChange((state) => runInAction(() => (this.connection = state)));
+    reaction(
+      () => this.unreadTotal,
+      (count) => showTabBadge(MESSAGES_TAB_INDEX, count),
+      { fireImmediately: true },
+    );
+    this.client.start();
+  }
+
+  /** Opens a conversation: its header and the newest screen of messages (again on re-entry: catches up). */
+  async open(id: string): Promise<void> {
+    const known = this.threads.get(id);
+    if (known && known.status === 'ready') {
+      await this.resync(id);
+      return;
+    }
+    this.threads.set(id, {
+      id,
+      summary: known?.summary ?? null,
+      status: 'loading',
+      errorMessage: '',
+      stored: [],
+      hasOlder: false,
+      loadingOlder: false,
+      olderError: '',
+      otherReadSeq: 0,
+      lastSeq: 0,
+    });
+    try {
+      const [summary, page] = await Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAGE_SIZE })]);
+      runInAction(() => {
+        const thread = this.threads.get(id) as ChatThread;
+        thread.summary = summary;
+        thread.stored = mergeStored(thread.stored, page.items.map(toThreadMessage));
+        thread.hasOlder = page.hasMore;
+        thread.otherReadSeq = Math.max(thread.otherReadSeq, page.otherReadSeq);
+        thread.lastSeq = Math.max(thread.lastSeq, page.lastSeq);
+        thread.status = 'ready';
+      });
+      this.dropAcknowledged(id);
+      this.markRead(id);
+      // Messages pushed while the first page was on its way.
+      void this.resync(id);
+    } catch (error) {
+      runInAction(() => {
+        const thread = this.threads.get(id) as ChatThread;
+        thread.status = 'error';
+        thread.errorMessage = messageOf(error, '会话加载失败，请稍后重试');
+      });
+    }
+  }
+
+  setVisible(id: string | null): void {
+    this.visibleId = id;
+    if (id) this.markRead(id);
+  }
+
+  /** One older page, put in front of what is shown. */
+  async loadOlder(id: string): Promise<void> {
+    const thread = this.threads.get(id);
+    if (!thread || thread.status !== 'ready' || !thread.hasOlder || thread.loadingOlder) return;
+    thread.loadingOlder = true;
+    thread.olderError = '';
+    const beforeSeq = thread.stored.length ? (thread.stored[0].seq as number) : thread.lastSeq + 1;
+    try {
+      const page = await listMessages(id, { beforeSeq, limit: OLDER_PAGE_SIZE });
+      runInAction(() => {
+        const older = page.items.map(toThreadMessage).filter((m) => (m.seq as number) < beforeSeq);
+        thread.stored = [...older, ...thread.stored];
+        thread.hasOlder = page.hasMore;
+        thread.loadingOlder = false;
+      });
+    } catch (error) {
+      runInAction(() => {
+        thread.loadingOlder = false;
+        thread.olderError = messageOf(error, '加载失败，点击重试');
+      });
+    }
+  }
+
+  /**
+   * Sends a text: kept in the outbox first (so a kill or a dead network loses nothing), shown as 发送中,
+   * sent now when connected. Answers the problem to show instead, or null.
+   */
+  send(conversationId: string, text: string): string | null {
+    const problem = messageTextProblem(text);
+    if (problem) return problem;
+    if (this.threads.get(conversationId)?.summary?.blocked) return '你已屏蔽该HR，取消屏蔽后才能发消息';
+    const entry: OutboxEntry = { clientId: newClientId(), conversationId, text, createdAt: Date.now() };
+    const refused = this.requireOutbox().add(entry);
+    if (refused) return refused;
+    this.addPending(fromOutbox(entry), conversationId);
+    if (!this.catchingUp) this.transmit(entry);
+    return null;
+  }
+
+  /** 重发: the same client id again, so a message that did arrive is never doubled. */
+  retry(conversationId: string, clientId: string): void {
+    const entry = this.requireOutbox()
+      .all()
+      .find((e) => e.clientId === clientId);
+    if (!entry) return;
+    this.requireOutbox().setFailure(clientId, null);
+    this.setPendingFailure(conversationId, clientId, undefined);
+    if (!this.catchingUp) this.transmit(entry);
+  }
+
+  /** Tells the server (and so the HR) the seeker read everything shown. */
+  markRead(id: string): void {
+    const thread = this.threads.get(id);
+    if (!thread || thread.status !== 'ready') return;
+    const seq = thread.lastSeq;
+    const summary = thread.summary;
+    if (!summary || seq <= summary.readSeq) return;
+    thread.summary = { ...summary, readSeq: seq, unreadCount: 0 };
+    this.unreadTotal = Math.max(0, this.unreadTotal - summary.unreadCount);
+    void updateConversationRow(id, (row) => ({ ...row, unreadCount: 0, readSeq: seq }));
+    if (!this.client.send({ type: 'read', conversationId: id, seq })) {
+      markConversationRead(id, seq).catch(() => undefined);
+    }
+  }
+
+  async answerConsent(
+    id: string,
+    answer: { subject: ConsentSubject; agreed: boolean; requestSeq?: number },
+  ): Promise<string | null> {
+    try {
+      const message = await answerConsent(id, answer);
+      this.receiveMessage(id, message);
+      if (answer.subject === 'phone' && answer.agreed) {
+        const applicationId = this.threads.get(id)?.summary?.applicationId;
+        if (applicationId) void applicationsStore.loadDetail(applicationId);
+      }
+      return null;
+    } catch (error) {
+      return messageOf(error, '操作失败，请稍后重试');
+    }
+  }
+
+  async report(id: string, seq: number, reason: string): Promise<string | null> {
+    try {
+      await reportChatMessage(id, seq, reason);
+      return null;
+    } catch (error) {
+      return messageOf(error, '举报失败，请稍后重试');
+    }
+  }
+
+  async setBlocked(id: string, blocked: boolean): Promise<string | null> {
+    try {
+      const summary = await setHrBlocked(id, blocked);
+      runInAction(() => {
+        const thread = this.threads.get(id);
+        if (thread) thread.summary = summary;
+      });
+      void updateConversationRow(id, () => summary);
+      return null;
+    } catch (error) {
+      return messageOf(error, '操作失败，请稍后重试');
+    }
+  }
+
+  async refreshUnreadTotal(): Promise<void> {
+    try {
+      const { unreadCount } = await getUnreadTotal();
+      runInAction(() => (this.unreadTotal = unreadCount));
+    } catch {
+      // The badge keeps its count until the next connection.
+    }
+  }
+
+  private requireOutbox(): ChatOutbox {
+    if (!this.outbox) this.outbox = new ChatOutbox();
+    return this.outbox;
+  }
+
+  private transmit(entry: OutboxEntry): void {
+    this.client.send({
+      type: 'message.send',
+      conversationId: entry.conversationId,
+      clientId: entry.clientId,
+      text: entry.text,
+    });
+  }
+
+  /** After every (re)connection: what was missed in the threads kept, the badge, then the outbox in order. */
+  private async catchUp(): Promise<void> {
+    this.catchingUp = true;
+    void this.refreshUnreadTotal();
+    if (conversationsStore.status === 'ready') void conversationsStore.refresh();
+    try {
+      // Own messages stored before the connection dropped come back here and leave the outbox.
+      await Promise.all([...this.threads.keys()].map((id) => this.resync(id)));
+    } finally {
+      this.catchingUp = false;
+    }
+    for (const entry of this.requireOutbox().all()) if (!entry.failure) this.transmit(entry);
+  }
+
+  /** Fetches what came after the last seq this app saw, page by page. */
+  async resync(id: string): Promise<void> {
+    const thread = this.threads.get(id);
+    if (!thread || thread.status !== 'ready') return;
+    try {
+      for (;;) {
+        const page = await listMessages(id, { afterSeq: thread.lastSeq, limit: RESYNC_PAGE_SIZE });
+        runInAction(() => {
+          for (const message of page.items) this.receiveMessage(id, message);
+          thread.otherReadSeq = Math.max(thread.otherReadSeq, page.otherReadSeq);
+        });
+        if (!page.hasMore) break;
+      }
+      if (this.visibleId === id) this.markRead(id);
+    } catch {
+      // The next reconnect or re-entry tries again; what is shown stays.
+    }
+  }
+
+  private receive(event: ServerEvent): void {
+    switch (event.type) {
+      case 'message':
+        this.receiveMessage(event.conversationId, event.message);
+        if (this.visibleId === event.conversationId) this.markRead(event.conversationId);
+        break;
+      case 'message.ack':
+        this.receiveMessage(event.conversationId, event.message);
+        break;
+      case 'message.rejected':
+        this.requireOutbox().setFailure(event.clientId, event.message);
+        this.setPendingFailure(event.conversationId, event.clientId, event.message);
+        break;
+      case 'read': {
+        const thread = this.threads.get(event.conversationId);
+        if (event.by === 'hr' && thread) thread.otherReadSeq = Math.max(thread.otherReadSeq, event.seq);
+        break;
+      }
+      case 'application.updated':
+        applicationsStore.receiveUpdate(event.application);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** A stored message reached the app (push, ack or resync): shown once, its outbox entry done. */
+  private receiveMessage(conversationId: string, message: ChatMessage): void {
+    if (message.from === 'seeker' && message.clientId) {
+      this.requireOutbox().remove(message.clientId);
+      this.removePending(conversationId, message.clientId);
+    }
+    const thread = this.threads.get(conversationId);
+    const seen = thread ? message.seq <= thread.lastSeq : false;
+    if (thread && thread.status === 'ready' && !seen) {
+      if (message.seq > thread.lastSeq + 1 && thread.lastSeq > 0) {
+        // A gap: something was missed while this arrived; fetch it in order.
+        void this.resync(conversationId);
+        return;
+      }
+      thread.stored = mergeStored(thread.stored, [toThreadMessage(message)]);
+      thread.lastSeq = message.seq;
+      if (thread.summary) thread.summary = withMessage(thread.summary, message, false);
+    }
+    if (!seen) {
+      const read = this.visibleId === conversationId;
+      if (message.from !== 'seeker' && !read) this.unreadTotal += 1;
+      void updateConversationRow(conversationId, (row) => withMessage(row, message, read));
+    }
+  }
+
+  private addPending(message: ThreadMessage, conversationId: string): void {
+    this.pending.set(conversationId, [...(this.pending.get(conversationId) ?? []), message]);
+  }
+
+  private removePending(conversationId: string, clientId: string): void {
+    const list = this.pending.get(conversationId);
+    if (!list || !list.some((m) => m.clientId === clientId)) return;
+    this.pending.set(
+      conversationId,
+      list.filter((m) => m.clientId !== clientId),
+    );
+  }
+
+  private setPendingFailure(conversationId: string, clientId: string, failure: string | undefined): void {
+    const list = this.pending.get(conversationId);
+    if (!list) return;
+    this.pending.set(
+      conversationId,
+      list.map((m) => (m.clientId === clientId ? { ...m, failure } : m)),
+    );
+  }
+
+  /** Outbox entries the server already stored (the ack was lost with the connection). */
+  private dropAcknowledged(id: string): void {
+    const thread = this.threads.get(id);
+    if (!thread) return;
+    for (const message of thread.stored) {
+      if (message.from === 'seeker' && message.clientId) {
+        this.requireOutbox().remove(message.clientId);
+        this.removePending(id, message.clientId);
+      }
+    }
+  }
+}
+
+/** 128 random bits, as the server's client id pattern takes them. */
+export function newClientId(): string {
+  return `c${newIdempotencyKey()}`;
+}
+
+export const chatStore = new ChatStore();

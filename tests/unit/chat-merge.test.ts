@@ -1,0 +1,32 @@
+import type { ThreadMessage } from '../../view-models/chat-view';
+import { mergeStored } from '../../stores/chat';
+
+const line = (seq: number, text = `第${seq}条`): ThreadMessage => ({
+  key: `s${seq}`,
+  seq,
+  from: 'hr',
+  text,
+  card: null,
+  sentAt: '2025-01-15T02:00:00.000Z',
+  clientId: null,
+});
+
+describe('mergeStored (what a thread shows after pushes, acks and resyncs)', () => {
+  it('appends new messages after the last one, keeping the same array items', () => {
+    const current = [line(1), line(2)];
+    const merged = mergeStored(current, [line(3)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(merged[0]).toBe(current[0]);
+  });
+
+  it('shows each sequence once when a push and a resync both bring it', () => {
+    const afterPush = mergeStored([line(1), line(2)], [line(3)]);
+    const afterResync = mergeStored(afterPush, [line(2), line(3), line(4)]);
+    expect(afterResync.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('puts a late message into its place by sequence', () => {
+    const merged = mergeStored([line(1), line(3)], [line(2)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+});
