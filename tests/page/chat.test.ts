@@ -8,6 +8,7 @@ import type { ChatHeaderView, ChatMessageView } from '../../view-models/chat-vie
 import type { ConversationRowView } from '../../view-models/conversation-view';
 import type { ApplicationDetailView } from '../../view-models/application-view';
 import { applyDirect, call, launchSeeker, openJobs, type TestServer } from './applications-support';
+import { sampleInvitation } from '../support/interview-invitation';
 
 interface ChatData {
   status: string;
@@ -240,7 +241,7 @@ describe('the 消息 tab and live application updates', () => {
     const statusBefore = page.data.application?.statusText;
     await call(server, 'POST', `/employer/applications/${application.id}/invite`, {
       headers: { 'x-hr-id': job.hr.id },
-      body: { note: '周三下午两点面试' },
+      body: sampleInvitation(),
     });
     await until(() => page.data.application?.statusText !== statusBefore, 'the live status');
     expect(page.data.application?.statusText).toBe('面试');
