@@ -1,8 +1,9 @@
 import type { DocumentKind } from '../../../../services/contracts/onboarding';
-import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
+import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
+import { reloadOnShowAndPull } from '../../reload-onboarding';
 import { formatUploadFileName } from '../../../../format';
 import { toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
 
@@ -20,6 +21,7 @@ const data = {
 /** The offer's checklist: each item uploaded with progress, reviewed by the HR; what is left always shows. */
 Page({
   data,
+  ...reloadOnShowAndPull,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';
     this.setData({ applicationId });
@@ -38,18 +40,8 @@ Page({
       };
     });
   },
-  onShow() {
-    void onboardingStore.load(this.data.applicationId);
-  },
   onUnload() {
     unbindView(this);
-  },
-  async onPullDownRefresh() {
-    await onboardingStore.load(this.data.applicationId);
-    stopPullDownRefresh();
-  },
-  onRetry() {
-    void onboardingStore.load(this.data.applicationId);
   },
   async onUpload(event: { currentTarget: { dataset: { kind: DocumentKind } } }) {
     const failure = await onboardingStore.uploadDocument(

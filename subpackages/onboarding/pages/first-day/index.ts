@@ -5,6 +5,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
+import { reloadOnShow } from '../../reload-onboarding';
 import { formatDateTime, formatMetres } from '../../../../format';
 import { toOfferView, type OfferView } from '../../../../view-models/onboarding-view';
 
@@ -25,6 +26,7 @@ const data = {
 /** 报到: when and where (the map), whom to call, what to bring; checking in on the spot makes 已入职. */
 Page({
   data,
+  ...reloadOnShow,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';
     this.setData({ applicationId });
@@ -45,14 +47,8 @@ Page({
       };
     });
   },
-  onShow() {
-    void onboardingStore.load(this.data.applicationId);
-  },
   onUnload() {
     unbindView(this);
-  },
-  onRetry() {
-    void onboardingStore.load(this.data.applicationId);
   },
   async onOpenMap() {
     const offer = onboardingStore.entry(this.data.applicationId).onboarding?.offer;

@@ -1,9 +1,10 @@
 import { confirm } from '../../../../services/platform/dialog';
 import { navigateTo } from '../../../../services/platform/navigation';
-import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
+import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore, type OnboardingAction } from '../../../../stores/onboarding';
+import { reloadOnShowAndPull } from '../../reload-onboarding';
 import {
   toOfferView,
   toOnboardingSteps,
@@ -38,6 +39,7 @@ const STEP_PAGES: Record<OnboardingStepView['key'], string> = {
 /** 录用通知: the offer's terms, accept or decline with a reason, then the steps to 已入职. */
 Page({
   data,
+  ...reloadOnShowAndPull,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';
     this.setData({ applicationId });
@@ -56,18 +58,8 @@ Page({
       };
     });
   },
-  onShow() {
-    void onboardingStore.load(this.data.applicationId);
-  },
   onUnload() {
     unbindView(this);
-  },
-  async onPullDownRefresh() {
-    await onboardingStore.load(this.data.applicationId);
-    stopPullDownRefresh();
-  },
-  onRetry() {
-    void onboardingStore.load(this.data.applicationId);
   },
   async onAccept() {
     const confirmed = await confirm({
