@@ -4,7 +4,7 @@ import {
   type JobReportReason,
 } from '../../../../services/contracts/jobs';
 import { QuietText } from '../../../../components/quiet-text';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { openLocation } from '../../../../services/platform/location';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
@@ -34,6 +34,7 @@ const data = {
   reportReasons: REPORT_REASONS,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  otherJobsButton: { layout: 'horizontal', list: [{ text: '看看其他职位', type: 'primary' }] },
 };
 
 Page({
@@ -63,6 +64,9 @@ Page({
   },
   onRetry() {
     void jobDetailStore.load(this.data.jobId);
+  },
+  onOtherJobs() {
+    switchTab('pages/jobs/index');
   },
   onShareAppMessage() {
     const { jobId, job } = this.data;
