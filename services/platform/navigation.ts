@@ -12,8 +12,17 @@ export function navigateTo(route: string, query: Record<string, string> = {}): v
   else my.navigateTo({ url, fail });
 }
 
-export function navigateBack(): void {
-  my.navigateBack({ delta: 1 });
+/** The tab pages of app.json: reached with switchTab only. */
+const TAB_ROUTES = ['pages/jobs/index', 'pages/messages/index', 'pages/me/index'];
+
+/**
+ * Back to the page below; a page opened on its own (a shared link, a message) has none, and then `fallback`
+ * is shown instead, so a finished form never leaves the seeker on it.
+ */
+export function navigateBack(fallback?: string): void {
+  if (getCurrentPages().length > 1 || !fallback) my.navigateBack({ delta: 1 });
+  else if (TAB_ROUTES.indexOf(fallback) >= 0) switchTab(fallback);
+  else redirectTo(fallback);
 }
 
 /** Goes to a tab page (职位, 消息, 我的), closing the pages above it. */

@@ -304,6 +304,20 @@ describe('search page', () => {
     expect(search.data.history).toEqual([]);
     expect(rt.fake.storage.get('jobs.searchHistory')).toBeNull();
   });
+
+  it('opened on its own, a search shows its results on the 职位 tab; over the list it goes back to it', async () => {
+    launch();
+    const alone = rt.mountPage('subpackages/job/pages/search/index');
+    alone.call('onPick', { currentTarget: { dataset: { text: '司机' } } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'switchTab', url: '/pages/jobs/index' });
+    expect(stores().search.jobSearchStore.search.keyword).toBe('司机');
+    alone.unload();
+
+    rt.mountPage('pages/jobs/index');
+    const over = rt.mountPage('subpackages/job/pages/search/index');
+    over.call('onPick', { currentTarget: { dataset: { text: '厨师' } } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateBack' });
+  });
 });
 
 describe('favorites and recently viewed', () => {

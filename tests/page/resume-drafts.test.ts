@@ -82,7 +82,11 @@ describe('device drafts', () => {
     await rt.flush();
     expect(rt.fake.lastToast()).toMatchObject({ content: '已保存', type: 'success' });
     expect(rt.fake.alertBeforeUnload.enabled).toBe(false);
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateBack' });
+    // Opened on its own (nothing below to go back to): the resume overview takes its place.
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'redirectTo',
+      url: '/subpackages/resume/pages/index/index',
+    });
     expect(storedDraft(rt, 'resume.work.new')).toBeNull();
     expect((await resume()).workExperiences).toEqual([
       expect.objectContaining({

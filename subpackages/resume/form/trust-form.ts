@@ -6,7 +6,7 @@ import { showToast } from '../../../services/platform/ui';
 import { bindView, unbindView, type ViewInstance } from '../../../stores/bind';
 import type { SubmitOutcome } from '../../../stores/outcome';
 import { trustStore } from '../../../stores/trust';
-import { DraftForm, FIX_FIELDS_MESSAGE, reportFailure } from './draft-form';
+import { DraftForm, FIX_FIELDS_MESSAGE, reportFailure, RESUME_OVERVIEW } from './draft-form';
 
 interface TrustFormThis extends ViewInstance<{ submitting: boolean }> {
   form: DraftForm<Record<string, unknown>>;
@@ -55,7 +55,7 @@ export function trustFormPage<V>(options: TrustFormOptions<V>) {
         return;
       }
       showToast(options.sentMessage, 'success');
-      navigateBack();
+      navigateBack(RESUME_OVERVIEW);
     },
   };
 }
