@@ -6,6 +6,7 @@ import {
 import { QuietText } from '../../../../components/quiet-text';
 import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { openLocation } from '../../../../services/platform/location';
+import { whenOnline } from '../../../../services/platform/network';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { applicationsStore } from '../../../../stores/applications';
@@ -41,9 +42,14 @@ Page({
   data,
   /** The report's text box: it shows what is typed itself. */
   reportBox: null as QuietText | null,
+  stopWatchingNetwork: null as (() => void) | null,
   onLoad(query: Record<string, string | undefined>) {
     const jobId = query.id ?? '';
     this.setData({ jobId });
+    // A load that failed (offline, weak signal) is tried again as soon as the network is back.
+    this.stopWatchingNetwork = whenOnline(() => {
+      if (jobDetailStore.entry(jobId).status === 'error') void jobDetailStore.load(jobId);
+    });
     this.reportBox = new QuietText(this, 'reportText');
     bindView(this, () => {
       const entry = jobDetailStore.entry(jobId);
@@ -61,6 +67,7 @@ Page({
   },
   onUnload() {
     unbindView(this);
+    this.stopWatchingNetwork?.();
   },
   onRetry() {
     void jobDetailStore.load(this.data.jobId);

@@ -1,6 +1,7 @@
 /**
- * A job or an application that does not exist (a stale link, a job taken down) says so and offers a way on,
- * instead of a 重新加载 that can never help; a network failure still offers 重新加载.
+ * What a page shows when there is nothing to show: a job or an application that does not exist (a stale
+ * link, a job taken down) says so and offers a way on, instead of a 重新加载 that can never help; a network
+ * failure offers 重新加载 and loads by itself once the network is back; an empty list offers 去看看职位.
  */
 import { startMockServer } from '../support/mock-server';
 import type { Runtime } from '../../runtime/harness/runtime';
@@ -42,7 +43,7 @@ describe('a job that does not exist', () => {
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'switchTab', url: '/pages/jobs/index' });
   });
 
-  it('offline, the detail page offers 重新加载 instead, and loads the job once reloaded online', async () => {
+  it('offline, the detail page offers 重新加载 instead, and loads the job by itself once back online', async () => {
     ({ rt } = await launchSeeker(server));
     const [job] = await openJobs(server, 1);
     rt.fake.setOffline(true);
@@ -50,7 +51,6 @@ describe('a job that does not exist', () => {
     expect(page.data.status).toBe('error');
     expect(page.data.errorMessage).not.toBe('');
     rt.fake.setOffline(false);
-    await page.tap('onRetry');
     await rt.flush();
     expect(page.data.status).toBe('ready');
   });
@@ -69,6 +69,32 @@ describe('a job that does not exist', () => {
     rt.fake.setOffline(true);
     const page = await open(APPLY, { jobId: job.id });
     expect(page.data.jobStatus).toBe('error');
+  });
+});
+
+describe('empty lists', () => {
+  it.each([
+    ['subpackages/me/pages/favorites/index'],
+    ['subpackages/me/pages/recent/index'],
+    ['subpackages/applications/pages/list/index'],
+  ])('%s offers 去看看职位, which opens the 职位 tab', async (route) => {
+    ({ rt } = await launchSeeker(server));
+    const page = await open(route, {});
+    expect(page.data).toMatchObject({ browseJobsButton: { list: [{ text: '去看看职位' }] } });
+    await page.tap('onBrowseJobs');
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'switchTab', url: '/pages/jobs/index' });
+  });
+
+  it('我的收藏 that failed offline loads by itself once back online', async () => {
+    ({ rt } = await launchSeeker(server));
+    rt.fake.setOffline(true);
+    const page = await open('subpackages/me/pages/favorites/index', {});
+    page.show();
+    await rt.flush();
+    expect(page.data.status).toBe('error');
+    rt.fake.setOffline(false);
+    await rt.flush();
+    expect(page.data.status).toBe('ready');
   });
 });
 
