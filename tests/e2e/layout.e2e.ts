@@ -135,6 +135,20 @@ describe('layout', () => {
     expect(await app.simulatorErrors()).toEqual([]);
   });
 
+  it('shows the resume completeness once, not again beside its bar', async () => {
+    // From the work page the previous test left open, and back to it for the next.
+    await app.back();
+    await app.waitForRoute('subpackages/resume/pages/index/index');
+    await app.step('完成度：只显示一次', async () => {
+      const card = app.frame().locator('.completeness');
+      await card.locator('.ant-progress').waitFor();
+      const percents = (await card.innerText()).match(/\d+%/g) ?? [];
+      expect(percents).toHaveLength(1);
+    });
+    await app.frame().locator('.entry', { hasText: '店长' }).first().click();
+    await app.waitForRoute('subpackages/resume/pages/work/index');
+  });
+
   it('groups the 75 categories by industry, with a search, each name on one line', async () => {
     await app.back();
     await app.waitForRoute('subpackages/resume/pages/index/index');
