@@ -155,6 +155,25 @@ describe('search and filters', () => {
     expect(lastJobsQuery().cityCode).toBeUndefined();
   });
 
+  it('offline, a new city keeps the last results under a notice, and lists its jobs by itself once back online', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    const before = page.data.jobs.map((job) => job.id);
+    rt.fake.setOffline(true);
+    rt.fake.answerChooseCity({ city: '北京', adCode: '110100' });
+    page.tap('onCityTap');
+    await rt.flush();
+    expect(page.data).toMatchObject({ cityText: '北京', errorMessage: '网络不给力，请检查网络后重试' });
+    expect(page.data.jobs.map((job) => job.id)).toEqual(before);
+
+    rt.fake.setOffline(false);
+    await rt.flush();
+    expect(page.data).toMatchObject({ status: 'ready', errorMessage: '' });
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.locationText).toContain('北京');
+  });
+
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
     const page = rt.mountPage<JobsData>('pages/jobs/index', {
