@@ -1,6 +1,7 @@
 import './mobx-config';
 import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
 import { messageTextProblem } from '../services/contracts/chat-text';
+import { mergeBySeq } from '../services/contracts/message-order';
 import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
 import type { ServerEvent } from '../services/contracts/realtime';
 import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
@@ -70,19 +71,6 @@ function fromOutbox(entry: OutboxEntry): ThreadMessage {
     clientId: entry.clientId,
     failure: entry.failure,
   };
-}
-
-/** Merges stored messages into a seq-ordered list, each seq once. */
-export function mergeStored(current: ThreadMessage[], incoming: ThreadMessage[]): ThreadMessage[] {
-  if (!incoming.length) return current;
-  const last = current.length ? (current[current.length - 1].seq as number) : 0;
-  const fresh = incoming.filter((m) => (m.seq as number) > last);
-  // The common case (new messages after the last one) appends, so the view gets one $spliceData.
-  if (fresh.length === incoming.length) return [...current, ...incoming];
-  const bySeq = new Map<number, ThreadMessage>();
-  for (const m of current) bySeq.set(m.seq as number, m);
-  for (const m of incoming) if (!bySeq.has(m.seq as number)) bySeq.set(m.seq as number, m);
-  return [...bySeq.values()].sort((a, b) => (a.seq as number) - (b.seq as number));
 }
 
 /**
@@ -170,7 +158,7 @@ export class ChatStore {
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
         thread.summary = summary;
-        thread.stored = mergeStored(thread.stored, page.items.map(toThreadMessage));
+        thread.stored = mergeBySeq(thread.stored, page.items.map(toThreadMessage));
         thread.hasOlder = page.hasMore;
         thread.otherReadSeq = Math.max(thread.otherReadSeq, page.otherReadSeq);
         thread.lastSeq = Math.max(thread.lastSeq, page.lastSeq);
@@ -395,7 +383,7 @@ export class ChatStore {
         void this.resync(conversationId);
         return;
       }
-      thread.stored = mergeStored(thread.stored, [toThreadMessage(message)]);
+      thread.stored = mergeBySeq(thread.stored, [toThreadMessage(message)]);
       thread.lastSeq = message.seq;
       if (thread.summary) thread.summary = withMessage(thread.summary, message, false);
     }
