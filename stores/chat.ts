@@ -22,6 +22,7 @@ import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
 export type { RealtimeState };
 import { applicationsStore } from './applications';
 import { conversationsStore, updateConversationRow, withMessage } from './conversations';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
@@ -90,13 +91,16 @@ export class ChatStore {
   private started = false;
   /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
   private catchingUp = false;
+  /** The conversation opened last wins: the answer for one left before it came is dropped (and not read). */
+  private readonly opening = new LateAnswers();
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp'>(this, {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'opening'>(this, {
       outbox: false,
       client: false,
       started: false,
       catchingUp: false,
+      opening: false,
     });
   }
 
@@ -134,8 +138,13 @@ export class ChatStore {
     this.client.start();
   }
 
-  /** Opens a conversation: its header and the newest screen of messages (again on re-entry: catches up). */
+  /**
+   * Opens a conversation: its header and the newest screen of messages (again on re-entry: catches up). An
+   * open whose answer comes after another conversation was opened leaves its thread loading: the page opens
+   * it again when it shows.
+   */
   async open(id: string): Promise<void> {
+    const isLatest = this.opening.begin();
     const known = this.threads.get(id);
     if (known && known.status === 'ready') {
       await this.resync(id);
@@ -155,6 +164,7 @@ export class ChatStore {
     });
     try {
       const [summary, page] = await Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAGE_SIZE })]);
+      if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
         thread.summary = summary;
@@ -169,6 +179,7 @@ export class ChatStore {
       // Messages pushed while the first page was on its way.
       void this.resync(id);
     } catch (error) {
+      if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
         thread.status = 'error';
