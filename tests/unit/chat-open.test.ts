@@ -28,7 +28,7 @@ function summary(id: string): ConversationSummary {
   return {
     id,
     applicationId: `a${id}`,
-    applicationStatus: 'applied',
+    applicationStatus: 'submitted',
     jobId: '1',
     jobTitle: `职位${id}`,
     companyName: '某公司',
