@@ -235,6 +235,67 @@ describe('the seeker and the HR in one conversation', () => {
     });
   });
 
+  it('shows a new application’s conversation live, and pages older history in front as the HR scrolls up', async () => {
+    // A second seeker applies from another device, straight to the backend.
+    const login = await api<{ accessToken: string }>('POST', '/auth/login', {
+      body: { authCode: `u_${USER}-2.setup${Date.now().toString(36)}` },
+    });
+    const token = login.body.accessToken;
+    await api('PUT', '/resume/basic', {
+      token,
+      body: { name: '李雷', gender: 'male', birthYear: 1996, cityCode: '330100', status: 'employed' },
+    });
+    const payload = await api<{ response: string }>('POST', '/__admin/phone-payload', {
+      body: { mobile: '13700002222' },
+    });
+    await api('POST', '/resume/phone', { token, body: { response: payload.body.response } });
+    const applied = await fetch(`${stack.mock.url}/applications`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `${USER}-apply-second`,
+      },
+      body: JSON.stringify({ jobId: job.id }),
+    });
+    const second = (await applied.json()) as ApplicationDetail;
+    expect([applied.status, second]).toEqual([201, expect.objectContaining({ conversationId: expect.any(String) })]);
+    await hr.step('新投递的会话实时出现', async () => {
+      await hr.navigate('消息');
+      await hr.page.locator('.conversation-row', { hasText: '李雷' }).waitFor();
+    });
+    // A long history, as if they had talked for weeks.
+    const { db, context } = stack.mock;
+    const start = context.clock.now();
+    db.transaction(() => {
+      for (let i = 1; i <= 80; i++) {
+        context.applications.conversations.append(Number(second.conversationId), {
+          sender: i % 2 ? 'seeker' : 'hr',
+          text: `历史消息${i}`,
+          at: start + i * 1000,
+        });
+      }
+    })();
+    const lines = hr.page.locator('.chat-messages .chat-line');
+    await hr.step('长会话：先显示最近一页', async () => {
+      await hr.page.locator('.conversation-row', { hasText: '李雷' }).click();
+      await hrLine('历史消息80').waitFor();
+      expect(await lines.count()).toBe(30);
+    });
+    await hr.step('滚到顶部：更早的消息加在前面，位置不变', async () => {
+      await hr.page.locator('.chat-messages').evaluate((list) => list.scrollTo({ top: 0 }));
+      await hrLine('历史消息21').waitFor();
+      expect(await lines.count()).toBe(60);
+      // What the HR was reading (the oldest line before) is still on screen; the older page is above it.
+      const list = (await hr.page.locator('.chat-messages').boundingBox())!;
+      const kept = (await hrLine('历史消息51').boundingBox())!;
+      const older = (await hrLine('历史消息21').boundingBox())!;
+      expect(kept.y).toBeGreaterThanOrEqual(list.y - 1);
+      expect(kept.y).toBeLessThan(list.y + list.height);
+      expect(older.y + older.height).toBeLessThanOrEqual(list.y + 1);
+    });
+  });
+
   it('met no error on either side', async () => {
     // Chromium logs each reconnect attempt refused while the mock was down; those are expected.
     const refusedWhileDown = /^WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/;

@@ -5,14 +5,17 @@ import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socke
 
 /**
  * The company's unread seeker messages, for the 消息 menu entry: read again after every reconnect, every
- * seeker message and every read by the company's HRs (the server counts, so colleagues agree).
+ * seeker message (a greeting comes with a new application) and every read by the company's HRs (the server
+ * counts, so colleagues agree).
  */
 export function useUnreadTotal(): Remote<UnreadTotal> {
   const { epoch } = useEmployerSocket();
   const total = useRemote(() => api.fetchUnreadTotal(), [epoch]);
   const { reload } = total;
   useEmployerEvents((event) => {
-    if ((event.type === 'message' && event.message.from === 'seeker') || (event.type === 'read' && event.by === 'hr')) {
+    const seekerWrote =
+      (event.type === 'message' && event.message.from === 'seeker') || event.type === 'application.created';
+    if (seekerWrote || (event.type === 'read' && event.by === 'hr')) {
       reload();
     }
   });

@@ -26,8 +26,8 @@ function preview(row: EmployerConversationSummary): string {
 
 /**
  * The company's conversations: candidate, job, last message and time, unread count; 只看未读 narrows them.
- * A message or read receipt moves its row (read again from the server, so counts are the server's); after a
- * reconnect the list reloads.
+ * A new application, a message or a read receipt moves its row (read again from the server, so counts are the
+ * server's); after a reconnect the list reloads.
  */
 export function ConversationListPane(props: { selectedId: string | undefined; onSelect(id: string): void }) {
   const { epoch } = useEmployerSocket();
@@ -64,7 +64,9 @@ export function ConversationListPane(props: { selectedId: string | undefined; on
   };
 
   useEmployerEvents((event) => {
-    if (event.type === 'message') void refreshRow(event.conversationId);
+    // A new application opens its conversation (with the greeting) without a message event.
+    if (event.type === 'application.created') void refreshRow(event.application.conversationId);
+    else if (event.type === 'message') void refreshRow(event.conversationId);
     else if (event.type === 'read' && event.by === 'hr') void refreshRow(event.conversationId);
   });
 
