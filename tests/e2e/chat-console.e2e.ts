@@ -5,6 +5,7 @@
  * simulator's switch) arrives when they are back; the shared text rule in the console; from the thread to
  * the application and back. Screenshots: artifacts/e2e/chat-console/ (HR) and chat-console-seeker/.
  */
+import fs from 'node:fs';
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { MessagePage } from '../../services/contracts/conversations';
 import type { JobSummary } from '../../services/contracts/jobs';
@@ -15,12 +16,14 @@ import { SimApp, startStack, type Stack } from './support/stack';
 const USER = 'e2e-chat-console';
 const NAME = '韩梅梅';
 const GREETING = '您好，我对这个职位很感兴趣。';
+const RESUME_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 let stack: Stack;
 let hr: ConsoleApp;
 let seeker: SimApp;
 let job: JobSummary;
 let conversationId = '';
+let seekerToken = '';
 
 async function api<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -58,11 +61,13 @@ async function hrTypes(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // A small flood allowance, so the HR can run into it in a few messages.
+  stack = await startStack({ mock: { chatRate: { burst: 6, perSecond: 1 } } });
   const login = await api<{ accessToken: string }>('POST', '/auth/login', {
     body: { authCode: `u_${USER}.setup${Date.now().toString(36)}` },
   });
   const token = login.body.accessToken;
+  seekerToken = token;
   await api('PUT', '/resume/basic', {
     token,
     body: { name: NAME, gender: 'female', birthYear: 1999, cityCode: '330100', status: 'unemployed' },
@@ -181,6 +186,31 @@ describe('the seeker and the HR in one conversation', () => {
     });
   });
 
+  it('asks for the resume attachment; the seeker sends it and the HR downloads it', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([RESUME_PDF], { type: 'application/pdf' }), '韩梅梅-简历.pdf');
+    const uploaded = await fetch(`${stack.mock.url}/resume/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seekerToken}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    await hr.page.locator('.chat-ask-attachment').click();
+    await seeker.step('求职者同意发送附件简历', async () => {
+      const card = seeker.frame().locator('.chat-card', { hasText: 'HR请求查看你的附件简历' });
+      await card.waitFor();
+      await card.getByText('同意', { exact: true }).click();
+      await seeker.frame().locator('.chat-card', { hasText: '已同意分享附件简历' }).waitFor();
+    });
+    await hr.step('HR下载附件简历', async () => {
+      const download = hr.page.locator('.chat-card-download', { hasText: '韩梅梅-简历.pdf' });
+      await download.waitFor();
+      const [file] = await Promise.all([hr.page.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toBe('韩梅梅-简历.pdf');
+      expect(fs.readFileSync((await file.path())!)).toEqual(RESUME_PDF);
+    });
+  });
+
   it('delivers what the HR sends while the seeker is offline once they are back, then shows 已读', async () => {
     await seeker.setOffline(true);
     await seeker.step('求职者离线', async () => {
@@ -293,6 +323,42 @@ describe('the seeker and the HR in one conversation', () => {
       expect(kept.y).toBeGreaterThanOrEqual(list.y - 1);
       expect(kept.y).toBeLessThan(list.y + list.height);
       expect(older.y + older.height).toBeLessThanOrEqual(list.y + 1);
+    });
+  });
+
+  it('shows a flood refused with 429 as 发送失败 with 重发, and a block by the seeker plainly', async () => {
+    const row = hr.page.locator('.conversation-row', { hasText: NAME });
+    await row.click();
+    await hr.page.locator('.conversation-candidate', { hasText: NAME }).waitFor();
+    await hr.step('发送太频繁：发送失败，可重发', async () => {
+      for (let i = 1; i <= 8; i++) await hrTypes(`第${i}条提醒`);
+      const failed = hr.page.locator('.chat-line', { has: hr.page.locator('.chat-state-failed') }).first();
+      await failed.locator('.chat-failure', { hasText: '发送太频繁，请稍后再试' }).waitFor();
+    });
+    const failedText = await hr.page
+      .locator('.chat-line', { has: hr.page.locator('.chat-state-failed') })
+      .first()
+      .locator('.ant-bubble-content')
+      .innerText();
+    await hr.step('稍后重发：已送达', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await hrLine(failedText).locator('.chat-resend').click();
+      await hrLine(failedText)
+        .locator('.chat-state', { hasText: /已发送|已读/ })
+        .waitFor();
+    });
+    expect((await storedTexts()).filter((text) => text === failedText)).toHaveLength(1);
+
+    await api('PUT', `/conversations/${conversationId}/block`, { token: seekerToken });
+    await hr.step('求职者屏蔽后：发送失败并提示', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await hrTypes('还在考虑吗？');
+      await hrLine('还在考虑吗').locator('.chat-failure', { hasText: '求职者已屏蔽你' }).waitFor();
+      await hr.page.locator('.chat-blocked', { hasText: '求职者已屏蔽你，无法继续发送消息' }).waitFor();
+      expect(await hr.page.locator('.chat-ask-phone').isDisabled()).toBe(true);
+      expect(await hrSender().isDisabled()).toBe(true);
+      // Nothing can be sent now, so nothing offers to send again.
+      expect(await hr.page.locator('.chat-resend').count()).toBe(0);
     });
   });
 

@@ -238,7 +238,10 @@ export function useConversationThread(conversationId: string): ConversationThrea
       } catch (error) {
         if (!current.alive) return;
         update((state) => withFailure(state, pending.clientId, errorMessage(error)));
-        if (error instanceof ApiRequestError && error.status === 429) void message.warning(error.message);
+        // One notice for a burst of refusals; each message also says it failed, with 重发.
+        if (error instanceof ApiRequestError && error.status === 429) {
+          void message.warning({ content: error.message, key: `flood-${conversationId}` });
+        }
         if (isRefusedAsBlocked(error)) void refreshSummary();
       }
     },

@@ -157,9 +157,11 @@ function ConversationThreadView(props: { conversationId: string; onOpenApplicati
               <Typography.Text type="danger" className="chat-failure">
                 {item.pending.failure}
               </Typography.Text>
-              <Button size="small" type="link" className="chat-resend" onClick={() => chat.retry(item.key)}>
-                重发
-              </Button>
+              {!blocked && (
+                <Button size="small" type="link" className="chat-resend" onClick={() => chat.retry(item.key)}>
+                  重发
+                </Button>
+              )}
             </>
           )}
         </Space>
