@@ -184,6 +184,17 @@ function ConversationThreadView(props: { conversationId: string; onOpenApplicati
                 {phoneText}
               </Typography.Text>
             )}
+            {application.error && (
+              <Button
+                size="small"
+                type="link"
+                danger
+                onClick={application.reload}
+                className="conversation-contact-retry"
+              >
+                联系方式加载失败，重试
+              </Button>
+            )}
           </Space>
           <Typography.Text type="secondary" className="conversation-job">
             沟通职位「{summary.jobTitle}」· {formatSalary(summary.salary)}
