@@ -77,6 +77,7 @@ describe('empty lists', () => {
     ['subpackages/me/pages/favorites/index'],
     ['subpackages/me/pages/recent/index'],
     ['subpackages/applications/pages/list/index'],
+    ['pages/messages/index'],
   ])('%s offers 去看看职位, which opens the 职位 tab', async (route) => {
     ({ rt } = await launchSeeker(server));
     const page = await open(route, {});
