@@ -33,6 +33,7 @@ interface FormData {
 
 const BASIC_PAGE = 'subpackages/resume/pages/basic/index';
 const WORK_PAGE = 'subpackages/resume/pages/work/index';
+const OVERVIEW_PAGE = 'subpackages/resume/pages/index/index';
 
 async function fill(fields: Record<string, FakeFormItem>, values: Record<string, unknown>): Promise<void> {
   for (const [name, value] of Object.entries(values)) await fields[name].change(value);
@@ -66,6 +67,40 @@ describe('device drafts', () => {
     expect(fields.name.value).toBe('');
     expect(storedDraft(rt, 'resume.basic')).toBeNull();
     expect(rt.fake.alertBeforeUnload.enabled).toBe(false);
+  });
+
+  it('the overview says 继续编辑 / 继续添加 where edits are kept unsaved, in this launch and the next', async () => {
+    ({ rt, token, user } = await launch(server));
+    const overview = rt.mountPage<{ unsaved: Record<string, boolean> }>(OVERVIEW_PAGE);
+    await rt.flush();
+    overview.show();
+    expect(overview.data.unsaved).toMatchObject({ basic: false, newWork: false, selfIntro: false });
+
+    const basic = await openForm<FormData>(rt, BASIC_PAGE);
+    await fill(basic.fields, { name: '王小明' });
+    basic.page.unload();
+    const work = await openForm<FormData>(rt, WORK_PAGE);
+    await fill(work.fields, { company: '杭州小笼包餐饮有限公司' });
+    work.page.unload();
+    overview.hide();
+    overview.show();
+    expect(overview.data.unsaved).toMatchObject({ basic: true, newWork: true, selfIntro: false });
+
+    const storage = storageSnapshot(rt);
+    rt.dispose();
+    ({ rt } = await launch(server, { user, storage }));
+    const again = rt.mountPage<{ unsaved: Record<string, boolean> }>(OVERVIEW_PAGE);
+    await rt.flush();
+    again.show();
+    expect(again.data.unsaved).toMatchObject({ basic: true, newWork: true, expectations: false });
+
+    // Typed back to what the server has: nothing unsaved any more.
+    const back = await openForm<FormData>(rt, BASIC_PAGE);
+    await fill(back.fields, { name: '' });
+    back.page.unload();
+    again.hide();
+    again.show();
+    expect(again.data.unsaved.basic).toBe(false);
   });
 
   it('asks before leaving while there are unsaved changes, and not once they are saved', async () => {
