@@ -13,7 +13,7 @@ export function navigateTo(route: string, query: Record<string, string> = {}): v
 }
 
 /** The tab pages of app.json: reached with switchTab only. */
-const TAB_ROUTES = ['pages/jobs/index', 'pages/messages/index', 'pages/me/index'];
+export const TAB_ROUTES = ['pages/jobs/index', 'pages/messages/index', 'pages/me/index'];
 
 /**
  * Back to the page below; a page opened on its own (a shared link, a message) has none, and then `fallback`
