@@ -388,7 +388,7 @@ describe('report', () => {
   it('names the missing reason, keeps the text when sending fails, and confirms when sent', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean }>(
+    const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean; reported: boolean }>(
       'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
@@ -418,6 +418,7 @@ describe('report', () => {
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportVisible).toBe(false);
+    expect(detail.data.reported).toBe(true);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
     const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
     expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });

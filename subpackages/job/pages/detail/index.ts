@@ -32,6 +32,8 @@ const data = {
   reportText: '',
   reportError: '',
   reportSending: false,
+  /** Reported from this page: the link says so instead of offering a second report. */
+  reported: false,
   reportReasons: REPORT_REASONS,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
@@ -131,7 +133,7 @@ Page({
     // What the seeker typed stays when sending fails.
     this.setData({ reportSending: false, reportError: failure ?? '' });
     if (!failure) {
-      this.setData({ reportVisible: false, reportReason: '' });
+      this.setData({ reportVisible: false, reportReason: '', reported: true });
       this.reportBox?.show('');
       showToast('已收到举报，我们会尽快核实', 'success');
     }
