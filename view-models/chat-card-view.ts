@@ -97,7 +97,13 @@ export function toActionCardView(
       );
     case 'offer': {
       const offer = subjects.offer(card.applicationId);
-      return offerCardView(card, offer && offer.id === card.offerId ? offer : undefined, subjects.failed, now, actionable);
+      return offerCardView(
+        card,
+        offer && offer.id === card.offerId ? offer : undefined,
+        subjects.failed,
+        now,
+        actionable,
+      );
     }
   }
 }
@@ -145,7 +151,12 @@ function interviewCardView(
 ): ActionCardView {
   const kind = INTERVIEW_KIND_LABELS[interview?.kind ?? card.interviewKind];
   const times = card.slots.map((slot) => formatInterviewTime(slot, now)).join('、');
-  const timeLabel = card.step === 'reschedule_proposed' ? '你提议' : card.step === 'invited' || card.step === 'reinvited' ? '可选时间' : '时间';
+  const timeLabel =
+    card.step === 'reschedule_proposed'
+      ? '你提议'
+      : card.step === 'invited' || card.step === 'reinvited'
+        ? '可选时间'
+        : '时间';
   const lines = [
     `${timeLabel}：${times}`,
     `面试官：${interview?.interviewer ?? card.interviewer} · 约${interview?.lengthMinutes ?? card.lengthMinutes}分钟`,
@@ -214,7 +225,8 @@ function recordedCardView(
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   if (interview.status === 'completed') return { ...view, stateText: '已完成', tone: 'good' };
-  if (interview.status === 'expired' || Date.parse(deadline) <= now) return { ...view, stateText: '已过期', tone: 'ended' };
+  if (interview.status === 'expired' || Date.parse(deadline) <= now)
+    return { ...view, stateText: '已过期', tone: 'ended' };
   const left = unansweredQuestions(interview).length;
   const stateText = left < count ? `待作答 · 还剩${left}题` : '待作答';
   const buttons: CardButtonView[] = actionable ? [{ action: 'answer-recorded', text: '去作答', primary: true }] : [];

@@ -102,7 +102,11 @@ export interface ThreadContext {
   cardNow: number;
 }
 
-export function threadContext(messages: readonly ThreadMessage[], subjects: CardSubjects, cardNow: number): ThreadContext {
+export function threadContext(
+  messages: readonly ThreadMessage[],
+  subjects: CardSubjects,
+  cardNow: number,
+): ThreadContext {
   return {
     answeredRequests: answeredConsentRequests(messages),
     latestActionCards: latestActionCards(messages),

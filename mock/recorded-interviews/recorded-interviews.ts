@@ -325,7 +325,8 @@ export class RecordedInterviews {
   /** The seeker's other screens (the chat card, the application) follow each change. */
   private pushToSeeker(interviewId: number): void {
     const row = this.interviewRow(interviewId);
-    if (row) this.seekerHub.sendToUser(row.user_id, { type: 'recorded-interview.updated', interview: this.seekerView(row) });
+    if (row)
+      this.seekerHub.sendToUser(row.user_id, { type: 'recorded-interview.updated', interview: this.seekerView(row) });
   }
 
   // ── the autopilot ──

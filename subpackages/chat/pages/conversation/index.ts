@@ -234,7 +234,11 @@ Page({
     const interview = interviewsStore.entry(subject).interview;
     if (!interview) return;
     const time = formatInterviewTime(value, interviewsStore.now());
-    const confirmed = await confirm({ title: '接受面试', content: `${time}，面试官${interview.interviewer}`, confirmButtonText: '接受' });
+    const confirmed = await confirm({
+      title: '接受面试',
+      content: `${time}，面试官${interview.interviewer}`,
+      confirmButtonText: '接受',
+    });
     if (!confirmed) return;
     const failure = await interviewsStore.accept(subject, value);
     if (failure) return showToast(failure, 'fail');
