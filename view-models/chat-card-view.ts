@@ -151,12 +151,10 @@ function interviewCardView(
 ): ActionCardView {
   const kind = INTERVIEW_KIND_LABELS[interview?.kind ?? card.interviewKind];
   const times = card.slots.map((slot) => formatInterviewTime(slot, now)).join('、');
-  const timeLabel =
-    card.step === 'reschedule_proposed'
-      ? '你提议'
-      : card.step === 'invited' || card.step === 'reinvited'
-        ? '可选时间'
-        : '时间';
+  const invitation = card.step === 'invited' || card.step === 'reinvited';
+  // Once answered, the invitation's times are history: the state says which one was taken.
+  const offered = !interview || interview.status === 'invited' ? '可选时间' : '邀请时间';
+  const timeLabel = card.step === 'reschedule_proposed' ? '你提议' : invitation ? offered : '时间';
   const lines = [
     `${timeLabel}：${times}`,
     `面试官：${interview?.interviewer ?? card.interviewer} · 约${interview?.lengthMinutes ?? card.lengthMinutes}分钟`,
