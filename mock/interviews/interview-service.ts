@@ -74,10 +74,19 @@ export class InterviewService {
   ) {
     this.store = new InterviewStore(db);
     applications.onStatusChange(({ record, input }) => {
-      if (input.to !== 'withdrawn' && input.to !== 'rejected') return;
       const active = this.store.activeForApplication(record.id);
       if (!active) return;
-      const reason = input.to === 'withdrawn' ? '求职者已撤回投递' : '投递已结束';
+      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place).
+      const unanswered = active.row.status !== 'scheduled';
+      const reason =
+        input.to === 'withdrawn'
+          ? '求职者已撤回投递'
+          : input.to === 'rejected'
+            ? '投递已结束'
+            : input.to === 'offer' && unanswered
+              ? '已发放录用通知，无需再面试'
+              : null;
+      if (!reason) return;
       this.update(active.row.id, { status: 'cancelled', cancel_reason: reason });
       this.push(active.row.id);
     });

@@ -173,7 +173,7 @@ describe('cards the seeker answers from the chat, and what reaches the app socke
     expect(pushed.interview.questions[0]).not.toHaveProperty('videoUrl');
   });
 
-  it('posts an offer card and pushes the onboarding', async () => {
+  it('posts an offer card and pushes the onboarding; an unanswered invitation is cancelled by the offer', async () => {
     const job = jobs[nextJob++];
     const { accessToken, applicationId, hr } = await interviewedApplication(backend, `cards-offer-${++seekers}`, job);
     const socket = connectRealtime(backend.url, accessToken);
@@ -197,5 +197,10 @@ describe('cards the seeker answers from the chat, and what reaches the app socke
     expect(card.text).toMatch(/^恭喜你通过面试！.+向你发出录用通知：仓库分拣员，日结220.50元\/天/);
     const pushed = await socket.next('onboarding.updated');
     expect((pushed.onboarding as Onboarding).offer).toMatchObject({ id: sent.body.offer!.id, status: 'pending' });
+    // The invitation never answered is moot now: its card says so instead of still offering times.
+    expect((await socket.next('interview.updated')).interview).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '已发放录用通知，无需再面试',
+    });
   });
 });
