@@ -1,7 +1,13 @@
 import './mobx-config';
 import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
 import { messageTextProblem } from '../services/contracts/chat-text';
-import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
+import {
+  isActionCard,
+  type ActionCard,
+  type ChatMessage,
+  type ConsentSubject,
+  type ConversationSummary,
+} from '../services/contracts/conversations';
 import type { ServerEvent } from '../services/contracts/realtime';
 import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
 import {
@@ -17,7 +23,7 @@ import { newIdempotencyKey } from '../services/http';
 import { showTabBadge } from '../services/platform/socket';
 import { realtime, type RealtimeClient, type RealtimeState } from '../services/realtime';
 import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
-import { isActionCard, type ActionCard, type CardSubjects } from '../view-models/chat-card-view';
+import type { CardSubjects } from '../view-models/chat-card-view';
 
 export type { RealtimeState };
 import { applicationsStore } from './applications';
@@ -108,13 +114,16 @@ export class ChatStore {
    */
   cardStates = observable.map<string, LoadStatus>();
   private outbox: ChatOutbox | undefined;
+  /** Conversations whose card states were asked for again while a load was on its way. */
+  private readonly cardReloads = new Set<string>();
   private started = false;
   /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
   private catchingUp = false;
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp'>(this, {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'cardReloads'>(this, {
       outbox: false,
+      cardReloads: false,
       client: false,
       started: false,
       catchingUp: false,
@@ -335,8 +344,13 @@ export class ChatStore {
    * (the interview list, the recorded interview list, the application's onboarding). Done on every open.
    */
   async loadCardStates(id: string): Promise<void> {
+    if (this.cardStates.get(id) === 'loading') {
+      // Cards that came meanwhile are read once this load ends.
+      this.cardReloads.add(id);
+      return;
+    }
     const cards = this.actionCards(this.threads.get(id)?.stored ?? []);
-    if (!cards.length || this.cardStates.get(id) === 'loading') return;
+    if (!cards.length) return;
     this.cardStates.set(id, 'loading');
     const loads: Promise<void>[] = [];
     if (cards.some((card) => card.kind === 'interview')) loads.push(interviewsStore.loadList());
@@ -348,6 +362,7 @@ export class ChatStore {
     // The stores keep what they showed when a read fails: a card still without its state failed to load.
     const subjects = this.cardSubjects(id);
     runInAction(() => this.cardStates.set(id, cards.every((card) => stateKnown(card, subjects)) ? 'ready' : 'error'));
+    if (this.cardReloads.delete(id)) await this.loadCardStates(id);
   }
 
   /** Cards that arrived without a push of their state (history, a resync after a drop): their state is read. */

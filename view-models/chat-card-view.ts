@@ -1,4 +1,4 @@
-import type { MessageCard } from '../services/contracts/conversations';
+import type { ActionCard, MessageCard } from '../services/contracts/conversations';
 import {
   canMoveInterview,
   INTERVIEW_KIND_LABELS,
@@ -10,13 +10,6 @@ import {
 import { formatFen, OFFER_STATUS_LABELS, PAY_KIND_LABELS, type Offer } from '../services/contracts/onboarding';
 import { unansweredQuestions, type RecordedInterview } from '../services/contracts/recorded-interviews';
 import { formatDateTime, formatInterviewTime } from '../format';
-
-/** The cards the seeker answers from the chat: drawn from the state of what they are about, as it is now. */
-export type ActionCard = Extract<MessageCard, { kind: 'interview' | 'recorded_interview' | 'offer' }>;
-
-export function isActionCard(card: MessageCard | null): card is ActionCard {
-  return card !== null && (card.kind === 'interview' || card.kind === 'recorded_interview' || card.kind === 'offer');
-}
 
 /** What an action card is about, as a key: several cards about one interview share it. */
 export function actionCardSubject(card: ActionCard): string {
@@ -187,14 +180,9 @@ function interviewCardView(
   if (live && canMoveInterview(interview.status, 'propose') && interview.rescheduleCount < MAX_RESCHEDULES) {
     view.buttons.push({ action: 'propose-interview', text: '改约', primary: false });
   }
-  const room = interview.room;
-  if (
-    interview.kind === 'video' &&
-    interview.status === 'scheduled' &&
-    room &&
-    Date.parse(room.opensAt) <= now &&
-    now <= Date.parse(room.closesAt)
-  ) {
+  const room = interview.kind === 'video' && interview.status === 'scheduled' ? interview.room : null;
+  if (room && now < Date.parse(room.opensAt)) view.lines.push('开始前15分钟可从这里进入面试间');
+  if (room && Date.parse(room.opensAt) <= now && now <= Date.parse(room.closesAt)) {
     view.buttons.push({ action: 'enter-room', text: '进入面试间', primary: true });
   }
   if (!view.buttons.length && !view.slots.length) view.buttons.push(details);

@@ -1,6 +1,7 @@
 import { APPLICATION_STATUS_LABELS } from '../services/contracts/applications';
 import {
   CONSENT_SUBJECT_LABELS,
+  isActionCard,
   type ChatMessage,
   type ConversationSummary,
   type MessageCard,
@@ -8,7 +9,6 @@ import {
 import { formatLastActive, formatMessageTime, formatReplyRate, formatSalary } from '../format';
 import {
   actionCardSubject,
-  isActionCard,
   toActionCardView,
   type CardButtonView,
   type CardSubjects,

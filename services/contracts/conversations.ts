@@ -76,6 +76,13 @@ export type MessageCard =
   | { kind: 'status'; status: ApplicationStatus; note: string | null }
   | { kind: 'scam_warning'; aboutSeq: number; flags: ScamFlag[]; law: string };
 
+/** The cards the seeker answers from the chat, drawn from the state of what they are about as it is now. */
+export type ActionCard = Extract<MessageCard, { kind: 'interview' | 'recorded_interview' | 'offer' }>;
+
+export function isActionCard(card: MessageCard | null): card is ActionCard {
+  return card !== null && (card.kind === 'interview' || card.kind === 'recorded_interview' || card.kind === 'offer');
+}
+
 export interface ChatMessage {
   id: string;
   conversationId: string;

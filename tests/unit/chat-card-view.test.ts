@@ -1,8 +1,8 @@
-import type { MessageCard } from '../../services/contracts/conversations';
+import type { ActionCard, MessageCard } from '../../services/contracts/conversations';
 import type { Interview } from '../../services/contracts/interviews';
 import type { Offer } from '../../services/contracts/onboarding';
 import type { RecordedInterview } from '../../services/contracts/recorded-interviews';
-import { toActionCardView, type ActionCard, type CardSubjects } from '../../view-models/chat-card-view';
+import { toActionCardView, type CardSubjects } from '../../view-models/chat-card-view';
 import { threadContext, toChatMessageView, type ThreadMessage } from '../../view-models/chat-view';
 
 const HOUR = 60 * 60 * 1000;
@@ -169,8 +169,10 @@ describe('the interview card', () => {
     const before = toActionCardView(invitationCard, subjects({ interview: scheduled }), NOW, true);
     expect(before).toMatchObject({ stateText: '已接受 12月9日 周三 12:00', tone: 'good', slots: [] });
     expect(actions(before)).toEqual(['拒绝', '改约']);
+    expect(before.lines.at(-1)).toBe('开始前15分钟可从这里进入面试间');
     const open = toActionCardView(invitationCard, subjects({ interview: scheduled }), NOW + 49.8 * HOUR, true);
     expect(open.buttons.at(-1)).toEqual({ action: 'enter-room', text: '进入面试间', primary: true });
+    expect(open.lines).not.toContain('开始前15分钟可从这里进入面试间');
     const over = toActionCardView(invitationCard, subjects({ interview: scheduled }), NOW + 52 * HOUR, true);
     expect(over).toMatchObject({ stateText: '已结束', tone: 'ended' });
     expect(actions(over)).toEqual(['查看详情']);
