@@ -173,6 +173,8 @@ function interviewCardView(
     view.slots = interview.slots
       .filter((slot) => Date.parse(slot) > now)
       .map((slot) => ({ value: slot, text: formatInterviewTime(slot, now) }));
+    // The buttons list the times: no need to say them twice.
+    if (view.slots.length) view.lines.shift();
   }
   if (live && canMoveInterview(interview.status, 'decline')) {
     view.buttons.push({ action: 'decline-interview', text: '拒绝', primary: false });

@@ -157,7 +157,7 @@ describe('the interview card', () => {
       { value: at(50), text: '12月9日 周三 12:00' },
     ]);
     expect(view.buttons.map((b) => b.action)).toEqual(['decline-interview', 'propose-interview']);
-    expect(view.lines).toContain('备注：请准备一段自我介绍');
+    expect(view.lines).toEqual(['面试官：李经理 · 约30分钟', '备注：请准备一段自我介绍']);
   });
 
   it('shows the time accepted, and 进入面试间 only while the video room is open', () => {
