@@ -153,7 +153,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   onboarding.attachShifts(shifts);
   feedOnboarding(onboarding, hub, employerHub);
   const hrSessions = new HrSessions(db, options.hrSessionTtlSeconds ?? mockDefaults.hrSessionTtlSeconds);
-  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub);
+  const recordedInterviews = new RecordedInterviews(db, clock, applications, employerHub, hub);
   const context: MockContext = {
     db,
     seed,

@@ -2,7 +2,13 @@ import './mobx-config';
 import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
 import { messageTextProblem } from '../services/contracts/chat-text';
 import { mergeBySeq } from '../services/contracts/message-order';
-import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
+import {
+  isActionCard,
+  type ActionCard,
+  type ChatMessage,
+  type ConsentSubject,
+  type ConversationSummary,
+} from '../services/contracts/conversations';
 import type { ServerEvent } from '../services/contracts/realtime';
 import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
 import {
@@ -18,11 +24,15 @@ import { newIdempotencyKey } from '../services/http';
 import { showTabBadge } from '../services/platform/socket';
 import { realtime, type RealtimeClient, type RealtimeState } from '../services/realtime';
 import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
+import type { CardSubjects } from '../view-models/chat-card-view';
 
 export type { RealtimeState };
 import { applicationsStore } from './applications';
 import { conversationsStore, updateConversationRow, withMessage } from './conversations';
+import { interviewsStore } from './interviews';
 import { LateAnswers } from './late-answers';
+import { onboardingStore } from './onboarding';
+import { recordedInterviewStore } from './recorded-interview';
 import type { LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
@@ -87,7 +97,14 @@ export class ChatStore {
   connection: RealtimeState = 'idle';
   /** The conversation on screen: its HR messages are read as they come. */
   visibleId: string | null = null;
+  /**
+   * Loading the state of what each conversation's action cards are about (interviews, recorded interviews,
+   * offers). The states themselves live in their stores, kept live by `receive()`.
+   */
+  cardStates = observable.map<string, LoadStatus>();
   private outbox: ChatOutbox | undefined;
+  /** Conversations whose card states were asked for again while a load was on its way. */
+  private readonly cardReloads = new Set<string>();
   private started = false;
   /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
   private catchingUp = false;
@@ -95,8 +112,9 @@ export class ChatStore {
   private readonly opening = new LateAnswers();
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'opening'>(this, {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'opening' | 'cardReloads'>(this, {
       outbox: false,
+      cardReloads: false,
       client: false,
       started: false,
       catchingUp: false,
@@ -147,6 +165,7 @@ export class ChatStore {
     const isLatest = this.opening.begin();
     const known = this.threads.get(id);
     if (known && known.status === 'ready') {
+      void this.loadCardStates(id);
       await this.resync(id);
       return;
     }
@@ -176,6 +195,7 @@ export class ChatStore {
       });
       this.dropAcknowledged(id);
       this.markRead(id);
+      void this.loadCardStates(id);
       // Messages pushed while the first page was on its way.
       void this.resync(id);
     } catch (error) {
@@ -208,6 +228,7 @@ export class ChatStore {
         thread.hasOlder = page.hasMore;
         thread.loadingOlder = false;
       });
+      this.loadUnknownCardStates(id, page.items);
     } catch (error) {
       runInAction(() => {
         thread.loadingOlder = false;
@@ -307,6 +328,55 @@ export class ChatStore {
     }
   }
 
+  /** The states the conversation's action cards draw, as their stores have them now. */
+  cardSubjects(id: string): CardSubjects {
+    return {
+      interview: (interviewId) => interviewsStore.entry(interviewId).interview ?? undefined,
+      offer: (applicationId) => onboardingStore.entry(applicationId).onboarding?.offer ?? undefined,
+      recordedInterview: (interviewId) => recordedInterviewStore.invites.find((invite) => invite.id === interviewId),
+      failed: this.cardStates.get(id) === 'error',
+    };
+  }
+
+  /**
+   * Reads the current state of everything the conversation's action cards are about, one request per kind
+   * (the interview list, the recorded interview list, the application's onboarding). Done on every open.
+   */
+  async loadCardStates(id: string): Promise<void> {
+    if (this.cardStates.get(id) === 'loading') {
+      // Cards that came meanwhile are read once this load ends.
+      this.cardReloads.add(id);
+      return;
+    }
+    const cards = this.actionCards(this.threads.get(id)?.stored ?? []);
+    if (!cards.length) return;
+    this.cardStates.set(id, 'loading');
+    const loads: Promise<void>[] = [];
+    if (cards.some((card) => card.kind === 'interview')) loads.push(interviewsStore.loadList());
+    if (cards.some((card) => card.kind === 'recorded_interview')) loads.push(recordedInterviewStore.loadInvites());
+    const offerApplications = new Set<string>();
+    for (const card of cards) if (card.kind === 'offer') offerApplications.add(card.applicationId);
+    offerApplications.forEach((applicationId) => loads.push(onboardingStore.load(applicationId)));
+    await Promise.all(loads);
+    // The stores keep what they showed when a read fails: a card still without its state failed to load.
+    const subjects = this.cardSubjects(id);
+    runInAction(() => this.cardStates.set(id, cards.every((card) => stateKnown(card, subjects)) ? 'ready' : 'error'));
+    if (this.cardReloads.delete(id)) await this.loadCardStates(id);
+  }
+
+  /** Cards that arrived without a push of their state (history, a resync after a drop): their state is read. */
+  private loadUnknownCardStates(id: string, messages: readonly ChatMessage[]): void {
+    const subjects = this.cardSubjects(id);
+    const cards = this.actionCards(messages);
+    if (cards.some((card) => !stateKnown(card, subjects))) void this.loadCardStates(id);
+  }
+
+  private actionCards(messages: readonly { card: ChatMessage['card'] }[]): ActionCard[] {
+    const cards: ActionCard[] = [];
+    for (const message of messages) if (isActionCard(message.card)) cards.push(message.card);
+    return cards;
+  }
+
   private requireOutbox(): ChatOutbox {
     if (!this.outbox) this.outbox = new ChatOutbox();
     return this.outbox;
@@ -329,6 +399,8 @@ export class ChatStore {
     try {
       // Own messages stored before the connection dropped come back here and leave the outbox.
       await Promise.all([...this.threads.keys()].map((id) => this.resync(id)));
+      // States that changed while the socket was down (pushes are not replayed).
+      for (const id of this.threads.keys()) void this.loadCardStates(id);
     } finally {
       this.catchingUp = false;
     }
@@ -346,6 +418,7 @@ export class ChatStore {
           for (const message of page.items) this.receiveMessage(id, message);
           thread.otherReadSeq = Math.max(thread.otherReadSeq, page.otherReadSeq);
         });
+        this.loadUnknownCardStates(id, page.items);
         if (!page.hasMore) break;
       }
       if (this.visibleId === id) this.markRead(id);
@@ -374,6 +447,15 @@ export class ChatStore {
       }
       case 'application.updated':
         applicationsStore.receiveUpdate(event.application);
+        break;
+      case 'interview.updated':
+        interviewsStore.remember(event.interview);
+        break;
+      case 'onboarding.updated':
+        onboardingStore.receive(event.onboarding);
+        break;
+      case 'recorded-interview.updated':
+        recordedInterviewStore.receive(event.interview);
         break;
       default:
         break;
@@ -437,6 +519,17 @@ export class ChatStore {
         this.removePending(id, message.clientId);
       }
     }
+  }
+}
+
+function stateKnown(card: ActionCard, subjects: CardSubjects): boolean {
+  switch (card.kind) {
+    case 'interview':
+      return subjects.interview(card.interviewId) !== undefined;
+    case 'recorded_interview':
+      return subjects.recordedInterview(card.recordedInterviewId) !== undefined;
+    case 'offer':
+      return subjects.offer(card.applicationId) !== undefined;
   }
 }
 

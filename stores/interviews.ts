@@ -148,13 +148,16 @@ export class InterviewsStore {
     }
   }
 
-  /** An interview pushed or answered: the entry and the list agree. */
+  /**
+   * An interview pushed (the app socket's `interview.updated`) or answered: the entry and the list agree.
+   * A new one joins the list only once the list is loaded (until then the list's own read brings it).
+   */
   remember(interview: Interview): void {
     const entry = this.entry(interview.id);
     this.entries.set(interview.id, { ...entry, status: 'ready', interview, errorMessage: '' });
     const index = this.items.findIndex((item) => item.id === interview.id);
     if (index >= 0) this.items[index] = interview;
-    else this.items.push(interview);
+    else if (this.listStatus === 'ready') this.items.push(interview);
   }
 
   private async act(

@@ -112,6 +112,12 @@ export class OnboardingStore {
     }
   }
 
+  /** The state the server pushed (`onboarding.updated`): newer than any read still on its way. */
+  receive(onboarding: Onboarding): void {
+    this.readsOf(onboarding.applicationId).supersede();
+    this.patch(onboarding.applicationId, { onboarding, status: 'ready', errorMessage: '' });
+  }
+
   accept(applicationId: string): Promise<SubmitOutcome> {
     const offer = this.entry(applicationId).onboarding?.offer;
     if (!offer) return Promise.resolve({ ok: false, message: '录用通知还没有加载', fields: [] });

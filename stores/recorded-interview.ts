@@ -122,6 +122,19 @@ export class RecordedInterviewStore {
     }
   }
 
+  /**
+   * An interview the server pushed (sent, or answered elsewhere): the entry points follow it. The one being
+   * answered here keeps its own state, which its takes and uploads keep current.
+   */
+  receive(interview: RecordedInterview): void {
+    this.inviteAnswers.supersede();
+    const known = this.invites.some((invite) => invite.id === interview.id);
+    // Newest first, as the list comes.
+    this.invites = known
+      ? this.invites.map((invite) => (invite.id === interview.id ? interview : invite))
+      : [interview, ...this.invites];
+  }
+
   /** Loads the interview; an upload a restart cut off goes again, answered questions are never asked again. */
   async open(interviewId: string): Promise<void> {
     this.reset(interviewId);

@@ -1,11 +1,19 @@
 import { APPLICATION_STATUS_LABELS } from '../services/contracts/applications';
 import {
   CONSENT_SUBJECT_LABELS,
+  isActionCard,
   type ChatMessage,
   type ConversationSummary,
   type MessageCard,
 } from '../services/contracts/conversations';
 import { formatLastActive, formatMessageTime, formatReplyRate, formatSalary } from '../format';
+import {
+  actionCardSubject,
+  toActionCardView,
+  type CardButtonView,
+  type CardSubjects,
+  type CardTone,
+} from './chat-card-view';
 
 /** 发送中 → 已发送 → 已读, or 发送失败 (with 重发). Only the seeker's own messages have one. */
 export type DeliveryState = 'sending' | 'sent' | 'read' | 'failed';
@@ -44,9 +52,15 @@ export interface ChatMessageView {
   failure: string;
   clientId: string;
   /** '' for plain text; else the card to draw. */
-  cardKind: '' | 'consent_request' | 'consent_answer' | 'status' | 'scam_warning';
+  cardKind: '' | MessageCard['kind'];
   cardTitle: string;
   cardLines: string[];
+  /** Interview, recorded interview and offer cards: the state now, answers on the card, what they act on. */
+  cardState: string;
+  cardTone: CardTone;
+  cardSlots: { value: string; text: string }[];
+  cardButtons: CardButtonView[];
+  cardSubjectId: string;
   /** Consent request still open: show 同意 / 拒绝. */
   canAnswer: boolean;
   subject: string;
@@ -77,14 +91,38 @@ export function toChatHeaderView(summary: ConversationSummary, now: number = Dat
   };
 }
 
+/** What drawing one line needs from the rest of the conversation and from the stores. */
+export interface ThreadContext {
+  /** Seqs of consent requests the seeker already answered (their cards lose the buttons). */
+  answeredRequests: ReadonlySet<number>;
+  /** Seqs of the latest card about each interview, recorded interview or offer: only these take answers. */
+  latestActionCards: ReadonlySet<number>;
+  subjects: CardSubjects;
+  /** The backend's now, for the cards' states (an invitation expires, the room opens). */
+  cardNow: number;
+}
+
+export function threadContext(
+  messages: readonly ThreadMessage[],
+  subjects: CardSubjects,
+  cardNow: number,
+): ThreadContext {
+  return {
+    answeredRequests: answeredConsentRequests(messages),
+    latestActionCards: latestActionCards(messages),
+    subjects,
+    cardNow,
+  };
+}
+
 /**
- * `answeredRequests`: seqs of consent requests the seeker already answered (their cards lose the buttons).
- * `now` is fixed per page session so stored lines never change and a new message crosses alone.
+ * One line as the page draws it. `now` is fixed per page session so stored lines never change and a new
+ * message crosses alone; action cards change only when what they are about changes.
  */
 export function toChatMessageView(
   message: ThreadMessage,
   state: DeliveryState | null,
-  answeredRequests: ReadonlySet<number>,
+  context: ThreadContext,
   now: number,
 ): ChatMessageView {
   const side = message.from === 'seeker' ? 'mine' : message.from === 'hr' ? 'theirs' : 'system';
@@ -104,16 +142,33 @@ export function toChatMessageView(
     canAnswer: false,
     subject: '',
     aboutSeq: 0,
+    cardState: '',
+    cardTone: '',
+    cardSlots: [],
+    cardButtons: [],
+    cardSubjectId: '',
   };
   const card = message.card;
   if (!card) return view;
   view.cardKind = card.kind;
+  if (isActionCard(card)) {
+    const actionable = message.seq !== null && context.latestActionCards.has(message.seq);
+    const drawn = toActionCardView(card, context.subjects, context.cardNow, actionable);
+    view.cardTitle = drawn.title;
+    view.cardLines = drawn.lines;
+    view.cardState = drawn.stateText;
+    view.cardTone = drawn.tone;
+    view.cardSlots = drawn.slots;
+    view.cardButtons = drawn.buttons;
+    view.cardSubjectId = drawn.subjectId;
+    return view;
+  }
   switch (card.kind) {
     case 'consent_request':
       view.subject = card.subject;
       view.cardTitle = `HR请求查看你的${CONSENT_SUBJECT_LABELS[card.subject]}`;
       view.cardLines = [card.subject === 'phone' ? '同意后HR可看到你的完整手机号' : '同意后将发送你最新上传的附件简历'];
-      view.canAnswer = message.seq !== null && !answeredRequests.has(message.seq);
+      view.canAnswer = message.seq !== null && !context.answeredRequests.has(message.seq);
       break;
     case 'consent_answer':
       view.subject = card.subject;
@@ -144,4 +199,13 @@ export function answeredConsentRequests(messages: readonly ThreadMessage[]): Set
     }
   }
   return answered;
+}
+
+/** Seqs of the latest card about each interview, recorded interview and offer. */
+export function latestActionCards(messages: readonly ThreadMessage[]): Set<number> {
+  const latest = new Map<string, number>();
+  for (const message of messages) {
+    if (message.seq !== null && isActionCard(message.card)) latest.set(actionCardSubject(message.card), message.seq);
+  }
+  return new Set(latest.values());
 }

@@ -12,6 +12,7 @@ import { JOB_NOT_OPEN_MESSAGES, type JobStatus } from '../../services/contracts/
 import { applyBlockedMessage } from '../../services/contracts/resume';
 import { missingForApply } from './apply-requirements';
 import type { SimulatedClock } from '../clock';
+import { afterCommit } from '../db/after-commit';
 import { ConversationStore, type ConversationParticipants, type NewMessage } from '../conversations/conversation-store';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
 import { PrivacyStore } from '../privacy/privacy-store';
@@ -27,6 +28,13 @@ export interface ApplicationRules {
   dailyApplicationCap: number;
 }
 
+/** A line the platform or the HR says in the conversation, with an optional card. */
+export interface ChatLine {
+  from: 'hr' | 'system';
+  text: string;
+  card?: MessageCard;
+}
+
 /** What a status change says on the timeline, to the seeker, and in the conversation. */
 export interface TransitionInput {
   to: ApplicationStatus;
@@ -35,8 +43,11 @@ export interface TransitionInput {
   note?: string | null;
   /** Why the application ended, kept on the application. */
   reason?: string | null;
-  /** What the change's card says in the conversation, and who says it (the platform by default). */
-  message?: { from: 'hr' | 'system'; text: string };
+  /**
+   * What the change says in the conversation, who says it (the platform by default), and the card it
+   * carries instead of the status card (an invitation, an offer).
+   */
+  message?: ChatLine;
   /** The employer API acting by hand: the autopilot leaves this application alone from now on. */
   byEmployerApi?: boolean;
 }
@@ -60,7 +71,10 @@ export type StatusChangeListener = (change: {
   input: TransitionInput;
 }) => void;
 
-/** Told of every message stored, after its transaction commits: the chat delivers it to both sides. */
+/**
+ * Told of every message stored, once the outermost transaction around it commits (never for one rolled back):
+ * the chat delivers it to both sides.
+ */
 export type MessageListener = (participants: ConversationParticipants, message: ChatMessage) => void;
 /** Told after an application was created or changed, once the change is committed (the employer feed). */
 export type ApplicationChangeListener = (change: { applicationId: number; created: boolean }) => void;
@@ -120,11 +134,13 @@ export class ApplicationService {
     this.messageListeners.push(listener);
   }
 
-  /** Tells the listeners about messages that were just committed. */
+  /** Tells the listeners about stored messages once they are committed (`afterCommit`). */
   announce(conversationId: number, messages: ChatMessage[]): void {
-    const participants = this.conversations.participants(conversationId);
-    if (!participants) return;
-    for (const message of messages) for (const listener of this.messageListeners) listener(participants, message);
+    afterCommit(this.db, () => {
+      const participants = this.conversations.participants(conversationId);
+      if (!participants) return;
+      for (const message of messages) for (const listener of this.messageListeners) listener(participants, message);
+    });
   }
 
   onChange(listener: ApplicationChangeListener): void {
@@ -284,7 +300,7 @@ export class ApplicationService {
       this.addEvent(record.id, input.to, input.note ?? input.reason ?? null, input.at);
       for (const listener of this.statusListeners) listener({ record, from: record.status, input });
       const note = input.note ?? input.reason ?? null;
-      const card: MessageCard = { kind: 'status', status: input.to, note };
+      const card: MessageCard = input.message?.card ?? { kind: 'status', status: input.to, note };
       const text = input.message?.text ?? statusCardText(input.to, note);
       message = this.conversations.append(conversationId, {
         sender: input.message?.from ?? 'system',
@@ -302,7 +318,7 @@ export class ApplicationService {
     })();
     record.status = input.to;
     const detail = this.detailOf(record.id);
-    this.notify(record.userId, { type: 'application.updated', application: detail });
+    this.notifyAfterCommit(record.userId, detail);
     if (message) this.announce(conversationId, [message]);
     this.changed(record.id, false);
     return detail;
@@ -312,18 +328,25 @@ export class ApplicationService {
    * A step inside the current status (an interview answered, rescheduled, confirmed): recorded on the
    * timeline with its note, optionally said in the conversation, and pushed to both sides.
    */
-  recordStep(record: ApplicationRecord, note: string, message?: { from: 'hr' | 'system'; text: string }): void {
+  recordStep(record: ApplicationRecord, note: string, message?: ChatLine): void {
     const at = this.clock.now();
     this.addEvent(record.id, record.status, note, at);
     this.db.prepare('UPDATE applications SET updated_at = ? WHERE id = ?').run(at, record.id);
     if (message) {
-      this.postMessage(this.conversations.idForApplication(record.id), { sender: message.from, text: message.text });
+      this.postMessage(this.conversations.idForApplication(record.id), {
+        sender: message.from,
+        text: message.text,
+        card: message.card,
+      });
     }
-    this.notify(record.userId, { type: 'application.updated', application: this.detailOf(record.id) });
+    this.notifyAfterCommit(record.userId, this.detailOf(record.id));
     this.changed(record.id, false);
   }
 
-  /** Stores a message (now) in a conversation and delivers it once committed. */
+  /**
+   * Stores a message (now) in a conversation and delivers it once committed: inside a caller's transaction,
+   * when that commits; never when it rolls back.
+   */
   postMessage(conversationId: number, input: Omit<NewMessage, 'at'>): ChatMessage {
     const participants = this.conversations.participants(conversationId);
     if (!participants) throw notFound('会话不存在');
@@ -347,7 +370,13 @@ export class ApplicationService {
   }
 
   private changed(applicationId: number, created: boolean): void {
-    for (const listener of this.changeListeners) listener({ applicationId, created });
+    afterCommit(this.db, () => {
+      for (const listener of this.changeListeners) listener({ applicationId, created });
+    });
+  }
+
+  private notifyAfterCommit(userId: string, application: ApplicationDetail): void {
+    afterCommit(this.db, () => this.notify(userId, { type: 'application.updated', application }));
   }
 
   private matchOf(userId: string, jobId: number, now: number) {

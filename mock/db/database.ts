@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { trackCommits } from './after-commit';
 import { migrate } from './migrations';
 
 export type { Database };
 
-/** Opens (creating folders as needed) the mock database in WAL mode and brings its schema up to date. */
+/**
+ * Opens (creating folders as needed) the mock database in WAL mode and brings its schema up to date; its
+ * transactions tell `afterCommit` when they commit.
+ */
 export function openDatabase(dbPath: string): Database {
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const db = new BetterSqlite3(dbPath);
@@ -14,6 +18,7 @@ export function openDatabase(dbPath: string): Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  trackCommits(db);
   migrate(db);
   return db;
 }

@@ -9,14 +9,17 @@ import {
   slotErrors,
   type Interview,
   type InterviewFeedbackRequest,
+  type InterviewKind,
   type InterviewList,
   type InterviewMove,
   type InviteInterviewRequest,
 } from '../../services/contracts/interviews';
+import type { InterviewCardStep, MessageCard } from '../../services/contracts/conversations';
 import type { EmployerServerEvent } from '../../services/contracts/realtime';
 import type { ApplicationService } from '../applications/application-service';
 import type { ApplicationRecord } from '../applications/application-store';
 import { iso, type SimulatedClock } from '../clock';
+import { afterCommit } from '../db/after-commit';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { Notify } from '../realtime/hub';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
@@ -30,6 +33,24 @@ export function slotText(time: number): string {
   const china = new Date(time + CHINA_UTC_OFFSET_MS);
   const minutes = String(china.getUTCMinutes()).padStart(2, '0');
   return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${china.getUTCHours()}:${minutes}`;
+}
+
+/** The chat card of an interview step: enough to draw it before the interview itself is loaded. */
+function interviewCard(
+  interviewId: number,
+  step: InterviewCardStep,
+  interview: { kind: InterviewKind; interviewer: string; lengthMinutes: number },
+  slots: number[],
+): MessageCard {
+  return {
+    kind: 'interview',
+    interviewId: String(interviewId),
+    step,
+    interviewKind: interview.kind,
+    slots: slots.map(iso),
+    interviewer: interview.interviewer.trim(),
+    lengthMinutes: interview.lengthMinutes,
+  };
 }
 
 /** Who acts: the seeker (by user id) or an HR of the interview's company. */
@@ -53,12 +74,21 @@ export class InterviewService {
   ) {
     this.store = new InterviewStore(db);
     applications.onStatusChange(({ record, input }) => {
-      if (input.to !== 'withdrawn' && input.to !== 'rejected') return;
       const active = this.store.activeForApplication(record.id);
       if (!active) return;
-      const reason = input.to === 'withdrawn' ? '求职者已撤回投递' : '投递已结束';
+      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place).
+      const unanswered = active.row.status !== 'scheduled';
+      const reason =
+        input.to === 'withdrawn'
+          ? '求职者已撤回投递'
+          : input.to === 'rejected'
+            ? '投递已结束'
+            : input.to === 'offer' && unanswered
+              ? '已发放录用通知，无需再面试'
+              : null;
+      if (!reason) return;
       this.update(active.row.id, { status: 'cancelled', cancel_reason: reason });
-      this.pushLater(active.row.id);
+      this.push(active.row.id);
     });
   }
 
@@ -92,17 +122,6 @@ export class InterviewService {
     const summary = `${kind}：${slots.map(slotText).join('、')}，面试官${request.interviewer.trim()}，约${request.lengthMinutes}分钟`;
     const text = `邀请你参加${summary}。${request.notes?.trim() ?? ''}请在「我的面试」中选择时间或回复。`;
     const id = this.db.transaction(() => {
-      if (application.status === 'interview') {
-        this.applications.recordStep(application, `再次邀请面试（${summary}）`, { from: 'hr', text });
-      } else {
-        this.applications.transition(application, {
-          to: 'interview',
-          at: now,
-          note: summary,
-          message: { from: 'hr', text },
-          byEmployerApi,
-        });
-      }
       const result = this.db
         .prepare(
           `INSERT INTO interviews (application_id, kind, address, phone, interviewer, length_minutes, notes, status,
@@ -121,7 +140,21 @@ export class InterviewService {
           now,
           now,
         );
-      return Number(result.lastInsertRowid);
+      const interviewId = Number(result.lastInsertRowid);
+      const again = application.status === 'interview';
+      const card = interviewCard(interviewId, again ? 'reinvited' : 'invited', request, slots);
+      if (again) {
+        this.applications.recordStep(application, `再次邀请面试（${summary}）`, { from: 'hr', text, card });
+      } else {
+        this.applications.transition(application, {
+          to: 'interview',
+          at: now,
+          note: summary,
+          message: { from: 'hr', text, card },
+          byEmployerApi,
+        });
+      }
+      return interviewId;
     })();
     return this.push(id);
   }
@@ -172,6 +205,8 @@ export class InterviewService {
       record,
       `申请改期（第${count}次）：${listed}`,
       `求职者申请改期（第${count}次），方便的时间：${listed}，等待HR确认`,
+      'seeker',
+      interviewCard(id, 'reschedule_proposed', record.view, times),
     );
     return this.push(id);
   }
@@ -180,7 +215,13 @@ export class InterviewService {
     const record = this.allowed(this.forCompany(companyId, id), 'confirm');
     const start = this.pickSlot(slotTimes(record.row.proposed_slots), slot, '请从求职者提议的时间里选择一个');
     this.update(id, { status: 'scheduled', scheduled_at: start, slots: JSON.stringify([start]), proposed_slots: '[]' });
-    this.step(record, `HR已确认改期：${slotText(start)}`, `已确认改期，${slotText(start)}见。`, 'hr');
+    this.step(
+      record,
+      `HR已确认改期：${slotText(start)}`,
+      `已确认改期，${slotText(start)}见。`,
+      'hr',
+      interviewCard(id, 'reschedule_confirmed', record.view, [start]),
+    );
     return this.push(id);
   }
 
@@ -287,22 +328,25 @@ export class InterviewService {
       .run({ ...columns, now: this.clock.now(), id });
   }
 
-  private step(record: InterviewRecord, note: string, text: string, from: 'seeker' | 'hr' = 'seeker'): void {
+  private step(
+    record: InterviewRecord,
+    note: string,
+    text: string,
+    from: 'seeker' | 'hr' = 'seeker',
+    card?: MessageCard,
+  ): void {
     const application = this.applications.store.record(record.row.application_id);
     if (!application) throw notFound('投递记录不存在');
-    this.applications.recordStep(application, note, { from: from === 'hr' ? 'hr' : 'system', text });
+    this.applications.recordStep(application, note, { from: from === 'hr' ? 'hr' : 'system', text, card });
   }
 
   private push(id: number): Interview {
     const record = this.store.find(id);
     if (!record) throw notFound('面试不存在');
-    this.notifySeeker(record.userId, { type: 'interview.updated', interview: record.view });
-    this.notifyCompany(record.companyId, { type: 'interview.updated', interview: record.view });
+    afterCommit(this.db, () => {
+      this.notifySeeker(record.userId, { type: 'interview.updated', interview: record.view });
+      this.notifyCompany(record.companyId, { type: 'interview.updated', interview: record.view });
+    });
     return record.view;
-  }
-
-  /** From inside another transaction: push once it has committed. */
-  private pushLater(id: number): void {
-    setImmediate(() => this.push(id));
   }
 }

@@ -24,9 +24,11 @@ import {
   type OnboardingDocument,
   PROOF_GENESIS,
 } from '../../services/contracts/onboarding';
+import type { MessageCard } from '../../services/contracts/conversations';
 import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
+import { afterCommit } from '../db/after-commit';
 import { conflict, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
 import { nextEvent, sha256Hex } from './contract-chain';
@@ -160,8 +162,11 @@ export class OnboardingService {
     };
   }
 
+  /** Tells the listeners (the sockets of both sides) once the change is committed. */
   changed(party: OnboardingParty): void {
-    for (const listener of this.listeners) listener(party);
+    afterCommit(this.db, () => {
+      for (const listener of this.listeners) listener(party);
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -187,17 +192,27 @@ export class OnboardingService {
       if (this.db.prepare('SELECT 1 FROM offers WHERE application_id = ?').get(applicationId)) {
         throw conflict('这份投递已发过录用通知');
       }
-      this.db
+      const offerId = this.db
         .prepare(
           `INSERT INTO offers (application_id, terms, pay_kind, pay_fen, expires_at, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(applicationId, JSON.stringify(terms), input.payKind, payFen, expiresAt, now);
+        .run(applicationId, JSON.stringify(terms), input.payKind, payFen, expiresAt, now).lastInsertRowid;
+      const card: MessageCard = {
+        kind: 'offer',
+        offerId: String(offerId),
+        applicationId: String(applicationId),
+        position: input.position,
+        payKind: input.payKind,
+        payFen,
+        startDate: input.startDate,
+        expiresAt: new Date(expiresAt).toISOString(),
+      };
       this.applications.transition(record, {
         to: 'offer',
         at: now,
         note: input.note?.trim() || `${input.position}，${input.startDate}报到`,
-        message: { from: 'hr', text },
+        message: { from: 'hr', text, card },
         byEmployerApi: true,
       });
     })();

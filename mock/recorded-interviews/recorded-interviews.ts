@@ -14,6 +14,7 @@ import {
   type RecordedQuestionSetInput,
   type RecordedTake,
 } from '../../services/contracts/recorded-interviews';
+import type { MessageCard } from '../../services/contracts/conversations';
 import type { ApplicationService } from '../applications/application-service';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import { iso, isoOrNull, type SimulatedClock } from '../clock';
@@ -89,6 +90,8 @@ export class RecordedInterviews {
     private readonly applications: ApplicationService,
     /** The consoles, keyed by company id: told of each answer as it arrives. */
     private readonly employerHub: RealtimeHub,
+    /** The seekers' app connections: told when an interview is sent and of each answer. */
+    private readonly seekerHub: RealtimeHub,
     /** Real time for how long a take may be given back (simulated time may run 60× faster). */
     private readonly realNow: () => number = Date.now,
   ) {
@@ -147,6 +150,7 @@ export class RecordedInterviews {
     if (set.questions.length === 0) throw conflict('请先为这个职位设置视频面试题目');
     const now = this.clock.now();
     const deadline = now + deadlineDays * DAY_MS;
+    const text = `邀请你参加视频面试（${set.questions.length}道题），请在${deadlineText(deadline)}前完成录制。`;
     const id = this.db.transaction(() => {
       const result = this.db
         .prepare(
@@ -160,26 +164,34 @@ export class RecordedInterviews {
          VALUES (?, ?, ?, ?, ?)`,
       );
       set.questions.forEach((q, i) => insert.run(interviewId, i + 1, q.text, q.thinkingSeconds, q.answerSeconds));
+      const card: MessageCard = {
+        kind: 'recorded_interview',
+        recordedInterviewId: String(interviewId),
+        applicationId: String(applicationId),
+        questionCount: set.questions.length,
+        deadline: iso(deadline),
+      };
+      if (record.status === 'interview') {
+        this.applications.postMessage(this.applications.conversations.idForApplication(applicationId), {
+          sender: 'hr',
+          text,
+          card,
+        });
+      } else {
+        if (record.status === 'submitted') {
+          this.applications.transition(record, { to: 'viewed', at: now, byEmployerApi: true });
+        }
+        this.applications.transition(record, {
+          to: 'interview',
+          at: now,
+          note: '视频面试',
+          message: { from: 'hr', text, card },
+          byEmployerApi: true,
+        });
+      }
       return interviewId;
     })();
-    const text = `邀请你参加视频面试（${set.questions.length}道题），请在${deadlineText(deadline)}前完成录制。`;
-    if (record.status === 'interview') {
-      this.applications.postMessage(this.applications.conversations.idForApplication(applicationId), {
-        sender: 'hr',
-        text: text,
-      });
-    } else {
-      if (record.status === 'submitted') {
-        this.applications.transition(record, { to: 'viewed', at: now, byEmployerApi: true });
-      }
-      this.applications.transition(record, {
-        to: 'interview',
-        at: now,
-        note: '视频面试',
-        message: { from: 'hr', text },
-        byEmployerApi: true,
-      });
-    }
+    this.pushToSeeker(id);
     return this.employerView(id);
   }
 
@@ -306,7 +318,15 @@ export class RecordedInterviews {
       applicationId: interview.applicationId,
       interview,
     });
+    this.pushToSeeker(interviewId);
     return this.forUser(userId, interviewId);
+  }
+
+  /** The seeker's other screens (the chat card, the application) follow each change. */
+  private pushToSeeker(interviewId: number): void {
+    const row = this.interviewRow(interviewId);
+    if (row)
+      this.seekerHub.sendToUser(row.user_id, { type: 'recorded-interview.updated', interview: this.seekerView(row) });
   }
 
   // ── the autopilot ──

@@ -1,5 +1,7 @@
 import type { ApplicationStatus } from './applications';
+import type { InterviewKind } from './interviews';
 import type { Salary } from './jobs';
+import type { PayKind } from './onboarding';
 import { pageQueryRules } from './paging-rules';
 import type { ScamFlag } from './scam-rules';
 import type { InputRules } from './validation';
@@ -16,15 +18,53 @@ export type MessageSender = (typeof MESSAGE_SENDERS)[number];
 export type ConsentSubject = 'phone' | 'attachment';
 export const CONSENT_SUBJECT_LABELS: Record<ConsentSubject, string> = { phone: '手机号', attachment: '附件简历' };
 
+/** Which step of an interview an `interview` card announces. */
+export type InterviewCardStep = 'invited' | 'reinvited' | 'reschedule_proposed' | 'reschedule_confirmed';
+
 /**
- * What a message shows besides its text. `text` is always set too (a line for previews and notifications).
+ * What a message shows besides its text. `text` is always set too (a line for previews, notifications, the
+ * console and older clients).
  * - consent_request: the HR asks for the phone or the resume attachment.
  * - consent_answer: the seeker agreed or declined (`requestSeq`), or offered it unasked (`requestSeq` null).
- * - status: the application changed status (interview invitations and offers among them).
+ * - status: the application changed status.
+ * - interview: an invitation (or a new round, a reschedule asked or confirmed) the seeker answers from the
+ *   card; the card draws the interview as it is now, these fields only until it is loaded.
+ * - recorded_interview: a recorded (one-way) interview to answer by `deadline`.
+ * - offer: an offer to view and answer.
  * - scam_warning: the platform's warning about the HR message `aboutSeq`.
  */
 export type MessageCard =
   | { kind: 'consent_request'; subject: ConsentSubject }
+  | {
+      kind: 'interview';
+      interviewId: string;
+      step: InterviewCardStep;
+      interviewKind: InterviewKind;
+      /** ISO 8601 starts on the table when the message was sent (offered, proposed or the one confirmed). */
+      slots: string[];
+      interviewer: string;
+      lengthMinutes: number;
+    }
+  | {
+      kind: 'recorded_interview';
+      recordedInterviewId: string;
+      applicationId: string;
+      questionCount: number;
+      /** ISO 8601 */
+      deadline: string;
+    }
+  | {
+      kind: 'offer';
+      offerId: string;
+      applicationId: string;
+      position: string;
+      payKind: PayKind;
+      payFen: number;
+      /** 'YYYY-MM-DD' */
+      startDate: string;
+      /** ISO 8601 */
+      expiresAt: string;
+    }
   | {
       kind: 'consent_answer';
       subject: ConsentSubject;
@@ -35,6 +75,13 @@ export type MessageCard =
     }
   | { kind: 'status'; status: ApplicationStatus; note: string | null }
   | { kind: 'scam_warning'; aboutSeq: number; flags: ScamFlag[]; law: string };
+
+/** The cards the seeker answers from the chat, drawn from the state of what they are about as it is now. */
+export type ActionCard = Extract<MessageCard, { kind: 'interview' | 'recorded_interview' | 'offer' }>;
+
+export function isActionCard(card: MessageCard | null): card is ActionCard {
+  return card !== null && (card.kind === 'interview' || card.kind === 'recorded_interview' || card.kind === 'offer');
+}
 
 export interface ChatMessage {
   id: string;

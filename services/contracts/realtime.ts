@@ -4,7 +4,7 @@ import type { EmployerApplicationWithResume } from './employer';
 import type { Interview } from './interviews';
 import type { WaitingSeeker } from './rtc';
 import type { Onboarding } from './onboarding';
-import type { EmployerRecordedInterview } from './recorded-interviews';
+import type { EmployerRecordedInterview, RecordedInterview } from './recorded-interviews';
 
 /** Connect to `${REALTIME_PATH}?token=ACCESS_TOKEN` on the backend host (ws:// or wss://). */
 export const REALTIME_PATH = '/ws';
@@ -78,6 +78,12 @@ export interface InterviewUpdatedEvent {
   interview: Interview;
 }
 
+/** A recorded interview of the seeker's was sent or answered (the seeker's view of it). */
+export interface RecordedInterviewUpdatedEvent {
+  type: 'recorded-interview.updated';
+  interview: RecordedInterview;
+}
+
 /** Something after the offer changed (offer, contract, documents, check-in, shifts): read it again. */
 export interface OnboardingUpdatedEvent {
   type: 'onboarding.updated';
@@ -94,6 +100,7 @@ export type ServerEvent =
   | MessageRejectedEvent
   | ReadEvent
   | OnboardingUpdatedEvent
+  | RecordedInterviewUpdatedEvent
   | RealtimeErrorEvent;
 
 /** Heartbeat the client sends; the server answers with `pong`. */

@@ -1,7 +1,8 @@
 /**
  * The interview, both sides at once: the HR invites (video, a slot ten minutes away, so the room is open);
- * the seeker reads the invitation in 我的面试, accepts a slot (two other invitations are declined and
- * rescheduled, for their screenshots); then the video room: the device check with a live camera preview,
+ * the seeker reads the invitation in 我的面试 (two other invitations are rescheduled and declined there, for
+ * their screenshots), then accepts a slot on the invitation's card in the chat and enters the room from the
+ * card; then the video room: the device check with a live camera preview,
  * 候场 until the HR (the console, the other WebRTC peer) admits, the call with moving video and sound on each
  * side, a dropped connection that rejoins, and hanging up. Chromium runs with a fake camera and microphone.
  * Screenshots: artifacts/e2e/interview-journey/ (seeker) and interview-journey-console/ (HR).
@@ -125,7 +126,7 @@ const hrStats = () =>
   );
 
 describe('interview journey', () => {
-  it('shows the invitations in 我的面试 and answers each: accept, reschedule, decline', async () => {
+  it('shows the invitations in 我的面试 and answers each: reschedule, decline, accept on the chat card', async () => {
     await seeker.step('我的面试：三个面试邀请', async () => {
       await seeker.frame().locator('.row-title').first().waitFor();
       expect(await seeker.frame().locator('.row').count()).toBe(3);
@@ -135,16 +136,6 @@ describe('interview journey', () => {
       await seeker.frame().locator('.row').first().click();
       await seeker.waitForRoute('subpackages/interviews/pages/detail/index');
       await seeker.frame().locator('.head-status', { hasText: '待回复' }).waitFor();
-    });
-    await seeker.step('接受面试：选择时间', async () => {
-      await seeker.frame().locator('.ant-selector-item').first().click();
-      await seeker.frame().locator('.action-bar').getByText('接受').click();
-      // The reminder consent sheet: each reminder needs its own consent.
-      await seeker.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
-      await seeker.frame().locator('.head-status', { hasText: '已确认' }).waitFor();
-      await seeker.frame().locator('.room .ant-button', { hasText: '进入面试间' }).waitFor();
-      await seeker.frame().locator('.reminders', { hasText: '已授权 1 次' }).waitFor();
-      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
     });
     await seeker.back();
     await seeker.step('申请改期', async () => {
@@ -165,6 +156,35 @@ describe('interview journey', () => {
       await seeker.frame().locator('.popup-body .ant-selector-item', { hasText: '时间冲突' }).click();
       await seeker.frame().getByText('告知HR').click();
       await seeker.frame().locator('.head-status', { hasText: '已拒绝' }).waitFor();
+    });
+    // Launched on 我的面试 (no tab bar there): to the 消息 tab as the user would.
+    await seeker.page.evaluate(() =>
+      (globalThis as unknown as { __sim: { switchTab(route: string): void } }).__sim.switchTab('pages/messages/index'),
+    );
+    const card = seeker.frame().locator('.chat-card-interview').last();
+    await seeker.step('聊天中的面试邀请卡片', async () => {
+      // The video interview's conversation (the declined on-site one is with the same company).
+      await seeker
+        .frame()
+        .locator('.conversation-row', { hasText: company })
+        .filter({ hasText: '邀请你参加视频面试' })
+        .click();
+      await seeker.waitForRoute('subpackages/chat/pages/conversation/index');
+      await card.locator('.chat-card-state', { hasText: '待回复' }).waitFor();
+      expect(await card.locator('.chat-card-slot').count()).toBe(2);
+      await card.locator('.chat-card-line', { hasText: '面试官：李经理 · 约30分钟' }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
+    });
+    await seeker.step('在聊天卡片上接受面试', async () => {
+      await card.locator('.chat-card-slot').first().click();
+      await seeker.page.locator('.sim-dialog-buttons button', { hasText: '接受' }).click();
+      // The reminder consent sheet: each reminder needs its own consent.
+      await seeker.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
+      await card.locator('.chat-card-state', { hasText: '已接受' }).waitFor();
+      await card.locator('.ant-button', { hasText: '进入面试间' }).waitFor();
+      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
+      await card.scrollIntoViewIfNeeded();
     });
   });
 
@@ -188,11 +208,14 @@ describe('interview journey', () => {
       await hr.page.locator(`.interview-item[data-interview="${interviewIds[2]}"]`).waitFor({ state: 'detached' });
     });
 
-    await seeker.back();
-    await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
     await seeker.step('设备检测', async () => {
-      await seeker.frame().locator('.row').first().click();
-      await seeker.frame().locator('.room .ant-button', { hasText: '进入面试间' }).click();
+      // Straight from the invitation's card in the chat.
+      await seeker
+        .frame()
+        .locator('.chat-card-interview')
+        .last()
+        .locator('.ant-button', { hasText: '进入面试间' })
+        .click();
       await seeker.waitForRoute('subpackages/interviews/pages/room/index');
       await seeker.frame().locator('.check-row', { hasText: '摄像头和麦克风' }).locator('.good').waitFor();
       await seeker.frame().locator('.check-row', { hasText: '网络' }).locator('.good', { hasText: '正常' }).waitFor();

@@ -1,6 +1,6 @@
 /**
  * Offer to 已入职 and a paid 日结 shift, both sides at once: the HR sends the offer in the console, the seeker
- * accepts it in the simulator, passes real-name and signs, the HR countersigns; the seeker uploads the
+ * sees it arrive as a card in the chat, reads it and accepts it on the card, passes real-name and signs, the HR countersigns; the seeker uploads the
  * documents, the HR approves them; on the first day the seeker checks in (refused from 上海 with the
  * distance, accepted at the place) and the console shows 已入职 live; a shift is clocked, approved and paid
  * exactly once. Screenshots: artifacts/e2e/onboarding-journey/ and artifacts/e2e/onboarding-journey-seeker/.
@@ -26,6 +26,7 @@ let job: PublishedJob;
 let hrInfo: { id: number; name: string; company: string };
 let token: string;
 let applicationId: string;
+let conversationId: string;
 
 async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${stack.mock.url}${path}`, {
@@ -59,7 +60,7 @@ beforeAll(async () => {
   });
   token = login.accessToken;
   await makeReadyToApply(stack.mock, token, { name: SEEKER_NAME, gender: 'female' });
-  const applied = await api<{ id: string }>(
+  const applied = await api<{ id: string; conversationId: string }>(
     'POST',
     '/applications',
     { jobId: job.id },
@@ -69,6 +70,7 @@ beforeAll(async () => {
     },
   );
   applicationId = applied.id;
+  conversationId = applied.conversationId;
   await api('POST', `/employer/applications/${applicationId}/invite`, sampleInvitation(), {
     'x-hr-id': String(hrInfo.id),
   });
@@ -76,7 +78,7 @@ beforeAll(async () => {
   hr = await ConsoleApp.open(stack, 'onboarding-journey');
   seeker = await SimApp.open(stack, 'onboarding-journey-seeker', {
     authUser: SEEKER,
-    launch: `subpackages/applications/pages/detail/index?id=${applicationId}`,
+    launch: `subpackages/chat/pages/conversation/index?id=${conversationId}`,
   });
 });
 
@@ -118,19 +120,30 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     });
   });
 
-  it('the seeker reads the offer in the simulator and accepts it', async () => {
-    await seeker.step('投递详情：录用通知入口', async () => {
-      await seeker.backgroundAndReturn();
-      await seeker.frame().locator('.offer-entry').waitFor();
+  it('the seeker gets the offer as a card in the chat, reads it and accepts it on the card', async () => {
+    const card = () => seeker.frame().locator('.chat-card-offer').last();
+    await seeker.step('聊天中的录用通知卡片', async () => {
+      // Pushed while the chat is open: no reload.
+      await card().locator('.chat-card-state', { hasText: '待确认' }).waitFor();
+      await card().locator('.chat-card-line', { hasText: '薪资：日结 ¥230.50/天' }).waitFor();
+      await card().scrollIntoViewIfNeeded();
     });
     await seeker.step('录用通知', async () => {
-      await seeker.frame().locator('.offer-entry').click();
+      await card().locator('.ant-button', { hasText: '查看并答复' }).click();
       await seeker.waitForRoute('subpackages/onboarding/pages/offer/index');
       await seeker.frame().locator('.offer-pay', { hasText: '日结 ¥230.50/天' }).waitFor();
     });
-    await seeker.step('接受录用', async () => {
-      await seeker.frame().getByText('接受录用').click();
+    await seeker.back();
+    await seeker.step('在聊天卡片上接受录用', async () => {
+      await card().locator('.ant-button', { hasText: '接受' }).click();
       await seeker.page.locator('.sim-dialog button', { hasText: '接受' }).click();
+      await card().locator('.chat-card-state', { hasText: '已接受' }).waitFor();
+      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
+      await card().scrollIntoViewIfNeeded();
+    });
+    await seeker.step('接受录用：下一步', async () => {
+      await card().locator('.ant-button', { hasText: '继续入职' }).click();
+      await seeker.waitForRoute('subpackages/onboarding/pages/offer/index');
       await seeker.frame().locator('.step', { hasText: '实名认证并签署电子合同' }).waitFor();
     });
     await hr.step('求职者已接受', async () => {

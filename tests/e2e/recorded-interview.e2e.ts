@@ -2,7 +2,8 @@
  * The recorded video interview from the HR's side: the HR sets the job's questions in the console and sends
  * them to an applicant; the seeker answers every question in the simulator, whose `<camera>` records
  * headless Chromium's fake camera with MediaRecorder; the console plays each answer to the end (duration > 0),
- * rates it and sends the offer. Screenshots: artifacts/e2e/recorded-interview/ and recorded-interview-seeker/.
+ * rates it and sends the offer. The seeker opens the interview from its card in the chat, which then shows it
+ * done, as does the application's page. Screenshots: artifacts/e2e/recorded-interview/ and recorded-interview-seeker/.
  */
 import type { TokenPair } from '../../services/contracts/auth';
 import type { RecordedInterviewList } from '../../services/contracts/recorded-interviews';
@@ -20,6 +21,7 @@ let job: PublishedJob;
 let hrInfo: { id: number; name: string; company: string };
 let seekerToken: string;
 let applicationId: string;
+let conversationId: string;
 
 beforeAll(async () => {
   stack = await startStack({ chromiumArgs: FAKE_CAMERA_ARGS });
@@ -48,7 +50,7 @@ beforeAll(async () => {
     { jobId: job.id },
     { 'idempotency-key': `e2e-recorded-${Date.now()}` },
   );
-  applicationId = ((await applied.json()) as { id: string }).id;
+  ({ id: applicationId, conversationId } = (await applied.json()) as { id: string; conversationId: string });
   hr = await ConsoleApp.open(stack, 'recorded-interview');
 });
 
@@ -104,17 +106,19 @@ describe('the recorded video interview in the console', () => {
   it('the applicant answers every question in the simulator, on the fake camera', async () => {
     const seeker = await SimApp.open(stack, 'recorded-interview-seeker', {
       authUser: SEEKER,
-      launch: `subpackages/applications/pages/detail/index?id=${applicationId}`,
+      launch: `subpackages/chat/pages/conversation/index?id=${conversationId}`,
     });
     const page = () => seeker.frame();
+    const card = () => page().locator('.chat-card-recorded_interview').last();
     try {
-      await seeker.step('投递详情：视频面试入口', async () => {
-        await seeker.waitForRoute('subpackages/applications/pages/detail/index');
-        await page().locator('.recorded-invite', { hasText: '去作答' }).waitFor();
-        expect(await page().locator('.recorded-invite-status').innerText()).toMatch(/^待作答 · 还剩2题 · /);
+      await seeker.step('聊天中的录制面试卡片', async () => {
+        await seeker.waitForRoute('subpackages/chat/pages/conversation/index');
+        await card().locator('.chat-card-state', { hasText: '待作答' }).waitFor();
+        await card().locator('.chat-card-line', { hasText: '共2道题，有空时用手机录制回答' }).waitFor();
+        await card().scrollIntoViewIfNeeded();
       });
       await seeker.step('视频面试须知', async () => {
-        await page().locator('.recorded-invite').click();
+        await card().locator('.ant-button', { hasText: '去作答' }).click();
         await seeker.waitForRoute('subpackages/recorded-interview/pages/answer/index');
         await page().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
         expect(await page().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
@@ -158,6 +162,17 @@ describe('the recorded video interview in the console', () => {
           else await page().getByText('已完成全部作答').waitFor({ timeout: 15_000 });
         });
       }
+      await seeker.back();
+      await seeker.step('聊天卡片：已完成', async () => {
+        await card().locator('.chat-card-state', { hasText: '已完成' }).waitFor();
+        expect(await card().locator('.ant-button').count()).toBe(0);
+        await card().scrollIntoViewIfNeeded();
+      });
+      await seeker.step('投递详情：视频面试已完成', async () => {
+        await page().getByText('查看投递进度').click();
+        await seeker.waitForRoute('subpackages/applications/pages/detail/index');
+        await page().locator('.recorded-invite-status', { hasText: '已完成，等待HR查看' }).waitFor();
+      });
       expect(await seeker.simulatorErrors()).toEqual([]);
       expect(await seeker.unsupported()).toEqual([]);
     } finally {

@@ -53,7 +53,7 @@ describe('mock backend realtime', () => {
     expect(viewed.application).toMatchObject({ id: created.body.id, status: 'viewed' });
     const invited = await client.next('application.updated');
     expect(invited.application).toMatchObject({ id: created.body.id, status: 'interview' });
-    // Each status change is a card in the conversation; the invitation carries the HR's note.
+    // Each status change is a card in the conversation; the invitation is the HR's own card, answered in the chat.
     expect(await client.next('message')).toMatchObject({
       conversationId: created.body.conversationId,
       message: { from: 'system', card: { kind: 'status', status: 'viewed' } },
@@ -63,7 +63,7 @@ describe('mock backend realtime', () => {
       message: {
         from: 'hr',
         text: expect.stringContaining('邀请你参加视频面试'),
-        card: { kind: 'status', status: 'interview' },
+        card: { kind: 'interview', step: 'invited', interviewKind: 'video' },
       },
     });
     await expect(bystander.next('application.updated', 300)).rejects.toThrow();

@@ -7,8 +7,21 @@ import { makeReadyToApply, startMockServer } from '../support/mock-server';
 import type { ChatHeaderView, ChatMessageView } from '../../view-models/chat-view';
 import type { ConversationRowView } from '../../view-models/conversation-view';
 import type { ApplicationDetailView } from '../../view-models/application-view';
-import { applyDirect, call, launchSeeker, openJobs, type TestServer } from './applications-support';
+import {
+  answerSubscribe,
+  applyDirect,
+  call,
+  employerAct,
+  launchSeeker,
+  openJobs,
+  type TestServer,
+} from './applications-support';
 import { sampleInvitation } from '../support/interview-invitation';
+import type { InterviewList } from '../../services/contracts/interviews';
+import type { EmployerRecordedInterview } from '../../services/contracts/recorded-interviews';
+import type { InterviewRowView } from '../../view-models/interview-view';
+import type { OfferView } from '../../view-models/onboarding-view';
+import { seekerWithOffer } from './onboarding-support';
 
 interface ChatData {
   status: string;
@@ -245,5 +258,140 @@ describe('the 消息 tab and live application updates', () => {
     });
     await until(() => page.data.application?.statusText !== statusBefore, 'the live status');
     expect(page.data.application?.statusText).toBe('面试');
+  });
+});
+
+describe('cards the seeker answers in the chat', () => {
+  const cardOf = (page: { data: ChatData }, kind: string) =>
+    page.data.messages.filter((m) => m.cardKind === kind).at(-1);
+
+  it('accepts an invitation on its card; the card and 我的面试 follow every change live', async () => {
+    const { job, application } = await seekerInConversation();
+    answerSubscribe(rt, false);
+    const page = rt.mountPage<ChatData>(CHAT, { id: application.conversationId });
+    const list = rt.mountPage<{ upcoming: InterviewRowView[]; past: InterviewRowView[] }>(
+      'subpackages/interviews/pages/list/index',
+    );
+    await until(() => page.data.status === 'ready' && page.data.connectionText === '', 'the connection');
+    const invitation = sampleInvitation();
+    await employerAct(server, application, 'invite', invitation);
+    await until(() => cardOf(page, 'interview')?.cardState === '待回复', 'the invitation card');
+    const card = cardOf(page, 'interview') as ChatMessageView;
+    expect(card).toMatchObject({ cardTitle: '视频面试邀请', side: 'theirs' });
+    expect(card.cardLines).toContain('面试官：李经理 · 约30分钟');
+    expect(card.cardLines).toContain('备注：请准备一段自我介绍');
+    expect(card.cardSlots.map((slot) => slot.value)).toEqual(invitation.slots);
+    expect(card.cardButtons.map((b) => b.text)).toEqual(['拒绝', '改约']);
+    await until(() => list.data.upcoming.length === 1, '我的面试 hearing of the invitation');
+
+    rt.fake.answerConfirm(true);
+    await page.tap('onCardSlot', { dataset: { subject: card.cardSubjectId, value: invitation.slots[1] } });
+    await until(() => /^已接受 /.test(cardOf(page, 'interview')?.cardState ?? ''), 'the accepted state');
+    expect(cardOf(page, 'interview')?.cardSlots).toEqual([]);
+    await until(() => list.data.upcoming[0]?.statusText === '已确认', '我的面试 showing the accepted time');
+
+    // The HR cancels from the console: the card says so without reopening the chat.
+    await call(server, 'POST', `/employer/interviews/${card.cardSubjectId}/cancel`, {
+      headers: { 'x-hr-id': job.hr.id },
+      body: { reason: '岗位已招满' },
+    });
+    await until(() => cardOf(page, 'interview')?.cardState === '已取消', 'the cancelled state');
+    await until(() => list.data.past[0]?.statusText === '已取消', '我的面试 moving it to the past');
+    expect(cardOf(page, 'interview')?.cardButtons.map((b) => b.text)).toEqual(['查看详情']);
+  });
+
+  it('draws a card of an earlier invitation in its state loaded on open, and leads 拒绝 to the decline form', async () => {
+    const { token, application } = await seekerInConversation();
+    await employerAct(server, application, 'invite', sampleInvitation());
+    const page = rt.mountPage<ChatData>(CHAT, { id: application.conversationId });
+    await until(() => cardOf(page, 'interview')?.cardState === '待回复', 'the state read on open');
+    const card = cardOf(page, 'interview') as ChatMessageView;
+    const interviews = await call<InterviewList>(server, 'GET', '/interviews', { token });
+    expect(card.cardSubjectId).toBe(interviews.body.items.find((i) => i.applicationId === application.id)?.id);
+
+    await page.tap('onCardAction', { dataset: { action: 'decline-interview', subject: card.cardSubjectId } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'navigateTo',
+      url: `/subpackages/interviews/pages/detail/index?id=${card.cardSubjectId}&answer=decline`,
+    });
+    const detail = rt.mountPage<{ declineVisible: boolean; proposeVisible: boolean }>(
+      'subpackages/interviews/pages/detail/index',
+      { id: card.cardSubjectId, answer: 'decline' },
+    );
+    expect(detail.data.declineVisible).toBe(true);
+    await page.tap('onCardAction', { dataset: { action: 'propose-interview', subject: card.cardSubjectId } });
+    expect(rt.fake.navigation.at(-1)?.url).toMatch(/answer=propose$/);
+  });
+
+  it('opens a recorded interview to answer from its card', async () => {
+    const { job, application } = await seekerInConversation();
+    const page = rt.mountPage<ChatData>(CHAT, { id: application.conversationId });
+    await until(() => page.data.status === 'ready' && page.data.connectionText === '', 'the connection');
+    const hr = { 'x-hr-id': job.hr.id };
+    await call(server, 'PUT', `/employer/jobs/${job.id}/recorded-interview`, {
+      headers: hr,
+      body: { questions: [{ text: '请介绍一下你自己', thinkingSeconds: 10, answerSeconds: 60 }], retakes: 1 },
+    });
+    const sent = await call<EmployerRecordedInterview>(
+      server,
+      'POST',
+      `/employer/applications/${application.id}/recorded-interview`,
+      { headers: hr, body: { deadlineDays: 3 } },
+    );
+    await until(() => cardOf(page, 'recorded_interview')?.cardState === '待作答', 'the recorded interview card');
+    const card = cardOf(page, 'recorded_interview') as ChatMessageView;
+    expect(card).toMatchObject({ cardTitle: '录制面试邀请', cardSubjectId: sent.body.id });
+    expect(card.cardLines[0]).toBe('共1道题，有空时用手机录制回答');
+    await page.tap('onCardAction', { dataset: { action: 'answer-recorded', subject: card.cardSubjectId } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      url: `/subpackages/recorded-interview/pages/answer/index?id=${sent.body.id}`,
+    });
+  });
+
+  it('accepts an offer on its card, and the offer page shows it', async () => {
+    const seeker = await seekerWithOffer(server, jobSkip++);
+    rt = seeker.rt;
+    const conversations = await call<{ items: { id: string; applicationId: string }[] }>(
+      server,
+      'GET',
+      '/conversations',
+      { token: seeker.token },
+    );
+    const conversationId = conversations.body.items.find((c) => c.applicationId === seeker.applicationId)!.id;
+    const page = rt.mountPage<ChatData>(CHAT, { id: conversationId });
+    await until(() => cardOf(page, 'offer')?.cardState === '待确认', 'the offer card');
+    const card = cardOf(page, 'offer') as ChatMessageView;
+    expect(card.cardLines.slice(0, 2)).toEqual(['岗位：仓库分拣员', '薪资：日结 ¥220.00/天']);
+    expect(card.cardButtons.map((b) => b.text)).toEqual(['查看并答复', '接受']);
+    await page.tap('onCardAction', { dataset: { action: 'open-offer', subject: seeker.applicationId } });
+    expect(rt.fake.navigation.at(-1)?.url).toBe(
+      `/subpackages/onboarding/pages/offer/index?applicationId=${seeker.applicationId}`,
+    );
+
+    const offerPage = rt.mountPage<{ offer: OfferView | null }>('subpackages/onboarding/pages/offer/index', {
+      applicationId: seeker.applicationId,
+    });
+    await until(() => offerPage.data.offer?.statusText === '待确认', 'the offer page');
+    rt.fake.answerConfirm(true);
+    await page.tap('onCardAction', { dataset: { action: 'accept-offer', subject: seeker.applicationId } });
+    await until(() => cardOf(page, 'offer')?.cardState === '已接受', 'the accepted offer');
+    expect(rt.fake.lastToast()).toMatchObject({ content: '已接受录用通知' });
+    expect(cardOf(page, 'offer')?.cardButtons.map((b) => b.text)).toEqual(['继续入职']);
+    expect(offerPage.data.offer?.statusText).toBe('已接受');
+  });
+});
+
+describe('onboarding pushed to the app', () => {
+  it('updates an open offer page when the offer is answered on another device, without reloading', async () => {
+    const seeker = await seekerWithOffer(server, jobSkip++);
+    rt = seeker.rt;
+    const offerPage = rt.mountPage<{ offer: OfferView | null }>('subpackages/onboarding/pages/offer/index', {
+      applicationId: seeker.applicationId,
+    });
+    await until(() => offerPage.data.offer?.statusText === '待确认', 'the offer page');
+    const reads = rt.fake.requests.filter((r) => r.url.includes('/onboarding')).length;
+    await call(server, 'POST', `/offers/${seeker.offerId}/accept`, { token: seeker.token });
+    await until(() => offerPage.data.offer?.statusText === '已接受', 'the pushed offer');
+    expect(rt.fake.requests.filter((r) => r.url.includes('/onboarding')).length).toBe(reads);
   });
 });

@@ -9,20 +9,28 @@ import { chatStore } from '../../../../stores/chat';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { quickRepliesStore } from '../../../../stores/quick-replies';
 import type { RealtimeState } from '../../../../stores/chat';
+import { interviewsStore } from '../../../../stores/interviews';
+import { onboardingStore } from '../../../../stores/onboarding';
 import {
-  answeredConsentRequests,
+  threadContext,
   toChatHeaderView,
   toChatMessageView,
   type ChatHeaderView,
   type ChatMessageView,
 } from '../../../../view-models/chat-view';
-import { formatLengthCounter } from '../../../../format';
+import type { CardAction } from '../../../../view-models/chat-card-view';
+import { formatInterviewTime, formatLengthCounter } from '../../../../format';
 
 const CONNECTION_TEXT: Partial<Record<RealtimeState, string>> = {
   connecting: '正在连接…',
   waiting: '连接已断开，正在重连…',
   paused: '网络不可用，消息将在恢复后自动发送',
 };
+
+/** Card states that depend on the time (an invitation expiring, the video room opening) move on this often. */
+const CARD_CLOCK_MS = 30 * 1000;
+
+const INTERVIEW_DETAIL = 'subpackages/interviews/pages/detail/index';
 
 /** The counter shows once the draft gets near the limit. */
 const COUNTER_FROM = MESSAGE_TEXT_MAX - 100;
@@ -57,13 +65,13 @@ Page({
     bindView(this, () => {
       const thread = chatStore.thread(id);
       const lines = chatStore.messages(id);
-      const answered = answeredConsentRequests(lines);
+      const context = threadContext(lines, chatStore.cardSubjects(id), interviewsStore.now());
       const last = lines[lines.length - 1];
       return {
         status: thread?.status ?? 'loading',
         errorMessage: thread?.errorMessage ?? '',
         header: thread?.summary ? toChatHeaderView(thread.summary, openedAt) : null,
-        messages: lines.map((line) => toChatMessageView(line, chatStore.deliveryState(id, line), answered, openedAt)),
+        messages: lines.map((line) => toChatMessageView(line, chatStore.deliveryState(id, line), context, openedAt)),
         hasOlder: thread?.hasOlder ?? false,
         loadingOlder: thread?.loadingOlder ?? false,
         olderError: thread?.olderError ?? '',
@@ -74,18 +82,27 @@ Page({
       };
     });
   },
+  cardClock: null as ReturnType<typeof setInterval> | null,
   onShow() {
     chatStore.setVisible(this.data.id);
+    this.stopCardClock();
+    this.cardClock = setInterval(() => interviewsStore.tick(), CARD_CLOCK_MS);
     // First show, or back from the background or another page: opens, or catches up on what came meanwhile
     // (and loads again if another conversation was opened before this one's answer came).
     void chatStore.open(this.data.id);
   },
   onHide() {
     chatStore.setVisible(null);
+    this.stopCardClock();
   },
   onUnload() {
     chatStore.setVisible(null);
+    this.stopCardClock();
     unbindView(this);
+  },
+  stopCardClock() {
+    if (this.cardClock) clearInterval(this.cardClock);
+    this.cardClock = null;
   },
   onRetry() {
     void chatStore.open(this.data.id);
@@ -205,10 +222,65 @@ Page({
     showToast(failure ?? (blocked ? '已屏蔽' : '已取消屏蔽'), failure ? 'fail' : 'success');
   },
   onOpenJob() {
-    if (this.data.header) navigateTo('packages/job/pages/detail/index', { id: this.data.header.jobId });
+    if (this.data.header) navigateTo('subpackages/job/pages/detail/index', { id: this.data.header.jobId });
   },
   onOpenApplication() {
     if (this.data.header)
-      navigateTo('packages/applications/pages/detail/index', { id: this.data.header.applicationId });
+      navigateTo('subpackages/applications/pages/detail/index', { id: this.data.header.applicationId });
+  },
+  /** 接受 one of an invitation's times right on its card; the reminder consent is asked right after, as on the interview page. */
+  async onCardSlot(event: { currentTarget: { dataset: { subject: string; value: string } } }) {
+    const { subject, value } = event.currentTarget.dataset;
+    const interview = interviewsStore.entry(subject).interview;
+    if (!interview) return;
+    const time = formatInterviewTime(value, interviewsStore.now());
+    const confirmed = await confirm({
+      title: '接受面试',
+      content: `${time}，面试官${interview.interviewer}`,
+      confirmButtonText: '接受',
+    });
+    if (!confirmed) return;
+    const failure = await interviewsStore.accept(subject, value);
+    if (failure) return showToast(failure, 'fail');
+    showToast(`已接受，${time}见`, 'success');
+    const reminder = await interviewsStore.subscribeReminder(subject);
+    if (reminder.ok) showToast(reminder.message, 'success');
+  },
+  async onCardAction(event: { currentTarget: { dataset: { action: CardAction; subject: string } } }) {
+    const { action, subject } = event.currentTarget.dataset;
+    switch (action) {
+      case 'decline-interview':
+        return navigateTo(INTERVIEW_DETAIL, { id: subject, answer: 'decline' });
+      case 'propose-interview':
+        return navigateTo(INTERVIEW_DETAIL, { id: subject, answer: 'propose' });
+      case 'open-interview':
+        return navigateTo(INTERVIEW_DETAIL, { id: subject });
+      case 'enter-room':
+        return navigateTo('subpackages/interviews/pages/room/index', { id: subject });
+      case 'answer-recorded':
+        return navigateTo('subpackages/recorded-interview/pages/answer/index', { id: subject });
+      case 'open-offer':
+        return navigateTo('subpackages/onboarding/pages/offer/index', { applicationId: subject });
+      case 'accept-offer':
+        return this.acceptOffer(subject);
+      case 'reload-cards':
+        return chatStore.loadCardStates(this.data.id);
+    }
+  },
+  async acceptOffer(applicationId: string) {
+    const offer = onboardingStore.entry(applicationId).onboarding?.offer;
+    if (!offer) return;
+    const confirmed = await confirm({
+      title: '接受录用通知',
+      content: `${offer.company} · ${offer.position}。接受后请完成实名认证并签署电子合同。`,
+      confirmButtonText: '接受',
+    });
+    if (!confirmed) return;
+    const outcome = await onboardingStore.accept(applicationId);
+    if (!outcome.ok) {
+      if (outcome.message) showToast(outcome.message, 'fail');
+      return;
+    }
+    showToast('已接受录用通知', 'success');
   },
 });

@@ -52,10 +52,13 @@ Page({
   },
   declineBox: null as QuietText | null,
   countdownTimer: null as ReturnType<typeof setInterval> | null,
+  /** `answer=decline|propose` (from the chat card's 拒绝 / 改约) opens that answer right away. */
   onLoad(query: Record<string, string | undefined>) {
     const id = query.id ?? '';
     this.setData({ id });
     this.declineBox = new QuietText(this, 'declineText');
+    if (query.answer === 'decline') this.onDeclineTap();
+    else if (query.answer === 'propose') this.onProposeTap();
     bindView(this, () => {
       const entry = interviewsStore.entry(id);
       return {
