@@ -33,7 +33,7 @@ import { interviewsStore } from './interviews';
 import { LateAnswers } from './late-answers';
 import { onboardingStore } from './onboarding';
 import { recordedInterviewStore } from './recorded-interview';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
 /** Messages sent to the view when a conversation opens: one screen. */
@@ -202,8 +202,9 @@ export class ChatStore {
       if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
-        thread.status = 'error';
-        thread.errorMessage = messageOf(error, '会话加载失败，请稍后重试');
+        const failure = loadFailure(error, '这个会话不存在，或已被删除', '会话加载失败，请稍后重试');
+        thread.status = failure.status;
+        thread.errorMessage = failure.errorMessage;
       });
     }
   }
