@@ -133,6 +133,21 @@ export class ChatStore {
     return pending.length ? [...stored, ...pending] : stored;
   }
 
+  /**
+   * When the HR was last seen active: the last-active loaded with the conversation, or their newest message
+   * in it (pushed or fetched) when that is later.
+   */
+  hrLastActiveAt(id: string): string | null {
+    const thread = this.threads.get(id);
+    if (!thread?.summary) return null;
+    const loaded = thread.summary.hr.lastActiveAt;
+    for (let i = thread.stored.length - 1; i >= 0; i--) {
+      const message = thread.stored[i];
+      if (message.from === 'hr') return Date.parse(message.sentAt) > Date.parse(loaded) ? message.sentAt : loaded;
+    }
+    return loaded;
+  }
+
   deliveryState(id: string, message: ThreadMessage): DeliveryState | null {
     if (message.from !== 'seeker') return null;
     if (message.seq === null) return message.failure ? 'failed' : 'sending';

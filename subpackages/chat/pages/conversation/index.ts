@@ -68,10 +68,11 @@ Page({
       const lines = chatStore.messages(id);
       const context = threadContext(lines, chatStore.cardSubjects(id), interviewsStore.now());
       const last = lines[lines.length - 1];
+      const hrActiveAt = chatStore.hrLastActiveAt(id);
       return {
         status: thread?.status ?? 'loading',
         errorMessage: thread?.errorMessage ?? '',
-        header: thread?.summary ? toChatHeaderView(thread.summary, openedAt) : null,
+        header: thread?.summary && hrActiveAt ? toChatHeaderView(thread.summary, hrActiveAt, openedAt) : null,
         messages: lines.map((line) => toChatMessageView(line, chatStore.deliveryState(id, line), context, openedAt)),
         hasOlder: thread?.hasOlder ?? false,
         loadingOlder: thread?.loadingOlder ?? false,
