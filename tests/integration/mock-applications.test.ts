@@ -164,7 +164,10 @@ describe('mock backend applications', () => {
     });
     expect(conversations.body.items).toHaveLength(2);
     const withoutGreeting = conversations.body.items.find((c) => c.applicationId !== withGreeting.body.id);
-    expect(withoutGreeting).toMatchObject({ unreadCount: 0, lastMessage: { from: 'system' } });
+    expect(withoutGreeting).toMatchObject({
+      unreadCount: 0,
+      lastMessage: { from: 'system', card: { kind: 'status', status: 'submitted' } },
+    });
     // The platform line carries a status card, so the HR's console can word it for the HR.
     const firstLine = await backend.request<MessagePage>('GET', `/conversations/${withoutGreeting?.id}/messages`, {
       token: accessToken,

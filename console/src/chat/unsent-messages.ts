@@ -9,7 +9,12 @@ import type { PendingMessage } from './thread-state';
 /** What a message restored after a reload says: it may have arrived; 重发 settles it. */
 export const UNCONFIRMED_AFTER_RELOAD = '刷新页面前未确认送达，可重发';
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** localStorage, or a stand-in. */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 export function unsentKey(hrId: string, conversationId: string): string {
   return `console.unsent.${hrId}.${conversationId}`;
