@@ -13,6 +13,7 @@ import {
   sendInterviewFeedback,
 } from '../services/interviews';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
+import { realtime, type RealtimeClient } from '../services/realtime';
 import { recordSubscriptions } from '../services/subscriptions';
 import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
@@ -47,8 +48,17 @@ export class InterviewsStore {
   deviceNow = Date.now();
   private readonly listRequests = new LateAnswers();
 
-  constructor() {
+  constructor(client: RealtimeClient = realtime) {
     makeAutoObservable<InterviewsStore, 'listRequests'>(this, { listRequests: false });
+    // The HR's moves (confirm, refuse, cancel) show at once on an open list or detail page.
+    client.onEvent((event) => {
+      if (event.type === 'interview.updated') this.receive(event.interview);
+    });
+  }
+
+  /** A pushed interview: taken when the seeker has it open or the list is loaded; else the next load has it. */
+  receive(interview: Interview): void {
+    if (this.entries.has(interview.id) || this.listStatus === 'ready') this.remember(interview);
   }
 
   now(): number {

@@ -138,7 +138,7 @@ export class InterviewService {
   accept(userId: string, id: number, slot: string): Interview {
     const record = this.allowed(this.forSeeker(userId, id), 'accept');
     const start = this.pickSlot(slotTimes(record.row.slots), slot, '请从邀请中的时间里选择一个');
-    this.update(id, { status: 'scheduled', scheduled_at: start });
+    this.update(id, { status: 'scheduled', scheduled_at: start, reschedule_refusal: null });
     this.step(record, `已接受面试：${slotText(start)}`, `求职者已接受面试，时间：${slotText(start)}`);
     return this.push(id);
   }
@@ -165,6 +165,8 @@ export class InterviewService {
       status: 'reschedule_requested',
       proposed_slots: JSON.stringify(times),
       reschedule_count: count,
+      agreed_before_reschedule: record.row.scheduled_at,
+      reschedule_refusal: null,
       scheduled_at: null,
     });
     const listed = times.map(slotText).join('、');
@@ -179,8 +181,46 @@ export class InterviewService {
   confirm(companyId: number, id: number, slot: string): Interview {
     const record = this.allowed(this.forCompany(companyId, id), 'confirm');
     const start = this.pickSlot(slotTimes(record.row.proposed_slots), slot, '请从求职者提议的时间里选择一个');
-    this.update(id, { status: 'scheduled', scheduled_at: start, slots: JSON.stringify([start]), proposed_slots: '[]' });
+    this.update(id, {
+      status: 'scheduled',
+      scheduled_at: start,
+      slots: JSON.stringify([start]),
+      proposed_slots: '[]',
+      agreed_before_reschedule: null,
+    });
     this.step(record, `HR已确认改期：${slotText(start)}`, `已确认改期，${slotText(start)}见。`, 'hr');
+    return this.push(id);
+  }
+
+  /**
+   * The HR keeps to its times: the time agreed before the proposal stands again, or, with none, the seeker
+   * picks from the HR's times still ahead. When none is ahead, refused: confirm one of the seeker's times or
+   * cancel and invite again. The refused proposal still counts toward MAX_RESCHEDULES (no endless ping-pong).
+   */
+  refuse(companyId: number, id: number, reason: string): Interview {
+    const record = this.allowed(this.forCompany(companyId, id), 'refuse');
+    const now = this.clock.now();
+    const agreed = record.row.agreed_before_reschedule;
+    const ahead = slotTimes(record.row.slots).filter((slot) => slot > now);
+    const keep = agreed !== null && agreed > now ? agreed : null;
+    if (keep === null && !ahead.length) {
+      throw conflict('原定的面试时间都已过去，请确认求职者提议的一个时间，或取消面试后重新邀请', {
+        reason: 'no_time_left',
+      });
+    }
+    this.update(id, {
+      status: keep === null ? 'invited' : 'scheduled',
+      scheduled_at: keep,
+      slots: JSON.stringify(keep === null ? ahead : slotTimes(record.row.slots)),
+      proposed_slots: '[]',
+      agreed_before_reschedule: null,
+      reschedule_refusal: reason,
+    });
+    const outcome =
+      keep === null
+        ? `请从原定时间中选择：${ahead.map(slotText).join('、')}`
+        : `面试仍按原定时间 ${slotText(keep)} 进行`;
+    this.step(record, `HR未同意改期：${reason}`, `抱歉，无法改到你提议的时间：${reason}。${outcome}。`, 'hr');
     return this.push(id);
   }
 

@@ -22,6 +22,9 @@ export interface InterviewRow {
   proposed_slots: string;
   scheduled_at: number | null;
   reschedule_count: number;
+  /** The start agreed before the pending proposal, restored if the HR refuses it. */
+  agreed_before_reschedule: number | null;
+  reschedule_refusal: string | null;
   decline_reason: string | null;
   cancel_reason: string | null;
   feedback_took_place: number | null;
@@ -91,6 +94,7 @@ function toInterview(row: InterviewViewRow): Interview {
     proposedSlots: slotTimes(row.proposed_slots).map(iso),
     scheduledAt: scheduled === null ? null : iso(scheduled),
     rescheduleCount: row.reschedule_count,
+    rescheduleRefusal: row.reschedule_refusal,
     declineReason: row.decline_reason,
     cancelReason: row.cancel_reason,
     feedback:

@@ -71,6 +71,9 @@ export const listWaitingSeekers = () => apiRequest<{ items: WaitingSeeker[] }>('
 export const confirmInterview = (id: string, slot: string) =>
   apiRequest<Interview>('POST', `/employer/interviews/${id}/confirm`, { body: { slot } });
 
+export const refuseReschedule = (id: string, reason: string) =>
+  apiRequest<Interview>('POST', `/employer/interviews/${id}/refuse`, { body: { reason } });
+
 export const cancelInterview = (id: string, reason: string) =>
   apiRequest<Interview>('POST', `/employer/interviews/${id}/cancel`, { body: { reason } });
 
