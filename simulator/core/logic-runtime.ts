@@ -196,6 +196,12 @@ class ViewData extends ViewState {
 // ---------------------------------------------------------------------------------------------------------------
 // Pages
 
+/** What the browser's `my` adds for the page lifecycle (simulator/browser/my-env.ts). */
+interface PageVisibilityHooks {
+  $pageHidden?(pageId: string): Promise<void>;
+  $pageShown?(pageId: string): Promise<void>;
+}
+
 let pageSeq = 0;
 
 export class PageRecord {
@@ -243,7 +249,12 @@ export class PageRecord {
       createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(this.id, options),
     });
     this.instance = instance;
-    this.lifecycle = new PageLifecycle(instance, { run: (where, fn) => runtime.guard(`${route} ${where}`, fn) });
+    this.lifecycle = new PageLifecycle(instance, {
+      run: (where, fn) => runtime.guard(`${route} ${where}`, fn),
+      // The runtime model's rule (runtime/my/camera.ts): a page that hides stops its cameras, showing resumes them.
+      hidden: () => void (runtime.my as PageVisibilityHooks).$pageHidden?.(this.id),
+      shown: () => void (runtime.my as PageVisibilityHooks).$pageShown?.(this.id),
+    });
   }
 
   hook(name: string, arg?: unknown): unknown {
