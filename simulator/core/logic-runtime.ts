@@ -198,8 +198,13 @@ class ViewData extends ViewState {
 
 /** What the browser's `my` adds for the page lifecycle (simulator/browser/my-env.ts). */
 interface PageVisibilityHooks {
-  $pageHidden?(pageId: string): Promise<void>;
-  $pageShown?(pageId: string): Promise<void>;
+  $pageHidden(pageId: string): Promise<void>;
+  $pageShown(pageId: string): Promise<void>;
+}
+
+/** The hook when the environment has it (`in`: `my` answers any other name with an "unsupported" API). */
+function visibilityHook(my: object, name: keyof PageVisibilityHooks): PageVisibilityHooks[typeof name] | undefined {
+  return name in my ? (my as PageVisibilityHooks)[name] : undefined;
 }
 
 let pageSeq = 0;
@@ -252,8 +257,8 @@ export class PageRecord {
     this.lifecycle = new PageLifecycle(instance, {
       run: (where, fn) => runtime.guard(`${route} ${where}`, fn),
       // The runtime model's rule (runtime/my/camera.ts): a page that hides stops its cameras, showing resumes them.
-      hidden: () => void (runtime.my as PageVisibilityHooks).$pageHidden?.(this.id),
-      shown: () => void (runtime.my as PageVisibilityHooks).$pageShown?.(this.id),
+      hidden: () => void visibilityHook(runtime.my, '$pageHidden')?.(this.id),
+      shown: () => void visibilityHook(runtime.my, '$pageShown')?.(this.id),
     });
   }
 
