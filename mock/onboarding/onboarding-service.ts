@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import {
   CHECK_IN_RADIUS_M,
   distanceMetres,
+  DOCUMENT_FIELD,
   DOCUMENT_KIND_LABELS,
   formatMetres,
   formatFen,
@@ -27,10 +28,11 @@ import {
 import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
-import { conflict, notFound } from '../http/api-error';
+import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
 import { nextEvent, sha256Hex } from './contract-chain';
 import { renderContractPdf } from './contract-pdf';
+import { maskIdCardPicture } from './id-card-mask';
 import type { ShiftService } from './shift-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -561,18 +563,29 @@ export class OnboardingService {
   // ---------------------------------------------------------------------------------------------------
   // Checklist
 
-  upload(
+  /**
+   * Keeps the seeker's upload of one checklist item (replacing an earlier one). An ID card picture is kept
+   * only as its masked rendition (id-card-mask.ts): the original is never stored. Nobody needs it: the HR
+   * checks the picture is clear and whole and the name, the number comes masked from the real-name check, and
+   * an employer may not hold an applicant's ID card (Labour Contract Law art. 9); a full ID number kept is
+   * sensitive personal information the company would have to guard (PIPL art. 28) for no purpose.
+   */
+  async upload(
     userId: string,
     applicationId: number,
     kind: DocumentKind,
-    file: { name: string; mime: string; bytes: Buffer },
-  ): Onboarding {
+    upload: { name: string; mime: string; bytes: Buffer },
+  ): Promise<Onboarding> {
     const party = this.party(applicationId, { seeker: userId });
     const offer = this.acceptedOffer(applicationId);
     if (!offer) throw conflict('接受录用通知后再上传入职材料');
     if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
-    const current = this.documentRow(applicationId, kind);
-    if (current?.status === 'accepted') throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    const file = ID_CARD_KINDS.includes(kind) ? await this.maskedIdCard(kind, upload, party.company) : upload;
+    // Masking took a while: an HR may have accepted the earlier upload meanwhile.
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
     this.db
       .prepare(
         `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, uploaded_at)
@@ -609,7 +622,24 @@ export class OnboardingService {
     return this.view(party.applicationId, { hr });
   }
 
-  /** The uploaded file, for the HR reviewing it or the seeker who sent it. */
+  private async maskedIdCard(
+    kind: DocumentKind,
+    upload: { name: string; mime: string; bytes: Buffer },
+    company: string,
+  ): Promise<{ name: string; mime: string; bytes: Buffer }> {
+    const field = (message: string) => invalidInput([{ path: DOCUMENT_FIELD, message }]);
+    if (upload.mime === 'application/pdf') throw field('身份证请上传JPG或PNG照片');
+    let bytes: Buffer;
+    try {
+      bytes = await maskIdCardPicture(upload.bytes, { kind, company });
+    } catch {
+      throw field('照片无法读取，请重新拍摄后上传');
+    }
+    // The seeker's file name may carry the number too: not kept either.
+    return { name: `${DOCUMENT_KIND_LABELS[kind]}.jpg`, mime: 'image/jpeg', bytes };
+  }
+
+  /** The uploaded file, for the HR reviewing it or the seeker who sent it (an ID card only ever masked). */
   documentFile(
     documentId: number,
     actor: Actor,
