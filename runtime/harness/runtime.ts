@@ -21,8 +21,8 @@ import { bindMethods, Component2Lifecycle, initialData, readComponentDefinition 
 import { eventObject, type MiniEvent } from '../core/event-object';
 import { PageLifecycle } from '../core/page-lifecycle';
 import { PageStack } from '../core/page-stack';
-import { cameraBindingsOf } from './template-cameras';
 import { ViewState } from '../core/view-state';
+import { cameraBindingsOf } from './template-cameras';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */

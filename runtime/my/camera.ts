@@ -6,8 +6,7 @@
  * harness). The platform stops a page's cameras when the page hides (another page covers it, or the app goes
  * to the background, /mini/component/camera `onStop`): `pageHidden` is that rule, for both adapters (the
  * page lifecycle calls it); the running take is thrown away and `onStop` fires; `pageShown` brings the
- * preview back. `<camera>`'s other events
- * (onReady, onError 1004/1005) are the view's.
+ * preview back. `<camera>`'s other events (onReady, onError 1004/1005) are the view's.
  */
 import { ERROR, fail, type Invoke } from '../core/invoke';
 import type { CameraPart, RecordedVideo, Timers } from './parts';
@@ -32,6 +31,10 @@ export function createCameras(parts: {
   const { invoke, camera, timers } = parts;
   /** The time limit of each camera's latest recording. */
   const limits = new Map<string, TimeLimit>();
+  const dropLimits = () => {
+    for (const limit of limits.values()) timers.clearTimeout(limit.timer);
+    limits.clear();
+  };
 
   function createCameraContext(id: unknown) {
     const cameraId = String(id ?? '');
@@ -81,17 +84,13 @@ export function createCameras(parts: {
     createCameraContext,
     control: {
       /** Drops every time limit (the runtime is disposed). */
-      abortAll(): void {
-        for (const limit of limits.values()) timers.clearTimeout(limit.timer);
-        limits.clear();
-      },
+      abortAll: dropLimits,
       /**
        * The page hid: its cameras stop. A running take is thrown away, so its time limit goes too (no
        * timeoutCallback for a video that does not exist); then the part stops each camera, which fires onStop.
        */
       pageHidden(pageId: string): Promise<void> {
-        for (const limit of limits.values()) timers.clearTimeout(limit.timer);
-        limits.clear();
+        dropLimits();
         return camera.stopAll(pageId).catch((error: unknown) => parts.report('<camera> stop on page hide', error));
       },
       /** The page shows again: its cameras preview again; recording needs a new startRecord. */
