@@ -91,6 +91,8 @@ interface DocumentRow {
   file_name: string;
   mime: string;
   content: Buffer;
+  /** 1: an ID card picture's masked rendition only (migration 020). */
+  masked: number;
   status: 'uploaded' | 'accepted' | 'rejected';
   reject_reason: string | null;
   uploaded_at: number;
@@ -582,19 +584,20 @@ export class OnboardingService {
     if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
     if (this.documentRow(applicationId, kind)?.status === 'accepted')
       throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
-    const file = ID_CARD_KINDS.includes(kind) ? await this.maskedIdCard(kind, upload, party.company) : upload;
+    const idCard = ID_CARD_KINDS.includes(kind);
+    const file = idCard ? await this.maskedIdCard(kind, upload, party.company) : upload;
     // Masking took a while: an HR may have accepted the earlier upload meanwhile.
     if (this.documentRow(applicationId, kind)?.status === 'accepted')
       throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
     this.db
       .prepare(
-        `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, masked, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (application_id, kind) DO UPDATE SET file_name = excluded.file_name, mime = excluded.mime,
-           content = excluded.content, status = 'uploaded', reject_reason = NULL, uploaded_at = excluded.uploaded_at,
-           reviewed_at = NULL`,
+           content = excluded.content, masked = excluded.masked, status = 'uploaded', reject_reason = NULL,
+           uploaded_at = excluded.uploaded_at, reviewed_at = NULL`,
       )
-      .run(applicationId, kind, file.name, file.mime, file.bytes, this.clock.now());
+      .run(applicationId, kind, file.name, file.mime, file.bytes, idCard ? 1 : 0, this.clock.now());
     this.changed(party);
     return this.view(applicationId, { seeker: userId });
   }
@@ -640,17 +643,35 @@ export class OnboardingService {
   }
 
   /** The uploaded file, for the HR reviewing it or the seeker who sent it (an ID card only ever masked). */
-  documentFile(
+  async documentFile(
     documentId: number,
     actor: Actor,
-  ): { kind: DocumentKind; fileName: string; mime: string; bytes: Buffer } {
+  ): Promise<{ kind: DocumentKind; fileName: string; mime: string; bytes: Buffer }> {
     const document = this.db.prepare('SELECT * FROM onboarding_documents WHERE id = ?').get(documentId) as
       DocumentRow | undefined;
     if (!document) throw notFound('材料不存在');
+    let party: OnboardingParty;
     try {
-      this.party(document.application_id, actor);
+      party = this.party(document.application_id, actor);
     } catch {
       throw notFound('材料不存在');
+    }
+    if (ID_CARD_KINDS.includes(document.kind) && !document.masked) {
+      // Stored before masking existed: masked now, in place of the original.
+      let file: { name: string; mime: string; bytes: Buffer };
+      try {
+        file = await this.maskedIdCard(
+          document.kind,
+          { name: document.file_name, mime: document.mime, bytes: document.content },
+          party.company,
+        );
+      } catch {
+        throw conflict('这份身份证材料无法打码显示，请退回并让求职者重新上传照片');
+      }
+      this.db
+        .prepare('UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ?')
+        .run(file.name, file.mime, file.bytes, documentId);
+      return { kind: document.kind, fileName: file.name, mime: file.mime, bytes: file.bytes };
     }
     return { kind: document.kind, fileName: document.file_name, mime: document.mime, bytes: document.content };
   }

@@ -436,6 +436,21 @@ describe('ID card pictures: only ever served masked', () => {
     const changed = after.pixels.filter((value, index) => Math.abs(value - before.pixels[index]) > 24).length;
     expect(changed / after.pixels.length).toBeGreaterThan(0.5);
 
+    // A row stored before masking existed holds the original: the first view masks it, in its place.
+    backend.server.db
+      .prepare('UPDATE onboarding_documents SET content = ?, masked = 0 WHERE id = ?')
+      .run(original, documentId);
+    const late = await fetch(`${backend.url}/documents/${documentId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const lateBytes = Buffer.from(await late.arrayBuffer());
+    expect((await bandStats(lateBytes)).deviation).toBeLessThan(before.deviation / 2);
+    const rewritten = backend.server.db
+      .prepare('SELECT content, masked FROM onboarding_documents WHERE id = ?')
+      .get(documentId) as { content: Buffer; masked: number };
+    expect(rewritten.masked).toBe(1);
+    expect(rewritten.content.equals(lateBytes)).toBe(true);
+
     const stranger = await fetch(`${backend.url}/employer/documents/${documentId}/file`, {
       headers: { 'x-hr-id': String(openJobs(backend, 40).find((other) => other.companyId !== job.companyId)!.hrId) },
     });
