@@ -1,6 +1,7 @@
 import './mobx-config';
 import { makeAutoObservable, observable, reaction, runInAction } from 'mobx';
 import { messageTextProblem } from '../services/contracts/chat-text';
+import { mergeBySeq } from '../services/contracts/message-order';
 import type { ChatMessage, ConsentSubject, ConversationSummary } from '../services/contracts/conversations';
 import type { ServerEvent } from '../services/contracts/realtime';
 import { ChatOutbox, type OutboxEntry } from '../services/chat-outbox';
@@ -21,6 +22,7 @@ import type { DeliveryState, ThreadMessage } from '../view-models/chat-view';
 export type { RealtimeState };
 import { applicationsStore } from './applications';
 import { conversationsStore, updateConversationRow, withMessage } from './conversations';
+import { LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
@@ -72,19 +74,6 @@ function fromOutbox(entry: OutboxEntry): ThreadMessage {
   };
 }
 
-/** Merges stored messages into a seq-ordered list, each seq once. */
-export function mergeStored(current: ThreadMessage[], incoming: ThreadMessage[]): ThreadMessage[] {
-  if (!incoming.length) return current;
-  const last = current.length ? (current[current.length - 1].seq as number) : 0;
-  const fresh = incoming.filter((m) => (m.seq as number) > last);
-  // The common case (new messages after the last one) appends, so the view gets one $spliceData.
-  if (fresh.length === incoming.length) return [...current, ...incoming];
-  const bySeq = new Map<number, ThreadMessage>();
-  for (const m of current) bySeq.set(m.seq as number, m);
-  for (const m of incoming) if (!bySeq.has(m.seq as number)) bySeq.set(m.seq as number, m);
-  return [...bySeq.values()].sort((a, b) => (a.seq as number) - (b.seq as number));
-}
-
 /**
  * The chat with employers: threads (a screen of history first, older pages on demand), sending through a
  * device outbox over the realtime connection (exactly once by client id), catching up after every
@@ -102,13 +91,16 @@ export class ChatStore {
   private started = false;
   /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
   private catchingUp = false;
+  /** The conversation opened last wins: the answer for one left before it came is dropped (and not read). */
+  private readonly opening = new LateAnswers();
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp'>(this, {
+    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'opening'>(this, {
       outbox: false,
       client: false,
       started: false,
       catchingUp: false,
+      opening: false,
     });
   }
 
@@ -146,8 +138,13 @@ export class ChatStore {
     this.client.start();
   }
 
-  /** Opens a conversation: its header and the newest screen of messages (again on re-entry: catches up). */
+  /**
+   * Opens a conversation: its header and the newest screen of messages (again on re-entry: catches up). An
+   * open whose answer comes after another conversation was opened leaves its thread loading: the page opens
+   * it again when it shows.
+   */
   async open(id: string): Promise<void> {
+    const isLatest = this.opening.begin();
     const known = this.threads.get(id);
     if (known && known.status === 'ready') {
       await this.resync(id);
@@ -167,10 +164,11 @@ export class ChatStore {
     });
     try {
       const [summary, page] = await Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAGE_SIZE })]);
+      if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
         thread.summary = summary;
-        thread.stored = mergeStored(thread.stored, page.items.map(toThreadMessage));
+        thread.stored = mergeBySeq(thread.stored, page.items.map(toThreadMessage));
         thread.hasOlder = page.hasMore;
         thread.otherReadSeq = Math.max(thread.otherReadSeq, page.otherReadSeq);
         thread.lastSeq = Math.max(thread.lastSeq, page.lastSeq);
@@ -181,6 +179,7 @@ export class ChatStore {
       // Messages pushed while the first page was on its way.
       void this.resync(id);
     } catch (error) {
+      if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
         thread.status = 'error';
@@ -395,7 +394,7 @@ export class ChatStore {
         void this.resync(conversationId);
         return;
       }
-      thread.stored = mergeStored(thread.stored, [toThreadMessage(message)]);
+      thread.stored = mergeBySeq(thread.stored, [toThreadMessage(message)]);
       thread.lastSeq = message.seq;
       if (thread.summary) thread.summary = withMessage(thread.summary, message, false);
     }

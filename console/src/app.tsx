@@ -6,6 +6,7 @@ import { ConsoleLayout, type ConsolePage } from './layout/console-layout';
 import { ApplicationsPage } from './screens/applications-page';
 import { InterviewsPage } from './screens/interviews-page';
 import { JobsPage } from './screens/jobs-page';
+import { MessagesPage } from './screens/messages-page';
 import { SignInPage } from './screens/sign-in-page';
 import type { InboxFilters } from './panes/application-filters';
 import { EmployerSocketProvider, useEmployerEvents } from './realtime/employer-socket';
@@ -25,6 +26,8 @@ export function ConsoleApp() {
 function SignedInConsole() {
   const [page, setPage] = useState<ConsolePage>('applications');
   const [roomInterviewId, setRoomInterviewId] = useState<string>();
+  const [applicationId, setApplicationId] = useState<string>();
+  const [conversationId, setConversationId] = useState<string>();
   const [filters, setFilters] = useState<InboxFilters>({ sort: 'latest' });
   const jobs = useRemote(() => api.listJobs(), []);
   const { reload } = jobs;
@@ -43,12 +46,27 @@ function SignedInConsole() {
     <ConsoleLayout page={page} onNavigate={setPage}>
       {page === 'applications' ? (
         <ApplicationsPage
+          selectedId={applicationId}
+          onSelect={setApplicationId}
+          onOpenChat={(id) => {
+            setConversationId(id);
+            setPage('messages');
+          }}
           filters={filters}
           onFiltersChange={setFilters}
           jobs={jobs.data?.items ?? []}
           onOpenRoom={(interviewId) => {
             setRoomInterviewId(interviewId);
             setPage('interviews');
+          }}
+        />
+      ) : page === 'messages' ? (
+        <MessagesPage
+          selectedId={conversationId}
+          onSelect={setConversationId}
+          onOpenApplication={(id) => {
+            setApplicationId(id);
+            setPage('applications');
           }}
         />
       ) : page === 'interviews' ? (

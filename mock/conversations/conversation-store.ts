@@ -3,6 +3,7 @@ import type { ApplicationStatus } from '../../services/contracts/applications';
 import type {
   ChatMessage,
   ConversationSummary,
+  EmployerConversationSummary,
   MessageCard,
   MessagePage,
   MessageSender,
@@ -41,6 +42,7 @@ interface ConversationRow {
   last_sent_at: number | null;
   last_sender: MessageSender | null;
   unread: number;
+  candidate_name: string;
 }
 
 interface MessageRow {
@@ -60,6 +62,9 @@ const UNREAD_SENDERS: Record<ChatSide, string> = {
   hr: "u.sender = 'seeker'",
 };
 
+/** A summary as each side reads it: the HR's also names the candidate. */
+export type SummaryFor<S extends ChatSide> = S extends 'hr' ? EmployerConversationSummary : ConversationSummary;
+
 const summarySelect = (side: ChatSide) => `
   SELECT c.id, c.application_id, a.status AS application_status, c.user_id, c.job_id, j.title AS job_title,
     j.salary_min, j.salary_max, j.salary_unit, j.salary_months, co.name AS company_name,
@@ -67,16 +72,20 @@ const summarySelect = (side: ChatSide) => `
     h.reply_rate AS hr_reply_rate, c.last_message_at, c.last_seq, c.seeker_read_seq, c.hr_read_seq, c.blocked_at,
     m.text AS last_text, m.sent_at AS last_sent_at, m.sender AS last_sender,
     (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND ${UNREAD_SENDERS[side]}
-       AND u.seq > c.${side}_read_seq) AS unread
+       AND u.seq > c.${side}_read_seq) AS unread,
+    CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = c.user_id AND p.company_id = j.company_id)
+      THEN us.nickname ELSE coalesce(r.name, us.nickname) END AS candidate_name
   FROM conversations c
   JOIN applications a ON a.id = c.application_id
+  JOIN users us ON us.id = c.user_id
+  LEFT JOIN resumes r ON r.user_id = c.user_id
   JOIN jobs j ON j.id = c.job_id
   JOIN companies co ON co.id = j.company_id
   JOIN hrs h ON h.id = c.hr_id
   LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
 
-function toSummary(row: ConversationRow, side: ChatSide): ConversationSummary {
-  return {
+function toSummary<S extends ChatSide>(row: ConversationRow, side: S): SummaryFor<S> {
+  const summary: ConversationSummary = {
     id: String(row.id),
     applicationId: String(row.application_id),
     applicationStatus: row.application_status,
@@ -107,6 +116,7 @@ function toSummary(row: ConversationRow, side: ChatSide): ConversationSummary {
     blocked: row.blocked_at !== null,
     updatedAt: iso(row.last_message_at),
   };
+  return (side === 'hr' ? { ...summary, candidate: { name: row.candidate_name } } : summary) as SummaryFor<S>;
 }
 
 export function toChatMessage(row: MessageRow): ChatMessage {
@@ -220,11 +230,11 @@ export class ConversationStore {
    * One side's conversations (the seeker's by user id, the HR console's by company id), newest activity first (`unreadOnly`: those with something unread). A
    * conversation that gets a message moves up, so it may show on two pages.
    */
-  list(
-    side: ChatSide,
+  list<S extends ChatSide>(
+    side: S,
     ownerId: string | number,
     options: { cursor?: string; limit: number; unreadOnly?: boolean },
-  ): CursorPage<ConversationSummary> {
+  ): CursorPage<SummaryFor<S>> {
     const after = decodeCursor(options.cursor, 2);
     const owner = side === 'seeker' ? 'c.user_id' : 'j.company_id';
     const rows = this.db
@@ -251,20 +261,22 @@ export class ConversationStore {
     );
   }
 
-  summary(side: ChatSide, conversationId: number): ConversationSummary | undefined {
+  summary<S extends ChatSide>(side: S, conversationId: number): SummaryFor<S> | undefined {
     const row = this.db.prepare(`${summarySelect(side)} WHERE c.id = ?`).get(conversationId) as
       ConversationRow | undefined;
     return row && toSummary(row, side);
   }
 
-  /** Unread messages across the seeker's conversations (the 消息 tab's badge). */
-  unreadTotal(userId: string): number {
+  /** Unread messages across one side's conversations: the seeker's (the 消息 tab's badge) or the company's. */
+  unreadTotal(side: ChatSide, ownerId: string | number): number {
+    const owner = side === 'seeker' ? 'c.user_id' : 'j.company_id';
     const row = this.db
       .prepare(
         `SELECT count(*) AS n FROM messages u JOIN conversations c ON c.id = u.conversation_id
-         WHERE c.user_id = ? AND u.sender != 'seeker' AND u.seq > c.seeker_read_seq`,
+         JOIN jobs j ON j.id = c.job_id
+         WHERE ${owner} = ? AND ${UNREAD_SENDERS[side]} AND u.seq > c.${side}_read_seq`,
       )
-      .get(userId) as { n: number };
+      .get(ownerId) as { n: number };
     return row.n;
   }
 

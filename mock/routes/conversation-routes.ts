@@ -52,7 +52,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: MockContex
   );
 
   app.get('/conversations/unread-count', async (request) => ({
-    unreadCount: chat.conversationsStore.unreadTotal(ctx.tokens.requireUser(request.headers.authorization)),
+    unreadCount: chat.conversationsStore.unreadTotal('seeker', ctx.tokens.requireUser(request.headers.authorization)),
   }));
 
   app.get<WithId>('/conversations/:id', async (request) =>

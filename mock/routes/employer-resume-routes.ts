@@ -1,11 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ResumeAttachment } from '../../services/contracts/resume-attachments';
 import type { MockContext } from '../context';
 import { forbidden, notFound } from '../http/api-error';
 import { parseId } from '../jobs/job-queries';
 import { seekerServices } from '../resume/seeker-services';
 import { requireEmployer } from './employer-auth';
 
-/** The employer side of resumes: downloading the attachment an application carries. Loopback only. */
+function sendAttachment(reply: FastifyReply, stored: { attachment: ResumeAttachment; bytes: Buffer }) {
+  return reply
+    .header('content-type', stored.attachment.mimeType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(stored.attachment.fileName)}`)
+    .send(stored.bytes);
+}
+
+/**
+ * The employer side of resumes: downloading the attachment an application carries, or one the seeker shared
+ * in the chat (a consent card they agreed to). Loopback only.
+ */
 export function registerEmployerResumeRoutes(app: FastifyInstance, ctx: MockContext): void {
   const { attachments, privacy } = seekerServices(ctx);
 
@@ -27,9 +38,26 @@ export function registerEmployerResumeRoutes(app: FastifyInstance, ctx: MockCont
     if (row.resume_kind !== 'attachment' || row.attachment_id === null) throw notFound('该投递未附带附件简历');
     const stored = attachments.content(row.attachment_id);
     if (!stored) throw notFound('求职者已删除该附件简历');
-    return reply
-      .header('content-type', stored.attachment.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(stored.attachment.fileName)}`)
-      .send(stored.bytes);
+    return sendAttachment(reply, stored);
   });
+
+  app.get<{ Params: { id: string; attachmentId: string } }>(
+    '/employer/conversations/:id/attachments/:attachmentId',
+    async (request, reply) => {
+      const hr = requireEmployer(ctx, request);
+      const conversation = ctx.chat.own({ side: 'hr', ...hr }, request.params.id);
+      const shared = ctx.db
+        .prepare(
+          `SELECT 1 FROM messages WHERE conversation_id = ? AND sender = 'seeker'
+             AND json_extract(card, '$.kind') = 'consent_answer' AND json_extract(card, '$.agreed') = 1
+             AND json_extract(card, '$.attachment.id') = ?`,
+        )
+        .get(conversation.id, request.params.attachmentId);
+      if (!shared) throw notFound('求职者未在此会话中发送这份附件简历');
+      if (privacy.isHiddenFrom(conversation.userId, hr.companyId)) throw forbidden('求职者已对贵公司隐藏简历');
+      const stored = attachments.content(Number(request.params.attachmentId));
+      if (!stored) throw notFound('求职者已删除该附件简历');
+      return sendAttachment(reply, stored);
+    },
+  );
 }

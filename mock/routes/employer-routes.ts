@@ -71,6 +71,10 @@ export function registerEmployerRoutes(app: FastifyInstance, ctx: MockContext): 
 
   app.get('/employer/conversations', async (request) => readConversationList(ctx.chat, hr(request), request.query));
 
+  app.get('/employer/conversations/unread-count', async (request) => ({
+    unreadCount: ctx.chat.conversationsStore.unreadTotal('hr', hr(request).companyId),
+  }));
+
   app.get<WithId>('/employer/conversations/:id', async (request) => ctx.chat.summary(hr(request), request.params.id));
 
   app.get<WithId>('/employer/conversations/:id/messages', async (request) =>

@@ -87,6 +87,12 @@ export interface ConversationSummary {
   updatedAt: string;
 }
 
+/** GET /employer/conversations item: the conversation as the HR sees it, with who the seeker is. */
+export interface EmployerConversationSummary extends ConversationSummary {
+  /** The resume's name; the Alipay nickname when there is none or the seeker hid the resume from the company. */
+  candidate: { name: string };
+}
+
 /** GET /conversations query. */
 export interface ConversationListQuery {
   cursor?: string;
@@ -184,7 +190,7 @@ export const chatReportRules: InputRules<ChatReportRequest> = {
   reason: textRule('举报原因', { required: true, requiredMessage: '请说明举报原因', max: 200, multiline: true }),
 };
 
-/** GET /conversations/unread-count: the 消息 tab's badge. */
+/** GET /conversations/unread-count: the 消息 tab's badge; GET /employer/conversations/unread-count: the console's. */
 export interface UnreadTotal {
   unreadCount: number;
 }

@@ -1,5 +1,5 @@
 import type { ThreadMessage } from '../../view-models/chat-view';
-import { mergeStored } from '../../stores/chat';
+import { mergeBySeq } from '../../services/contracts/message-order';
 
 const line = (seq: number, text = `第${seq}条`): ThreadMessage => ({
   key: `s${seq}`,
@@ -11,22 +11,22 @@ const line = (seq: number, text = `第${seq}条`): ThreadMessage => ({
   clientId: null,
 });
 
-describe('mergeStored (what a thread shows after pushes, acks and resyncs)', () => {
+describe('mergeBySeq (what a thread shows after pushes, acks and resyncs)', () => {
   it('appends new messages after the last one, keeping the same array items', () => {
     const current = [line(1), line(2)];
-    const merged = mergeStored(current, [line(3)]);
+    const merged = mergeBySeq(current, [line(3)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(merged[0]).toBe(current[0]);
   });
 
   it('shows each sequence once when a push and a resync both bring it', () => {
-    const afterPush = mergeStored([line(1), line(2)], [line(3)]);
-    const afterResync = mergeStored(afterPush, [line(2), line(3), line(4)]);
+    const afterPush = mergeBySeq([line(1), line(2)], [line(3)]);
+    const afterResync = mergeBySeq(afterPush, [line(2), line(3), line(4)]);
     expect(afterResync.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('puts a late message into its place by sequence', () => {
-    const merged = mergeStored([line(1), line(3)], [line(2)]);
+    const merged = mergeBySeq([line(1), line(3)], [line(2)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 });

@@ -7,6 +7,14 @@ import type {
   EmployerJobList,
   EmployerSession,
 } from '../../../services/contracts/employer';
+import type {
+  ChatMessage,
+  ConsentSubject,
+  EmployerConversationSummary,
+  MessagePage,
+  SendMessageRequest,
+  UnreadTotal,
+} from '../../../services/contracts/conversations';
 import type { Interview, InviteInterviewRequest } from '../../../services/contracts/interviews';
 import type { JobStatus } from '../../../services/contracts/jobs';
 import type { RoomTicket, WaitingSeeker } from '../../../services/contracts/rtc';
@@ -132,3 +140,38 @@ export const rateAnswer = (interviewId: string, questionId: string, rating: numb
     `/employer/recorded-interviews/${interviewId}/questions/${questionId}/rating`,
     { body: { rating } },
   );
+
+/** The company's conversations, newest activity first; `unreadOnly`: those with something unread. */
+export const listConversations = (query: { unreadOnly: boolean; cursor?: string }) =>
+  apiRequest<CursorPage<EmployerConversationSummary>>('GET', '/employer/conversations', {
+    query: { unread: query.unreadOnly ? '1' : undefined, cursor: query.cursor },
+  });
+
+export const fetchConversation = (id: string) =>
+  apiRequest<EmployerConversationSummary>('GET', `/employer/conversations/${id}`);
+
+export const fetchUnreadTotal = () => apiRequest<UnreadTotal>('GET', '/employer/conversations/unread-count');
+
+/** Oldest first: what came after `afterSeq`, or the newest `limit` before `beforeSeq` (or the end). */
+export const listMessages = (id: string, query: { afterSeq?: number; beforeSeq?: number; limit: number }) =>
+  apiRequest<MessagePage>('GET', `/employer/conversations/${id}/messages`, {
+    query: {
+      afterSeq: query.afterSeq === undefined ? undefined : String(query.afterSeq),
+      beforeSeq: query.beforeSeq === undefined ? undefined : String(query.beforeSeq),
+      limit: String(query.limit),
+    },
+  });
+
+/** Stored once per `clientId`: sending it again answers the message already stored. */
+export const sendMessage = (id: string, message: Required<SendMessageRequest>) =>
+  apiRequest<ChatMessage>('POST', `/employer/conversations/${id}/messages`, { body: message });
+
+export const markConversationRead = (id: string, seq: number) =>
+  apiRequest<EmployerConversationSummary>('POST', `/employer/conversations/${id}/read`, { body: { seq } });
+
+export const requestConsent = (id: string, subject: ConsentSubject) =>
+  apiRequest<ChatMessage>('POST', `/employer/conversations/${id}/consent-requests`, { body: { subject } });
+
+/** The attachment the seeker shared in the conversation (a consent card they agreed to). */
+export const downloadSharedAttachment = (conversationId: string, attachmentId: string, fileName: string) =>
+  downloadFile(`/employer/conversations/${conversationId}/attachments/${attachmentId}`, fileName);

@@ -1,15 +1,24 @@
-import { ApiOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  ProfileOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space, Switch, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
+import { useUnreadTotal } from '../chat/use-unread-total';
 import * as api from '../api/employer';
 import { useEmployerSocket, type SocketState } from '../realtime/employer-socket';
 import { useSession } from '../session/session';
 
-export type ConsolePage = 'applications' | 'interviews' | 'jobs';
+export type ConsolePage = 'applications' | 'messages' | 'interviews' | 'jobs';
 
 const PAGES: Array<{ key: ConsolePage; label: string; icon: ReactNode }> = [
   { key: 'applications', label: '投递管理', icon: <FileTextOutlined /> },
+  { key: 'messages', label: '消息', icon: <MessageOutlined /> },
   { key: 'interviews', label: '面试', icon: <VideoCameraOutlined /> },
   { key: 'jobs', label: '职位管理', icon: <ProfileOutlined /> },
 ];
@@ -26,6 +35,7 @@ export function ConsoleLayout(props: { page: ConsolePage; onNavigate(page: Conso
   const socket = useEmployerSocket();
   const { message } = App.useApp();
   const [switching, setSwitching] = useState(false);
+  const unread = useUnreadTotal();
   const { hr } = session;
   const live = SOCKET_LABELS[socket.state];
 
@@ -48,7 +58,11 @@ export function ConsoleLayout(props: { page: ConsolePage; onNavigate(page: Conso
         <Menu
           mode="inline"
           selectedKeys={[props.page]}
-          items={PAGES.map((page) => ({ key: page.key, icon: page.icon, label: page.label }))}
+          items={PAGES.map((page) => ({
+            key: page.key,
+            icon: page.icon,
+            label: page.key === 'messages' ? <MessagesLabel unread={unread} /> : page.label,
+          }))}
           onClick={({ key }) => props.onNavigate(key as ConsolePage)}
         />
       </Layout.Sider>
@@ -84,5 +98,21 @@ export function ConsoleLayout(props: { page: ConsolePage; onNavigate(page: Conso
         <Layout.Content className="console-content">{props.children}</Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** 消息 with the company's unread count; a failed count says so and is read again with the next message. */
+function MessagesLabel({ unread }: { unread: ReturnType<typeof useUnreadTotal> }) {
+  return (
+    <span className="menu-messages">
+      消息
+      {unread.error ? (
+        <Tooltip title={`未读数获取失败：${unread.error.message}`}>
+          <Badge status="error" className="menu-unread-error" />
+        </Tooltip>
+      ) : (
+        <Badge count={unread.data?.unreadCount ?? 0} size="small" className="menu-unread" />
+      )}
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { MessageOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -35,8 +36,9 @@ export function CandidatePane(props: {
   applicationId: string | undefined;
   onChanged(application: EmployerApplication): void;
   onOpenRoom(interviewId: string): void;
+  onOpenChat(conversationId: string): void;
 }) {
-  const { applicationId, onChanged, onOpenRoom } = props;
+  const { applicationId, onChanged, onOpenRoom, onOpenChat } = props;
   if (!applicationId) {
     return (
       <div className="pane-body pane-empty">
@@ -45,7 +47,13 @@ export function CandidatePane(props: {
     );
   }
   return (
-    <CandidateDetail key={applicationId} applicationId={applicationId} onChanged={onChanged} onOpenRoom={onOpenRoom} />
+    <CandidateDetail
+      key={applicationId}
+      applicationId={applicationId}
+      onChanged={onChanged}
+      onOpenRoom={onOpenRoom}
+      onOpenChat={onOpenChat}
+    />
   );
 }
 
@@ -55,6 +63,7 @@ function CandidateDetail(props: {
   applicationId: string;
   onChanged(application: EmployerApplication): void;
   onOpenRoom(interviewId: string): void;
+  onOpenChat(conversationId: string): void;
 }) {
   const { applicationId, onChanged } = props;
   const opened = useRef(false);
@@ -177,12 +186,21 @@ function CandidateDetail(props: {
             {formatDateTime(application.createdAt)}
           </Typography.Text>
         </Space>
-        <DecisionActions
-          application={application}
-          onChanged={(next) => detail.setData(() => next)}
-          onRefused={detail.reload}
-          onOffer={() => setTab('onboarding')}
-        />
+        <Space align="start" wrap>
+          <Button
+            icon={<MessageOutlined />}
+            className="candidate-open-chat"
+            onClick={() => props.onOpenChat(application.conversationId)}
+          >
+            发消息
+          </Button>
+          <DecisionActions
+            application={application}
+            onChanged={(next) => detail.setData(() => next)}
+            onRefused={detail.reload}
+            onOffer={() => setTab('onboarding')}
+          />
+        </Space>
       </div>
       <div className="pane-body">
         <Tabs

@@ -9,12 +9,16 @@ import { RecordedInterviewPane } from '../panes/recorded-interview-pane';
 
 /** 投递管理: the inbox on the left, the chosen candidate, then its recorded video interview. */
 export function ApplicationsPage(props: {
+  selectedId: string | undefined;
+  onSelect(id: string): void;
+  /** 发消息: the application's conversation in 消息. */
+  onOpenChat(conversationId: string): void;
   filters: InboxFilters;
   onFiltersChange(filters: InboxFilters): void;
   jobs: EmployerJob[];
   onOpenRoom(interviewId: string): void;
 }) {
-  const [selectedId, setSelectedId] = useState<string>();
+  const { selectedId, onSelect } = props;
   const [changed, setChanged] = useState<EmployerApplication>();
   const onChanged = useCallback((application: EmployerApplication) => setChanged(application), []);
 
@@ -30,7 +34,7 @@ export function ApplicationsPage(props: {
               onFiltersChange={props.onFiltersChange}
               jobs={props.jobs}
               selectedId={selectedId}
-              onSelect={setSelectedId}
+              onSelect={onSelect}
               changed={changed}
             />
           ),
@@ -38,7 +42,14 @@ export function ApplicationsPage(props: {
         {
           key: 'candidate',
           minWidth: 420,
-          content: <CandidatePane applicationId={selectedId} onChanged={onChanged} onOpenRoom={props.onOpenRoom} />,
+          content: (
+            <CandidatePane
+              applicationId={selectedId}
+              onChanged={onChanged}
+              onOpenRoom={props.onOpenRoom}
+              onOpenChat={props.onOpenChat}
+            />
+          ),
         },
         {
           key: 'recorded-interview',

@@ -47,7 +47,7 @@ export class ConsoleApp {
     await this.page.locator('.console-header').waitFor();
   }
 
-  async navigate(menu: '投递管理' | '职位管理'): Promise<void> {
+  async navigate(menu: '投递管理' | '消息' | '面试' | '职位管理'): Promise<void> {
     await this.page.locator('.ant-menu-item', { hasText: menu }).click();
   }
 

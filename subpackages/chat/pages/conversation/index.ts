@@ -73,12 +73,12 @@ Page({
         quickReplies: quickRepliesStore.items.slice(),
       };
     });
-    void chatStore.open(id);
   },
   onShow() {
     chatStore.setVisible(this.data.id);
-    // Back from the background or another page: whatever came meanwhile.
-    if (chatStore.thread(this.data.id)?.status === 'ready') void chatStore.resync(this.data.id);
+    // First show, or back from the background or another page: opens, or catches up on what came meanwhile
+    // (and loads again if another conversation was opened before this one's answer came).
+    void chatStore.open(this.data.id);
   },
   onHide() {
     chatStore.setVisible(null);

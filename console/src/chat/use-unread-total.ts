@@ -1,0 +1,23 @@
+import * as api from '../api/employer';
+import { useRemote, type Remote } from '../api/use-remote';
+import type { UnreadTotal } from '../../../services/contracts/conversations';
+import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
+
+/**
+ * The company's unread seeker messages, for the 消息 menu entry: read again after every reconnect, every
+ * seeker message (a greeting comes with a new application) and every read by the company's HRs (the server
+ * counts, so colleagues agree).
+ */
+export function useUnreadTotal(): Remote<UnreadTotal> {
+  const { epoch } = useEmployerSocket();
+  const total = useRemote(() => api.fetchUnreadTotal(), [epoch]);
+  const { reload } = total;
+  useEmployerEvents((event) => {
+    const seekerWrote =
+      (event.type === 'message' && event.message.from === 'seeker') || event.type === 'application.created';
+    if (seekerWrote || (event.type === 'read' && event.by === 'hr')) {
+      reload();
+    }
+  });
+  return total;
+}

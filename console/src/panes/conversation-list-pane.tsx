@@ -1,0 +1,189 @@
+import { Alert, Badge, Button, Checkbox, Empty, List, Skeleton, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { EmployerConversationSummary } from '../../../services/contracts/conversations';
+import { errorMessage } from '../api/client';
+import * as api from '../api/employer';
+import { useRemote } from '../api/use-remote';
+import { formatDateTime } from '../format';
+import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
+
+interface ListState {
+  items: EmployerConversationSummary[];
+  nextCursor: string | null;
+}
+
+/** Newest activity first, as the server sorts them. */
+function placeRow(items: EmployerConversationSummary[], row: EmployerConversationSummary) {
+  const others = items.filter((item) => item.id !== row.id);
+  const at = others.findIndex((item) => item.updatedAt <= row.updatedAt);
+  return at < 0 ? [...others, row] : [...others.slice(0, at), row, ...others.slice(at)];
+}
+
+function preview(row: EmployerConversationSummary): string {
+  if (!row.lastMessage) return '还没有消息';
+  return row.lastMessage.from === 'hr' ? `我：${row.lastMessage.text}` : row.lastMessage.text;
+}
+
+/**
+ * The company's conversations: candidate, job, last message and time, unread count; 只看未读 narrows them.
+ * A new application, a message or a read receipt moves its row (read again from the server, so counts are the
+ * server's); after a reconnect the list reloads.
+ */
+export function ConversationListPane(props: { selectedId: string | undefined; onSelect(id: string): void }) {
+  const { epoch } = useEmployerSocket();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [list, setList] = useState<ListState>({ items: [], nextCursor: null });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
+  const [rowError, setRowError] = useState<string>();
+  const first = useRemote(() => api.listConversations({ unreadOnly }), [unreadOnly, epoch]);
+  /** Latest row read per conversation: an older answer never overwrites a newer one. */
+  const rowReads = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (first.data) setList(first.data);
+    setMoreError(undefined);
+  }, [first.data]);
+
+  const refreshRow = async (id: string) => {
+    const request = (rowReads.current.get(id) ?? 0) + 1;
+    rowReads.current.set(id, request);
+    try {
+      const row = await api.fetchConversation(id);
+      if (rowReads.current.get(id) !== request) return;
+      setRowError(undefined);
+      setList((current) => {
+        const shown = current.items.some((item) => item.id === id);
+        // Under 只看未读 a row just read stays until the next reload, rather than vanish under the cursor.
+        if (!shown && unreadOnly && row.unreadCount === 0) return current;
+        return { ...current, items: placeRow(current.items, row) };
+      });
+    } catch (error) {
+      setRowError(errorMessage(error));
+    }
+  };
+
+  useEmployerEvents((event) => {
+    // A new application opens its conversation (with the greeting) without a message event.
+    if (event.type === 'application.created') void refreshRow(event.application.conversationId);
+    else if (event.type === 'message') void refreshRow(event.conversationId);
+    else if (event.type === 'read' && event.by === 'hr') void refreshRow(event.conversationId);
+  });
+
+  const loadMore = async () => {
+    if (!list.nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await api.listConversations({ unreadOnly, cursor: list.nextCursor });
+      setList((current) => ({
+        // A row that moved up meanwhile may come again on the next page.
+        items: [...current.items, ...page.items.filter((item) => !current.items.some((shown) => shown.id === item.id))],
+        nextCursor: page.nextCursor,
+      }));
+    } catch (error) {
+      setMoreError(errorMessage(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <div className="conversation-list-pane">
+      <div className="pane-toolbar conversation-list-toolbar">
+        <Typography.Text strong>沟通中的求职者</Typography.Text>
+        <Checkbox
+          className="filter-unread"
+          checked={unreadOnly}
+          onChange={(event) => setUnreadOnly(event.target.checked)}
+        >
+          只看未读
+        </Checkbox>
+      </div>
+      <div className="pane-body">
+        {rowError && (
+          <Alert
+            type="warning"
+            showIcon
+            closable
+            message={`会话列表未能及时更新：${rowError}`}
+            action={
+              <Button size="small" onClick={first.reload}>
+                刷新
+              </Button>
+            }
+            className="list-more-error"
+          />
+        )}
+        {first.error ? (
+          <Alert
+            type="error"
+            showIcon
+            message="会话列表加载失败"
+            description={first.error.message}
+            action={
+              <Button size="small" onClick={first.reload}>
+                重试
+              </Button>
+            }
+          />
+        ) : first.loading && list.items.length === 0 ? (
+          <Skeleton active avatar paragraph={{ rows: 6 }} />
+        ) : list.items.length === 0 ? (
+          <Empty description={unreadOnly ? '没有未读消息' : '还没有会话：求职者投递后会出现在这里'} />
+        ) : (
+          <List
+            className="conversation-list"
+            dataSource={list.items}
+            rowKey="id"
+            renderItem={(row) => (
+              <List.Item
+                className={[
+                  'conversation-row',
+                  row.id === props.selectedId ? 'conversation-row-selected' : '',
+                  row.unreadCount ? 'conversation-row-unread' : '',
+                ].join(' ')}
+                data-id={row.id}
+                onClick={() => props.onSelect(row.id)}
+              >
+                <List.Item.Meta
+                  avatar={
+                    <Badge count={row.unreadCount} size="small" className="conversation-unread">
+                      <span className="applicant-avatar">{row.candidate.name.slice(0, 1)}</span>
+                    </Badge>
+                  }
+                  title={
+                    <div className="conversation-row-title">
+                      <Space size={6}>
+                        <span className="conversation-row-name">{row.candidate.name}</span>
+                        <Typography.Text type="secondary" ellipsis className="conversation-row-job">
+                          {row.jobTitle}
+                        </Typography.Text>
+                      </Space>
+                      <Typography.Text type="secondary" className="conversation-row-time">
+                        {row.lastMessage ? formatDateTime(row.lastMessage.sentAt) : ''}
+                      </Typography.Text>
+                    </div>
+                  }
+                  description={
+                    <Typography.Text type="secondary" ellipsis className="conversation-row-preview">
+                      {preview(row)}
+                    </Typography.Text>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+        {moreError && (
+          <Alert type="error" showIcon message={`加载更多失败：${moreError}`} className="list-more-error" />
+        )}
+        {list.nextCursor && !first.error && (
+          <Button block loading={loadingMore} onClick={() => void loadMore()} className="list-more">
+            {moreError ? '重试加载更多' : '加载更多'}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
