@@ -7,6 +7,7 @@ import {
   MAX_RESCHEDULES,
   REMINDER_OFFSETS_MS,
   slotErrors,
+  type EmployerInterview,
   type Interview,
   type InterviewFeedbackRequest,
   type InterviewList,
@@ -20,7 +21,7 @@ import { iso, type SimulatedClock } from '../clock';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { Notify } from '../realtime/hub';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
-import { InterviewStore, slotTimes, type InterviewRecord } from './interview-store';
+import { employerInterviewOf, InterviewStore, slotTimes, type InterviewRecord } from './interview-store';
 
 const MINUTE_MS = 60 * 1000;
 const CHINA_UTC_OFFSET_MS = 8 * 60 * MINUTE_MS;
@@ -178,7 +179,7 @@ export class InterviewService {
     return this.push(id);
   }
 
-  confirm(companyId: number, id: number, slot: string): Interview {
+  confirm(companyId: number, id: number, slot: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'confirm');
     const start = this.pickSlot(slotTimes(record.row.proposed_slots), slot, '请从求职者提议的时间里选择一个');
     this.update(id, {
@@ -189,7 +190,7 @@ export class InterviewService {
       agreed_before_reschedule: null,
     });
     this.step(record, `HR已确认改期：${slotText(start)}`, `已确认改期，${slotText(start)}见。`, 'hr');
-    return this.push(id);
+    return this.pushForCompany(id);
   }
 
   /**
@@ -197,7 +198,7 @@ export class InterviewService {
    * picks from the HR's times still ahead. When none is ahead, refused: confirm one of the seeker's times or
    * cancel and invite again. The refused proposal still counts toward MAX_RESCHEDULES (no endless ping-pong).
    */
-  refuse(companyId: number, id: number, reason: string): Interview {
+  refuse(companyId: number, id: number, reason: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'refuse');
     const now = this.clock.now();
     const agreed = record.row.agreed_before_reschedule;
@@ -221,14 +222,14 @@ export class InterviewService {
         ? `请从原定时间中选择：${ahead.map(slotText).join('、')}`
         : `面试仍按原定时间 ${slotText(keep)} 进行`;
     this.step(record, `HR未同意改期：${reason}`, `抱歉，无法改到你提议的时间：${reason}。${outcome}。`, 'hr');
-    return this.push(id);
+    return this.pushForCompany(id);
   }
 
-  cancel(companyId: number, id: number, reason: string): Interview {
+  cancel(companyId: number, id: number, reason: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'cancel');
     this.update(id, { status: 'cancelled', cancel_reason: reason });
     this.step(record, `面试已取消：${reason}`, `抱歉，这次面试取消了：${reason}`, 'hr');
-    return this.push(id);
+    return this.pushForCompany(id);
   }
 
   /** After the agreed slot: did it take place, did the interviewer come? Counts toward the HR's no-show rate. */
@@ -333,12 +334,22 @@ export class InterviewService {
     this.applications.recordStep(application, note, { from: from === 'hr' ? 'hr' : 'system', text });
   }
 
+  /** Tells both sides (each its own view) and answers the seeker's view. */
   private push(id: number): Interview {
+    return this.pushRecord(id).view;
+  }
+
+  /** As `push`, answering the console's view (the HR's moves). */
+  private pushForCompany(id: number): EmployerInterview {
+    return employerInterviewOf(this.pushRecord(id));
+  }
+
+  private pushRecord(id: number): InterviewRecord {
     const record = this.store.find(id);
     if (!record) throw notFound('面试不存在');
     this.notifySeeker(record.userId, { type: 'interview.updated', interview: record.view });
-    this.notifyCompany(record.companyId, { type: 'interview.updated', interview: record.view });
-    return record.view;
+    this.notifyCompany(record.companyId, { type: 'interview.updated', interview: employerInterviewOf(record) });
+    return record;
   }
 
   /** From inside another transaction: push once it has committed. */

@@ -106,6 +106,12 @@ export interface Interview {
   updatedAt: string;
 }
 
+/** The console's view of an interview: also who is interviewed. */
+export interface EmployerInterview extends Interview {
+  /** The resume's name; the Alipay nickname when there is none or the seeker hid the resume from the company. */
+  candidate: { name: string };
+}
+
 /** GET /interviews: the seeker's interviews, soonest first, with the server's time for countdowns. */
 export interface InterviewList {
   items: Interview[];

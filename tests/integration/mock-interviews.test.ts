@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { ApiErrorBody } from '../../services/contracts/errors';
-import type { Interview, InterviewList, InviteInterviewRequest } from '../../services/contracts/interviews';
+import type {
+  EmployerInterview,
+  Interview,
+  InterviewList,
+  InviteInterviewRequest,
+} from '../../services/contracts/interviews';
 import type { JobDetail } from '../../services/contracts/jobs';
 import type { EmployerServerEvent } from '../../services/contracts/realtime';
 import { RTC_CLOSE_CODES, type RoomTicket, type RtcServerFrame } from '../../services/contracts/rtc';
@@ -148,7 +153,7 @@ describe('mock backend interviews', () => {
   });
 
   it('lets the HR refuse a reschedule: the earlier time stands, or its own times; the seeker reads why', async () => {
-    const { interview, seeker, employer, token, application, now } = await invited('iv-refuse');
+    const { interview, seeker, employer, token, application, job, now } = await invited('iv-refuse');
     await seeker('POST', '/propose', { slots: [slotIn(80, now)] });
     const blank = await employer<ApiErrorBody>('POST', '/refuse', { reason: ' ' });
     expect(blank.body.error.fields).toEqual([{ path: 'reason', message: '请填写不同意改期的原因' }]);
@@ -160,6 +165,8 @@ describe('mock backend interviews', () => {
       proposedSlots: [],
       rescheduleCount: 1,
       rescheduleRefusal: '面试官只有这两个时间',
+      // The console's view names the candidate (the resume's name).
+      candidate: { name: '张三' },
     });
     expect((await employer<ApiErrorBody>('POST', '/refuse', { reason: '再说一次' })).body.error).toMatchObject({
       reason: 'illegal_move',
@@ -177,6 +184,15 @@ describe('mock backend interviews', () => {
     expect(kept.body.room).not.toBeNull();
     const detail = await backend.request<ApplicationDetail>('GET', `/applications/${application.id}`, { token });
     expect(detail.body.timeline.map((step) => step.note)).toContain('HR未同意改期：时间已经排满');
+    // A seeker who hid the resume from the company is named by the Alipay nickname only.
+    await backend.request('PUT', '/privacy', { token, body: { hiddenCompanyIds: [String(job.companyId)] } });
+    const listed = await backend.request<{ items: EmployerInterview[] }>(
+      'GET',
+      `/employer/interviews?applicationId=${application.id}`,
+      { headers: { 'x-hr-id': String(job.hrId) } },
+    );
+    expect(listed.body.items[0].candidate.name).not.toBe('张三');
+    expect(listed.body.items[0].candidate.name).not.toBe('');
     // Both proposals counted: no third.
     expect((await seeker<ApiErrorBody>('POST', '/propose', { slots: [slotIn(100, now)] })).body.error).toMatchObject({
       reason: 'reschedule_limit',

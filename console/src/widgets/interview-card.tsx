@@ -8,7 +8,7 @@ import {
   INTERVIEW_STATUS_LABELS,
   MAX_RESCHEDULES,
   refuseRescheduleRules,
-  type Interview,
+  type EmployerInterview,
   type InterviewStatus,
 } from '../../../services/contracts/interviews';
 import { errorMessage } from '../api/client';
@@ -60,7 +60,7 @@ export function InterviewCard(props: {
   const { message } = App.useApp();
   const { epoch } = useEmployerSocket();
   const interviews = useRemote(() => api.listInterviews(application.id), [application.id, epoch]);
-  const [asking, setAsking] = useState<{ interview: Interview; move: keyof typeof REASON_MOVES }>();
+  const [asking, setAsking] = useState<{ interview: EmployerInterview; move: keyof typeof REASON_MOVES }>();
   const [inviting, setInviting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -79,7 +79,7 @@ export function InterviewCard(props: {
     ),
   );
 
-  const act = async (send: () => Promise<Interview>, done: string) => {
+  const act = async (send: () => Promise<EmployerInterview>, done: string) => {
     setBusy(true);
     try {
       const next = await send();
@@ -97,7 +97,7 @@ export function InterviewCard(props: {
     }
   };
 
-  const ask = (interview: Interview, move: keyof typeof REASON_MOVES) => {
+  const ask = (interview: EmployerInterview, move: keyof typeof REASON_MOVES) => {
     form.resetFields();
     setAsking({ interview, move });
   };
