@@ -11,7 +11,7 @@ import {
 } from '../services/applications';
 import { ApiError } from '../services/http';
 import { CursorList } from './cursor-list';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 
 export type ApplicationTabKey = 'all' | 'submitted' | 'viewed' | 'interview' | 'offer' | 'rejected';
 
@@ -109,11 +109,8 @@ export class ApplicationsStore {
       const detail = await getApplication(id);
       runInAction(() => this.rememberDetail(detail));
     } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'not_found'
-          ? '投递记录不存在'
-          : messageOf(error, '加载失败，请稍后重试');
-      runInAction(() => this.details.set(id, { ...this.detailEntry(id), status: 'error', errorMessage: message }));
+      const failure = loadFailure(error, '投递记录不存在或已删除');
+      runInAction(() => this.details.set(id, { ...this.detailEntry(id), ...failure }));
     }
   }
 

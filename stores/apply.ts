@@ -21,7 +21,7 @@ import { recordSubscriptions } from '../services/subscriptions';
 import { defaultGreeting } from '../view-models/application-view';
 import { applicationsStore } from './applications';
 import { jobDetailStore } from './job-detail';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { resumeStore } from './resume';
 
 /** One job's apply form. It outlives the page, so nothing typed is lost when sending fails or the seeker leaves. */
@@ -140,11 +140,8 @@ export class ApplyStore {
       const job = await getJob(jobId);
       runInAction(() => this.patch(jobId, { job, jobStatus: 'ready' }));
     } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'not_found'
-          ? '该职位已下线或不存在'
-          : messageOf(error, '加载失败，请稍后重试');
-      runInAction(() => this.patch(jobId, { jobStatus: 'error', jobError: message }));
+      const { status, errorMessage } = loadFailure(error, '职位不存在或已下线');
+      runInAction(() => this.patch(jobId, { jobStatus: status, jobError: errorMessage }));
     }
   }
 

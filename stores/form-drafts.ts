@@ -157,6 +157,17 @@ export class FormDraftsStore {
     }
     return draft as unknown as FormDraft<V>;
   }
+
+  /** Whether `form` has edits not saved yet: in this launch's draft, or kept on the device from an earlier one. */
+  hasUnsavedEdits(form: string): boolean {
+    const key = DRAFT_KEY_PREFIX + form;
+    const draft = this.drafts.get(key);
+    if (draft) return draft.dirty;
+    const stored = readStorage<StoredDraft>(key);
+    if (!stored || stored.version !== DRAFT_FORMAT_VERSION || !stored.values || typeof stored.values !== 'object')
+      return false;
+    return Object.keys(editsOf(stored)).length > 0;
+  }
 }
 
 export const formDraftsStore = new FormDraftsStore();

@@ -3,10 +3,9 @@ import { messageOf } from './outcome';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { jobReportRules, type JobDetail, type JobReportReason, type JobSummary } from '../services/contracts/jobs';
 import { validate } from '../services/contracts/validation';
-import { ApiError } from '../services/http';
 import { getJob, listSimilarJobs, reportJob } from '../services/jobs';
 import { favoritesStore } from './favorites';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { recentViewsStore } from './recent-views';
 
 export interface JobDetailEntry {
@@ -42,9 +41,8 @@ export class JobDetailStore {
         recentViewsStore.record(job);
       });
     } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'not_found' ? '该职位已下线或不存在' : messageOf(error);
-      runInAction(() => this.entries.set(id, { ...this.entry(id), status: 'error', errorMessage: message }));
+      const failure = loadFailure(error, '职位不存在或已下线', '职位加载失败，请稍后重试');
+      runInAction(() => this.entries.set(id, { ...this.entry(id), ...failure }));
       return;
     }
     try {

@@ -404,3 +404,16 @@ export const selfIntroFormSpec: ResumeFormSpec<SelfIntroFormValues, { selfIntro:
   toInput: (values) => ({ selfIntro: text(values.selfIntro) }),
   save: (input) => saveSelfIntro(input.selfIntro),
 };
+
+/** The overview's edit entries with edits kept on the device but not saved: they say 继续编辑 / 继续添加. */
+export function unsavedResumeSections() {
+  const unsaved = (spec: { form: string }) => formDraftsStore.hasUnsavedEdits(spec.form);
+  return {
+    basic: unsaved(basicFormSpec),
+    expectations: unsaved(expectationsFormSpec),
+    newWork: unsaved(workFormSpec(null)),
+    newEducation: unsaved(educationFormSpec(null)),
+    skills: unsaved(skillsFormSpec),
+    selfIntro: unsaved(selfIntroFormSpec),
+  };
+}

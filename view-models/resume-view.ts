@@ -334,6 +334,14 @@ export function birthYearOptions(now: number = Date.now()): PickerOption[] {
   return options;
 }
 
+/** Age around which most job seekers are: the birth-year wheel opens there while no year is chosen. */
+const TYPICAL_SEEKER_AGE = 30;
+
+/** The birth year the wheel starts on while the seeker has not chosen one. */
+export function typicalBirthYear(now: number = Date.now()): number {
+  return chinaYearOf(now) - TYPICAL_SEEKER_AGE;
+}
+
 /** Enrollment years for the student check, this year first. */
 export function enrollmentYearOptions(now: number = Date.now()): PickerOption[] {
   const options: PickerOption[] = [];

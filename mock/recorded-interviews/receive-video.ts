@@ -12,6 +12,7 @@ import {
   type AnswerVideoMimeType,
 } from '../../services/contracts/recorded-interviews';
 import { ApiError, invalidInput } from '../http/api-error';
+import { YoungGarbageCollector } from '../http/young-garbage';
 
 /** Bytes enough to tell the container: the EBML magic, or the `ftyp` box with its brand. */
 const HEAD_BYTES = 12;
@@ -31,9 +32,12 @@ class VideoSniffer extends Transform {
   mimeType: AnswerVideoMimeType | null = null;
   refused = false;
   bytes = 0;
+  /** The upload's spent buffers are freed as it goes, not after it. */
+  private readonly garbage = new YoungGarbageCollector();
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
+    this.garbage.passed(chunk.length);
     if (this.refused) return callback();
     if (this.mimeType) return callback(null, chunk);
     this.head = Buffer.concat([this.head, chunk]);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { employerInterviewListQueryRules } from '../../services/contracts/employer';
 import {
   cancelInterviewRules,
   confirmInterviewRules,
@@ -20,9 +21,10 @@ export function registerEmployerInterviewRoutes(app: FastifyInstance, ctx: MockC
     return id;
   };
 
-  app.get<{ Querystring: { applicationId?: string } }>('/employer/interviews', async (request) => {
+  app.get('/employer/interviews', async (request) => {
     const hr = requireEmployer(ctx, request);
-    const applicationId = optionalText(request.query.applicationId);
+    const query = await validateInput(employerInterviewListQueryRules, request.query, 'query');
+    const applicationId = optionalText(query.applicationId);
     return {
       items: ctx.interviews.store.listForCompany(
         hr.companyId,

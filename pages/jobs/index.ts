@@ -9,6 +9,7 @@ import {
   JOB_TYPES,
 } from '../../services/contracts/jobs';
 import { navigateTo } from '../../services/platform/navigation';
+import { whenOnline } from '../../services/platform/network';
 import { withQuery } from '../../services/platform/query-string';
 import { showToast, stopPullDownRefresh } from '../../services/platform/ui';
 import { bindView, unbindView } from '../../stores/bind';
@@ -80,7 +81,13 @@ const data = {
 
 Page({
   data,
+  stopWatchingNetwork: null as (() => void) | null,
   onLoad(query: Record<string, string | undefined>) {
+    // A search that failed (offline, weak signal) runs again as soon as the network is back, so the list
+    // matches the city, filters and sort shown above it.
+    this.stopWatchingNetwork = whenOnline(() => {
+      if (jobFeedStore.errorMessage) void jobSearchStore.apply(jobSearchStore.search);
+    });
     bindView(this, () => {
       const search = jobSearchStore.search;
       return {
@@ -103,6 +110,7 @@ Page({
   },
   onUnload() {
     unbindView(this);
+    this.stopWatchingNetwork?.();
   },
   async onPullDownRefresh() {
     await jobFeedStore.refresh();

@@ -2,7 +2,7 @@ import { bindView, unbindView } from '../../stores/bind';
 import { chatStore } from '../../stores/chat';
 import { conversationsStore } from '../../stores/conversations';
 import type { LoadStatus } from '../../stores/load-status';
-import { navigateTo } from '../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../services/platform/navigation';
 import { stopPullDownRefresh } from '../../services/platform/ui';
 import { toConversationRowView, type ConversationRowView } from '../../view-models/conversation-view';
 
@@ -16,6 +16,7 @@ const data = {
   unreadTotalText: '',
   skeletonRows: [1, 2, 3],
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  browseJobsButton: { layout: 'horizontal', list: [{ text: '去看看职位', type: 'primary' }] },
 };
 
 Page({
@@ -36,6 +37,9 @@ Page({
     // New replies may have come while the tab was hidden.
     void (conversationsStore.status === 'ready' ? conversationsStore.refresh() : conversationsStore.load());
     void chatStore.refreshUnreadTotal();
+  },
+  onBrowseJobs() {
+    switchTab('pages/jobs/index');
   },
   onUnload() {
     unbindView(this);

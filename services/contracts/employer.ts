@@ -54,6 +54,15 @@ export const employerHrOptionQueryRules: InputRules<EmployerHrOptionQuery> = {
   keyword: { type: 'string', max: EMPLOYER_KEYWORD_MAX, message: `搜索内容不能超过${EMPLOYER_KEYWORD_MAX}个字` },
 };
 
+/** GET /employer/interviews?applicationId= (an unknown id lists nothing) */
+export interface EmployerInterviewListQuery {
+  applicationId?: string;
+}
+
+export const employerInterviewListQueryRules: InputRules<EmployerInterviewListQuery> = {
+  applicationId: { type: 'string', message: '投递编号不正确' },
+};
+
 /** POST /employer/session */
 export interface EmployerSignInRequest {
   hrId: string;

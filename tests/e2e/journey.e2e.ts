@@ -324,7 +324,14 @@ describe('a job seeker', () => {
         .locator('.ant-picker, .ant-picker-children, .ant-form-picker-arrow')
         .first()
         .click();
+      // An empty 出生年份 opens where most seekers' birth years are, not on the youngest allowed.
+      const typical = `${new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 30}年`;
+      await app.waitUntil(async () => (await wheelSelection())[0] === typical, `the wheel on ${typical}`);
       await app.frame().getByText('确定', { exact: true }).click();
+      await form
+        .locator('.ant-form-item', { hasText: '出生年份' })
+        .locator('.ant-picker-value-text', { hasText: typical })
+        .waitFor();
       await form.locator('.city-field-single').click();
       await app.page.locator('.sim-city-hot .sim-sheet-item', { hasText: /^杭州$/ }).click();
       await form.locator('.city-field-single', { hasText: '杭州' }).waitFor();

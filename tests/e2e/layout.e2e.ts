@@ -135,6 +135,39 @@ describe('layout', () => {
     expect(await app.simulatorErrors()).toEqual([]);
   });
 
+  it('shows the resume completeness once, not again beside its bar', async () => {
+    // From the work page the previous test left open, and back to it for the next.
+    await app.back();
+    await app.waitForRoute('subpackages/resume/pages/index/index');
+    await app.step('完成度：只显示一次', async () => {
+      const card = app.frame().locator('.completeness');
+      await card.locator('.ant-progress').waitFor();
+      const percents = (await card.innerText()).match(/\d+%/g) ?? [];
+      expect(percents).toHaveLength(1);
+    });
+    await app.frame().locator('.entry', { hasText: '店长' }).first().click();
+    await app.waitForRoute('subpackages/resume/pages/work/index');
+  });
+
+  it('lines up the values of a resume form in one column, picked months as typed names', async () => {
+    await app.step('工作经历：取值左对齐', async () => {
+      const item = (label: string) => app.frame().locator('.ant-form-item', { hasText: label });
+      const typed = await item('公司名称').locator('input').boundingBox();
+      const picked = await item('开始时间').locator('.ant-picker-value-text').boundingBox();
+      if (!typed || !picked) throw new Error('no company box or start month');
+      expect(Math.abs(picked.x - typed.x)).toBeLessThanOrEqual(4);
+      const size = (locator: Locator) =>
+        locator.evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el)
+              .fontSize,
+        );
+      expect(await size(item('开始时间').locator('.ant-picker-value-text'))).toBe(
+        await size(item('公司名称').locator('input')),
+      );
+    });
+  });
+
   it('groups the 75 categories by industry, with a search, each name on one line', async () => {
     await app.back();
     await app.waitForRoute('subpackages/resume/pages/index/index');

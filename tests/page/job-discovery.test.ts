@@ -155,6 +155,25 @@ describe('search and filters', () => {
     expect(lastJobsQuery().cityCode).toBeUndefined();
   });
 
+  it('offline, a new city keeps the last results under a notice, and lists its jobs by itself once back online', async () => {
+    launch();
+    const page = rt.mountPage<JobsData>('pages/jobs/index');
+    await rt.flush();
+    const before = page.data.jobs.map((job) => job.id);
+    rt.fake.setOffline(true);
+    rt.fake.answerChooseCity({ city: '北京', adCode: '110100' });
+    page.tap('onCityTap');
+    await rt.flush();
+    expect(page.data).toMatchObject({ cityText: '北京', errorMessage: '网络不给力，请检查网络后重试' });
+    expect(page.data.jobs.map((job) => job.id)).toEqual(before);
+
+    rt.fake.setOffline(false);
+    await rt.flush();
+    expect(page.data).toMatchObject({ status: 'ready', errorMessage: '' });
+    expect(page.data.jobs.length).toBeGreaterThan(0);
+    for (const card of page.data.jobs) expect(card.locationText).toContain('北京');
+  });
+
   it('shows the empty state that offers to widen the search, and widening works', async () => {
     launch();
     const page = rt.mountPage<JobsData>('pages/jobs/index', {
@@ -304,6 +323,20 @@ describe('search page', () => {
     expect(search.data.history).toEqual([]);
     expect(rt.fake.storage.get('jobs.searchHistory')).toBeNull();
   });
+
+  it('opened on its own, a search shows its results on the 职位 tab; over the list it goes back to it', async () => {
+    launch();
+    const alone = rt.mountPage('subpackages/job/pages/search/index');
+    alone.call('onPick', { currentTarget: { dataset: { text: '司机' } } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'switchTab', url: '/pages/jobs/index' });
+    expect(stores().search.jobSearchStore.search.keyword).toBe('司机');
+    alone.unload();
+
+    rt.mountPage('pages/jobs/index');
+    const over = rt.mountPage('subpackages/job/pages/search/index');
+    over.call('onPick', { currentTarget: { dataset: { text: '厨师' } } });
+    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateBack' });
+  });
 });
 
 describe('favorites and recently viewed', () => {
@@ -355,7 +388,7 @@ describe('report', () => {
   it('names the missing reason, keeps the text when sending fails, and confirms when sent', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
-    const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean }>(
+    const detail = rt.mountPage<{ reportError: string; reportText: string; reportVisible: boolean; reported: boolean }>(
       'subpackages/job/pages/detail/index',
       { id: jobs.items[0].id },
     );
@@ -385,6 +418,7 @@ describe('report', () => {
     await detail.call('onReportSubmit');
     await rt.flush();
     expect(detail.data.reportVisible).toBe(false);
+    expect(detail.data.reported).toBe(true);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
     const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
     expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });

@@ -33,6 +33,7 @@ interface FormData {
 
 const BASIC_PAGE = 'subpackages/resume/pages/basic/index';
 const WORK_PAGE = 'subpackages/resume/pages/work/index';
+const OVERVIEW_PAGE = 'subpackages/resume/pages/index/index';
 
 async function fill(fields: Record<string, FakeFormItem>, values: Record<string, unknown>): Promise<void> {
   for (const [name, value] of Object.entries(values)) await fields[name].change(value);
@@ -68,6 +69,40 @@ describe('device drafts', () => {
     expect(rt.fake.alertBeforeUnload.enabled).toBe(false);
   });
 
+  it('the overview says 继续编辑 / 继续添加 where edits are kept unsaved, in this launch and the next', async () => {
+    ({ rt, token, user } = await launch(server));
+    const overview = rt.mountPage<{ unsaved: Record<string, boolean> }>(OVERVIEW_PAGE);
+    await rt.flush();
+    overview.show();
+    expect(overview.data.unsaved).toMatchObject({ basic: false, newWork: false, selfIntro: false });
+
+    const basic = await openForm<FormData>(rt, BASIC_PAGE);
+    await fill(basic.fields, { name: '王小明' });
+    basic.page.unload();
+    const work = await openForm<FormData>(rt, WORK_PAGE);
+    await fill(work.fields, { company: '杭州小笼包餐饮有限公司' });
+    work.page.unload();
+    overview.hide();
+    overview.show();
+    expect(overview.data.unsaved).toMatchObject({ basic: true, newWork: true, selfIntro: false });
+
+    const storage = storageSnapshot(rt);
+    rt.dispose();
+    ({ rt } = await launch(server, { user, storage }));
+    const again = rt.mountPage<{ unsaved: Record<string, boolean> }>(OVERVIEW_PAGE);
+    await rt.flush();
+    again.show();
+    expect(again.data.unsaved).toMatchObject({ basic: true, newWork: true, expectations: false });
+
+    // Typed back to what the server has: nothing unsaved any more.
+    const back = await openForm<FormData>(rt, BASIC_PAGE);
+    await fill(back.fields, { name: '' });
+    back.page.unload();
+    again.hide();
+    again.show();
+    expect(again.data.unsaved.basic).toBe(false);
+  });
+
   it('asks before leaving while there are unsaved changes, and not once they are saved', async () => {
     ({ rt, token } = await launch(server));
     const { page, fields } = await openForm<FormData>(rt, WORK_PAGE);
@@ -82,7 +117,11 @@ describe('device drafts', () => {
     await rt.flush();
     expect(rt.fake.lastToast()).toMatchObject({ content: '已保存', type: 'success' });
     expect(rt.fake.alertBeforeUnload.enabled).toBe(false);
-    expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateBack' });
+    // Opened on its own (nothing below to go back to): the resume overview takes its place.
+    expect(rt.fake.navigation.at(-1)).toMatchObject({
+      api: 'redirectTo',
+      url: '/subpackages/resume/pages/index/index',
+    });
     expect(storedDraft(rt, 'resume.work.new')).toBeNull();
     expect((await resume()).workExperiences).toEqual([
       expect.objectContaining({

@@ -59,7 +59,7 @@ async function expectRefused(
   expect(await storedResume()).toEqual(before);
   // The draft keeps what was typed; a cleared value is stored as null.
   expect(storedDraft(rt, form)?.values[field]).toEqual(fields[field].value ?? null);
-  expect(rt.fake.navigation.filter((n) => n.api === 'navigateBack')).toEqual([]);
+  expect(rt.fake.navigation.filter((n) => n.api === 'navigateBack' || n.api === 'redirectTo')).toEqual([]);
 }
 
 describe('basic info', () => {

@@ -207,7 +207,7 @@ describe('job detail', () => {
       id: 'no-such-job',
     });
     await rt.flush();
-    expect(missing.data.status).toBe('error');
-    expect(missing.data.errorMessage).toBe('该职位已下线或不存在');
+    expect(missing.data.status).toBe('missing');
+    expect(missing.data.errorMessage).toBe('职位不存在或已下线');
   });
 });

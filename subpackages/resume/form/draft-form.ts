@@ -10,6 +10,9 @@ import type { DraftValues, FormDraft } from '../../../stores/form-drafts';
 import type { SubmitOutcome } from '../../../stores/outcome';
 
 export const LEAVE_MESSAGE = '修改还没有保存，确定离开吗？内容会保留在本机，下次打开可继续编辑';
+/** Where a finished edit page goes when it was opened on its own (no page below to go back to). */
+export const RESUME_OVERVIEW = 'subpackages/resume/pages/index/index';
+
 export const FIX_FIELDS_MESSAGE = '请按提示修改标红的内容';
 
 /**
@@ -116,7 +119,7 @@ export async function submitForm(
   const outcome = await save();
   if (outcome.ok) {
     showToast(successText, 'success');
-    navigateBack();
+    navigateBack(RESUME_OVERVIEW);
     return true;
   }
   reportFailure(form, outcome);

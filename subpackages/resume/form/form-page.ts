@@ -6,7 +6,7 @@ import type { ResumeFormSession } from '../../../stores/resume-forms';
 import { confirm } from '../../../services/platform/dialog';
 import { navigateBack } from '../../../services/platform/navigation';
 import { showToast } from '../../../services/platform/ui';
-import { DraftForm, submitForm } from './draft-form';
+import { DraftForm, RESUME_OVERVIEW, submitForm } from './draft-form';
 
 /** Data every resume edit page has. */
 export const FORM_PAGE_DATA = {
@@ -93,6 +93,6 @@ export const formPageHandlers = {
       return;
     }
     showToast('已删除', 'success');
-    navigateBack();
+    navigateBack(RESUME_OVERVIEW);
   },
 };

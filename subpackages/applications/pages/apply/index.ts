@@ -1,7 +1,7 @@
 import { reaction } from 'mobx';
 import { QuietText } from '../../../../components/quiet-text';
 import { GREETING_MAX } from '../../../../services/contracts/applications';
-import { navigateTo, redirectTo } from '../../../../services/platform/navigation';
+import { navigateTo, redirectTo, switchTab } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { applyStore } from '../../../../stores/apply';
 import { bindView, unbindView } from '../../../../stores/bind';
@@ -29,6 +29,7 @@ const data = {
   needsResume: false,
   skeletonParagraph: { rows: 2 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  otherJobsButton: { layout: 'horizontal', list: [{ text: '看看其他职位', type: 'primary' }] },
 };
 
 Page({
@@ -75,6 +76,9 @@ Page({
   },
   onRetryJob() {
     void applyStore.loadJob(this.data.jobId);
+  },
+  onOtherJobs() {
+    switchTab('pages/jobs/index');
   },
   onRetryAttachments() {
     void applyStore.loadAttachments(this.data.jobId);

@@ -1,5 +1,5 @@
 import { confirm } from '../../../../services/platform/dialog';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { backTo, navigateTo } from '../../../../services/platform/navigation';
 import { whenOnline } from '../../../../services/platform/network';
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
 import { applicationsStore } from '../../../../stores/applications';
@@ -20,6 +20,7 @@ const data = {
   recordedInvite: null as RecordedInviteView | null,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  listButton: { layout: 'horizontal', list: [{ text: '查看我的投递', type: 'primary' }] },
 };
 
 Page({
@@ -59,6 +60,9 @@ Page({
   },
   onRetry() {
     void applicationsStore.loadDetail(this.data.id);
+  },
+  onOpenList() {
+    backTo('subpackages/applications/pages/list/index');
   },
   onOfferTap() {
     navigateTo('subpackages/onboarding/pages/offer/index', { applicationId: this.data.id });

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../../../../services/contracts/applications';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { stopPullDownRefresh } from '../../../../services/platform/ui';
 import { APPLICATION_TABS, applicationsStore, type ApplicationTabKey } from '../../../../stores/applications';
 import { bindView, unbindView, type ViewInstance } from '../../../../stores/bind';
@@ -18,6 +18,7 @@ const data = {
   skeletonRows: [1, 2, 3],
   skeletonParagraph: { rows: 2 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  browseJobsButton: { layout: 'horizontal', list: [{ text: '去看看职位', type: 'primary' }] },
 };
 
 type ListData = typeof data;
@@ -70,6 +71,9 @@ Page({
   },
   onReachBottom() {
     void applicationsStore.list(APPLICATION_TABS[this.data.tabIndex].key).loadMore();
+  },
+  onBrowseJobs() {
+    switchTab('pages/jobs/index');
   },
   onRetry() {
     void applicationsStore.list(APPLICATION_TABS[this.data.tabIndex].key).load();

@@ -4,8 +4,9 @@ import {
   type JobReportReason,
 } from '../../../../services/contracts/jobs';
 import { QuietText } from '../../../../components/quiet-text';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { openLocation } from '../../../../services/platform/location';
+import { whenOnline } from '../../../../services/platform/network';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { applicationsStore } from '../../../../stores/applications';
@@ -31,18 +32,26 @@ const data = {
   reportText: '',
   reportError: '',
   reportSending: false,
+  /** Reported from this page: the link says so instead of offering a second report. */
+  reported: false,
   reportReasons: REPORT_REASONS,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  otherJobsButton: { layout: 'horizontal', list: [{ text: '看看其他职位', type: 'primary' }] },
 };
 
 Page({
   data,
   /** The report's text box: it shows what is typed itself. */
   reportBox: null as QuietText | null,
+  stopWatchingNetwork: null as (() => void) | null,
   onLoad(query: Record<string, string | undefined>) {
     const jobId = query.id ?? '';
     this.setData({ jobId });
+    // A load that failed (offline, weak signal) is tried again as soon as the network is back.
+    this.stopWatchingNetwork = whenOnline(() => {
+      if (jobDetailStore.entry(jobId).status === 'error') void jobDetailStore.load(jobId);
+    });
     this.reportBox = new QuietText(this, 'reportText');
     bindView(this, () => {
       const entry = jobDetailStore.entry(jobId);
@@ -60,9 +69,13 @@ Page({
   },
   onUnload() {
     unbindView(this);
+    this.stopWatchingNetwork?.();
   },
   onRetry() {
     void jobDetailStore.load(this.data.jobId);
+  },
+  onOtherJobs() {
+    switchTab('pages/jobs/index');
   },
   onShareAppMessage() {
     const { jobId, job } = this.data;
@@ -120,7 +133,7 @@ Page({
     // What the seeker typed stays when sending fails.
     this.setData({ reportSending: false, reportError: failure ?? '' });
     if (!failure) {
-      this.setData({ reportVisible: false, reportReason: '' });
+      this.setData({ reportVisible: false, reportReason: '', reported: true });
       this.reportBox?.show('');
       showToast('已收到举报，我们会尽快核实', 'success');
     }

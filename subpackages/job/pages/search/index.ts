@@ -58,6 +58,6 @@ Page({
   search(keyword: string) {
     jobSearchStore.cancelSuggestions();
     void jobSearchStore.update({ keyword: keyword.trim() });
-    navigateBack();
+    navigateBack('pages/jobs/index');
   },
 });

@@ -1,4 +1,5 @@
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
+import { whenOnline } from '../../../../services/platform/network';
 import { stopPullDownRefresh } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { favoritesStore } from '../../../../stores/favorites';
@@ -14,12 +15,18 @@ const data = {
   skeletonRows: [1, 2, 3],
   skeletonParagraph: { rows: 2 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  browseJobsButton: { layout: 'horizontal', list: [{ text: '去看看职位', type: 'primary' }] },
 };
 
 Page({
   data,
+  stopWatchingNetwork: null as (() => void) | null,
   onLoad() {
     const list = favoritesStore.list;
+    // A load that failed (offline, weak signal) is tried again as soon as the network is back.
+    this.stopWatchingNetwork = whenOnline(() => {
+      if (list.status === 'error') void favoritesStore.loadList();
+    });
     bindView(this, () => ({
       status: list.status,
       // A job un-starred on its detail page leaves this list at once.
@@ -34,6 +41,7 @@ Page({
   },
   onUnload() {
     unbindView(this);
+    this.stopWatchingNetwork?.();
   },
   async onPullDownRefresh() {
     await favoritesStore.list.refresh();
@@ -47,6 +55,9 @@ Page({
   },
   onLoadMore() {
     void favoritesStore.list.loadMore();
+  },
+  onBrowseJobs() {
+    switchTab('pages/jobs/index');
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });

@@ -1,4 +1,4 @@
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { recentViewsStore } from '../../../../stores/recent-views';
 import { toJobCardView, type JobCardView } from '../../../../view-models/job-view';
@@ -6,6 +6,7 @@ import { toJobCardView, type JobCardView } from '../../../../view-models/job-vie
 const data = {
   jobs: [] as JobCardView[],
   hasMore: false,
+  browseJobsButton: { layout: 'horizontal', list: [{ text: '去看看职位', type: 'primary' }] },
 };
 
 Page({
@@ -25,6 +26,9 @@ Page({
   },
   onLoadMore() {
     recentViewsStore.showMore();
+  },
+  onBrowseJobs() {
+    switchTab('pages/jobs/index');
   },
   onJobTap(jobId: string) {
     navigateTo('subpackages/job/pages/detail/index', { id: jobId });

@@ -8,7 +8,12 @@ import {
   ResumeFormSession,
   type BasicFormValues,
 } from '../../../../stores/resume-forms';
-import { birthYearOptions, GENDER_OPTIONS, WORK_STATUS_OPTIONS } from '../../../../view-models/resume-view';
+import {
+  birthYearOptions,
+  GENDER_OPTIONS,
+  typicalBirthYear,
+  WORK_STATUS_OPTIONS,
+} from '../../../../view-models/resume-view';
 import type { PickedCity } from '../../../../components/city-field/props';
 import { reportFailure } from '../../form/draft-form';
 import {
@@ -29,6 +34,7 @@ const data = {
   genderOptions: GENDER_OPTIONS,
   statusOptions: WORK_STATUS_OPTIONS,
   birthYearOptions: birthYearOptions(),
+  birthYearOpenAt: typicalBirthYear(),
   nameMax: RESUME_LIMITS.nameMax,
   emailMax: RESUME_LIMITS.emailMax,
 };

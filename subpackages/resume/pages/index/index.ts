@@ -6,6 +6,7 @@ import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { resumeStore } from '../../../../stores/resume';
+import { unsavedResumeSections } from '../../../../stores/resume-forms';
 import { trustStore } from '../../../../stores/trust';
 import { formatFileSize } from '../../../../format';
 import {
@@ -29,6 +30,8 @@ const data = {
   deletingAttachmentId: '',
   attachmentNote: `可上传JPG、PNG格式的简历图片（不超过${formatFileSize(ATTACHMENT_MAX_BYTES)}），纸质简历拍照即可`,
   pages: RESUME_PAGES,
+  /** Sections with edits kept on this device but not saved yet. */
+  unsaved: {} as Partial<ReturnType<typeof unsavedResumeSections>>,
   skeletonParagraph: { rows: 8 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
 };
@@ -51,6 +54,8 @@ Page({
     void resumeStore.load();
   },
   onShow() {
+    // Back from a form left unsaved (or saved): its entry says so.
+    this.setData({ unsaved: unsavedResumeSections() });
     // A pending check may have been decided while the seeker was away.
     void trustStore.load();
   },

@@ -1,6 +1,7 @@
 import { HIDDEN_COMPANIES_MAX } from '../../../../services/contracts/privacy';
 import { navigateBack } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
+import { RESUME_OVERVIEW } from '../../form/draft-form';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { privacyStore } from '../../../../stores/privacy';
@@ -62,6 +63,6 @@ Page({
       return;
     }
     showToast('已保存', 'success');
-    navigateBack();
+    navigateBack(RESUME_OVERVIEW);
   },
 });
