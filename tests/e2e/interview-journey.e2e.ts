@@ -339,10 +339,14 @@ describe('interview journey', () => {
       await hr.page.locator('.interview-card .interview-entry .ant-tag', { hasText: status }).waitFor();
     };
 
-    // Back from the ended call: one page at a time (the back arrow once popped the details too).
+    // Back from the ended call: one page at a time (the back arrow once popped two), to the chat it was
+    // entered from; then to 我的面试 as the user would.
     await seeker.back();
-    await seeker.waitForRoute('subpackages/interviews/pages/detail/index');
+    await seeker.waitForRoute('subpackages/chat/pages/conversation/index');
     await seeker.back();
+    await seeker.waitForRoute('pages/messages/index');
+    await seeker.tab('我的');
+    await seeker.frame().locator('.me-menu-item', { hasText: '我的面试' }).click();
     await seeker.waitForRoute('subpackages/interviews/pages/list/index');
     await seeker.step('两场新面试都申请改期', async () => {
       await openInterview(confirmed, '待回复');
