@@ -167,7 +167,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     faults,
     hub,
     hrSessions,
-    employerJobs: new EmployerJobs(db, () => clock.now()),
+    employerJobs: new EmployerJobs(db, () => clock.now(), applications),
     employerHub,
     interviews,
     rooms,

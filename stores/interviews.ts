@@ -146,7 +146,7 @@ export class InterviewsStore {
   }
 
   /**
-   * An interview pushed (the app socket's `interview.updated`) or answered: the entry and the list agree.
+   * An interview pushed (the app socket's `interview.updated`, routed by the chat store) or answered: the entry and the list agree.
    * A new one joins the list only once the list is loaded (until then the list's own read brings it).
    */
   remember(interview: Interview): void {

@@ -375,7 +375,12 @@ export class RecordedInterviewStore {
       await this.dropTake('上次录好的视频已不在手机上，请重新录制（不计入重录次数）');
       return;
     }
-    if (reason === 'already_answered' || reason === 'deadline_passed' || reason === 'stale_take') {
+    if (
+      reason === 'already_answered' ||
+      reason === 'deadline_passed' ||
+      reason === 'stale_take' ||
+      reason === 'application_ended'
+    ) {
       removeStorage(pendingKey(this.interviewId));
       runInAction(() => this.refused(error, 'ready'));
       await this.reload();

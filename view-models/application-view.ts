@@ -202,25 +202,28 @@ export interface JobApplyBarView {
   /** '' until the seeker has applied to this job. */
   applicationId: string;
   text: string;
-  /** Set when the job takes no application: the reason, shown on tap. */
+  /** Set when the seeker has not applied and the job takes no application: the reason, shown on tap. */
   closedMessage: string;
+  /** Why the job takes no application (paused, closed), above its details, applied or not; '' when open. */
+  banner: string;
 }
 
 export function toJobApplyBarView(
   application: { id: string; status: ApplicationStatus } | undefined,
   jobStatus: JobStatus = 'open',
 ): JobApplyBarView {
+  const banner = jobStatus === 'open' ? '' : JOB_NOT_OPEN_MESSAGES[jobStatus];
   if (application) {
     return {
       applicationId: application.id,
       text: `${APPLICATION_STATUS_LABELS[application.status]} · 查看进度`,
       closedMessage: '',
+      banner,
     };
   }
-  if (jobStatus !== 'open') {
-    return { applicationId: '', text: JOB_STATUS_LABELS[jobStatus], closedMessage: JOB_NOT_OPEN_MESSAGES[jobStatus] };
-  }
-  return { applicationId: '', text: '立即投递', closedMessage: '' };
+  if (jobStatus !== 'open')
+    return { applicationId: '', text: JOB_STATUS_LABELS[jobStatus], closedMessage: banner, banner };
+  return { applicationId: '', text: '立即投递', closedMessage: '', banner };
 }
 
 /** One choice of resume on the apply page. `value` is 'online' or 'attachment:<id>'. */

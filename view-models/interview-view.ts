@@ -46,8 +46,10 @@ export interface InterviewDetailView extends InterviewRowView {
   canAccept: boolean;
   canDecline: boolean;
   canPropose: boolean;
-  /** "还可改期1次" / "已改期2次，不能再改期"; '' before any. */
+  /** "已申请改期1次，还可申请1次" / "已申请改期2次，不能再改期"; '' before any, and once it is over. */
   rescheduleText: string;
+  /** "HR未同意改期：…" while the HR's times stand after a refused proposal; '' otherwise. */
+  refusalText: string;
   /** A video interview agreed and not over: the room button shows, enabled once the room is open. */
   showRoom: boolean;
   roomOpen: boolean;
@@ -150,11 +152,15 @@ export function toInterviewDetailView(interview: Interview, now: number): Interv
     canDecline: live && canMoveInterview(interview.status, 'decline'),
     canPropose: live && canMoveInterview(interview.status, 'propose') && used < MAX_RESCHEDULES,
     rescheduleText:
-      used === 0
+      used === 0 || !live
         ? ''
         : used < MAX_RESCHEDULES
-          ? `已改期${used}次，还可改期${MAX_RESCHEDULES - used}次`
-          : `已改期${used}次，不能再改期`,
+          ? `已申请改期${used}次，还可申请${MAX_RESCHEDULES - used}次`
+          : `已申请改期${used}次，不能再改期`,
+    refusalText:
+      interview.rescheduleRefusal && live && (interview.status === 'invited' || interview.status === 'scheduled')
+        ? `HR未同意改期：${interview.rescheduleRefusal}`
+        : '',
     showRoom: interview.kind === 'video' && interview.status === 'scheduled' && room.text !== '面试间已关闭',
     roomOpen: room.open,
     roomText: room.text,

@@ -7,6 +7,7 @@ import {
   MAX_RESCHEDULES,
   REMINDER_OFFSETS_MS,
   slotErrors,
+  type EmployerInterview,
   type Interview,
   type InterviewFeedbackRequest,
   type InterviewKind,
@@ -23,7 +24,7 @@ import { afterCommit } from '../db/after-commit';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { Notify } from '../realtime/hub';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
-import { InterviewStore, slotTimes, type InterviewRecord } from './interview-store';
+import { employerInterviewOf, InterviewStore, slotTimes, type InterviewRecord } from './interview-store';
 
 const MINUTE_MS = 60 * 1000;
 const CHINA_UTC_OFFSET_MS = 8 * 60 * MINUTE_MS;
@@ -171,7 +172,7 @@ export class InterviewService {
   accept(userId: string, id: number, slot: string): Interview {
     const record = this.allowed(this.forSeeker(userId, id), 'accept');
     const start = this.pickSlot(slotTimes(record.row.slots), slot, '请从邀请中的时间里选择一个');
-    this.update(id, { status: 'scheduled', scheduled_at: start });
+    this.update(id, { status: 'scheduled', scheduled_at: start, reschedule_refusal: null });
     this.step(record, `已接受面试：${slotText(start)}`, `求职者已接受面试，时间：${slotText(start)}`);
     return this.push(id);
   }
@@ -198,6 +199,8 @@ export class InterviewService {
       status: 'reschedule_requested',
       proposed_slots: JSON.stringify(times),
       reschedule_count: count,
+      agreed_before_reschedule: record.row.scheduled_at,
+      reschedule_refusal: null,
       scheduled_at: null,
     });
     const listed = times.map(slotText).join('、');
@@ -211,10 +214,16 @@ export class InterviewService {
     return this.push(id);
   }
 
-  confirm(companyId: number, id: number, slot: string): Interview {
+  confirm(companyId: number, id: number, slot: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'confirm');
     const start = this.pickSlot(slotTimes(record.row.proposed_slots), slot, '请从求职者提议的时间里选择一个');
-    this.update(id, { status: 'scheduled', scheduled_at: start, slots: JSON.stringify([start]), proposed_slots: '[]' });
+    this.update(id, {
+      status: 'scheduled',
+      scheduled_at: start,
+      slots: JSON.stringify([start]),
+      proposed_slots: '[]',
+      agreed_before_reschedule: null,
+    });
     this.step(
       record,
       `HR已确认改期：${slotText(start)}`,
@@ -222,14 +231,46 @@ export class InterviewService {
       'hr',
       interviewCard(id, 'reschedule_confirmed', record.view, [start]),
     );
-    return this.push(id);
+    return this.pushForCompany(id);
   }
 
-  cancel(companyId: number, id: number, reason: string): Interview {
+  /**
+   * The HR keeps to its times: the time agreed before the proposal stands again, or, with none, the seeker
+   * picks from the HR's times still ahead. When none is ahead, refused: confirm one of the seeker's times or
+   * cancel and invite again. The refused proposal still counts toward MAX_RESCHEDULES (no endless ping-pong).
+   */
+  refuse(companyId: number, id: number, reason: string): EmployerInterview {
+    const record = this.allowed(this.forCompany(companyId, id), 'refuse');
+    const now = this.clock.now();
+    const agreed = record.row.agreed_before_reschedule;
+    const ahead = slotTimes(record.row.slots).filter((slot) => slot > now);
+    const keep = agreed !== null && agreed > now ? agreed : null;
+    if (keep === null && !ahead.length) {
+      throw conflict('原定的面试时间都已过去，请确认求职者提议的一个时间，或取消面试后重新邀请', {
+        reason: 'no_time_left',
+      });
+    }
+    this.update(id, {
+      status: keep === null ? 'invited' : 'scheduled',
+      scheduled_at: keep,
+      slots: JSON.stringify(keep === null ? ahead : slotTimes(record.row.slots)),
+      proposed_slots: '[]',
+      agreed_before_reschedule: null,
+      reschedule_refusal: reason,
+    });
+    const outcome =
+      keep === null
+        ? `请从原定时间中选择：${ahead.map(slotText).join('、')}`
+        : `面试仍按原定时间 ${slotText(keep)} 进行`;
+    this.step(record, `HR未同意改期：${reason}`, `抱歉，无法改到你提议的时间：${reason}。${outcome}。`, 'hr');
+    return this.pushForCompany(id);
+  }
+
+  cancel(companyId: number, id: number, reason: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'cancel');
     this.update(id, { status: 'cancelled', cancel_reason: reason });
     this.step(record, `面试已取消：${reason}`, `抱歉，这次面试取消了：${reason}`, 'hr');
-    return this.push(id);
+    return this.pushForCompany(id);
   }
 
   /** After the agreed slot: did it take place, did the interviewer come? Counts toward the HR's no-show rate. */
@@ -340,13 +381,23 @@ export class InterviewService {
     this.applications.recordStep(application, note, { from: from === 'hr' ? 'hr' : 'system', text, card });
   }
 
+  /** Tells both sides (each its own view) and answers the seeker's view. */
   private push(id: number): Interview {
+    return this.pushRecord(id).view;
+  }
+
+  /** As `push`, answering the console's view (the HR's moves). */
+  private pushForCompany(id: number): EmployerInterview {
+    return employerInterviewOf(this.pushRecord(id));
+  }
+
+  private pushRecord(id: number): InterviewRecord {
     const record = this.store.find(id);
     if (!record) throw notFound('面试不存在');
     afterCommit(this.db, () => {
       this.notifySeeker(record.userId, { type: 'interview.updated', interview: record.view });
-      this.notifyCompany(record.companyId, { type: 'interview.updated', interview: record.view });
+      this.notifyCompany(record.companyId, { type: 'interview.updated', interview: employerInterviewOf(record) });
     });
-    return record.view;
+    return record;
   }
 }

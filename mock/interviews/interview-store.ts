@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   ROOM_CLOSES_AFTER_MS,
   ROOM_OPENS_BEFORE_MS,
+  type EmployerInterview,
   type Interview,
   type InterviewKind,
   type InterviewStatus,
@@ -22,6 +23,9 @@ export interface InterviewRow {
   proposed_slots: string;
   scheduled_at: number | null;
   reschedule_count: number;
+  /** The start agreed before the pending proposal, restored if the HR refuses it. */
+  agreed_before_reschedule: number | null;
+  reschedule_refusal: string | null;
   decline_reason: string | null;
   cancel_reason: string | null;
   feedback_took_place: number | null;
@@ -34,6 +38,7 @@ export interface InterviewRow {
 interface InterviewViewRow extends InterviewRow {
   user_id: string;
   user_nickname: string;
+  candidate_name: string;
   hr_id: number;
   conversation_id: number;
   job_id: number;
@@ -49,6 +54,8 @@ export interface InterviewRecord {
   row: InterviewRow;
   userId: string;
   nickname: string;
+  /** The seeker as the company may name them (EmployerInterview.candidate). */
+  candidateName: string;
   hrId: number;
   companyId: number;
   view: Interview;
@@ -58,10 +65,13 @@ const MINUTE_MS = 60 * 1000;
 
 const SELECT = `
   SELECT i.*, a.user_id, u.nickname AS user_nickname, a.hr_id, conv.id AS conversation_id, j.id AS job_id,
-    j.title AS job_title, j.lat, j.lng, co.id AS company_id, co.name AS company_name
+    j.title AS job_title, j.lat, j.lng, co.id AS company_id, co.name AS company_name,
+    CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = a.user_id AND p.company_id = co.id)
+      THEN u.nickname ELSE coalesce(r.name, u.nickname) END AS candidate_name
   FROM interviews i
   JOIN applications a ON a.id = i.application_id
   JOIN users u ON u.id = a.user_id
+  LEFT JOIN resumes r ON r.user_id = a.user_id
   JOIN conversations conv ON conv.application_id = a.id
   JOIN jobs j ON j.id = a.job_id
   JOIN companies co ON co.id = j.company_id`;
@@ -91,6 +101,7 @@ function toInterview(row: InterviewViewRow): Interview {
     proposedSlots: slotTimes(row.proposed_slots).map(iso),
     scheduledAt: scheduled === null ? null : iso(scheduled),
     rescheduleCount: row.reschedule_count,
+    rescheduleRefusal: row.reschedule_refusal,
     declineReason: row.decline_reason,
     cancelReason: row.cancel_reason,
     feedback:
@@ -118,10 +129,15 @@ function toRecord(row: InterviewViewRow): InterviewRecord {
     row,
     userId: row.user_id,
     nickname: row.user_nickname,
+    candidateName: row.candidate_name,
     hrId: row.hr_id,
     companyId: row.company_id,
     view: toInterview(row),
   };
+}
+
+export function employerInterviewOf(record: InterviewRecord): EmployerInterview {
+  return { ...record.view, candidate: { name: record.candidateName } };
 }
 
 /** Reads of interviews; the service decides who may see which. */
@@ -151,14 +167,14 @@ export class InterviewStore {
     return rows.map(toInterview);
   }
 
-  listForCompany(companyId: number, applicationId?: number): Interview[] {
+  listForCompany(companyId: number, applicationId?: number): EmployerInterview[] {
     const rows = this.db
       .prepare(
         `${SELECT} WHERE co.id = ? AND (? IS NULL OR i.application_id = ?)
          ORDER BY coalesce(i.scheduled_at, i.created_at) DESC, i.id DESC LIMIT 200`,
       )
       .all(companyId, applicationId ?? null, applicationId ?? null) as InterviewViewRow[];
-    return rows.map(toInterview);
+    return rows.map((row) => employerInterviewOf(toRecord(row)));
   }
 
   /** Agreed interviews starting in (from, to]: the reminder sweep. */

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import {
   CHECK_IN_RADIUS_M,
   distanceMetres,
+  DOCUMENT_FIELD,
   DOCUMENT_KIND_LABELS,
   formatMetres,
   formatFen,
@@ -29,10 +30,11 @@ import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
 import { afterCommit } from '../db/after-commit';
-import { conflict, notFound } from '../http/api-error';
+import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
 import { nextEvent, sha256Hex } from './contract-chain';
 import { renderContractPdf } from './contract-pdf';
+import { maskIdCardPicture } from './id-card-mask';
 import type { ShiftService } from './shift-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -91,6 +93,8 @@ interface DocumentRow {
   file_name: string;
   mime: string;
   content: Buffer;
+  /** 1: an ID card picture's masked rendition only (migration 020). */
+  masked: number;
   status: 'uploaded' | 'accepted' | 'rejected';
   reject_reason: string | null;
   uploaded_at: number;
@@ -576,27 +580,39 @@ export class OnboardingService {
   // ---------------------------------------------------------------------------------------------------
   // Checklist
 
-  upload(
+  /**
+   * Keeps the seeker's upload of one checklist item (replacing an earlier one). An ID card picture is kept
+   * only as its masked rendition (id-card-mask.ts): the original is never stored. Nobody needs it: the HR
+   * checks the picture is clear and whole and the name, the number comes masked from the real-name check, and
+   * an employer may not hold an applicant's ID card (Labour Contract Law art. 9); a full ID number kept is
+   * sensitive personal information the company would have to guard (PIPL art. 28) for no purpose.
+   */
+  async upload(
     userId: string,
     applicationId: number,
     kind: DocumentKind,
-    file: { name: string; mime: string; bytes: Buffer },
-  ): Onboarding {
+    upload: { name: string; mime: string; bytes: Buffer },
+  ): Promise<Onboarding> {
     const party = this.party(applicationId, { seeker: userId });
     const offer = this.acceptedOffer(applicationId);
     if (!offer) throw conflict('接受录用通知后再上传入职材料');
     if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
-    const current = this.documentRow(applicationId, kind);
-    if (current?.status === 'accepted') throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    const idCard = ID_CARD_KINDS.includes(kind);
+    const file = idCard ? await this.maskedIdCard(kind, upload, party.company) : upload;
+    // Masking took a while: an HR may have accepted the earlier upload meanwhile.
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
     this.db
       .prepare(
-        `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, masked, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (application_id, kind) DO UPDATE SET file_name = excluded.file_name, mime = excluded.mime,
-           content = excluded.content, status = 'uploaded', reject_reason = NULL, uploaded_at = excluded.uploaded_at,
-           reviewed_at = NULL`,
+           content = excluded.content, masked = excluded.masked, status = 'uploaded', reject_reason = NULL,
+           uploaded_at = excluded.uploaded_at, reviewed_at = NULL`,
       )
-      .run(applicationId, kind, file.name, file.mime, file.bytes, this.clock.now());
+      .run(applicationId, kind, file.name, file.mime, file.bytes, idCard ? 1 : 0, this.clock.now());
     this.changed(party);
     return this.view(applicationId, { seeker: userId });
   }
@@ -624,18 +640,53 @@ export class OnboardingService {
     return this.view(party.applicationId, { hr });
   }
 
-  /** The uploaded file, for the HR reviewing it or the seeker who sent it. */
-  documentFile(
+  private async maskedIdCard(
+    kind: DocumentKind,
+    upload: { name: string; mime: string; bytes: Buffer },
+    company: string,
+  ): Promise<{ name: string; mime: string; bytes: Buffer }> {
+    const field = (message: string) => invalidInput([{ path: DOCUMENT_FIELD, message }]);
+    if (upload.mime === 'application/pdf') throw field('身份证请上传JPG或PNG照片');
+    let bytes: Buffer;
+    try {
+      bytes = await maskIdCardPicture(upload.bytes, { kind, company });
+    } catch {
+      throw field('照片无法读取，请重新拍摄后上传');
+    }
+    // The seeker's file name may carry the number too: not kept either.
+    return { name: `${DOCUMENT_KIND_LABELS[kind]}.jpg`, mime: 'image/jpeg', bytes };
+  }
+
+  /** The uploaded file, for the HR reviewing it or the seeker who sent it (an ID card only ever masked). */
+  async documentFile(
     documentId: number,
     actor: Actor,
-  ): { kind: DocumentKind; fileName: string; mime: string; bytes: Buffer } {
+  ): Promise<{ kind: DocumentKind; fileName: string; mime: string; bytes: Buffer }> {
     const document = this.db.prepare('SELECT * FROM onboarding_documents WHERE id = ?').get(documentId) as
       DocumentRow | undefined;
     if (!document) throw notFound('材料不存在');
+    let party: OnboardingParty;
     try {
-      this.party(document.application_id, actor);
+      party = this.party(document.application_id, actor);
     } catch {
       throw notFound('材料不存在');
+    }
+    if (ID_CARD_KINDS.includes(document.kind) && !document.masked) {
+      // Stored before masking existed: masked now, in place of the original.
+      let file: { name: string; mime: string; bytes: Buffer };
+      try {
+        file = await this.maskedIdCard(
+          document.kind,
+          { name: document.file_name, mime: document.mime, bytes: document.content },
+          party.company,
+        );
+      } catch {
+        throw conflict('这份身份证材料无法打码显示，请退回并让求职者重新上传照片');
+      }
+      this.db
+        .prepare('UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ?')
+        .run(file.name, file.mime, file.bytes, documentId);
+      return { kind: document.kind, fileName: file.name, mime: file.mime, bytes: file.bytes };
     }
     return { kind: document.kind, fileName: document.file_name, mime: document.mime, bytes: document.content };
   }

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ApplicationStatus } from '../../services/contracts/applications';
+import {
+  APPLICATION_STATUS_LABELS,
+  isApplicationEnded,
+  type ApplicationStatus,
+} from '../../services/contracts/applications';
 import {
   type AnswerVideoMimeType,
   type EmployerRecordedInterview,
@@ -377,6 +381,14 @@ export class RecordedInterviews {
       throw conflict(`视频面试已于${deadlineText(interview.deadline_at)}截止，无法再作答`, {
         reason: 'deadline_passed',
       });
+    }
+    // Withdrawn, rejected, closed (the job too): nobody would watch an answer now.
+    const application = this.db
+      .prepare('SELECT status, reason FROM applications WHERE id = ?')
+      .get(interview.application_id) as { status: ApplicationStatus; reason: string | null };
+    if (isApplicationEnded(application.status)) {
+      const why = application.reason ?? APPLICATION_STATUS_LABELS[application.status];
+      throw conflict(`这份投递已结束（${why}），无需再作答`, { reason: 'application_ended' });
     }
     if (question.storage_name !== null) {
       throw conflict('这道题已经回答过了', { reason: 'already_answered' });

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { employerInterviewListQueryRules } from '../../services/contracts/employer';
-import { cancelInterviewRules, confirmInterviewRules } from '../../services/contracts/interviews';
+import {
+  cancelInterviewRules,
+  confirmInterviewRules,
+  refuseRescheduleRules,
+} from '../../services/contracts/interviews';
 import type { MockContext } from '../context';
 import { notFound } from '../http/api-error';
 import { optionalText, validateInput } from '../http/validate-input';
@@ -9,7 +13,7 @@ import { requireEmployer } from './employer-auth';
 
 type WithId = { Params: { id: string } };
 
-/** The HR's side of interviews: its company's interviews, confirming reschedules, cancelling, the room. */
+/** The HR's side of interviews: its company's interviews, confirming or refusing reschedules, cancelling, the room. */
 export function registerEmployerInterviewRoutes(app: FastifyInstance, ctx: MockContext): void {
   const idOf = (raw: string) => {
     const id = parseId(raw);
@@ -38,6 +42,12 @@ export function registerEmployerInterviewRoutes(app: FastifyInstance, ctx: MockC
     const hr = requireEmployer(ctx, request);
     const { slot } = await validateInput(confirmInterviewRules, request.body, 'body');
     return ctx.interviews.confirm(hr.companyId, idOf(request.params.id), slot);
+  });
+
+  app.post<WithId>('/employer/interviews/:id/refuse', async (request) => {
+    const hr = requireEmployer(ctx, request);
+    const { reason } = await validateInput(refuseRescheduleRules, request.body, 'body');
+    return ctx.interviews.refuse(hr.companyId, idOf(request.params.id), reason.trim());
   });
 
   app.post<WithId>('/employer/interviews/:id/cancel', async (request) => {

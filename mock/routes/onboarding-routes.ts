@@ -110,6 +110,12 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
     return shifts.income(userId, month);
   });
 
+  /** The seeker's own upload, as the HR sees it (an ID card picture only ever masked). */
+  app.get<{ Params: { id: string } }>('/documents/:id/file', async (request, reply) => {
+    const file = await onboarding.documentFile(idOf(request.params.id, '材料不存在'), { seeker: user(request) });
+    return reply.type(file.mime).header('cache-control', 'no-store').send(file.bytes);
+  });
+
   app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 256, parts: 3 },

@@ -27,6 +27,10 @@ export interface PageLifecycleHost {
   run(where: string, fn: () => unknown): unknown;
   /** A hook the page defines is about to run (the harness's lifecycle log). */
   ran?(name: string): void;
+  /** The page stopped showing (covered, or the app in the background): the platform stops its cameras. */
+  hidden(): void;
+  /** The page shows again: its stopped cameras preview again. */
+  shown(): void;
 }
 
 export class PageLifecycle {
@@ -54,14 +58,17 @@ export class PageLifecycle {
 
   show(): void {
     if (this.state === 'shown' || this.state === 'unloaded') return;
+    const returning = this.state === 'hidden';
     this.state = 'shown';
     this.hook('onShow');
+    if (returning) this.host.shown();
   }
 
   hide(): void {
     if (this.state !== 'shown') return;
     this.state = 'hidden';
     this.hook('onHide');
+    this.host.hidden();
   }
 
   /** False when it was already unloaded. */

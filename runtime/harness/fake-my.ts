@@ -118,8 +118,12 @@ export interface FakeCameraControl {
   /** Seconds the next recordings report (default 4); the file holds `bytes` (default a tiny WebM header). */
   setVideo(video: { seconds?: number; bytes?: Uint8Array }): void;
   timeOut(cameraId: string): void;
-  interrupt(cameraId: string): void;
   fail(failure: MyFailure): void;
+  /**
+   * The harness runtime's hook: the core stopped the cameras of page `pageId` (it hid), and the runtime fires
+   * that page's `<camera onStop>` handlers, read from its template.
+   */
+  whenStopped(listener: (pageId: string) => void): void;
 }
 
 /** The test's side of the fake: logs, answers, switches. Reached as `fakeMy.$fake`. */
@@ -168,8 +172,9 @@ export interface FakeMyControl {
   addFile(file: FakeFile): string;
   /**
    * The camera behind `<camera id>`: each recording (a stopped one becomes a local file uploadFile can read);
-   * `timeOut` ends the running one as its time limit would; `interrupt` throws it away (the page hid: also tap
-   * the page's `<camera onStop>` handler); `fail` makes the next startRecord fail.
+   * `timeOut` ends the running one as its time limit would; `fail` makes the next startRecord fail. When the
+   * page hides (`rt.enterBackground()`, another page on top) the runtime model throws the running one away
+   * (`ended: 'interrupted'`) and the page's `<camera onStop>` fires.
    */
   readonly camera: FakeCameraControl;
   /** Answer for the next chooseImage calls: paths from addFile, `'cancel'` (the default: error 11) or a failure. */
@@ -430,6 +435,7 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
     bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0, 0, 0]),
   };
   let cameraFailure: MyFailure | null = null;
+  const cameraStopListeners: Array<(pageId: string) => void> = [];
   const finishRecording = (cameraId: string, how: 'stopped' | 'timeout'): RecordedVideo => {
     const running = runningRecordings.get(cameraId) as { id: string; record: CameraRecord };
     runningRecordings.delete(cameraId);
@@ -458,6 +464,13 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
         fail(ERROR.unknown, '没有正在进行的录像');
       return finishRecording(cameraId, recordingId === undefined ? 'stopped' : 'timeout');
     },
+    stopAll: async (pageId) => {
+      for (const running of runningRecordings.values()) running.record.ended = 'interrupted';
+      runningRecordings.clear();
+      for (const listener of cameraStopListeners) listener(pageId);
+    },
+    // The fake camera is always ready: nothing to bring back.
+    resumeAll: async () => undefined,
     takePhoto: async () => {
       const path = `temp://photo-${++fileSeq}.jpg`;
       files.set(path, { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), imageType: 'jpeg' });
@@ -506,6 +519,9 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
   const impl = Object.create(null) as Record<string, unknown>;
   Object.assign(impl, core.apis);
   impl.canIUse = canIUseIn(impl);
+  /** A page hid (the harness's page lifecycle): the core stops its cameras, as the simulator's `my` does. */
+  impl.$pageHidden = (pageId: string) => core.camera.pageHidden(pageId);
+  impl.$pageShown = (pageId: string) => core.camera.pageShown(pageId);
 
   // ---- router: the runtime installs the handler that moves its page stack ----
   const navigate =
@@ -644,14 +660,11 @@ export function createFakeMy(options: FakeMyOptions = {}): FakeMy {
       timeOut: (cameraId) => {
         if (!core.camera.expire(cameraId)) throw new Error(`no recording on <camera id="${cameraId}"> to time out`);
       },
-      interrupt: (cameraId) => {
-        const running = runningRecordings.get(cameraId);
-        if (!running) throw new Error(`no recording on <camera id="${cameraId}"> to interrupt`);
-        runningRecordings.delete(cameraId);
-        running.record.ended = 'interrupted';
-      },
       fail: (failure) => {
         cameraFailure = failure;
+      },
+      whenStopped: (listener) => {
+        cameraStopListeners.push(listener);
       },
     },
     answerChooseImage: (answer) => {

@@ -22,6 +22,7 @@ import { eventObject, type MiniEvent } from '../core/event-object';
 import { PageLifecycle } from '../core/page-lifecycle';
 import { PageStack } from '../core/page-stack';
 import { ViewState } from '../core/view-state';
+import { cameraBindingsOf } from './template-cameras';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** One setData transfer may carry at most 256 KB (/mini/ide/01d5bg). */
@@ -392,8 +393,18 @@ abstract class RecordedView<D> {
   }
 }
 
+/** What the fake `my` adds for the page lifecycle (runtime/harness/fake-my.ts). */
+interface PageVisibilityHooks {
+  $pageHidden(pageId: string): Promise<void>;
+  $pageShown(pageId: string): Promise<void>;
+}
+
+let pageViewSeq = 0;
+
 class PageView<D> extends RecordedView<D> implements PageHandle<D> {
   readonly instance: PageInstance<D>;
+  /** Names the page to the camera part (which page's cameras stop). */
+  readonly viewId = `p${++pageViewSeq}`;
   readonly lifecycle: string[] = [];
   readonly core: ViewCore;
   private readonly page: PageLifecycle;
@@ -435,7 +446,13 @@ class PageView<D> extends RecordedView<D> implements PageHandle<D> {
     });
     if (this.stub) instance.$stub = true;
     this.instance = instance as PageInstance<D>;
-    this.page = new PageLifecycle(instance, { run: (_where, fn) => fn(), ran: (name) => this.lifecycle.push(name) });
+    this.page = new PageLifecycle(instance, {
+      run: (_where, fn) => fn(),
+      ran: (name) => this.lifecycle.push(name),
+      // The runtime model's rule (runtime/my/camera.ts): a page that hides stops its cameras.
+      hidden: () => runtime.track((runtime.my as unknown as PageVisibilityHooks).$pageHidden(this.viewId)),
+      shown: () => runtime.track((runtime.my as unknown as PageVisibilityHooks).$pageShown(this.viewId)),
+    });
   }
 
   /** Runs a lifecycle hook (page-level and in `events`) if the page defines it. */
@@ -698,6 +715,7 @@ class RuntimeImpl implements Runtime {
       getCurrentPages: () => this.getCurrentPages(),
     };
     for (const [name, value] of Object.entries(globals)) this.installGlobal(name, value);
+    this.my.$fake.camera.whenStopped((pageId) => this.fireCameraStops(pageId));
     this.installTimerTracking();
     this.my.$fake.setNavigationHandler((api, request) => this.navigate(api, request));
     runtimeActive = true;
@@ -713,6 +731,20 @@ class RuntimeImpl implements Runtime {
 
   violation(message: string): void {
     this.ownViolations.push(message);
+  }
+
+  /** The core stopped the cameras of a page that hid: each `<camera onStop>` of its template fires. */
+  private fireCameraStops(pageId: string): void {
+    const page = this.stack.pages.find((view) => view.viewId === pageId);
+    if (!page || page.stub || page.unloaded) return;
+    for (const camera of cameraBindingsOf(this.root, page.route)) {
+      if (!camera.onStop) continue;
+      try {
+        page.fire(camera.onStop, { type: 'stop', id: camera.id, tagName: 'camera' });
+      } catch (error) {
+        this.violation(`<camera onStop> of ${page.route} threw: ${describe(error)}`);
+      }
+    }
   }
 
   track(promise: Promise<unknown>): void {

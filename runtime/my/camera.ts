@@ -3,7 +3,10 @@
  * `<camera id>`. The platform's rules live here: `timeout` in seconds (default 30, at most 600) after which
  * the recording ends by itself and `timeoutCallback` gets the video; `stopRecord` without a recording fails.
  * The environment's `camera` part records (MediaRecorder in the simulator, scripted files in the jest
- * harness); `<camera>`'s own events (onReady, onError 1004/1005, onStop when the page hides) are the view's.
+ * harness). The platform stops a page's cameras when the page hides (another page covers it, or the app goes
+ * to the background, /mini/component/camera `onStop`): `pageHidden` is that rule, for both adapters (the
+ * page lifecycle calls it); the running take is thrown away and `onStop` fires; `pageShown` brings the
+ * preview back. `<camera>`'s other events (onReady, onError 1004/1005) are the view's.
  */
 import { ERROR, fail, type Invoke } from '../core/invoke';
 import type { CameraPart, RecordedVideo, Timers } from './parts';
@@ -28,6 +31,10 @@ export function createCameras(parts: {
   const { invoke, camera, timers } = parts;
   /** The time limit of each camera's latest recording. */
   const limits = new Map<string, TimeLimit>();
+  const dropLimits = () => {
+    for (const limit of limits.values()) timers.clearTimeout(limit.timer);
+    limits.clear();
+  };
 
   function createCameraContext(id: unknown) {
     const cameraId = String(id ?? '');
@@ -77,9 +84,18 @@ export function createCameras(parts: {
     createCameraContext,
     control: {
       /** Drops every time limit (the runtime is disposed). */
-      abortAll(): void {
-        for (const limit of limits.values()) timers.clearTimeout(limit.timer);
-        limits.clear();
+      abortAll: dropLimits,
+      /**
+       * The page hid: its cameras stop. A running take is thrown away, so its time limit goes too (no
+       * timeoutCallback for a video that does not exist); then the part stops each camera, which fires onStop.
+       */
+      pageHidden(pageId: string): Promise<void> {
+        dropLimits();
+        return camera.stopAll(pageId).catch((error: unknown) => parts.report('<camera> stop on page hide', error));
+      },
+      /** The page shows again: its cameras preview again; recording needs a new startRecord. */
+      pageShown(pageId: string): Promise<void> {
+        return camera.resumeAll(pageId).catch((error: unknown) => parts.report('<camera> resume on page show', error));
       },
       /** Ends a camera's recording as its time limit would, now (tests). Returns false when none runs. */
       expire(cameraId: string): boolean {

@@ -53,13 +53,20 @@ export interface RecordedVideo {
 
 /**
  * The camera behind `<camera id>` of the top page: records until stopped. A failure is a MyError (no
- * such camera, not ready, already recording). `<camera>`'s events (ready, error, stop on hide) are the view's.
+ * such camera, not ready, already recording). `<camera>`'s events (ready, error) are the view's.
  */
 export interface CameraPart {
   startRecord(cameraId: string): Promise<{ recordingId: string }>;
   /** Ends the recording (only `recordingId` when given: a time limit never ends a later take). */
   stopRecord(cameraId: string, recordingId?: string): Promise<RecordedVideo>;
   takePhoto(cameraId: string): Promise<{ tempImagePath: string }>;
+  /**
+   * Stops every `<camera>` of the page `pageId` (runtime/my/camera.ts decides when: the page hid): a running
+   * recording is thrown away (no file), then each camera fires its `onStop`.
+   */
+  stopAll(pageId: string): Promise<void>;
+  /** The page shows again: its stopped cameras preview again (no second onReady). */
+  resumeAll(pageId: string): Promise<void>;
 }
 
 export interface MyParts {

@@ -31,10 +31,10 @@ export const INTERVIEW_STATUS_LABELS: Record<InterviewStatus, string> = {
 };
 
 /** Who may do what, from which status. The server refuses anything else with 409 and says why. */
-export type InterviewMove = 'accept' | 'decline' | 'propose' | 'confirm' | 'cancel';
+export type InterviewMove = 'accept' | 'decline' | 'propose' | 'confirm' | 'refuse' | 'cancel';
 export const INTERVIEW_MOVES: Record<InterviewStatus, readonly InterviewMove[]> = {
   invited: ['accept', 'decline', 'propose', 'cancel'],
-  reschedule_requested: ['confirm', 'decline', 'cancel'],
+  reschedule_requested: ['confirm', 'refuse', 'decline', 'cancel'],
   scheduled: ['decline', 'propose', 'cancel'],
   declined: [],
   cancelled: [],
@@ -44,6 +44,7 @@ export const INTERVIEW_MOVE_NAMES: Record<InterviewMove, string> = {
   decline: '拒绝面试',
   propose: '申请改期',
   confirm: '确认改期',
+  refuse: '不同意改期',
   cancel: '取消面试',
 };
 
@@ -91,7 +92,10 @@ export interface Interview {
   proposedSlots: string[];
   /** ISO 8601 start once agreed. */
   scheduledAt: string | null;
+  /** Reschedules asked for, confirmed or refused: each counts toward MAX_RESCHEDULES. */
   rescheduleCount: number;
+  /** Why the HR refused the seeker's last proposal (cleared once a time is agreed). */
+  rescheduleRefusal: string | null;
   declineReason: string | null;
   cancelReason: string | null;
   feedback: InterviewFeedback | null;
@@ -100,6 +104,12 @@ export interface Interview {
   /** ISO 8601 */
   createdAt: string;
   updatedAt: string;
+}
+
+/** The console's view of an interview: also who is interviewed. */
+export interface EmployerInterview extends Interview {
+  /** The resume's name; the Alipay nickname when there is none or the seeker hid the resume from the company. */
+  candidate: { name: string };
 }
 
 /** GET /interviews: the seeker's interviews, soonest first, with the server's time for countdowns. */
@@ -244,6 +254,23 @@ export const proposeInterviewRules: InputRules<ProposeInterviewRequest> = { slot
 export type ConfirmInterviewRequest = AcceptInterviewRequest;
 export const confirmInterviewRules = acceptInterviewRules;
 
+/**
+ * POST /employer/interviews/:id/refuse: the HR keeps to its times. The time agreed before the proposal
+ * stands again; without one, the seeker picks from the HR's times still ahead.
+ */
+export interface RefuseRescheduleRequest {
+  reason: string;
+}
+
+export const refuseRescheduleRules: InputRules<RefuseRescheduleRequest> = {
+  reason: textRule('原因', {
+    required: true,
+    requiredMessage: '请填写不同意改期的原因',
+    max: DECLINE_REASON_MAX,
+    multiline: true,
+  }),
+};
+
 /** POST /employer/interviews/:id/cancel */
 export interface CancelInterviewRequest {
   reason: string;
@@ -273,6 +300,7 @@ export const interviewFeedbackRules: InputRules<InterviewFeedbackRequest> = {
 export type InterviewConflictReason =
   | 'illegal_move'
   | 'reschedule_limit'
+  | 'no_time_left'
   | 'room_not_open'
   | 'room_closed'
   | 'interview_cancelled'

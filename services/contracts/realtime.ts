@@ -1,7 +1,7 @@
 import type { ApplicationDetail } from './applications';
 import type { ChatMessage } from './conversations';
 import type { EmployerApplicationWithResume } from './employer';
-import type { Interview } from './interviews';
+import type { EmployerInterview, Interview } from './interviews';
 import type { WaitingSeeker } from './rtc';
 import type { Onboarding } from './onboarding';
 import type { EmployerRecordedInterview, RecordedInterview } from './recorded-interviews';
@@ -155,6 +155,12 @@ export interface EmployerWaitingRoomEvent {
   waiting: WaitingSeeker[];
 }
 
+/** An interview of the company's was created or changed, as the console sees it. */
+export interface EmployerInterviewUpdatedEvent {
+  type: 'interview.updated';
+  interview: EmployerInterview;
+}
+
 /** An applicant answered a question of a recorded interview (the last answer completes it). */
 export interface EmployerRecordedInterviewUpdatedEvent {
   type: 'recorded-interview.updated';
@@ -168,7 +174,7 @@ export type EmployerServerEvent =
   | PongEvent
   | EmployerApplicationCreatedEvent
   | EmployerApplicationUpdatedEvent
-  | InterviewUpdatedEvent
+  | EmployerInterviewUpdatedEvent
   | EmployerWaitingRoomEvent
   | MessageEvent
   | MessageAckEvent

@@ -84,6 +84,7 @@ export type RtcClientFrame =
 export interface WaitingSeeker {
   interviewId: string;
   applicationId: string;
+  /** As the company may name the seeker (the resume's name, else the Alipay nickname). */
   nickname: string;
   jobTitle: string;
   scheduledAt: string;

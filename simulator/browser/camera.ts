@@ -3,7 +3,8 @@
  * device with `--use-fake-device-for-media-stream --use-fake-ui-for-media-stream`), recorded with
  * MediaRecorder for the runtime model's camera part (runtime/my/camera.ts keeps the time limits). Events as
  * Alipay sends them (/mini/component/camera): ready; error with 1004 (no camera or camera permission) or
- * 1005 (no microphone permission); stop when the page hides, which throws a running recording away.
+ * 1005 (no microphone permission); stop when the runtime model stops the cameras of a page that hides (runtime/my/camera.ts), which throws a
+ * running recording away; the preview comes back when the page shows again.
  */
 import type { RecordedVideo } from '../../runtime/my/parts';
 
@@ -25,9 +26,12 @@ interface Recording {
 
 interface CameraState {
   video: HTMLVideoElement;
+  devicePosition: string;
   stream: MediaStream | null;
   events: CameraEvents;
   recording: Recording | null;
+  /** Stopped by the page hiding; the preview comes back when it shows again. */
+  stopped: boolean;
 }
 
 const cameras = new WeakMap<Element, CameraState>();
@@ -44,19 +48,25 @@ export function mountCamera(el: HTMLElement, devicePosition: string, events: Cam
   // The front camera shows as a mirror, as on a phone.
   if (devicePosition !== 'back') video.style.transform = 'scaleX(-1)';
   el.appendChild(video);
-  const state: CameraState = { video, stream: null, events, recording: null };
+  const state: CameraState = { video, devicePosition, stream: null, events, recording: null, stopped: false };
   cameras.set(el, state);
-  // The shell's window asks for the camera and keeps the files: a page's blob: URLs would die with its frame.
+  openStream(el, state, () => state.events.ready());
+  return () => release(el);
+}
+
+/** Asks for the camera (the shell's window asks and keeps the files: a page's blob: URLs die with its frame). */
+function openStream(el: Element, state: CameraState, opened: () => void): void {
   const media = navigator.mediaDevices;
   if (!media?.getUserMedia) {
     queueMicrotask(() => state.events.error(CAMERA_UNAVAILABLE, '当前环境无法使用摄像头'));
   } else {
-    media.getUserMedia({ video: { facingMode: devicePosition === 'back' ? 'environment' : 'user' }, audio: true }).then(
+    const facingMode = state.devicePosition === 'back' ? 'environment' : 'user';
+    media.getUserMedia({ video: { facingMode }, audio: true }).then(
       (stream) => {
-        if (cameras.get(el) !== state) return stream.getTracks().forEach((track) => track.stop());
+        if (cameras.get(el) !== state || state.stopped) return stream.getTracks().forEach((track) => track.stop());
         state.stream = stream;
-        video.srcObject = stream;
-        state.events.ready();
+        state.video.srcObject = stream;
+        opened();
       },
       (failure: { message?: string }) => {
         const microphone = /audio|microphone/i.test(failure.message ?? '');
@@ -67,18 +77,33 @@ export function mountCamera(el: HTMLElement, devicePosition: string, events: Cam
       },
     );
   }
-  return () => release(el, false);
 }
 
 /** The page hid: a running recording is thrown away and the camera says `stop`; the preview goes dark. */
-export function hideCamera(el: Element): void {
-  release(el, true);
+export function stopCamera(el: Element): void {
+  const state = cameras.get(el);
+  if (!state || state.stopped) return;
+  state.stopped = true;
+  closeStream(state);
+  state.events.stop();
 }
 
-function release(el: Element, reportStop: boolean): void {
+/** The page shows again: the preview comes back (onReady was sent once, when the camera first opened). */
+export function resumeCamera(el: Element): void {
+  const state = cameras.get(el);
+  if (!state?.stopped) return;
+  state.stopped = false;
+  openStream(el, state, () => undefined);
+}
+
+function release(el: Element): void {
   const state = cameras.get(el);
   if (!state) return;
   cameras.delete(el);
+  closeStream(state);
+}
+
+function closeStream(state: CameraState): void {
   const recording = state.recording;
   state.recording = null;
   if (recording && recording.recorder.state !== 'inactive') {
@@ -86,8 +111,8 @@ function release(el: Element, reportStop: boolean): void {
     recording.recorder.stop();
   }
   state.stream?.getTracks().forEach((track) => track.stop());
+  state.stream = null;
   state.video.srcObject = null;
-  if (reportStop) state.events.stop();
 }
 
 export function startRecord(el: Element): { recordingId: string } {

@@ -56,6 +56,12 @@ export function createBrowserMy(runtime: LogicRuntime, invoke: Invoke): MyApis {
           runtime.callMain('camera', { op: 'stopRecord', cameraId, recordingId }) as Promise<RecordedVideo>,
         takePhoto: (cameraId) =>
           runtime.callMain('camera', { op: 'takePhoto', cameraId }) as Promise<{ tempImagePath: string }>,
+        stopAll: async (pageId) => {
+          await runtime.callMain('camera', { op: 'stopAll', pageId });
+        },
+        resumeAll: async (pageId) => {
+          await runtime.callMain('camera', { op: 'resumeAll', pageId });
+        },
       },
       location: () => settings().location,
       authCode: () => `u_${settings().authUser}.${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`,
@@ -80,6 +86,9 @@ export function createBrowserMy(runtime: LogicRuntime, invoke: Invoke): MyApis {
       core.network.set(changed.offline ? 'NOTREACHABLE' : 'WIFI');
     },
     $componentError: core.componentError,
+    /** A page hid (the logic runtime's page lifecycle): the core stops its cameras. */
+    $pageHidden: (pageId: string) => core.camera.pageHidden(pageId),
+    $pageShown: (pageId: string) => core.camera.pageShown(pageId),
     // The shell shows (and tests read) whether the screen is kept on; the rule itself is the core's.
     setKeepScreenOn: (options: Options = {}) => {
       void runtime.callMain('setKeepScreenOn', { keepScreenOn: Boolean(options.keepScreenOn) });

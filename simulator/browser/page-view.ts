@@ -20,7 +20,7 @@ import {
   type VElement,
 } from '../core/render';
 import { builtinTapAction, drawCanvas, patchChildren, pathFrom, pressStart, vnodeOf, type DomHost } from './dom';
-import { hideCamera, startRecord, stopRecord, takePhoto } from './camera';
+import { resumeCamera, startRecord, stopCamera, stopRecord, takePhoto } from './camera';
 import { watchIconFont } from './icon-fallback';
 import { BUILTIN_CSS } from './styles';
 import type { ViewPackages } from './view-packages';
@@ -624,9 +624,14 @@ export class PageView implements RenderHost {
     return takePhoto(el);
   }
 
-  /** The page hid (another page on top, the app in the background): each camera stops and says so. */
-  hideCameras(): void {
-    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) hideCamera(el);
+  /** The page hid (the runtime model's camera part asks): each camera stops and says so. */
+  stopCameras(): void {
+    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) stopCamera(el);
+  }
+
+  /** The page shows again: each stopped camera previews again. */
+  resumeCameras(): void {
+    for (const el of Array.from(this.doc?.querySelectorAll('sim-camera') ?? [])) resumeCamera(el);
   }
 
   // ---- intersection observers (createIntersectionObserver) ----
@@ -680,7 +685,6 @@ export class PageView implements RenderHost {
   // ---- lifecycle ----
 
   setTop(top: boolean): void {
-    if (!top && this.iframe.dataset.top === 'true') this.hideCameras();
     this.iframe.dataset.top = String(top);
   }
 

@@ -1130,6 +1130,12 @@ export class Shell implements PageViewHost {
       case 'setCanPullDown':
         return {};
       case 'camera': {
+        if (options.op === 'stopAll' || options.op === 'resumeAll') {
+          const view = this.views.get(String(options.pageId));
+          if (options.op === 'stopAll') view?.stopCameras();
+          else view?.resumeCameras();
+          return {};
+        }
         const view = this.topView();
         if (!view) throw { error: 2, errorMessage: 'no page' } satisfies Failure;
         return view.camera(String(options.op), String(options.cameraId), options.recordingId as string | undefined);
@@ -1295,8 +1301,7 @@ export class Shell implements PageViewHost {
     });
     const hide = el('button', { className: 'sim-btn-panel', textContent: '切到后台' });
     hide.addEventListener('click', () => {
-      // The platform stops the camera when the app leaves the foreground (<camera onStop>).
-      this.topView()?.hideCameras();
+      // The page hides with the app, and the runtime model stops its cameras (<camera onStop>).
       this.send({ t: 'app:hook', name: 'onHide' });
     });
     const show = el('button', { className: 'sim-btn-panel', textContent: '回到前台' });

@@ -196,6 +196,17 @@ class ViewData extends ViewState {
 // ---------------------------------------------------------------------------------------------------------------
 // Pages
 
+/** What the browser's `my` adds for the page lifecycle (simulator/browser/my-env.ts). */
+interface PageVisibilityHooks {
+  $pageHidden(pageId: string): Promise<void>;
+  $pageShown(pageId: string): Promise<void>;
+}
+
+/** The hook when the environment has it (`in`: `my` answers any other name with an "unsupported" API). */
+function visibilityHook(my: object, name: keyof PageVisibilityHooks): PageVisibilityHooks[typeof name] | undefined {
+  return name in my ? (my as PageVisibilityHooks)[name] : undefined;
+}
+
 let pageSeq = 0;
 
 export class PageRecord {
@@ -243,7 +254,12 @@ export class PageRecord {
       createIntersectionObserver: (options?: unknown) => runtime.createIntersectionObserver(this.id, options),
     });
     this.instance = instance;
-    this.lifecycle = new PageLifecycle(instance, { run: (where, fn) => runtime.guard(`${route} ${where}`, fn) });
+    this.lifecycle = new PageLifecycle(instance, {
+      run: (where, fn) => runtime.guard(`${route} ${where}`, fn),
+      // The runtime model's rule (runtime/my/camera.ts): a page that hides stops its cameras, showing resumes them.
+      hidden: () => void visibilityHook(runtime.my, '$pageHidden')?.(this.id),
+      shown: () => void visibilityHook(runtime.my, '$pageShown')?.(this.id),
+    });
   }
 
   hook(name: string, arg?: unknown): unknown {

@@ -2,7 +2,8 @@
  * Both sides at once, in one browser: the HR signs in to the console (a second page), the seeker applies in
  * the simulator, and the application arrives in the console without a reload; the HR opens the resume
  * (phone masked) and rejects it with a reason, which the seeker reads on the timeline. Then the HR pauses
- * and closes another job, and the seeker finds it closed, with applying refused and the reason shown.
+ * and closes another job, which a third seeker had applied to: that application closes with it (the third
+ * seeker reads why in 我的投递), and the seeker finds the job closed, with applying refused and the reason.
  * Screenshots of every console page and the seeker's side: artifacts/e2e/console-journey/ and
  * artifacts/e2e/console-journey-seeker/.
  */
@@ -22,6 +23,8 @@ let job: PublishedJob;
 let hrInfo: { id: number; name: string; company: string; companyId: number };
 /** Another open job of the same company, which the HR pauses and then closes. */
 let otherJob: { id: number; title: string };
+/** The third seeker, whose application to the other job is still waiting when the job closes. */
+const THIRD_SEEKER = 'e2e-console-third';
 
 beforeAll(async () => {
   stack = await startStack();
@@ -209,6 +212,24 @@ describe('the HR console beside the simulator', () => {
   });
 
   it('lists the company’s jobs with counts, and pauses then closes one', async () => {
+    // A third seeker applied to the other job: still waiting when the job closes.
+    const login = await fetch(`${stack.mock.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authCode: `u_${THIRD_SEEKER}.setup${Date.now().toString(36)}` }),
+    });
+    const { accessToken } = (await login.json()) as TokenPair;
+    await makeReadyToApply(stack.mock, accessToken, { name: '韩梅梅', gender: 'female' });
+    const applied = await fetch(`${stack.mock.url}/applications`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${accessToken}`,
+        'idempotency-key': `e2e-console-third-${Date.now()}`,
+      },
+      body: JSON.stringify({ jobId: String(otherJob.id) }),
+    });
+    expect(applied.status).toBe(201);
     await hr.step('职位管理', async () => {
       await hr.navigate('职位管理');
       const row = hr.page.locator('.jobs-table tr', { hasText: job.title }).first();
@@ -223,11 +244,21 @@ describe('the HR console beside the simulator', () => {
       await row.locator('.ant-tag', { hasText: '暂停招聘' }).waitFor();
       await row.locator('.job-open', { hasText: '恢复招聘' }).waitFor();
     });
-    await hr.step('关闭职位', async () => {
+    await hr.step('关闭职位：说明待处理的投递会随之关闭', async () => {
+      await row.locator('.job-count-new', { hasText: '1' }).waitFor();
       await row.locator('.job-closed').click();
+      const confirm = hr.page.locator('.ant-popconfirm:visible .job-change-confirm', {
+        hasText: '1份待处理的投递会随之关闭，并通知求职者',
+      });
+      await confirm.waitFor();
+      await confirm.scrollIntoViewIfNeeded();
+    });
+    await hr.step('关闭职位', async () => {
       await hr.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确 定' }).click();
       await row.locator('.ant-tag', { hasText: '已关闭' }).waitFor();
       expect(await row.locator('button').allInnerTexts()).toEqual(['查看投递']);
+      await row.locator('.job-count-ended', { hasText: '1' }).waitFor();
+      expect(await row.locator('.job-count-new').innerText()).toBe('0');
     });
   });
 
@@ -250,6 +281,20 @@ describe('the HR console beside the simulator', () => {
       expect(await closed.simulatorErrors()).toEqual([]);
     } finally {
       await closed.close();
+    }
+    const applications = await SimApp.open(stack, 'console-journey-third-seeker', {
+      authUser: THIRD_SEEKER,
+      launch: 'subpackages/applications/pages/list/index',
+    });
+    try {
+      await applications.step('我的投递：职位关闭，投递随之关闭', async () => {
+        const closedRow = applications.frame().locator('.application-row', { hasText: otherJob.title });
+        await closedRow.locator('.application-status', { hasText: '已关闭' }).waitFor();
+        await closedRow.locator('.application-due', { hasText: '职位已停止招聘' }).waitFor();
+      });
+      expect(await applications.simulatorErrors()).toEqual([]);
+    } finally {
+      await applications.close();
     }
   });
 

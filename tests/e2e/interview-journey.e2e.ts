@@ -4,11 +4,18 @@
  * their screenshots), then accepts a slot on the invitation's card in the chat and enters the room from the
  * card; then the video room: the device check with a live camera preview,
  * 候场 until the HR (the console, the other WebRTC peer) admits, the call with moving video and sound on each
- * side, a dropped connection that rejoins, and hanging up. Chromium runs with a fake camera and microphone.
+ * side, a dropped connection that rejoins, and hanging up. Then two more invitations from the same company: the
+ * seeker asks to reschedule both; the HR confirms one of the proposed times for the first and refuses the
+ * second (its own times stand), then cancels the first; the seeker reads each answer. Chromium runs with a
+ * fake camera and microphone.
  * Screenshots: artifacts/e2e/interview-journey/ (seeker) and interview-journey-console/ (HR).
  */
 import type { TokenPair } from '../../services/contracts/auth';
-import type { InterviewList } from '../../services/contracts/interviews';
+import {
+  INTERVIEW_KIND_LABELS,
+  type InterviewList,
+  type InviteInterviewRequest,
+} from '../../services/contracts/interviews';
 import type { CallStats } from '../../services/contracts/rtc';
 import { makeReadyToApply } from '../support/mock-server';
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
@@ -100,6 +107,28 @@ afterAll(async () => {
   await hr?.close();
   await stack?.stop();
 });
+
+/** One more job of the HR's company (the first template again), applied to and invited to an interview. */
+async function inviteToAnotherJob(
+  invitation: Partial<InviteInterviewRequest>,
+): Promise<{ applicationId: string; row: string }> {
+  const [job] = publishJobsIn(stack.mock, {
+    titleLike: '前端',
+    cityCode: '330100',
+    district: '西湖区',
+    salaries: [[14_000, 19_000]],
+  });
+  const { hr_id: hrId } = stack.mock.db.prepare('SELECT hr_id FROM jobs WHERE id = ?').get(Number(job.id)) as {
+    hr_id: number;
+  };
+  const application = await api<{ id: string }>('POST', '/applications', { body: { jobId: job.id } });
+  await api('POST', `/employer/applications/${application.id}/invite`, {
+    hrId,
+    body: sampleInvitation(Date.now(), invitation),
+  });
+  // 我的面试 rows carry no id a test can see: the kind tells these two apart among the upcoming ones.
+  return { applicationId: application.id, row: INTERVIEW_KIND_LABELS[invitation.kind ?? 'video'] };
+}
 
 /** Polls the side's call stats until video frames and audio bytes both grow. */
 async function expectMediaFlowing(read: () => Promise<CallStats>, side: string): Promise<void> {
@@ -283,6 +312,107 @@ describe('interview journey', () => {
     });
     await hr.step('求职者挂断后，HR 端', async () => {
       await hr.page.locator('.call-room[data-phase="alone"]').waitFor();
+    });
+  });
+
+  it('lets the HR confirm a proposed time, refuse another proposal and cancel; the seeker reads each answer', async () => {
+    const confirmed = await inviteToAnotherJob({ kind: 'phone', phone: '0571-88886666' });
+    const refused = await inviteToAnotherJob({ kind: 'onsite', address: '杭州市西湖区文三路100号' });
+    const upcomingRow = (interview: { row: string }) =>
+      seeker.frame().locator('.row:not(.row-past)', { hasText: interview.row });
+    const openInterview = async (interview: { row: string }, status: string) => {
+      await upcomingRow(interview).click();
+      await seeker.waitForRoute('subpackages/interviews/pages/detail/index');
+      await seeker.frame().locator('.head-status', { hasText: status }).waitFor();
+    };
+    const propose = async () => {
+      await seeker.frame().locator('.action-bar').getByText('申请改期').click();
+      await seeker.frame().getByText('+ 添加一个时间').click();
+      await seeker.frame().locator('.ant-picker-header-confirm').click();
+      await seeker.frame().locator('.proposed').first().waitFor();
+      await seeker.frame().getByText('发给HR确认').click();
+      await seeker.frame().locator('.head-status', { hasText: '改期待确认' }).waitFor();
+      await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
+    };
+    const openApplication = async (applicationId: string, status: string) => {
+      await hr.page.locator(`.application-row[data-id="${applicationId}"]`).click();
+      await hr.page.locator('.interview-card .interview-entry .ant-tag', { hasText: status }).waitFor();
+    };
+
+    // Back from the ended call: one page at a time (the back arrow once popped two), to the chat it was
+    // entered from; then to 我的面试 as the user would.
+    await seeker.back();
+    await seeker.waitForRoute('subpackages/chat/pages/conversation/index');
+    await seeker.back();
+    await seeker.waitForRoute('pages/messages/index');
+    await seeker.tab('我的');
+    await seeker.frame().locator('.me-menu-item', { hasText: '我的面试' }).click();
+    await seeker.waitForRoute('subpackages/interviews/pages/list/index');
+    await seeker.step('两场新面试都申请改期', async () => {
+      await openInterview(confirmed, '待回复');
+      await propose();
+      await seeker.back();
+      await openInterview(refused, '待回复');
+      await propose();
+      await seeker.back();
+      await upcomingRow(refused).filter({ hasText: '改期待确认' }).waitFor();
+    });
+
+    await hr.navigate('投递管理');
+    await hr.step('HR 看到求职者申请改期', async () => {
+      await openApplication(confirmed.applicationId, '改期待确认');
+      await hr.page.locator('.interview-card .interview-proposed', { hasText: '求职者提议改到' }).waitFor();
+      await hr.page.locator('.interview-card').getByRole('button', { name: '不同意改期' }).waitFor();
+    });
+    await hr.step('HR 确认改到求职者提议的时间', async () => {
+      await hr.page
+        .locator('.interview-card')
+        .getByRole('button', { name: /确认改到/ })
+        .click();
+      await hr.page.locator('.interview-card .ant-tag', { hasText: '已确认' }).waitFor();
+      await hr.page.locator('.interview-card', { hasText: '求职者已申请改期 1 次（最多 2 次）' }).waitFor();
+    });
+    await hr.step('HR 不同意另一场的改期：填写原因', async () => {
+      await openApplication(refused.applicationId, '改期待确认');
+      await hr.page.locator('.interview-card').getByRole('button', { name: '不同意改期' }).click();
+      const dialog = hr.page.locator('.interview-reason-dialog');
+      await dialog.getByRole('button', { name: '不同意改期' }).click();
+      await dialog.locator('.ant-form-item-explain-error', { hasText: '请填写不同意改期的原因' }).waitFor();
+      await dialog.locator('textarea').fill('面试官只有原定的两个时间');
+      await hr.page.waitForTimeout(400);
+    });
+    await hr.step('HR 不同意改期后，面试回到待回复', async () => {
+      await hr.page.locator('.interview-reason-dialog').getByRole('button', { name: '不同意改期' }).click();
+      await hr.page.locator('.interview-card .ant-tag', { hasText: '待回复' }).waitFor();
+      await hr.page.locator('.interview-card', { hasText: '未同意改期：面试官只有原定的两个时间' }).waitFor();
+    });
+    await seeker.step('求职者看到 HR 不同意改期，可在原定时间中选择', async () => {
+      await openInterview(refused, '待回复');
+      await seeker.frame().locator('.refusal', { hasText: 'HR未同意改期：面试官只有原定的两个时间' }).waitFor();
+      await seeker.frame().locator('.ant-selector-item').first().waitFor();
+      await seeker.frame().locator('.action-bar').getByText('接受').waitFor();
+    });
+    await seeker.back();
+    await seeker.step('求职者看到 HR 确认的改期时间', async () => {
+      await openInterview(confirmed, '已确认');
+      await seeker.frame().locator('.countdown').waitFor();
+    });
+    await hr.step('HR 取消面试：填写原因', async () => {
+      await openApplication(confirmed.applicationId, '已确认');
+      await hr.page.locator('.interview-card').getByRole('button', { name: '取消面试' }).click();
+      await hr.page.locator('.interview-reason-dialog textarea').fill('岗位已招满，抱歉');
+      await hr.page.waitForTimeout(400);
+    });
+    await hr.step('HR 取消面试后', async () => {
+      await hr.page.locator('.interview-reason-dialog').getByRole('button', { name: '取消面试' }).click();
+      await hr.page.locator('.interview-card .ant-tag', { hasText: '已取消' }).waitFor();
+      await hr.page.locator('.interview-card', { hasText: '已取消：岗位已招满，抱歉' }).waitFor();
+    });
+    await seeker.step('求职者看到面试已取消', async () => {
+      // The open detail page follows the HR's move live.
+      await seeker.frame().locator('.head-status', { hasText: '已取消' }).waitFor();
+      await seeker.frame().locator('.muted', { hasText: 'HR已取消：岗位已招满，抱歉' }).waitFor();
+      await expect(seeker.frame().locator('.action-bar').count()).resolves.toBe(0);
     });
     // Remote images (antd-mini's defaults) are blocked here and fail to load; nothing else may log an error.
     expect(seeker.consoleErrors.filter((text) => !text.includes('net::ERR_FAILED'))).toEqual([]);

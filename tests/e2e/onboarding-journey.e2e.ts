@@ -228,8 +228,14 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         .locator('button', { hasText: /查\s*看/ })
         .first()
         .click();
-      await hr.page.locator('.document-image.masked img').waitFor();
-      await hr.page.locator('.document-mask', { hasText: '身份证号码已遮挡' }).waitFor();
+      // The picture itself is the mock's masked rendition (number band covered, company watermark).
+      await hr.page.locator('.document-image img').waitFor();
+      await hr.page.waitForFunction(() => {
+        type Image = { complete: boolean; naturalWidth: number };
+        const page = globalThis as unknown as { document: { querySelector(selector: string): Image | null } };
+        const image = page.document.querySelector('.document-image img');
+        return !!image && image.complete && image.naturalWidth > 0;
+      });
       // The dialog zooms in: the screenshot waits for it to finish.
       await hr.page
         .locator('.ant-modal')

@@ -143,8 +143,21 @@ describe('the recorded video interview in the console', () => {
           await page().locator('.question-text', { hasText: text }).waitFor();
           await page().locator('.countdown-number').waitFor();
         });
+        if (index === 0) {
+          await seeker.step('录制中切到后台：这次录制作废，不计重录次数', async () => {
+            await page().getByText('我准备好了，现在开始').click();
+            await page().locator('.recording-badge').waitFor();
+            await seeker.page.waitForTimeout(600);
+            // The runtime model stops the camera of a page that hides (<camera onStop>).
+            await seeker.backgroundAndReturn();
+            await page().locator('.notice', { hasText: '录制被中断（App切到了后台）' }).waitFor();
+            await page().locator('.recording-badge').waitFor({ state: 'detached' });
+          });
+        }
         await seeker.step(`第${index + 1}题：录制中`, async () => {
-          await page().getByText('我准备好了，现在开始').click();
+          await page()
+            .getByText(index === 0 ? '开始录制' : '我准备好了，现在开始')
+            .click();
           await page().locator('.recording-badge').waitFor();
           await seeker.page.waitForTimeout(1800);
         });

@@ -15,6 +15,7 @@ import type { JobDetail, JobSummary } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import type { EmployerServerEvent } from '../../services/contracts/realtime';
 import { connectRealtime, startTestBackend, type TestBackend } from './mock-fixture';
+import { sampleInvitation } from '../support/interview-invitation';
 import { apply, fillApplyEssentials, openJobs, type OpenJob } from './mock-resume-helpers';
 
 type Page = CursorPage<EmployerApplicationView>;
@@ -293,6 +294,58 @@ describe('mock backend: the HR console API', () => {
     const foreign = await asHr(hr.token, 'PUT', `/employer/jobs/${foreignJob.id}/status`, { status: 'paused' });
     expect(foreign.status).toBe(404);
     expect((await backend.request<JobDetail>('GET', `/jobs/${foreignJob.id}`)).body.status).toBe('open');
+  });
+
+  it('closing a job ends the applications still waiting, telling each seeker; interviews go on', async () => {
+    const job = openJobs(backend, 80).find(
+      (candidate) => candidate.companyId !== jobA.companyId && candidate.companyId !== foreignJob.companyId,
+    )!;
+    const hr = await signIn(job.hrId);
+    const waiting = await applyAsNewSeeker(job.id);
+    const viewed = await applyAsNewSeeker(job.id);
+    const interviewing = await applyAsNewSeeker(job.id);
+    await asHr(hr.token, 'POST', `/employer/applications/${viewed.application.id}/view`);
+    await asHr(hr.token, 'POST', `/employer/applications/${interviewing.application.id}/view`);
+    const now = backend.server.context.clock.now();
+    const invited = await asHr(hr.token, 'POST', `/employer/applications/${interviewing.application.id}/invite`, {
+      ...sampleInvitation(now),
+    });
+    expect(invited.status).toBe(200);
+    const seekerSocket = connectRealtime(backend.url, waiting.token);
+    try {
+      await seekerSocket.next('hello');
+      // Pausing changes no application.
+      await asHr(hr.token, 'PUT', `/employer/jobs/${job.id}/status`, { status: 'paused' });
+      const stillWaiting = await backend.request<ApplicationDetail>('GET', `/applications/${waiting.application.id}`, {
+        token: waiting.token,
+      });
+      expect(stillWaiting.body.status).toBe('submitted');
+
+      const closed = await asHr<EmployerJob>(hr.token, 'PUT', `/employer/jobs/${job.id}/status`, { status: 'closed' });
+      expect(closed.body.applicationCounts).toMatchObject({ submitted: 0, viewed: 0, closed: 2, interview: 1 });
+      const pushed = await seekerSocket.next('application.updated');
+      expect(pushed).toMatchObject({ application: { id: waiting.application.id, status: 'closed' } });
+    } finally {
+      seekerSocket.close();
+    }
+    for (const seeker of [waiting, viewed]) {
+      const detail = await backend.request<ApplicationDetail>('GET', `/applications/${seeker.application.id}`, {
+        token: seeker.token,
+      });
+      expect(detail.body).toMatchObject({ status: 'closed', reason: '职位已停止招聘' });
+      const messages = await backend.request<{ items: Array<{ text: string }> }>(
+        'GET',
+        `/conversations/${detail.body.conversationId}/messages`,
+        { token: seeker.token },
+      );
+      expect(messages.body.items.map((message) => message.text)).toContainEqual(
+        expect.stringMatching(/^「.+」已停止招聘，你的投递已关闭。/),
+      );
+    }
+    const goingOn = await backend.request<ApplicationDetail>('GET', `/applications/${interviewing.application.id}`, {
+      token: interviewing.token,
+    });
+    expect(goingOn.body.status).toBe('interview');
   });
 
   it("pushes new and changed applications to the company's console sockets only", async () => {

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { ApiErrorBody } from '../../services/contracts/errors';
-import type { Interview, InterviewList, InviteInterviewRequest } from '../../services/contracts/interviews';
+import type {
+  EmployerInterview,
+  Interview,
+  InterviewList,
+  InviteInterviewRequest,
+} from '../../services/contracts/interviews';
 import type { JobDetail } from '../../services/contracts/jobs';
 import type { EmployerServerEvent } from '../../services/contracts/realtime';
 import { RTC_CLOSE_CODES, type RoomTicket, type RtcServerFrame } from '../../services/contracts/rtc';
@@ -145,6 +150,67 @@ describe('mock backend interviews', () => {
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: '已接受其他公司的录用' });
     const confirmAfter = await employer<ApiErrorBody>('POST', '/confirm', { slot: slotIn(75, now) });
     expect(confirmAfter.status).toBe(409);
+  });
+
+  it('lets the HR refuse a reschedule: the earlier time stands, or its own times; the seeker reads why', async () => {
+    const { interview, seeker, employer, token, application, job, now } = await invited('iv-refuse');
+    await seeker('POST', '/propose', { slots: [slotIn(80, now)] });
+    const blank = await employer<ApiErrorBody>('POST', '/refuse', { reason: ' ' });
+    expect(blank.body.error.fields).toEqual([{ path: 'reason', message: '请填写不同意改期的原因' }]);
+    // Never agreed before: back to the HR's own times.
+    const refused = await employer<Interview>('POST', '/refuse', { reason: '面试官只有这两个时间' });
+    expect(refused.body).toMatchObject({
+      status: 'invited',
+      slots: interview.slots,
+      proposedSlots: [],
+      rescheduleCount: 1,
+      rescheduleRefusal: '面试官只有这两个时间',
+      // The console's view names the candidate (the resume's name).
+      candidate: { name: '张三' },
+    });
+    expect((await employer<ApiErrorBody>('POST', '/refuse', { reason: '再说一次' })).body.error).toMatchObject({
+      reason: 'illegal_move',
+    });
+    // Agreed, then a second proposal refused: the agreed time stands again.
+    await seeker('POST', '/accept', { slot: interview.slots[1] });
+    await seeker('POST', '/propose', { slots: [slotIn(90, now)] });
+    const kept = await employer<Interview>('POST', '/refuse', { reason: '时间已经排满' });
+    expect(kept.body).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: interview.slots[1],
+      rescheduleCount: 2,
+      rescheduleRefusal: '时间已经排满',
+    });
+    expect(kept.body.room).not.toBeNull();
+    const detail = await backend.request<ApplicationDetail>('GET', `/applications/${application.id}`, { token });
+    expect(detail.body.timeline.map((step) => step.note)).toContain('HR未同意改期：时间已经排满');
+    // A seeker who hid the resume from the company is named by the Alipay nickname only.
+    await backend.request('PUT', '/privacy', { token, body: { hiddenCompanyIds: [String(job.companyId)] } });
+    const listed = await backend.request<{ items: EmployerInterview[] }>(
+      'GET',
+      `/employer/interviews?applicationId=${application.id}`,
+      { headers: { 'x-hr-id': String(job.hrId) } },
+    );
+    expect(listed.body.items[0].candidate.name).not.toBe('张三');
+    expect(listed.body.items[0].candidate.name).not.toBe('');
+    // Both proposals counted: no third.
+    expect((await seeker<ApiErrorBody>('POST', '/propose', { slots: [slotIn(100, now)] })).body.error).toMatchObject({
+      reason: 'reschedule_limit',
+    });
+  });
+
+  it('refuses to refuse a reschedule when none of the HR times is still ahead', async () => {
+    const { seeker, employer, now } = await invited('iv-refuse-late', (now) => ({ slots: [slotIn(2, now)] }));
+    await seeker('POST', '/propose', { slots: [slotIn(30, now)] });
+    await backendNow(4 * 60);
+    const late = await employer<ApiErrorBody>('POST', '/refuse', { reason: '时间不合适' });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({
+      reason: 'no_time_left',
+      message: '原定的面试时间都已过去，请确认求职者提议的一个时间，或取消面试后重新邀请',
+    });
+    const confirmed = await employer<Interview>('POST', '/confirm', { slot: slotIn(30, now) });
+    expect(confirmed.body).toMatchObject({ status: 'scheduled', rescheduleRefusal: null });
   });
 
   it('sends reminders 24 h and 1 h before, one consent each, into the notification log', async () => {

@@ -8,11 +8,14 @@ import type {
   Shift,
 } from '../../services/contracts/onboarding';
 import { verifyContractProof } from '../../services/contracts/onboarding';
+import sharp from 'sharp';
 import { sha256HexAsync } from '../../mock/onboarding/contract-chain';
+import { numberBandOf } from '../../mock/onboarding/id-card-mask';
 import { startTestBackend, type TestBackend } from './mock-fixture';
 import { openJobs } from './mock-resume-helpers';
 import {
   chinaDayOf,
+  fakeIdCardPicture,
   interviewedApplication,
   offerInput,
   passRealName,
@@ -374,6 +377,87 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
   });
 });
 
+describe('ID card pictures: only ever served masked', () => {
+  let backend: TestBackend;
+  beforeAll(async () => {
+    backend = await startTestBackend();
+  });
+  afterAll(() => backend.close());
+
+  /** Mean and standard deviation of the grey level inside the number band of a picture. */
+  async function bandStats(bytes: Buffer) {
+    const { data, info } = await sharp(bytes).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const band = numberBandOf(info.width, info.height);
+    const values: number[] = [];
+    for (let y = band.top; y < band.top + band.height; y += 1)
+      for (let x = band.left; x < band.left + band.width; x += 1) values.push(data[y * info.width + x]);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
+    return { deviation, pixels: values, size: [info.width, info.height] };
+  }
+
+  it('keeps and serves the ID card only with its number band covered, to the HR and to the seeker', async () => {
+    const [job] = openJobs(backend, 1, 120);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-mask', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    await backend.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+
+    const pdf = await uploadDocument(backend, token, applicationId, 'idCardFront', Buffer.from('%PDF-1.4\n'), 'a.pdf');
+    expect(pdf.body.error).toMatchObject({ message: '身份证请上传JPG或PNG照片' });
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]);
+    const unreadable = await uploadDocument(backend, token, applicationId, 'idCardFront', broken, 'a.jpg');
+    expect(unreadable.body.error).toMatchObject({ message: '照片无法读取，请重新拍摄后上传' });
+
+    const original = await fakeIdCardPicture();
+    const uploaded = await uploadDocument(backend, token, applicationId, 'idCardFront', original, 'id.jpg');
+    expect(uploaded.status).toBe(200);
+    const documentId = uploaded.body.documents.find((doc) => doc.kind === 'idCardFront')!.id!;
+    const asHr = await fetch(`${backend.url}/employer/documents/${documentId}/file`, {
+      headers: { 'x-hr-id': String(job.hrId) },
+    });
+    const asSeeker = await fetch(`${backend.url}/documents/${documentId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(asHr.headers.get('content-type')).toBe('image/jpeg');
+    const served = Buffer.from(await asHr.arrayBuffer());
+    expect(Buffer.from(await asSeeker.arrayBuffer()).equals(served)).toBe(true);
+    // Only the masked rendition is kept: the original bytes are nowhere in the database.
+    const kept = backend.server.db.prepare('SELECT content FROM onboarding_documents WHERE id = ?').get(documentId) as {
+      content: Buffer;
+    };
+    expect(kept.content.equals(served)).toBe(true);
+
+    const before = await bandStats(original);
+    const after = await bandStats(served);
+    expect(after.size).toEqual(before.size);
+    // The digits were sharp black on white; the band now is flat grey blocks under a label.
+    expect(before.deviation).toBeGreaterThan(40);
+    expect(after.deviation).toBeLessThan(before.deviation / 2);
+    const changed = after.pixels.filter((value, index) => Math.abs(value - before.pixels[index]) > 24).length;
+    expect(changed / after.pixels.length).toBeGreaterThan(0.5);
+
+    // A row stored before masking existed holds the original: the first view masks it, in its place.
+    backend.server.db
+      .prepare('UPDATE onboarding_documents SET content = ?, masked = 0 WHERE id = ?')
+      .run(original, documentId);
+    const late = await fetch(`${backend.url}/documents/${documentId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const lateBytes = Buffer.from(await late.arrayBuffer());
+    expect((await bandStats(lateBytes)).deviation).toBeLessThan(before.deviation / 2);
+    const rewritten = backend.server.db
+      .prepare('SELECT content, masked FROM onboarding_documents WHERE id = ?')
+      .get(documentId) as { content: Buffer; masked: number };
+    expect(rewritten.masked).toBe(1);
+    expect(rewritten.content.equals(lateBytes)).toBe(true);
+
+    const stranger = await fetch(`${backend.url}/employer/documents/${documentId}/file`, {
+      headers: { 'x-hr-id': String(openJobs(backend, 40).find((other) => other.companyId !== job.companyId)!.hrId) },
+    });
+    expect(stranger.status).toBe(404);
+  });
+});
+
 describe('what the mock logs about real-name and documents', () => {
   it('never logs an ID number, a name from the ID card or a signature, even when a request fails', async () => {
     const lines: string[] = [];
@@ -397,11 +481,25 @@ describe('what the mock logs about real-name and documents', () => {
         token,
         body: { signaturePng: signature, certifyId },
       });
-      await uploadDocument(logged, token, applicationId, 'idCardFront', tinyPng(), `身份证${TEST_ID_NUMBER}.png`);
+      const picture = await fakeIdCardPicture();
+      await uploadDocument(logged, token, applicationId, 'idCardFront', picture, `身份证${TEST_ID_NUMBER}.jpg`);
+      const documentId = (
+        await logged.request<Onboarding>('GET', `/applications/${applicationId}/onboarding`, { token })
+      ).body.documents.find((doc) => doc.kind === 'idCardFront')!.id!;
+      const served = Buffer.from(
+        await (
+          await fetch(`${logged.url}/documents/${documentId}/file`, { headers: { authorization: `Bearer ${token}` } })
+        ).arrayBuffer(),
+      );
       const log = lines.join('');
       expect(lines.length).toBeGreaterThan(5);
       expect(log).toContain('/certify/initialize');
+      expect(log).toContain('/documents/:id/file');
       for (const secret of [TEST_ID_NUMBER, '110105194912310021', '张三', signature]) expect(log).not.toContain(secret);
+      // Neither picture, in any encoding a logger would use.
+      for (const bytes of [picture, served])
+        for (const encoded of [bytes.toString('base64'), bytes.toString('hex'), bytes.toString('latin1')])
+          expect(log).not.toContain(encoded.slice(40, 120));
     } finally {
       await logged.close();
     }

@@ -285,6 +285,18 @@ describe('mock backend: the recorded video interview', () => {
     expect(incomingFiles()).toEqual([]);
   });
 
+  it('refuses answers once the application ended (withdrawn), saying why', async () => {
+    const { token, application } = await applicant();
+    const sent = await sendTo(application.id);
+    expect((await backend.request('POST', `/applications/${application.id}/withdraw`, { token })).status).toBe(200);
+    const refused = await startTake(token, sent, sent.questions[0].id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      reason: 'application_ended',
+      message: '这份投递已结束（你已撤回本次投递），无需再作答',
+    });
+  });
+
   it('gives back a take interrupted by the app going to the background', async () => {
     const { token, application } = await applicant();
     const sent = await sendTo(application.id);

@@ -1,5 +1,6 @@
 import { sampleInvitation } from '../support/interview-invitation';
 import zlib from 'node:zlib';
+import sharp from 'sharp';
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { Onboarding, OfferInput } from '../../services/contracts/onboarding';
 import type { TestBackend } from './mock-fixture';
@@ -36,6 +37,24 @@ export function tinyPng(): Buffer {
     chunk('IDAT', zlib.deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A photo of an ID card's portrait side, as a seeker takes it (856×540 JPEG): the name and address above,
+ * TEST_ID_NUMBER in black on the number's line at the bottom right.
+ */
+export function fakeIdCardPicture(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="856" height="540">
+    <rect width="856" height="540" rx="24" fill="#eef3f8"/>
+    <text x="60" y="90" font-size="30" fill="#333">姓名 张三</text>
+    <text x="60" y="150" font-size="26" fill="#333">性别 男 民族 汉</text>
+    <text x="60" y="210" font-size="26" fill="#333">出生 1949年12月31日</text>
+    <text x="60" y="280" font-size="26" fill="#333">住址 北京市朝阳区某某路1号</text>
+    <rect x="600" y="60" width="200" height="250" fill="#c9d6e3"/>
+    <text x="60" y="460" font-size="24" fill="#333">公民身份号码</text>
+    <text x="270" y="462" font-size="40" font-family="monospace" fill="#000">${TEST_ID_NUMBER}</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 92 }).toBuffer();
 }
 
 export const PLACE = { latitude: 30.2741, longitude: 120.1551 };

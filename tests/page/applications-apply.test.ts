@@ -61,6 +61,7 @@ describe('apply page', () => {
       applicationId: '',
       text: '已关闭',
       closedMessage: '该职位已关闭，不再接受投递',
+      banner: '该职位已关闭，不再接受投递',
     });
     const navigations = rt.fake.navigation.length;
     jobPage.tap('onApplyTap');
@@ -79,7 +80,7 @@ describe('apply page', () => {
 
     const jobPage = rt.mountPage<{ applyBar: JobApplyBarView }>('subpackages/job/pages/detail/index', { id: job.id });
     await rt.flush();
-    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
+    expect(jobPage.data.applyBar).toEqual({ applicationId: '', text: '立即投递', closedMessage: '', banner: '' });
     jobPage.tap('onApplyTap');
     await rt.flush();
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${APPLY}?jobId=${job.id}` });
@@ -121,6 +122,7 @@ describe('apply page', () => {
       applicationId: stored[0].id,
       text: '已投递 · 查看进度',
       closedMessage: '',
+      banner: '',
     });
     jobPage.tap('onApplyTap');
     expect(rt.fake.navigation.at(-1)).toMatchObject({ api: 'navigateTo', url: `/${DETAIL}?id=${stored[0].id}` });

@@ -34,6 +34,15 @@ interface DetailData {
 const LIST = 'subpackages/interviews/pages/list/index';
 const DETAIL = 'subpackages/interviews/pages/detail/index';
 
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await rt.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 let server: TestServer;
 let rt: Runtime;
 let jobsUsed = 0;
@@ -139,7 +148,7 @@ describe('我的面试', () => {
     await rt.flush();
     expect(detail.data.interview).toMatchObject({
       statusText: '改期待确认',
-      rescheduleText: '已改期1次，还可改期1次',
+      rescheduleText: '已申请改期1次，还可申请1次',
       canAccept: false,
       canPropose: false,
       canDecline: true,
@@ -159,6 +168,33 @@ describe('我的面试', () => {
     await rt.flush();
     expect(detail.data.declineVisible).toBe(false);
     expect(detail.data.interview).toMatchObject({ statusText: '已拒绝', endedReason: '你已拒绝：家里有事' });
+  });
+
+  it("follows the HR's answer live on the open page: a refused reschedule, then a cancellation", async () => {
+    const { interview, token, application } = await invitedSeeker();
+    const detail = await openDetail(interview);
+    await call(server, 'POST', `/interviews/${interview.id}/propose`, { token, body: { slots: [slotIn(80)] } });
+    const hr = { 'x-hr-id': application.job.hr.id };
+    const employer = (move: string, reason: string) =>
+      call(server, 'POST', `/employer/interviews/${interview.id}/${move}`, { headers: hr, body: { reason } });
+    expect((await employer('refuse', '面试官只有这两个时间')).status).toBe(200);
+    await until(() => detail.data.interview?.refusalText !== '', 'the pushed refusal');
+    expect(detail.data.interview).toMatchObject({
+      statusText: '待回复',
+      refusalText: 'HR未同意改期：面试官只有这两个时间',
+      canAccept: true,
+    });
+    expect(detail.data.interview?.slotOptions).toHaveLength(2);
+    expect((await employer('cancel', '岗位已招满')).status).toBe(200);
+    await until(() => detail.data.interview?.statusText === '已取消', 'the pushed cancellation');
+    expect(detail.data.interview).toMatchObject({
+      endedReason: 'HR已取消：岗位已招满',
+      refusalText: '',
+      rescheduleText: '',
+      canAccept: false,
+      canPropose: false,
+      canDecline: false,
+    });
   });
 
   it('opens the on-site address on the map and dials a phone interview', async () => {

@@ -211,11 +211,10 @@ describe('recorded interview page', () => {
     expect(page.data.step).toBe('recording');
     expect((await asHr()).questions[0].takesUsed).toBe(1);
 
-    // To the background mid-answer: the platform throws the recording away (page onHide, <camera onStop>).
-    rt.fake.camera.interrupt(CAMERA);
+    // To the background mid-answer: the runtime model stops the camera (the take is thrown away, onStop fires).
     rt.enterBackground();
-    page.tap('onCameraStop');
     await rt.flush();
+    expect(rt.fake.camera.recordings.at(-1)).toEqual({ cameraId: CAMERA, ended: 'interrupted' });
     expect(page.data.step).toBe('ready');
     expect(page.data.notice).toBe('录制被中断（App切到了后台），这次不计入重录次数，请重新录制');
     expect((await asHr()).questions[0].takesUsed).toBe(0);

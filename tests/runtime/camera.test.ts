@@ -1,4 +1,5 @@
 import { createFakeMy } from '../../runtime/harness/fake-my';
+import { createRuntime, type Runtime } from '../../runtime/harness/runtime';
 
 type Video = { tempVideoPath: string; duration: number; size: number };
 interface CameraContext {
@@ -38,17 +39,13 @@ describe('my.createCameraContext (the runtime model)', () => {
     expect(my.$fake.camera.recordings[0].ended).toBe('timeout');
   });
 
-  it('refuses a second recording, a bad timeout, and a recording the page threw away', async () => {
+  it('refuses a second recording, a bad timeout, and a failing camera', async () => {
     const my = createFakeMy();
     const camera = contextOf(my, 'cam');
     await expect(camera.startRecord({ timeout: -1 })).rejects.toMatchObject({ error: 2 });
     await camera.startRecord({ timeout: 30 });
     await expect(camera.startRecord({ timeout: 30 })).rejects.toMatchObject({ error: 3, errorMessage: '正在录像中' });
-    my.$fake.camera.interrupt('cam');
-    await expect(camera.stopRecord()).rejects.toMatchObject({ error: 3 });
-    // After the page hid, the next take records.
-    await camera.startRecord({ timeout: 30 });
-    expect((await camera.stopRecord()).tempVideoPath).toMatch(/^temp:/);
+    await camera.stopRecord();
     my.$fake.camera.fail({ error: 1004, errorMessage: '没有相机权限' });
     await expect(camera.startRecord({})).rejects.toMatchObject({ error: 1004 });
   });
@@ -56,5 +53,43 @@ describe('my.createCameraContext (the runtime model)', () => {
   it('takes a photo', async () => {
     const my = createFakeMy();
     expect((await contextOf(my, 'cam').takePhoto()).tempImagePath).toMatch(/^temp:\/\/photo-\d+\.jpg$/);
+  });
+});
+
+describe('<camera> when its page hides (the runtime model, as the simulator runs it too)', () => {
+  const PAGE = 'tests/runtime/fixtures/pages/camera';
+  let rt: Runtime;
+  let callLog: string[];
+
+  beforeEach(() => {
+    jest.resetModules();
+    rt = createRuntime({ appJson: { pages: [PAGE, 'tests/runtime/fixtures/pages/detail'] }, mountOnNavigate: true });
+    callLog = rt.requireFromRoot<typeof import('./fixtures/call-log')>('tests/runtime/fixtures/call-log').callLog;
+    callLog.length = 0;
+  });
+  afterEach(() => rt.dispose());
+
+  it('throws the running take away and fires onStop when the app goes to the background', async () => {
+    const page = rt.mountPage(PAGE);
+    await page.call('record', 0.2);
+    rt.enterBackground();
+    await rt.flush();
+    expect(callLog).toEqual(['camera:onHide', 'camera:onStop stop cam']);
+    expect(rt.fake.camera.recordings).toEqual([{ cameraId: 'cam', ended: 'interrupted' }]);
+    await expect(page.call('stop')).rejects.toMatchObject({ error: 3 });
+    // The thrown-away take's time limit is gone with it: no timeoutCallback, ever.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(callLog).not.toContain('camera:timeoutCallback');
+    // Back in the foreground the camera records again.
+    rt.enterForeground();
+    await page.call('record', 30);
+    expect((await page.call('stop')) as { tempVideoPath: string }).toMatchObject({ tempVideoPath: /^temp:/ });
+  });
+
+  it('stops the camera when another page covers it', async () => {
+    rt.mountPage(PAGE);
+    my.navigateTo({ url: '/tests/runtime/fixtures/pages/detail' });
+    await rt.flush();
+    expect(callLog).toContain('camera:onStop stop cam');
   });
 });

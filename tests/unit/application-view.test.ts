@@ -251,27 +251,36 @@ describe('toApplicationDetailView', () => {
 
 describe('apply helpers', () => {
   it('labels the job detail apply button', () => {
-    expect(toJobApplyBarView(undefined)).toEqual({ applicationId: '', text: '立即投递', closedMessage: '' });
+    expect(toJobApplyBarView(undefined)).toEqual({
+      applicationId: '',
+      text: '立即投递',
+      closedMessage: '',
+      banner: '',
+    });
     expect(toJobApplyBarView({ id: '8', status: 'viewed' })).toEqual({
       applicationId: '8',
       text: '被查看 · 查看进度',
       closedMessage: '',
+      banner: '',
     });
   });
 
-  it('tells why a paused or closed job takes no application, unless the seeker already applied', () => {
+  it('tells why a paused or closed job takes no application; applied, the banner stays and the bar shows progress', () => {
     expect(toJobApplyBarView(undefined, 'paused')).toEqual({
       applicationId: '',
       text: '暂停招聘',
       closedMessage: '该职位暂停招聘，暂不接受投递',
+      banner: '该职位暂停招聘，暂不接受投递',
     });
     expect(toJobApplyBarView(undefined, 'closed')).toMatchObject({
       text: '已关闭',
       closedMessage: '该职位已关闭，不再接受投递',
     });
-    expect(toJobApplyBarView({ id: '8', status: 'viewed' }, 'closed')).toMatchObject({
+    expect(toJobApplyBarView({ id: '8', status: 'closed' }, 'closed')).toEqual({
       applicationId: '8',
+      text: '已关闭 · 查看进度',
       closedMessage: '',
+      banner: '该职位已关闭，不再接受投递',
     });
   });
 

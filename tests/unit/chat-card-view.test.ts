@@ -31,6 +31,7 @@ function interview(overrides: Partial<Interview> = {}): Interview {
     rescheduleCount: 0,
     declineReason: null,
     cancelReason: null,
+    rescheduleRefusal: null,
     feedback: null,
     room: null,
     createdAt: at(-24),

@@ -25,6 +25,7 @@ function interview(overrides: Partial<Interview> = {}): Interview {
     proposedSlots: [],
     scheduledAt: null,
     rescheduleCount: 0,
+    rescheduleRefusal: null,
     declineReason: null,
     cancelReason: null,
     feedback: null,
@@ -65,7 +66,15 @@ describe('interview views', () => {
     expect(toInterviewDetailView(interview({ rescheduleCount: 2 }), NOW)).toMatchObject({
       canAccept: true,
       canPropose: false,
-      rescheduleText: '已改期2次，不能再改期',
+      rescheduleText: '已申请改期2次，不能再改期',
+      refusalText: '',
+    });
+    // After a refused proposal the HR's times stand, and the seeker reads why.
+    const refused = interview({ rescheduleCount: 1, rescheduleRefusal: '面试官只有这两个时间' });
+    expect(toInterviewDetailView(refused, NOW)).toMatchObject({
+      canAccept: true,
+      canPropose: true,
+      refusalText: 'HR未同意改期：面试官只有这两个时间',
     });
     const soon = interview({
       status: 'scheduled',

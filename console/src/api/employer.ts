@@ -15,7 +15,7 @@ import type {
   SendMessageRequest,
   UnreadTotal,
 } from '../../../services/contracts/conversations';
-import type { Interview, InviteInterviewRequest } from '../../../services/contracts/interviews';
+import type { EmployerInterview, InviteInterviewRequest } from '../../../services/contracts/interviews';
 import type { JobStatus } from '../../../services/contracts/jobs';
 import type { RoomTicket, WaitingSeeker } from '../../../services/contracts/rtc';
 import type {
@@ -72,15 +72,18 @@ export const inviteApplication = (id: string, invitation: InviteInterviewRequest
 
 /** The company's interviews, or one application's. */
 export const listInterviews = (applicationId?: string) =>
-  apiRequest<{ items: Interview[] }>('GET', '/employer/interviews', { query: { applicationId } });
+  apiRequest<{ items: EmployerInterview[] }>('GET', '/employer/interviews', { query: { applicationId } });
 
 export const listWaitingSeekers = () => apiRequest<{ items: WaitingSeeker[] }>('GET', '/employer/interviews/waiting');
 
 export const confirmInterview = (id: string, slot: string) =>
-  apiRequest<Interview>('POST', `/employer/interviews/${id}/confirm`, { body: { slot } });
+  apiRequest<EmployerInterview>('POST', `/employer/interviews/${id}/confirm`, { body: { slot } });
+
+export const refuseReschedule = (id: string, reason: string) =>
+  apiRequest<EmployerInterview>('POST', `/employer/interviews/${id}/refuse`, { body: { reason } });
 
 export const cancelInterview = (id: string, reason: string) =>
-  apiRequest<Interview>('POST', `/employer/interviews/${id}/cancel`, { body: { reason } });
+  apiRequest<EmployerInterview>('POST', `/employer/interviews/${id}/cancel`, { body: { reason } });
 
 export const enterInterviewRoom = (id: string) => apiRequest<RoomTicket>('POST', `/employer/interviews/${id}/room`);
 

@@ -86,7 +86,7 @@ export function InterviewsPage(props: { selectedId: string | undefined; onSelect
             <List.Item.Meta
               title={
                 <span>
-                  {interview.job.title} <Tag>{INTERVIEW_KIND_LABELS[interview.kind]}</Tag>
+                  {interview.candidate.name} · {interview.job.title} <Tag>{INTERVIEW_KIND_LABELS[interview.kind]}</Tag>
                   <Tag color="blue">{INTERVIEW_STATUS_LABELS[interview.status]}</Tag>
                 </span>
               }

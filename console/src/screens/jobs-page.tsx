@@ -1,4 +1,4 @@
-import { Alert, App, Badge, Button, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Popconfirm, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { ApplicationStatus } from '../../../services/contracts/applications';
@@ -11,19 +11,45 @@ import type { Remote } from '../api/use-remote';
 
 const STATUS_COLORS: Record<JobStatus, string> = { open: 'green', paused: 'orange', closed: 'default' };
 
-const COUNT_COLUMNS: Array<[ApplicationStatus, string]> = [
-  ['submitted', '未读'],
-  ['viewed', '已查看'],
-  ['interview', '面试'],
-  ['offer', '录用'],
-  ['hired', '入职'],
-  ['rejected', '不合适'],
+/** The counts an HR acts on, per job: what is new, what is going on, what came of it. */
+const COUNT_COLUMNS: Array<{ key: string; title: string; tip: string; statuses: ApplicationStatus[] }> = [
+  { key: 'new', title: '新投递', tip: '还没查看的投递', statuses: ['submitted'] },
+  { key: 'talking', title: '沟通中', tip: '已查看、还没决定的投递', statuses: ['viewed'] },
+  { key: 'interview', title: '面试中', tip: '已邀请面试', statuses: ['interview'] },
+  { key: 'offer', title: '已录用', tip: '已发录用通知、还没入职', statuses: ['offer'] },
+  { key: 'hired', title: '已入职', tip: '已报到入职', statuses: ['hired'] },
+  { key: 'rejected', title: '不合适', tip: '已告知不合适', statuses: ['rejected'] },
+  {
+    key: 'ended',
+    title: '撤回/关闭',
+    tip: '求职者撤回的，和超时未处理或职位关闭而关闭的投递',
+    statuses: ['withdrawn', 'closed'],
+  },
 ];
 
-const CHANGE_LABELS: Record<JobStatus, { label: string; done: string; confirm: string }> = {
-  open: { label: '恢复招聘', done: '职位已恢复招聘', confirm: '恢复后求职者可以再次投递，确定恢复？' },
-  paused: { label: '暂停招聘', done: '职位已暂停招聘', confirm: '暂停后求职者无法投递，可随时恢复。确定暂停？' },
-  closed: { label: '关闭职位', done: '职位已关闭', confirm: '关闭后不可恢复，求职者将看到职位已关闭。确定关闭？' },
+const countOf = (job: EmployerJob, statuses: readonly ApplicationStatus[]) =>
+  statuses.reduce((sum, status) => sum + job.applicationCounts[status], 0);
+
+/** What closing does to this job's applications, said before the HR confirms. */
+function closeConfirmText(job: EmployerJob): string {
+  const waiting = countOf(job, ['submitted', 'viewed']);
+  const goingOn = countOf(job, ['interview', 'offer']);
+  return [
+    '关闭后不可恢复，求职者将看到职位已关闭。',
+    waiting ? `${waiting}份待处理的投递会随之关闭，并通知求职者。` : '',
+    goingOn ? `面试中和已录用的${goingOn}人不受影响，请继续跟进。` : '',
+    '确定关闭？',
+  ].join('');
+}
+
+const CHANGE_LABELS: Record<JobStatus, { label: string; done: string; confirm(job: EmployerJob): string }> = {
+  open: { label: '恢复招聘', done: '职位已恢复招聘', confirm: () => '恢复后求职者可以再次投递，确定恢复？' },
+  paused: {
+    label: '暂停招聘',
+    done: '职位已暂停招聘',
+    confirm: () => '暂停后求职者无法投递，已有的投递不受影响，可随时恢复。确定暂停？',
+  },
+  closed: { label: '关闭职位', done: '职位已关闭', confirm: closeConfirmText },
 };
 
 /** 职位管理: the company's jobs, applications counted by status, and pause / reopen / close. */
@@ -39,7 +65,8 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
       jobs.setData(
         (current) => current && { items: current.items.map((item) => (item.id === job.id ? updated : item)) },
       );
-      void message.success(CHANGE_LABELS[status].done);
+      const ended = status === 'closed' ? countOf(job, ['submitted', 'viewed']) : 0;
+      void message.success(`${CHANGE_LABELS[status].done}${ended ? `，${ended}份待处理的投递已关闭并通知求职者` : ''}`);
     } catch (error) {
       void message.error(`操作失败：${errorMessage(error)}`);
       jobs.reload();
@@ -67,17 +94,23 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
       width: 100,
       render: (_, job) => <Tag color={STATUS_COLORS[job.status]}>{JOB_STATUS_LABELS[job.status]}</Tag>,
     },
-    ...COUNT_COLUMNS.map(([status, title]) => ({
-      title,
-      key: status,
-      width: 72,
+    ...COUNT_COLUMNS.map((column) => ({
+      title: (
+        <Tooltip title={column.tip}>
+          <span>{column.title}</span>
+        </Tooltip>
+      ),
+      key: column.key,
+      width: column.key === 'ended' ? 84 : 72,
       align: 'center' as const,
-      render: (_: unknown, job: EmployerJob) =>
-        status === 'submitted' && job.applicationCounts.submitted > 0 ? (
-          <Badge count={job.applicationCounts.submitted} />
-        ) : (
-          job.applicationCounts[status]
-        ),
+      render: (_: unknown, job: EmployerJob) => {
+        const count = countOf(job, column.statuses);
+        return (
+          <span className={`job-count job-count-${column.key}`}>
+            {column.key === 'new' && count > 0 ? <Badge count={count} /> : count}
+          </span>
+        );
+      },
     })),
     { title: '总计', key: 'total', width: 72, align: 'center', render: (_, job) => job.applicationTotal },
     {
@@ -94,7 +127,7 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
             .map((to) => (
               <Popconfirm
                 key={to}
-                title={CHANGE_LABELS[to].confirm}
+                title={<div className="job-change-confirm">{CHANGE_LABELS[to].confirm(job)}</div>}
                 okText="确定"
                 cancelText="取消"
                 onConfirm={() => change(job, to)}

@@ -5,10 +5,11 @@ import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 
 /**
- * An uploaded onboarding document, for review. An ID card picture is shown with its number band covered:
- * the HR checks the picture is clear and whole; the number itself is the masked one from the real-name check.
+ * An uploaded onboarding document, for review. An ID card picture comes from the mock already masked (its
+ * number band covered, watermarked for this company: mock/onboarding/id-card-mask.ts), so no view, download
+ * or right-click ever holds the number; the HR checks the picture is clear and whole.
  */
-export function DocumentPreview(props: { document: OnboardingDocument | undefined; masked: boolean; onClose(): void }) {
+export function DocumentPreview(props: { document: OnboardingDocument | undefined; onClose(): void }) {
   const { document } = props;
   const [file, setFile] = useState<{ url: string; type: string }>();
   const [error, setError] = useState<string>();
@@ -48,9 +49,8 @@ export function DocumentPreview(props: { document: OnboardingDocument | undefine
         </a>
       )}
       {file && file.type !== 'application/pdf' && (
-        <div className={props.masked ? 'document-image masked' : 'document-image'}>
+        <div className="document-image">
           <img src={file.url} alt={document ? DOCUMENT_KIND_LABELS[document.kind] : ''} />
-          {props.masked && <div className="document-mask">身份证号码已遮挡</div>}
         </div>
       )}
     </Modal>

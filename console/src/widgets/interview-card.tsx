@@ -6,7 +6,9 @@ import {
   DECLINE_REASON_MAX,
   INTERVIEW_KIND_LABELS,
   INTERVIEW_STATUS_LABELS,
-  type Interview,
+  MAX_RESCHEDULES,
+  refuseRescheduleRules,
+  type EmployerInterview,
   type InterviewStatus,
 } from '../../../services/contracts/interviews';
 import { errorMessage } from '../api/client';
@@ -26,10 +28,28 @@ const STATUS_COLORS: Record<InterviewStatus, string> = {
   cancelled: 'default',
 };
 
+/** The two moves that ask the HR why (the seeker reads the reason). */
+const REASON_MOVES = {
+  refuse: {
+    title: '不同意改期',
+    label: '不同意的原因（求职者可见）',
+    rules: refuseRescheduleRules,
+    send: api.refuseReschedule,
+    done: '已告知求职者：不同意改期',
+  },
+  cancel: {
+    title: '取消面试',
+    label: '取消原因（求职者可见）',
+    rules: cancelInterviewRules,
+    send: api.cancelInterview,
+    done: '面试已取消',
+  },
+} as const;
+
 /**
  * The application's interviews as the HR sees them: times offered or agreed, the seeker's answers, confirming
- * a reschedule (one of the seeker's times), cancelling with a reason, the way into the video room, and a new
- * round once the last one is over.
+ * a reschedule (one of the seeker's times) or refusing it, cancelling with a reason, the way into the video
+ * room, and a new round once the last one is over.
  */
 export function InterviewCard(props: {
   application: EmployerApplication;
@@ -40,7 +60,7 @@ export function InterviewCard(props: {
   const { message } = App.useApp();
   const { epoch } = useEmployerSocket();
   const interviews = useRemote(() => api.listInterviews(application.id), [application.id, epoch]);
-  const [cancelling, setCancelling] = useState<Interview>();
+  const [asking, setAsking] = useState<{ interview: EmployerInterview; move: keyof typeof REASON_MOVES }>();
   const [inviting, setInviting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -59,7 +79,7 @@ export function InterviewCard(props: {
     ),
   );
 
-  const act = async (send: () => Promise<Interview>, done: string) => {
+  const act = async (send: () => Promise<EmployerInterview>, done: string) => {
     setBusy(true);
     try {
       const next = await send();
@@ -77,17 +97,23 @@ export function InterviewCard(props: {
     }
   };
 
-  const cancel = async () => {
-    if (!cancelling) return;
+  const ask = (interview: EmployerInterview, move: keyof typeof REASON_MOVES) => {
+    form.resetFields();
+    setAsking({ interview, move });
+  };
+
+  const sendWithReason = async () => {
+    if (!asking) return;
     try {
       await form.validateFields();
     } catch {
       return;
     }
-    if (await act(() => api.cancelInterview(cancelling.id, form.getFieldValue('reason') as string), '面试已取消')) {
-      setCancelling(undefined);
-    }
+    const move = REASON_MOVES[asking.move];
+    const reason = form.getFieldValue('reason') as string;
+    if (await act(() => move.send(asking.interview.id, reason), move.done)) setAsking(undefined);
   };
+  const askingMove = asking && REASON_MOVES[asking.move];
 
   const items = interviews.data?.items ?? [];
   const open = items.some((item) => ['invited', 'reschedule_requested', 'scheduled'].includes(item.status));
@@ -127,13 +153,23 @@ export function InterviewCard(props: {
           <div className="interview-times">
             {interview.scheduledAt
               ? `已确定：${formatInterviewTime(interview.scheduledAt)}`
-              : `可选：${interview.slots.map(formatInterviewTime).join('、')}`}
+              : `${interview.status === 'reschedule_requested' ? '原定' : '可选'}：${interview.slots.map(formatInterviewTime).join('、')}`}
           </div>
+          {interview.status === 'reschedule_requested' && (
+            <div className="interview-proposed">
+              求职者提议改到：{interview.proposedSlots.map(formatInterviewTime).join('、')}
+            </div>
+          )}
           {interview.address && <div className="muted">地址：{interview.address}</div>}
           {interview.phone && <div className="muted">电话：{interview.phone}</div>}
           {interview.declineReason && <div className="muted">求职者拒绝：{interview.declineReason}</div>}
           {interview.cancelReason && <div className="muted">已取消：{interview.cancelReason}</div>}
-          {interview.rescheduleCount > 0 && <div className="muted">已改期 {interview.rescheduleCount} 次</div>}
+          {interview.rescheduleRefusal && <div className="muted">未同意改期：{interview.rescheduleRefusal}</div>}
+          {interview.rescheduleCount > 0 && (
+            <div className="muted">
+              求职者已申请改期 {interview.rescheduleCount} 次（最多 {MAX_RESCHEDULES} 次）
+            </div>
+          )}
           {interview.feedback && (
             <div className="muted">
               求职者反馈：{interview.feedback.tookPlace ? '面试已进行' : '面试未进行'}，
@@ -155,20 +191,18 @@ export function InterviewCard(props: {
                   确认改到 {formatInterviewTime(slot)}
                 </Button>
               ))}
+            {canMoveInterview(interview.status, 'refuse') && (
+              <Button size="small" onClick={() => ask(interview, 'refuse')}>
+                不同意改期
+              </Button>
+            )}
             {interview.kind === 'video' && interview.status === 'scheduled' && (
               <Button size="small" onClick={() => props.onOpenRoom(interview.id)}>
                 去面试间
               </Button>
             )}
             {canMoveInterview(interview.status, 'cancel') && (
-              <Button
-                size="small"
-                danger
-                onClick={() => {
-                  form.resetFields();
-                  setCancelling(interview);
-                }}
-              >
+              <Button size="small" danger onClick={() => ask(interview, 'cancel')}>
                 取消面试
               </Button>
             )}
@@ -176,21 +210,22 @@ export function InterviewCard(props: {
         </div>
       ))}
       <Modal
-        open={!!cancelling}
-        title="取消面试"
-        okText="取消面试"
+        open={!!asking}
+        title={askingMove?.title}
+        okText={askingMove?.title}
         cancelText="返回"
         confirmLoading={busy}
-        onOk={() => void cancel()}
-        onCancel={() => setCancelling(undefined)}
+        onOk={() => void sendWithReason()}
+        onCancel={() => setAsking(undefined)}
+        className="interview-reason-dialog"
         destroyOnHidden
       >
         <Form form={form} layout="vertical" initialValues={{ reason: '' }}>
           <Form.Item
             name="reason"
-            label="取消原因（求职者可见）"
+            label={askingMove?.label}
             required
-            rules={[contractRule(cancelInterviewRules, 'reason', form)]}
+            rules={[contractRule(askingMove?.rules ?? cancelInterviewRules, 'reason', form)]}
           >
             <Input.TextArea rows={3} showCount maxLength={DECLINE_REASON_MAX} />
           </Form.Item>

@@ -24,7 +24,6 @@ import {
   revokeContractRules,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
-  ID_CARD_KINDS,
   OFFER_STATUS_LABELS,
   PAY_KIND_LABELS,
   SHIFT_STATUS_LABELS,
@@ -372,11 +371,7 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
           placeholder="写明原因，例如：照片模糊，请在光线充足处重拍"
         />
       </Modal>
-      <DocumentPreview
-        document={previewing}
-        masked={!!previewing && ID_CARD_KINDS.includes(previewing.kind)}
-        onClose={() => setPreviewing(undefined)}
-      />
+      <DocumentPreview document={previewing} onClose={() => setPreviewing(undefined)} />
     </Card>
   );
 }

@@ -70,7 +70,8 @@ Page({
     room.leave();
     unbindView(this);
   },
-  onBack() {
+  /** The 返回 button (not named onBack: that is the page event the back arrow fires, which would pop twice). */
+  onBackTap() {
     navigateBack();
   },
   onOpenList() {
