@@ -106,6 +106,18 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         .locator('.ant-form-item-explain-error', { hasText: '请填写薪资金额（元，最多两位小数）' })
         .waitFor();
       await hr.page.locator('.ant-form-item-explain-error', { hasText: '请填写11位联系人手机号' }).waitFor();
+      // A past start date and a wage with extra zeros are named; the first error is scrolled into view.
+      const startDate = hr.page.getByLabel('入职日期');
+      const today = await startDate.inputValue();
+      await startDate.fill('2020-01-02');
+      await hr.page.getByLabel('金额（元）').fill('23000');
+      await hr.page.getByRole('button', { name: '发送录用通知' }).click();
+      await hr.page.locator('.ant-form-item-explain-error', { hasText: '入职日期不能早于今天' }).waitFor();
+      await hr.page.locator('.ant-form-item-explain-error', { hasText: '日薪不能超过10000元，请核对金额' }).waitFor();
+      const payBox = await hr.page.getByLabel('金额（元）').boundingBox();
+      expect(payBox!.y).toBeGreaterThanOrEqual(0);
+      expect(payBox!.y).toBeLessThan(hr.page.viewportSize()!.height);
+      await startDate.fill(today);
     });
     await hr.step('录用通知已发送', async () => {
       await hr.page.getByLabel('日结').check();
