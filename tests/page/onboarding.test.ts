@@ -64,7 +64,7 @@ describe('录用通知', () => {
     expect(page.data.offer).toMatchObject({
       position: '仓库分拣员',
       payText: '日结 ¥220.00/天',
-      startText: expect.stringMatching(/^\d{4}-\d{2}-\d{2} 09:00$/),
+      startText: expect.stringMatching(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/),
       documentsText: '身份证人像面、健康证',
       statusText: '待确认',
       pending: true,
@@ -82,9 +82,13 @@ describe('录用通知', () => {
     page.tap('onCancelDecline');
     expect(page.data.declineReason).toBe('再考虑一下');
 
+    // A double tap asks once and accepts once.
     rt.fake.answerConfirm(true);
     page.tap('onAccept');
+    page.tap('onAccept');
     await rt.flush();
+    expect(rt.fake.ui.filter((entry) => entry.api === 'confirm')).toHaveLength(1);
+    expect(rt.fake.requests.filter((request) => request.url.endsWith('/accept'))).toHaveLength(1);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已接受录用，请签署电子合同' });
     expect(page.data.offer).toMatchObject({ statusText: '已接受', pending: false });
     expect(page.data.steps.map((step) => [step.key, step.done])).toEqual([
