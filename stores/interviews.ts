@@ -46,9 +46,11 @@ export class InterviewsStore {
   clockOffset = 0;
   deviceNow = Date.now();
   private readonly listRequests = new LateAnswers();
+  /** The move on its way per interview, so a second tap gets its outcome instead of sending again. */
+  private readonly running = new Map<string, { action: InterviewAction; outcome: Promise<string | null> }>();
 
   constructor() {
-    makeAutoObservable<InterviewsStore, 'listRequests'>(this, { listRequests: false });
+    makeAutoObservable<InterviewsStore, 'listRequests' | 'running'>(this, { listRequests: false, running: false });
   }
 
   now(): number {
@@ -166,7 +168,24 @@ export class InterviewsStore {
     send: () => Promise<Interview>,
     fallback: string,
   ): Promise<string | null> {
-    if (this.entry(id).acting) return null;
+    // A second tap waits for the first and tells the same outcome; another move waits its turn.
+    const running = this.running.get(id);
+    if (running) return running.action === action ? running.outcome : '正在处理上一个操作，请稍候';
+    const outcome = this.send(id, action, send, fallback);
+    this.running.set(id, { action, outcome });
+    try {
+      return await outcome;
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async send(
+    id: string,
+    action: InterviewAction,
+    send: () => Promise<Interview>,
+    fallback: string,
+  ): Promise<string | null> {
     this.entries.set(id, { ...this.entry(id), acting: action });
     try {
       const interview = await send();

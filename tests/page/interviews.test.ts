@@ -163,6 +163,14 @@ describe('我的面试', () => {
     await rt.flush();
     expect(detail.data.declineVisible).toBe(true);
     expect(detail.data.declineError).not.toBe('');
+    // A double tap waits for the first tap's answer: no 已告知HR while it fails.
+    const first = detail.call('onDeclineSubmit');
+    await detail.call('onDeclineSubmit');
+    await first;
+    await rt.flush();
+    expect(detail.data.declineVisible).toBe(true);
+    expect(detail.data.declineError).not.toBe('');
+    expect(rt.fake.ui.filter((entry) => entry.api === 'showToast' && entry.content === '已告知HR')).toEqual([]);
     rt.fake.setOffline(false);
     await detail.call('onDeclineSubmit');
     await rt.flush();
