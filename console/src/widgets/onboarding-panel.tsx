@@ -21,7 +21,9 @@ import { useEffect, useState } from 'react';
 import {
   CONTRACT_STATUS_LABELS,
   countersignRules,
+  documentReviewRules,
   revokeContractRules,
+  shiftReviewRules,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   OFFER_STATUS_LABELS,
@@ -41,6 +43,7 @@ import { formatDateTime, formatMetres, formatFen, formatMinutes } from '../forma
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { DocumentPreview } from '../widgets/document-preview';
 import { OfferForm } from '../widgets/offer-form';
+import { ReasonDialog } from '../widgets/reason-dialog';
 
 /** SHA-256 in hex with the browser's WebCrypto. */
 async function sha256Hex(text: string): Promise<string> {
@@ -296,17 +299,19 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<OnboardingDocument>();
   const [previewing, setPreviewing] = useState<OnboardingDocument>();
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
+  /** Answers whether the review went through (a refused one keeps the reason dialog open). */
   const review = async (document: OnboardingDocument, decision: 'accepted' | 'rejected', why?: string) => {
     setBusy(true);
     try {
       props.onChanged(await api.reviewDocument(document.id!, { decision, reason: why }));
       void message.success(decision === 'accepted' ? '已通过' : '已退回，求职者会看到原因');
       setRejecting(undefined);
+      return true;
     } catch (error) {
       void message.error(errorMessage(error));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -329,15 +334,7 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
                     <Button key="ok" size="small" type="primary" onClick={() => void review(document, 'accepted')}>
                       通过
                     </Button>,
-                    <Button
-                      key="no"
-                      size="small"
-                      danger
-                      onClick={() => {
-                        setReason('');
-                        setRejecting(document);
-                      }}
-                    >
+                    <Button key="no" size="small" danger onClick={() => setRejecting(document)}>
                       退回
                     </Button>,
                   ]
@@ -352,25 +349,17 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
           </List.Item>
         )}
       />
-      <Modal
+      <ReasonDialog
         open={!!rejecting}
-        title={rejecting && `退回${DOCUMENT_KIND_LABELS[rejecting.kind]}`}
+        title={rejecting ? `退回${DOCUMENT_KIND_LABELS[rejecting.kind]}` : ''}
         okText="退回"
-        cancelText="取消"
-        confirmLoading={busy}
-        okButtonProps={{ disabled: !reason.trim() }}
-        onOk={() => rejecting && void review(rejecting, 'rejected', reason)}
+        placeholder="写明原因，例如：照片模糊，请在光线充足处重拍"
+        rules={documentReviewRules}
+        decision="rejected"
+        busy={busy}
+        onSubmit={(why) => (rejecting ? review(rejecting, 'rejected', why) : Promise.resolve(false))}
         onCancel={() => setRejecting(undefined)}
-        destroyOnHidden
-      >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          placeholder="写明原因，例如：照片模糊，请在光线充足处重拍"
-        />
-      </Modal>
+      />
       <DocumentPreview document={previewing} onClose={() => setPreviewing(undefined)} />
     </Card>
   );
@@ -397,6 +386,7 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
 function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
   const { message } = App.useApp();
   const [approving, setApproving] = useState<Shift>();
+  const [rejecting, setRejecting] = useState<Shift>();
   const [minutes, setMinutes] = useState<number | null>(null);
   const [busy, setBusy] = useState<string>();
 
@@ -424,8 +414,16 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
       () => api.reviewShift(shift.id, { decision: 'approved', minutes: minutes ?? undefined }),
       '工时已核定',
     );
+    // A refused approval keeps the dialog open with the minutes typed.
+    if (!approved) return;
     setApproving(undefined);
-    if (approved) await act(shift, () => api.payShift(shift.id), '工资已转入求职者支付宝');
+    await act(shift, () => api.payShift(shift.id), '工资已转入求职者支付宝');
+  };
+
+  const reject = async (shift: Shift, reason: string) => {
+    const rejected = await act(shift, () => api.reviewShift(shift.id, { decision: 'rejected', reason }), '已驳回');
+    if (rejected) setRejecting(undefined);
+    return rejected;
   };
 
   return (
@@ -460,18 +458,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
                     <Button size="small" type="primary" onClick={() => setApproving(shift)}>
                       核定并发薪
                     </Button>
-                    <Button
-                      size="small"
-                      danger
-                      loading={busy === shift.id}
-                      onClick={() =>
-                        void act(
-                          shift,
-                          () => api.reviewShift(shift.id, { decision: 'rejected', reason: '打卡记录与排班不符' }),
-                          '已驳回',
-                        )
-                      }
-                    >
+                    <Button size="small" danger loading={busy === shift.id} onClick={() => setRejecting(shift)}>
                       驳回
                     </Button>
                   </>
@@ -489,6 +476,17 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
             ),
           },
         ]}
+      />
+      <ReasonDialog
+        open={!!rejecting}
+        title={rejecting ? `驳回${rejecting.day}的班次` : ''}
+        okText="驳回"
+        placeholder="写明原因，例如：打卡时间与排班不符"
+        rules={shiftReviewRules}
+        decision="rejected"
+        busy={!!busy}
+        onSubmit={(why) => (rejecting ? reject(rejecting, why) : Promise.resolve(false))}
+        onCancel={() => setRejecting(undefined)}
       />
       <Modal
         open={!!approving}
