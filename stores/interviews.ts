@@ -68,7 +68,9 @@ export class InterviewsStore {
 
   async loadList(): Promise<void> {
     const isLatest = this.listRequests.begin();
-    this.listStatus = this.items.length ? 'ready' : 'loading';
+    // A list once loaded (even an empty one) stays shown while it reloads and when the reload fails.
+    const loaded = this.listStatus === 'ready';
+    this.listStatus = loaded ? 'ready' : 'loading';
     this.listError = '';
     try {
       const list = await listInterviews();
@@ -84,7 +86,7 @@ export class InterviewsStore {
       if (!isLatest()) return;
       runInAction(() => {
         this.listError = messageOf(error, '加载失败，请稍后重试');
-        if (!this.items.length) this.listStatus = 'error';
+        if (!loaded) this.listStatus = 'error';
       });
     }
   }

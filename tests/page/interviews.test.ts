@@ -234,6 +234,21 @@ describe('我的面试', () => {
     expect(phoneDetail.data.interview?.showRoom).toBe(false);
   });
 
+  it('keeps an empty list shown, with a banner to retry, when a reload fails', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const list = rt.mountPage<ListData>(LIST);
+    list.show();
+    await rt.flush();
+    expect(list.data).toMatchObject({ status: 'ready', upcoming: [], past: [] });
+    rt.fake.setOffline(true);
+    list.hide();
+    list.show();
+    await rt.flush();
+    expect(list.data.status).toBe('ready');
+    expect(list.data.errorMessage).toBe('网络不给力，请检查网络后重试');
+  });
+
   it('shows a failed list with a retry, and the reason when the interview is not theirs', async () => {
     const { interview } = await invitedSeeker();
     rt.fake.setOffline(true);
