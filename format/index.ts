@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
-import { formatFen, formatMetres, formatMinutes } from '../services/contracts/onboarding';
+import { formatFen, formatMetres, formatMinutes, formatWorkDay } from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -157,19 +157,6 @@ export function formatInterviewTime(at: string, now: number = Date.now()): strin
   return `${day} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
 }
 
-/**
- * A day of work as the calendar has it ('2026-12-08', China time, with a report time '09:00'):
- * "12月8日 周二 09:00" (the year too when it is not this year's). The weekday is the calendar's, whatever
- * the phone's time zone.
- */
-export function formatWorkDay(day: string, time = '', now: number = Date.now()): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const [year, month, dayOfMonth] = day.split('-').map(Number);
-  const thisYear = new Date(now + 8 * 3600 * 1000).getUTCFullYear();
-  const text = `${year === thisYear ? '' : `${year}年`}${month}月${dayOfMonth}日 ${WEEKDAYS[date.getUTCDay()]}`;
-  return time ? `${text} ${time}` : text;
-}
-
 /** Time until something: "2天3小时", "3小时20分钟", "12分钟", "45秒". */
 export function formatCountdown(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -197,7 +184,7 @@ export function formatNoShowRate(rate: number | null): string {
 }
 
 /** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
-export { formatFen, formatMetres, formatMinutes };
+export { formatFen, formatMetres, formatMinutes, formatWorkDay };
 
 /** "2026年12月" from '2026-12'. */
 export function formatYearMonth(month: string): string {

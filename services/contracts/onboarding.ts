@@ -45,6 +45,21 @@ export function shiftPayFen(dayRateFen: number, approvedMinutes: number, dayMinu
   return Math.floor((2 * dayRateFen * approvedMinutes + dayMinutes) / (2 * dayMinutes));
 }
 
+const CHINESE_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/**
+ * A day of work as the calendar has it ('2026-12-08', China time, with a report time '09:00'):
+ * "12月8日 周二 09:00" (the year too when it is not this year's). The weekday is the calendar's, whatever
+ * the phone's time zone.
+ */
+export function formatWorkDay(day: string, time = '', now: number = Date.now()): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
+  const thisYear = new Date(now + 8 * 3600 * 1000).getUTCFullYear();
+  const text = `${year === thisYear ? '' : `${year}年`}${month}月${dayOfMonth}日 ${CHINESE_WEEKDAYS[date.getUTCDay()]}`;
+  return time ? `${text} ${time}` : text;
+}
+
 /** "4小时30分", "45分钟": worked and approved time of a shift. */
 export function formatMinutes(minutes: number): string {
   const hours = Math.floor(minutes / 60);

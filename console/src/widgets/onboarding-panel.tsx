@@ -29,6 +29,7 @@ import {
   OFFER_STATUS_LABELS,
   PAY_KIND_LABELS,
   SHIFT_STATUS_LABELS,
+  formatWorkDay,
   verifyContractProof,
   type Onboarding,
   type OnboardingDocument,
@@ -156,9 +157,7 @@ function OfferCard({ onboarding }: { onboarding: Onboarding }) {
         <Descriptions.Item label={PAY_KIND_LABELS[offer.payKind]}>
           {formatFen(offer.payFen)}/{offer.payKind === 'daily' ? '天' : '月'}
         </Descriptions.Item>
-        <Descriptions.Item label="报到">
-          {offer.startDate} {offer.reportTime}
-        </Descriptions.Item>
+        <Descriptions.Item label="报到">{formatWorkDay(offer.startDate, offer.reportTime)}</Descriptions.Item>
         <Descriptions.Item label="有效期至">{formatDateTime(offer.expiresAt)}</Descriptions.Item>
         <Descriptions.Item label="地点" span={2}>
           {offer.place.address}
@@ -376,7 +375,8 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
         </Space>
       ) : (
         <Typography.Text type="secondary">
-          {offer.startDate} {offer.reportTime} 在「{offer.place.address}」报到，到场500米内签到后即为已入职
+          {formatWorkDay(offer.startDate, offer.reportTime)} 在「{offer.place.address}
+          」报到，到场500米内签到后即为已入职
         </Typography.Text>
       )}
     </Card>
@@ -435,7 +435,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
         dataSource={props.shifts}
         locale={{ emptyText: '还没有打卡记录' }}
         columns={[
-          { title: '日期', dataIndex: 'day' },
+          { title: '日期', render: (_, shift) => formatWorkDay(shift.day) },
           {
             title: '工时',
             render: (_, shift) =>
@@ -479,7 +479,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
       />
       <ReasonDialog
         open={!!rejecting}
-        title={rejecting ? `驳回${rejecting.day}的班次` : ''}
+        title={rejecting ? `驳回${formatWorkDay(rejecting.day)}的班次` : ''}
         okText="驳回"
         placeholder="写明原因，例如：打卡时间与排班不符"
         rules={shiftReviewRules}
