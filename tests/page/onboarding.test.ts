@@ -40,6 +40,7 @@ interface FirstDayData {
 }
 
 interface ShiftsData {
+  checkedIn: boolean;
   shifts: ShiftView[];
   workingShiftId: string;
   income: IncomeView | null;
@@ -324,10 +325,15 @@ describe('报到 and 日结', () => {
     const seeker = await seekerWithOffer(server, 15);
     rt = seeker.rt;
     await signedContract(server, seeker);
+    // Before the first-day check-in the button waits, saying why.
+    const early = rt.mountPage<ShiftsData>(SHIFTS, { applicationId: seeker.applicationId });
+    await rt.flush();
+    expect(early.data.checkedIn).toBe(false);
     await call(server, 'POST', `/applications/${seeker.applicationId}/check-in`, { token: seeker.token, body: PLACE });
     rt.fake.setLocation(PLACE);
     const page = rt.mountPage<ShiftsData>(SHIFTS, { applicationId: seeker.applicationId });
     await rt.flush();
+    expect(page.data.checkedIn).toBe(true);
     expect(page.data.income).toMatchObject({ totalText: '¥0.00', slips: [] });
 
     page.tap('onClockIn');
