@@ -329,6 +329,13 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     await hr.step('核定工时并发薪', async () => {
       const shifts = hr.page.locator('.onboarding-shifts');
       await shifts.getByRole('button', { name: '核定并发薪' }).click({ timeout: 10_000 });
+      // Minutes out of range are named and kept as typed (no silent change to the limit).
+      const minutes = hr.page.getByRole('spinbutton', { name: '核定工时' });
+      const worked = await minutes.inputValue();
+      await minutes.fill('0');
+      await hr.page.getByText(`核定工时为1到${worked}分钟`).waitFor();
+      expect(await minutes.inputValue()).toBe('0');
+      await minutes.fill(worked);
       await hr.page.getByRole('button', { name: '确认并发薪' }).click();
       await shifts.getByText('已发薪').waitFor();
     });

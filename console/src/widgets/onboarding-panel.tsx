@@ -408,7 +408,15 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
   };
 
   /** Approving fixes the pay and pays at once; a failed transfer leaves 待发薪 with 重新发薪. */
+  /** What is wrong with the minutes typed (kept as typed: no silent clamping), or ''. */
+  const minutesProblem = (shift: Shift): string => {
+    const worked = shift.workedMinutes ?? 0;
+    if (minutes === null) return '请填写核定工时';
+    return Number.isInteger(minutes) && minutes >= 1 && minutes <= worked ? '' : `核定工时为1到${worked}分钟`;
+  };
+
   const approveAndPay = async (shift: Shift) => {
+    if (minutesProblem(shift)) return;
     const approved = await act(
       shift,
       () => api.reviewShift(shift.id, { decision: 'approved', minutes: minutes ?? undefined }),
@@ -494,6 +502,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
         okText="确认并发薪"
         cancelText="取消"
         confirmLoading={!!busy}
+        okButtonProps={{ disabled: !!approving && !!minutesProblem(approving) }}
         onOk={() => approving && void approveAndPay(approving)}
         onCancel={() => setApproving(undefined)}
         destroyOnHidden
@@ -502,12 +511,13 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
           <Space direction="vertical">
             <Typography.Text>实际工时：{formatMinutes(approving.workedMinutes ?? 0)}</Typography.Text>
             <InputNumber
-              min={1}
-              max={approving.workedMinutes ?? 1}
+              aria-label="核定工时"
+              status={minutesProblem(approving) ? 'error' : undefined}
               value={minutes}
               onChange={(value) => setMinutes(value)}
               addonAfter="分钟"
             />
+            {minutesProblem(approving) && <Typography.Text type="danger">{minutesProblem(approving)}</Typography.Text>}
             <Typography.Text type="secondary">按录用通知的日薪与每日工时折算，精确到分</Typography.Text>
           </Space>
         )}
