@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
-import { formatFen, formatMetres, formatMinutes } from '../services/contracts/onboarding';
+import { formatFen, formatMetres, formatMinutes, formatWorkDay } from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -184,7 +184,7 @@ export function formatNoShowRate(rate: number | null): string {
 }
 
 /** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
-export { formatFen, formatMetres, formatMinutes };
+export { formatFen, formatMetres, formatMinutes, formatWorkDay };
 
 /** "2026年12月" from '2026-12'. */
 export function formatYearMonth(month: string): string {

@@ -46,9 +46,11 @@ export class InterviewsStore {
   clockOffset = 0;
   deviceNow = Date.now();
   private readonly listRequests = new LateAnswers();
+  /** The move on its way per interview, so a second tap gets its outcome instead of sending again. */
+  private readonly running = new Map<string, { action: InterviewAction; outcome: Promise<string | null> }>();
 
   constructor() {
-    makeAutoObservable<InterviewsStore, 'listRequests'>(this, { listRequests: false });
+    makeAutoObservable<InterviewsStore, 'listRequests' | 'running'>(this, { listRequests: false, running: false });
   }
 
   now(): number {
@@ -66,7 +68,9 @@ export class InterviewsStore {
 
   async loadList(): Promise<void> {
     const isLatest = this.listRequests.begin();
-    this.listStatus = this.items.length ? 'ready' : 'loading';
+    // A list once loaded (even an empty one) stays shown while it reloads and when the reload fails.
+    const loaded = this.listStatus === 'ready';
+    this.listStatus = loaded ? 'ready' : 'loading';
     this.listError = '';
     try {
       const list = await listInterviews();
@@ -82,7 +86,7 @@ export class InterviewsStore {
       if (!isLatest()) return;
       runInAction(() => {
         this.listError = messageOf(error, '加载失败，请稍后重试');
-        if (!this.items.length) this.listStatus = 'error';
+        if (!loaded) this.listStatus = 'error';
       });
     }
   }
@@ -163,7 +167,24 @@ export class InterviewsStore {
     send: () => Promise<Interview>,
     fallback: string,
   ): Promise<string | null> {
-    if (this.entry(id).acting) return null;
+    // A second tap waits for the first and tells the same outcome; another move waits its turn.
+    const running = this.running.get(id);
+    if (running) return running.action === action ? running.outcome : '正在处理上一个操作，请稍候';
+    const outcome = this.send(id, action, send, fallback);
+    this.running.set(id, { action, outcome });
+    try {
+      return await outcome;
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async send(
+    id: string,
+    action: InterviewAction,
+    send: () => Promise<Interview>,
+    fallback: string,
+  ): Promise<string | null> {
     this.entries.set(id, { ...this.entry(id), acting: action });
     try {
       const interview = await send();

@@ -9,7 +9,7 @@ import {
 } from '../services/contracts/interviews';
 import { formatFen, OFFER_STATUS_LABELS, PAY_KIND_LABELS, type Offer } from '../services/contracts/onboarding';
 import { unansweredQuestions, type RecordedInterview } from '../services/contracts/recorded-interviews';
-import { formatDateTime, formatInterviewTime } from '../format';
+import { formatDateTime, formatInterviewTime, formatWorkDay } from '../format';
 
 /** What an action card is about, as a key: several cards about one interview share it. */
 export function actionCardSubject(card: ActionCard): string {
@@ -233,7 +233,7 @@ function offerCardView(
   const payKind = offer?.payKind ?? card.payKind;
   const payFen = offer?.payFen ?? card.payFen;
   const unit = payKind === 'daily' ? '天' : '月';
-  const start = offer ? `${offer.startDate} ${offer.reportTime}` : card.startDate;
+  const start = offer ? formatWorkDay(offer.startDate, offer.reportTime, now) : formatWorkDay(card.startDate, '', now);
   const expiresAt = offer?.expiresAt ?? card.expiresAt;
   const view: ActionCardView = {
     title: '录用通知',

@@ -163,6 +163,14 @@ describe('我的面试', () => {
     await rt.flush();
     expect(detail.data.declineVisible).toBe(true);
     expect(detail.data.declineError).not.toBe('');
+    // A double tap waits for the first tap's answer: no 已告知HR while it fails.
+    const first = detail.call('onDeclineSubmit');
+    await detail.call('onDeclineSubmit');
+    await first;
+    await rt.flush();
+    expect(detail.data.declineVisible).toBe(true);
+    expect(detail.data.declineError).not.toBe('');
+    expect(rt.fake.ui.filter((entry) => entry.api === 'showToast' && entry.content === '已告知HR')).toEqual([]);
     rt.fake.setOffline(false);
     await detail.call('onDeclineSubmit');
     await rt.flush();
@@ -224,6 +232,21 @@ describe('我的面试', () => {
     phoneDetail.call('onPhoneTap');
     expect(dialed).toEqual(['0571-88886666']);
     expect(phoneDetail.data.interview?.showRoom).toBe(false);
+  });
+
+  it('keeps an empty list shown, with a banner to retry, when a reload fails', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const list = rt.mountPage<ListData>(LIST);
+    list.show();
+    await rt.flush();
+    expect(list.data).toMatchObject({ status: 'ready', upcoming: [], past: [] });
+    rt.fake.setOffline(true);
+    list.hide();
+    list.show();
+    await rt.flush();
+    expect(list.data.status).toBe('ready');
+    expect(list.data.errorMessage).toBe('网络不给力，请检查网络后重试');
   });
 
   it('shows a failed list with a retry, and the reason when the interview is not theirs', async () => {

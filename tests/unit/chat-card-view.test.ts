@@ -248,7 +248,7 @@ describe('the offer card', () => {
       stateText: '待确认',
       tone: 'waiting',
       subjectId: '10',
-      lines: ['岗位：仓库分拣员', '薪资：日结 ¥220.50/天', '入职：2026-12-10 09:00', '有效期至：12月9日 10:00'],
+      lines: ['岗位：仓库分拣员', '薪资：日结 ¥220.50/天', '入职：12月10日 周四 09:00', '有效期至：12月9日 10:00'],
     });
     expect(view.buttons.map((b) => b.action)).toEqual(['open-offer', 'accept-offer']);
   });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
+  offerDateErrors,
   offerRules,
   PAY_KIND_LABELS,
   PAY_KINDS,
@@ -42,7 +43,10 @@ export function OfferForm(props: {
   const submit = async () => {
     try {
       await form.validateFields();
-    } catch {
+    } catch (error) {
+      // The errors may be far up a long form: bring the first one into view.
+      const first = (error as { errorFields?: Array<{ name: (string | number)[] }> }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
       return;
     }
     setSending(true);
@@ -62,6 +66,20 @@ export function OfferForm(props: {
     required: isRequired(offerRules, name),
     rules: [contractRule(offerRules, name, form, (values) => toInput(values as OfferFormValues))],
   });
+  /** The start date: its format by the rules, then not before today (as the server checks it). */
+  const startDateItem = {
+    ...item('startDate', '入职日期'),
+    validateFirst: true,
+    rules: [
+      ...item('startDate', '入职日期').rules,
+      {
+        validator: async (_rule: unknown, value: string) => {
+          const [error] = offerDateErrors({ startDate: value ?? '' }, Date.now());
+          if (error) throw new Error(error.message);
+        },
+      },
+    ],
+  };
 
   return (
     <Form
@@ -109,7 +127,7 @@ export function OfferForm(props: {
         </Form.Item>
       </Space>
       <Space align="start" wrap>
-        <Form.Item {...item('startDate', '入职日期')}>
+        <Form.Item {...startDateItem}>
           <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item {...item('reportTime', '报到时间')}>

@@ -19,6 +19,8 @@ const data = {
   clockError: '',
   errorMessage: '',
   clocking: false,
+  /** Shifts start after the first-day check-in (已入职); before it the button waits with why. */
+  checkedIn: false,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
   applicationsButton,
@@ -50,6 +52,7 @@ Page({
         incomeError: income.errorMessage,
         errorMessage: entry.errorMessage,
         clocking: entry.acting === 'clock-in' || entry.acting === 'clock-out',
+        checkedIn: !!entry.onboarding?.checkIn,
       };
     });
   },
