@@ -77,19 +77,34 @@ export class InterviewService {
     applications.onStatusChange(({ record, input }) => {
       const active = this.store.activeForApplication(record.id);
       if (!active) return;
-      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place).
-      const unanswered = active.row.status !== 'scheduled';
+      const { row } = active;
+      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place),
+      // at the time agreed when the seeker had asked to move it.
+      const neverAgreed =
+        row.status === 'invited' || (row.status === 'reschedule_requested' && row.agreed_before_reschedule === null);
+      if (input.to === 'offer' && !neverAgreed) {
+        if (row.status === 'reschedule_requested') {
+          this.update(row.id, {
+            status: 'scheduled',
+            scheduled_at: row.agreed_before_reschedule,
+            proposed_slots: '[]',
+            agreed_before_reschedule: null,
+          });
+          this.push(row.id);
+        }
+        return;
+      }
       const reason =
         input.to === 'withdrawn'
           ? '求职者已撤回投递'
           : input.to === 'rejected'
             ? '投递已结束'
-            : input.to === 'offer' && unanswered
+            : input.to === 'offer'
               ? '已发放录用通知，无需再面试'
               : null;
       if (!reason) return;
-      this.update(active.row.id, { status: 'cancelled', cancel_reason: reason });
-      this.push(active.row.id);
+      this.update(row.id, { status: 'cancelled', cancel_reason: reason });
+      this.push(row.id);
     });
   }
 

@@ -14,6 +14,7 @@ import { SUBSCRIPTION_TEMPLATES, type WouldSendNotificationList } from '../../se
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
 import { connectRealtime, startTestBackend, type RealtimeClient, type TestBackend } from './mock-fixture';
 import { apply, loginReadyToApply, openJobs, type OpenJob } from './mock-resume-helpers';
+import { offerInput } from './onboarding-support';
 
 const REMINDER = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
 const MINUTE_MS = 60 * 1000;
@@ -196,6 +197,30 @@ describe('mock backend interviews', () => {
     // Both proposals counted: no third.
     expect((await seeker<ApiErrorBody>('POST', '/propose', { slots: [slotIn(100, now)] })).body.error).toMatchObject({
       reason: 'reschedule_limit',
+    });
+  });
+
+  it('keeps an agreed interview at its time when an offer comes while the seeker asks to move it', async () => {
+    const agreed = await invited('iv-offer-agreed');
+    await agreed.seeker('POST', '/accept', { slot: agreed.interview.slots[0] });
+    await agreed.seeker('POST', '/propose', { slots: [slotIn(90, agreed.now)] });
+    const never = await invited('iv-offer-never');
+    await never.seeker('POST', '/propose', { slots: [slotIn(95, never.now)] });
+    for (const { application, job } of [agreed, never]) {
+      const sent = await backend.request('POST', `/employer/applications/${application.id}/offer`, {
+        headers: { 'x-hr-id': String(job.hrId) },
+        body: offerInput(backend),
+      });
+      expect(sent.status).toBe(200);
+    }
+    expect((await agreed.seeker<Interview>('GET', '')).body).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: agreed.interview.slots[0],
+      proposedSlots: [],
+    });
+    expect((await never.seeker<Interview>('GET', '')).body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '已发放录用通知，无需再面试',
     });
   });
 
