@@ -224,6 +224,22 @@ describe('mock backend interviews', () => {
     });
   });
 
+  it('stores a move and its timeline step and chat message in one commit: a failed step leaves the interview as it was', async () => {
+    const { seeker, employer, interview } = await invited('iv-move-commit');
+    const { db } = backend.server;
+    // The timeline write fails, as a full disk would.
+    db.exec(`CREATE TEMP TRIGGER fail_interview_step BEFORE INSERT ON application_events
+      WHEN NEW.note LIKE '已拒绝面试%' OR NEW.note LIKE '面试已取消%' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      expect((await seeker('POST', '/decline', { reason: '时间冲突' })).status).toBe(500);
+      expect((await employer('POST', '/cancel', { reason: '岗位调整' })).status).toBe(500);
+    } finally {
+      db.exec('DROP TRIGGER fail_interview_step');
+    }
+    expect((await seeker<Interview>('GET', '')).body).toMatchObject({ status: 'invited', slots: interview.slots });
+    expect((await seeker<Interview>('POST', '/decline', { reason: '时间冲突' })).body.status).toBe('declined');
+  });
+
   it('refuses to refuse a reschedule when none of the HR times is still ahead', async () => {
     const { seeker, employer, now } = await invited('iv-refuse-late', (now) => ({ slots: [slotIn(2, now)] }));
     await seeker('POST', '/propose', { slots: [slotIn(30, now)] });
