@@ -11,6 +11,7 @@ import type {
 import type { SalaryUnit } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { iso } from '../clock';
+import { candidateNameSql } from '../privacy/candidate-name';
 import { decodeCursor, toPage } from '../http/cursor';
 
 /** Which side of a conversation is reading: the seeker, or the HR who owns the job. */
@@ -97,8 +98,8 @@ const summarySelect = (side: ChatSide) => `
     m.text AS last_text, m.sent_at AS last_sent_at, m.sender AS last_sender,
     (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND ${UNREAD_SENDERS[side]}
        AND u.seq > c.${side}_read_seq) AS unread,
-    CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = c.user_id AND p.company_id = j.company_id)
-      THEN us.nickname ELSE coalesce(r.name, us.nickname) END AS candidate_name
+    ${candidateNameSql({ userId: 'c.user_id', companyId: 'j.company_id', nickname: 'us.nickname', resumeName: 'r.name' })}
+      AS candidate_name
   FROM conversations c
   JOIN applications a ON a.id = c.application_id
   JOIN users us ON us.id = c.user_id
