@@ -339,7 +339,9 @@ describe('mock backend interviews', () => {
     const seekerSide = connectRealtime<RtcServerFrame>(backend.url, seekerTicket.token, '/ws/rtc');
     expect(await seekerSide.next('room.state')).toMatchObject({ self: 'waiting', peer: 'absent', admitted: false });
     const waiting = await consoleFeed.next('room.waiting');
-    expect(waiting.waiting).toEqual([expect.objectContaining({ interviewId: interview.id })]);
+    expect(waiting.waiting).toEqual([
+      expect.objectContaining({ interviewId: interview.id, candidate: { name: '张三' } }),
+    ]);
 
     const hrTicket = (await employer<RoomTicket>('POST', '/room')).body;
     expect(hrTicket.roomId).toBe(seekerTicket.roomId);
