@@ -240,6 +240,15 @@ describe('mock backend interviews', () => {
     expect((await seeker<Interview>('POST', '/decline', { reason: '时间冲突' })).body.status).toBe('declined');
   });
 
+  it('names the field when the interview list is asked for an application id that is not a number', async () => {
+    const { job } = await invited('iv-list-query');
+    const listed = await backend.request<ApiErrorBody>('GET', '/employer/interviews?applicationId=abc', {
+      headers: { 'x-hr-id': String(job.hrId) },
+    });
+    expect(listed.status).toBe(400);
+    expect(listed.body.error.fields).toEqual([{ path: 'query.applicationId', message: '投递编号不正确' }]);
+  });
+
   it('refuses to refuse a reschedule when none of the HR times is still ahead', async () => {
     const { seeker, employer, now } = await invited('iv-refuse-late', (now) => ({ slots: [slotIn(2, now)] }));
     await seeker('POST', '/propose', { slots: [slotIn(30, now)] });
