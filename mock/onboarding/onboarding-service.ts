@@ -105,6 +105,9 @@ export type Actor = { seeker: string } | { hr: EmployerIdentity };
 
 export type OnboardingListener = (party: OnboardingParty) => void;
 
+/** Why an ID card stored before masking that could not be masked (a PDF) went back to the seeker. */
+const UNMASKABLE_ID_CARD_REASON = '请重新上传身份证照片';
+
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
 /**
@@ -593,17 +596,11 @@ export class OnboardingService {
     kind: DocumentKind,
     upload: { name: string; mime: string; bytes: Buffer },
   ): Promise<Onboarding> {
-    const party = this.party(applicationId, { seeker: userId });
-    const offer = this.acceptedOffer(applicationId);
-    if (!offer) throw conflict('接受录用通知后再上传入职材料');
-    if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
-    if (this.documentRow(applicationId, kind)?.status === 'accepted')
-      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    const party = this.checkUploadOpen(userId, applicationId, kind);
     const idCard = ID_CARD_KINDS.includes(kind);
     const file = idCard ? await this.maskedIdCard(kind, upload, party.company) : upload;
-    // Masking took a while: an HR may have accepted the earlier upload meanwhile.
-    if (this.documentRow(applicationId, kind)?.status === 'accepted')
-      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    // Masking took a while: meanwhile the application may have ended or the earlier upload been accepted.
+    this.checkUploadOpen(userId, applicationId, kind);
     this.db
       .prepare(
         `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, masked, uploaded_at)
@@ -615,6 +612,56 @@ export class OnboardingService {
       .run(applicationId, kind, file.name, file.mime, file.bytes, idCard ? 1 : 0, this.clock.now());
     this.changed(party);
     return this.view(applicationId, { seeker: userId });
+  }
+
+  /** 409 unless the seeker may (still) upload this item: an open application, an accepted offer asking for it. */
+  private checkUploadOpen(userId: string, applicationId: number, kind: DocumentKind): OnboardingParty {
+    const party = this.party(applicationId, { seeker: userId });
+    if (party.status !== 'offer' && party.status !== 'hired') throw conflict('投递已结束，无需再上传入职材料');
+    const offer = this.acceptedOffer(applicationId);
+    if (!offer) throw conflict('接受录用通知后再上传入职材料');
+    if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    return party;
+  }
+
+  /**
+   * ID card rows stored before masking existed (migration 020) still hold the original: masked once, at
+   * startup, in place. One that cannot be masked (a PDF, an unreadable picture) loses its content and file
+   * name and goes back to the seeker as rejected, so they can upload a photo again. Returns how many changed.
+   */
+  async maskStoredIdCards(): Promise<number> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.kind, d.file_name, d.mime, d.content, c.name AS company
+           FROM onboarding_documents d JOIN applications a ON a.id = d.application_id
+           JOIN jobs j ON j.id = a.job_id JOIN companies c ON c.id = j.company_id
+          WHERE d.masked = 0 AND d.kind IN (${ID_CARD_KINDS.map(() => '?').join(', ')})`,
+      )
+      .all(...ID_CARD_KINDS) as (Pick<DocumentRow, 'id' | 'kind' | 'file_name' | 'mime' | 'content'> & {
+      company: string;
+    })[];
+    const masked = this.db.prepare(
+      'UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ? AND masked = 0',
+    );
+    const sentBack = this.db.prepare(
+      `UPDATE onboarding_documents SET file_name = '', content = x'', masked = 1, status = 'rejected',
+         reject_reason = ?, reviewed_at = ? WHERE id = ? AND masked = 0`,
+    );
+    for (const row of rows) {
+      try {
+        const file = await this.maskedIdCard(
+          row.kind,
+          { name: row.file_name, mime: row.mime, bytes: row.content },
+          row.company,
+        );
+        masked.run(file.name, file.mime, file.bytes, row.id);
+      } catch {
+        sentBack.run(UNMASKABLE_ID_CARD_REASON, this.clock.now(), row.id);
+      }
+    }
+    return rows.length;
   }
 
   review(
@@ -658,36 +705,19 @@ export class OnboardingService {
   }
 
   /** The uploaded file, for the HR reviewing it or the seeker who sent it (an ID card only ever masked). */
-  async documentFile(
+  documentFile(
     documentId: number,
     actor: Actor,
-  ): Promise<{ kind: DocumentKind; fileName: string; mime: string; bytes: Buffer }> {
+  ): { kind: DocumentKind; fileName: string; mime: string; bytes: Buffer } {
     const document = this.db.prepare('SELECT * FROM onboarding_documents WHERE id = ?').get(documentId) as
       DocumentRow | undefined;
     if (!document) throw notFound('材料不存在');
-    let party: OnboardingParty;
     try {
-      party = this.party(document.application_id, actor);
+      this.party(document.application_id, actor);
     } catch {
       throw notFound('材料不存在');
     }
-    if (ID_CARD_KINDS.includes(document.kind) && !document.masked) {
-      // Stored before masking existed: masked now, in place of the original.
-      let file: { name: string; mime: string; bytes: Buffer };
-      try {
-        file = await this.maskedIdCard(
-          document.kind,
-          { name: document.file_name, mime: document.mime, bytes: document.content },
-          party.company,
-        );
-      } catch {
-        throw conflict('这份身份证材料无法打码显示，请退回并让求职者重新上传照片');
-      }
-      this.db
-        .prepare('UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ?')
-        .run(file.name, file.mime, file.bytes, documentId);
-      return { kind: document.kind, fileName: file.name, mime: file.mime, bytes: file.bytes };
-    }
+    if (!document.content.length) throw notFound('材料已退回，等待求职者重新上传');
     return { kind: document.kind, fileName: document.file_name, mime: document.mime, bytes: document.content };
   }
 
