@@ -34,7 +34,7 @@ import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
 import { nextEvent, sha256Hex } from './contract-chain';
 import { renderContractPdf } from './contract-pdf';
-import { maskIdCardPicture } from './id-card-mask';
+import { MAX_INPUT_PIXELS, maskIdCardPicture } from './id-card-mask';
 import type { ShiftService } from './shift-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -696,8 +696,11 @@ export class OnboardingService {
     if (upload.mime === 'application/pdf') throw field('身份证请上传JPG或PNG照片');
     let bytes: Buffer;
     try {
-      bytes = await maskIdCardPicture(upload.bytes, { kind, company });
-    } catch {
+      bytes = await maskIdCardPicture(upload.bytes, { company });
+    } catch (error) {
+      // sharp refuses a picture claiming more than MAX_INPUT_PIXELS before decoding it.
+      if (error instanceof Error && error.message.includes('pixel limit'))
+        throw field(`照片尺寸过大（超过${MAX_INPUT_PIXELS / 1e4}万像素），请压缩后重新上传`);
       throw field('照片无法读取，请重新拍摄后上传');
     }
     // The seeker's file name may carry the number too: not kept either.

@@ -441,6 +441,31 @@ describe('ID card pictures: only ever served masked', () => {
     });
     expect(stranger.status).toBe(404);
   });
+  it('masks the number band on either side, and refuses a picture claiming too many pixels before decoding it', async () => {
+    const [job] = openJobs(backend, 1, 150);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-mask-back', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    await backend.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    // The portrait side put in the 国徽面 slot: its number is covered all the same.
+    const original = await fakeIdCardPicture();
+    const uploaded = await uploadDocument(backend, token, applicationId, 'idCardBack', original, 'back.jpg');
+    const documentId = uploaded.body.documents.find((doc) => doc.kind === 'idCardBack')!.id!;
+    const served = await fetch(`${backend.url}/documents/${documentId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const before = await bandStats(original);
+    expect((await bandStats(Buffer.from(await served.arrayBuffer()))).deviation).toBeLessThan(before.deviation / 2);
+
+    // 8000×8000 of one colour: a few hundred KB of PNG that would decode to 256 MB.
+    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const refused = await uploadDocument(backend, token, applicationId, 'idCardFront', bomb, 'big.png');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ message: '照片尺寸过大（超过4000万像素），请压缩后重新上传' });
+  });
+
   it('masks ID cards stored before masking existed when the mock starts; one it cannot mask goes back to the seeker', async () => {
     const [job] = openJobs(backend, 1, 130);
     const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-old-rows', job);
