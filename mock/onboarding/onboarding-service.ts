@@ -28,7 +28,7 @@ import {
 import type { MessageCard } from '../../services/contracts/conversations';
 import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
-import type { SimulatedClock } from '../clock';
+import { iso, isoOrNull, type SimulatedClock } from '../clock';
 import { afterCommit } from '../db/after-commit';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
@@ -107,8 +107,6 @@ export type OnboardingListener = (party: OnboardingParty) => void;
 
 /** Why an ID card stored before masking that could not be masked (a PDF) went back to the seeker. */
 const UNMASKABLE_ID_CARD_REASON = '请重新上传身份证照片';
-
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
 /**
  * Offer → e-contract (real-name check, signatures, hash chain, PDF) → checklist → first-day check-in, which
@@ -213,7 +211,7 @@ export class OnboardingService {
         payKind: input.payKind,
         payFen,
         startDate: input.startDate,
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt: iso(expiresAt),
       };
       this.applications.transition(record, {
         to: 'offer',
@@ -307,11 +305,11 @@ export class OnboardingService {
       documents: terms.documents,
       contact: { name: terms.contactName, phone: terms.contactPhone },
       note: terms.note?.trim() || null,
-      expiresAt: new Date(offer.expires_at).toISOString(),
+      expiresAt: iso(offer.expires_at),
       status: this.offerStatus(offer),
       declineReason: offer.decline_reason,
-      createdAt: new Date(offer.created_at).toISOString(),
-      respondedAt: iso(offer.responded_at),
+      createdAt: iso(offer.created_at),
+      respondedAt: isoOrNull(offer.responded_at),
     };
   }
 
@@ -532,7 +530,7 @@ export class OnboardingService {
       seq: row.seq,
       type: row.type,
       actor: row.actor,
-      at: new Date(row.at).toISOString(),
+      at: iso(row.at),
       detail: JSON.parse(row.detail) as Record<string, string>,
       prevHash: row.prev_hash,
       hash: row.hash,
@@ -546,7 +544,7 @@ export class OnboardingService {
     at: number,
     detail: Record<string, string>,
   ): void {
-    const event = nextEvent(this.events(contractId), { type, actor, at: new Date(at).toISOString(), detail });
+    const event = nextEvent(this.events(contractId), { type, actor, at: iso(at), detail });
     this.db
       .prepare(
         'INSERT INTO contract_events (contract_id, seq, type, actor, at, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -565,18 +563,18 @@ export class OnboardingService {
           role: 'seeker',
           name: row.seeker_name,
           status: row.seeker_signed_at === null ? 'waiting' : 'signed',
-          signedAt: iso(row.seeker_signed_at),
+          signedAt: isoOrNull(row.seeker_signed_at),
         },
         {
           role: 'employer',
           name: row.employer_signer ? `${row.employer_name}（${row.employer_signer}）` : row.employer_name,
           status: row.employer_signed_at === null ? 'waiting' : 'signed',
-          signedAt: iso(row.employer_signed_at),
+          signedAt: isoOrNull(row.employer_signed_at),
         },
       ],
       status: row.status,
       fileUrl: `/contracts/${row.flow_id}/file`,
-      createdAt: new Date(row.created_at).toISOString(),
+      createdAt: iso(row.created_at),
     };
   }
 
@@ -745,7 +743,7 @@ export class OnboardingService {
           : null,
         size: row ? row.content.length : null,
         rejectReason: row?.reject_reason ?? null,
-        uploadedAt: row ? new Date(row.uploaded_at).toISOString() : null,
+        uploadedAt: row ? iso(row.uploaded_at) : null,
       };
     });
   }
@@ -853,7 +851,7 @@ export class OnboardingService {
       offer: offer ? this.toOffer(offer, party) : null,
       contract: contract ? this.toContract(contract) : null,
       documents,
-      checkIn: checkIn ? { at: new Date(checkIn.at).toISOString(), distanceM: checkIn.distance_m } : null,
+      checkIn: checkIn ? { at: iso(checkIn.at), distanceM: checkIn.distance_m } : null,
       shifts: this.shifts ? this.shifts.list(applicationId) : [],
       remaining,
     };
