@@ -15,7 +15,7 @@ import {
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
 import { LateAnswers } from './late-answers';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
 export type InterviewAction = 'accept' | 'decline' | 'propose' | 'feedback' | 'remind';
@@ -101,11 +101,8 @@ export class InterviewsStore {
         this.entries.set(id, { ...this.entry(id), reminderConsents });
       });
     } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'not_found'
-          ? '面试不存在'
-          : messageOf(error, '加载失败，请稍后重试');
-      runInAction(() => this.entries.set(id, { ...this.entry(id), status: 'error', errorMessage: message }));
+      const failure = loadFailure(error, '这场面试不存在，或已被取消');
+      runInAction(() => this.entries.set(id, { ...this.entry(id), ...failure }));
     }
   }
 

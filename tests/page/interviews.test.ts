@@ -244,6 +244,11 @@ describe('我的面试', () => {
     const stranger = rt.mountPage<DetailData>(DETAIL, { id: interview.id });
     stranger.show();
     await rt.flush();
-    expect(stranger.data).toMatchObject({ status: 'error', interview: null });
+    // Someone else's interview is as good as none: 面试不存在, with the way to 我的面试, not a useless 重新加载.
+    expect(stranger.data).toMatchObject({
+      status: 'missing',
+      interview: null,
+      errorMessage: '这场面试不存在，或已被取消',
+    });
   });
 });

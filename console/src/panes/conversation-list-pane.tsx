@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { formatDateTime } from '../format';
+import { lineForHr } from '../chat/card-lines';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 
 interface ListState {
@@ -21,7 +22,8 @@ function placeRow(items: EmployerConversationSummary[], row: EmployerConversatio
 
 function preview(row: EmployerConversationSummary): string {
   if (!row.lastMessage) return '还没有消息';
-  return row.lastMessage.from === 'hr' ? `我：${row.lastMessage.text}` : row.lastMessage.text;
+  const line = lineForHr(row.lastMessage);
+  return row.lastMessage.from === 'hr' ? `我：${line}` : line;
 }
 
 /**

@@ -244,7 +244,7 @@ function SendForm(props: { application: EmployerApplication; onSent(interview: E
           max={DEADLINE_DAYS_MAX}
           value={deadlineDays}
           onChange={(value) => setDeadlineDays(value ?? 1)}
-          addonAfter="天"
+          suffix="天"
           aria-label="作答期限（天）"
           className="deadline-input"
         />

@@ -105,7 +105,7 @@ export function OfferForm(props: {
           <Input placeholder="日结填日薪，月薪填月薪" inputMode="decimal" />
         </Form.Item>
         <Form.Item {...item('dayHours', '每日工时')}>
-          <InputNumber min={1} max={12} addonAfter="小时" />
+          <InputNumber min={1} max={12} suffix="小时" />
         </Form.Item>
       </Space>
       <Space align="start" wrap>
@@ -116,7 +116,7 @@ export function OfferForm(props: {
           <Input placeholder="HH:mm" />
         </Form.Item>
         <Form.Item {...item('probationMonths', '试用期')}>
-          <InputNumber min={0} max={6} addonAfter="个月" />
+          <InputNumber min={0} max={6} suffix="个月" />
         </Form.Item>
       </Space>
       <Form.Item {...item('address', '报到地点')}>

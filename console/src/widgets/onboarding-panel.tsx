@@ -508,7 +508,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
               max={approving.workedMinutes ?? 1}
               value={minutes}
               onChange={(value) => setMinutes(value)}
-              addonAfter="分钟"
+              suffix="分钟"
             />
             <Typography.Text type="secondary">按录用通知的日薪与每日工时折算，精确到分</Typography.Text>
           </Space>

@@ -1,4 +1,5 @@
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
+import { applicationsButton, leaveMissing } from '../../reload-onboarding';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
@@ -20,6 +21,7 @@ const data = {
   clocking: false,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 /** This month's China month, 'YYYY-MM'. */
@@ -30,6 +32,7 @@ function currentMonth(now: number = Date.now()): string {
 /** 日结: clock in and out at the place, each shift's status and pay, this month's income and pay slips. */
 Page({
   data,
+  ...leaveMissing,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';
     const month = currentMonth();
