@@ -149,6 +149,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   );
   const signalling = new RtcSignalling(rooms, interviews.store, clock, notifyCompany, options.rejoinWindowMs);
   const onboarding = new OnboardingService(db, clock, applications);
+  await onboarding.maskStoredIdCards();
   const shifts = new ShiftService(db, clock, onboarding, new FundTransferGateway(db, () => clock.now()));
   onboarding.attachShifts(shifts);
   feedOnboarding(onboarding, hub, employerHub);

@@ -10,7 +10,12 @@ import type { ApplicationService } from '../applications/application-service';
 import type { MessageEvent, ReadEvent } from '../../services/contracts/realtime';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import type { SimulatedClock } from '../clock';
-import type { ChatSide, ConversationParticipants, ConversationStore } from '../conversations/conversation-store';
+import {
+  seenBy,
+  type ChatSide,
+  type ConversationParticipants,
+  type ConversationStore,
+} from '../conversations/conversation-store';
 import { ApiError, conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { parseId } from '../jobs/job-queries';
 import type { RealtimeHub } from '../realtime/hub';
@@ -215,11 +220,14 @@ export class ChatService {
     return summary;
   }
 
-  /** Sends a stored message to both sides' open connections; an HR message to an unconnected seeker becomes a notification. */
+  /**
+   * Sends a stored message to the open connections of each side that sees it (a scam warning: the seeker only);
+   * an HR message to an unconnected seeker becomes a notification.
+   */
   private deliver(participants: ConversationParticipants, message: ChatMessage): void {
     const event = { type: 'message' as const, conversationId: String(participants.id), message };
     this.sendTo(participants, 'seeker', event);
-    this.sendTo(participants, 'hr', event);
+    if (seenBy('hr', message)) this.sendTo(participants, 'hr', event);
     if (message.from === 'hr' && this.channels.seekers.connectionCountOf(participants.userId) === 0) {
       this.subscriptions.notifyChat({
         userId: participants.userId,

@@ -11,6 +11,7 @@ import type {
 import type { SalaryUnit } from '../../services/contracts/jobs';
 import type { CursorPage } from '../../services/contracts/page';
 import { iso } from '../clock';
+import { candidateNameSql } from '../privacy/candidate-name';
 import { decodeCursor, toPage } from '../http/cursor';
 
 /** Which side of a conversation is reading: the seeker, or the HR who owns the job. */
@@ -63,6 +64,30 @@ const UNREAD_SENDERS: Record<ChatSide, string> = {
   hr: "u.sender = 'seeker'",
 };
 
+/**
+ * Cards only the seeker sees: a scam warning is about the HR's own message, and would show a scammer which
+ * phrases were caught. The HR's pages, list preview, last seq and socket pushes leave them out.
+ */
+const SEEKER_ONLY_CARD_KINDS: readonly MessageCard['kind'][] = ['scam_warning'];
+
+/** Whether `side` sees `message` (false for a seeker-only card read by the HR). */
+export function seenBy(side: ChatSide, message: Pick<ChatMessage, 'card'>): boolean {
+  return side === 'seeker' || !message.card || !SEEKER_ONLY_CARD_KINDS.includes(message.card.kind);
+}
+
+/** SQL: whether `side` sees the message row named `alias` (as `seenBy`). */
+function seenBySql(side: ChatSide, alias: string): string {
+  if (side === 'seeker') return '1';
+  const kinds = SEEKER_ONLY_CARD_KINDS.map((kind) => `'${kind}'`).join(', ');
+  return `coalesce(json_extract(${alias}.card, '$.kind'), '') NOT IN (${kinds})`;
+}
+
+/** SQL: the last seq of conversation `c` that `side` sees. */
+const lastSeqSeenBy = (side: ChatSide) =>
+  side === 'seeker'
+    ? 'c.last_seq'
+    : `coalesce((SELECT max(v.seq) FROM messages v WHERE v.conversation_id = c.id AND ${seenBySql(side, 'v')}), 0)`;
+
 /** A summary as each side reads it: the HR's also names the candidate. */
 export type SummaryFor<S extends ChatSide> = S extends 'hr' ? EmployerConversationSummary : ConversationSummary;
 
@@ -70,12 +95,12 @@ const summarySelect = (side: ChatSide) => `
   SELECT c.id, c.application_id, a.status AS application_status, c.user_id, c.job_id, j.title AS job_title,
     j.salary_min, j.salary_max, j.salary_unit, j.salary_months, co.name AS company_name,
     h.id AS hr_id, h.name AS hr_name, h.title AS hr_title, h.last_active_at AS hr_last_active_at,
-    h.reply_rate AS hr_reply_rate, c.last_message_at, c.last_seq, c.seeker_read_seq, c.hr_read_seq, c.blocked_at,
+    h.reply_rate AS hr_reply_rate, c.last_message_at, ${lastSeqSeenBy(side)} AS last_seq, c.seeker_read_seq, c.hr_read_seq, c.blocked_at,
     m.text AS last_text, m.sent_at AS last_sent_at, m.sender AS last_sender, m.card AS last_card,
     (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND ${UNREAD_SENDERS[side]}
        AND u.seq > c.${side}_read_seq) AS unread,
-    CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = c.user_id AND p.company_id = j.company_id)
-      THEN us.nickname ELSE coalesce(r.name, us.nickname) END AS candidate_name
+    ${candidateNameSql({ userId: 'c.user_id', companyId: 'j.company_id', nickname: 'us.nickname', resumeName: 'r.name' })}
+      AS candidate_name
   FROM conversations c
   JOIN applications a ON a.id = c.application_id
   JOIN users us ON us.id = c.user_id
@@ -83,7 +108,7 @@ const summarySelect = (side: ChatSide) => `
   JOIN jobs j ON j.id = c.job_id
   JOIN companies co ON co.id = j.company_id
   JOIN hrs h ON h.id = c.hr_id
-  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
+  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = ${lastSeqSeenBy(side)}`;
 
 function toSummary<S extends ChatSide>(row: ConversationRow, side: S): SummaryFor<S> {
   const summary: ConversationSummary = {
@@ -296,21 +321,27 @@ export class ConversationStore {
     let hasMore: boolean;
     if (query.afterSeq !== undefined) {
       rows = this.db
-        .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
+        .prepare(
+          `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE conversation_id = ? AND seq > ? AND ${seenBySql(side, 'm')}
+           ORDER BY seq LIMIT ?`,
+        )
         .all(conversationId, query.afterSeq, query.limit + 1) as MessageRow[];
       hasMore = rows.length > query.limit;
       rows = rows.slice(0, query.limit);
     } else {
       rows = this.db
         .prepare(
-          `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+          `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE conversation_id = ? AND seq < ? AND ${seenBySql(side, 'm')}
+           ORDER BY seq DESC LIMIT ?`,
         )
         .all(conversationId, query.beforeSeq ?? Number.MAX_SAFE_INTEGER, query.limit + 1) as MessageRow[];
       hasMore = rows.length > query.limit;
       rows = rows.slice(0, query.limit).reverse();
     }
     const state = this.db
-      .prepare('SELECT last_seq, seeker_read_seq, hr_read_seq FROM conversations WHERE id = ?')
+      .prepare(
+        `SELECT ${lastSeqSeenBy(side)} AS last_seq, seeker_read_seq, hr_read_seq FROM conversations c WHERE id = ?`,
+      )
       .get(conversationId) as { last_seq: number; seeker_read_seq: number; hr_read_seq: number };
     return {
       items: rows.map(toChatMessage),

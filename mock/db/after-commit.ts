@@ -28,13 +28,13 @@ export function trackCommits(db: Database): void {
       }
       const done = stack.pop() as (() => void)[];
       if (stack.length) stack[stack.length - 1].push(...done);
-      else for (const work of done) work();
+      else for (const work of done) runCommitted(work);
       return result;
     };
   db.transaction = ((fn: (...args: unknown[]) => unknown) => {
     const transaction = original(fn) as TransactionFunction;
     const wrapped = track(transaction) as TransactionFunction;
-    const variants: Record<string, unknown> = { default: wrapped, database: db };
+    const variants: Record<string, unknown> = { database: db };
     for (const name of VARIANTS) variants[name] = track(transaction[name]);
     return Object.assign(wrapped, variants);
   }) as Database['transaction'];
@@ -51,5 +51,17 @@ export function afterCommit(db: Database, work: () => void): void {
     return;
   }
   if (db.inTransaction) throw new Error('afterCommit inside a transaction the database does not track (trackCommits)');
-  work();
+  runCommitted(work);
+}
+
+/**
+ * The change is committed whatever `work` does: a failing job is logged, and neither stops the jobs after it
+ * nor turns the request into an error (the client would retry a change that happened).
+ */
+function runCommitted(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    console.error('afterCommit: a job failed after its change was committed', error);
+  }
 }

@@ -77,19 +77,34 @@ export class InterviewService {
     applications.onStatusChange(({ record, input }) => {
       const active = this.store.activeForApplication(record.id);
       if (!active) return;
-      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place).
-      const unanswered = active.row.status !== 'scheduled';
+      const { row } = active;
+      // An offer makes an invitation never agreed moot; one agreed stays (it may already have taken place),
+      // at the time agreed when the seeker had asked to move it.
+      const neverAgreed =
+        row.status === 'invited' || (row.status === 'reschedule_requested' && row.agreed_before_reschedule === null);
+      if (input.to === 'offer' && !neverAgreed) {
+        if (row.status === 'reschedule_requested') {
+          this.update(row.id, {
+            status: 'scheduled',
+            scheduled_at: row.agreed_before_reschedule,
+            proposed_slots: '[]',
+            agreed_before_reschedule: null,
+          });
+          this.push(row.id);
+        }
+        return;
+      }
       const reason =
         input.to === 'withdrawn'
           ? '求职者已撤回投递'
           : input.to === 'rejected'
             ? '投递已结束'
-            : input.to === 'offer' && unanswered
+            : input.to === 'offer'
               ? '已发放录用通知，无需再面试'
               : null;
       if (!reason) return;
-      this.update(active.row.id, { status: 'cancelled', cancel_reason: reason });
-      this.push(active.row.id);
+      this.update(row.id, { status: 'cancelled', cancel_reason: reason });
+      this.push(row.id);
     });
   }
 
@@ -172,15 +187,19 @@ export class InterviewService {
   accept(userId: string, id: number, slot: string): Interview {
     const record = this.allowed(this.forSeeker(userId, id), 'accept');
     const start = this.pickSlot(slotTimes(record.row.slots), slot, '请从邀请中的时间里选择一个');
-    this.update(id, { status: 'scheduled', scheduled_at: start, reschedule_refusal: null });
-    this.step(record, `已接受面试：${slotText(start)}`, `求职者已接受面试，时间：${slotText(start)}`);
+    this.db.transaction(() => {
+      this.update(id, { status: 'scheduled', scheduled_at: start, reschedule_refusal: null });
+      this.step(record, `已接受面试：${slotText(start)}`, `求职者已接受面试，时间：${slotText(start)}`);
+    })();
     return this.push(id);
   }
 
   decline(userId: string, id: number, reason: string): Interview {
     const record = this.allowed(this.forSeeker(userId, id), 'decline');
-    this.update(id, { status: 'declined', decline_reason: reason, scheduled_at: null });
-    this.step(record, `已拒绝面试：${reason}`, `求职者拒绝了这次面试：${reason}`);
+    this.db.transaction(() => {
+      this.update(id, { status: 'declined', decline_reason: reason, scheduled_at: null });
+      this.step(record, `已拒绝面试：${reason}`, `求职者拒绝了这次面试：${reason}`);
+    })();
     return this.push(id);
   }
 
@@ -195,42 +214,46 @@ export class InterviewService {
     if (errors.length) throw invalidInput(errors);
     const times = slots.map((slot) => Date.parse(slot)).sort((a, b) => a - b);
     const count = record.row.reschedule_count + 1;
-    this.update(id, {
-      status: 'reschedule_requested',
-      proposed_slots: JSON.stringify(times),
-      reschedule_count: count,
-      agreed_before_reschedule: record.row.scheduled_at,
-      reschedule_refusal: null,
-      scheduled_at: null,
-    });
-    const listed = times.map(slotText).join('、');
-    this.step(
-      record,
-      `申请改期（第${count}次）：${listed}`,
-      `求职者申请改期（第${count}次），方便的时间：${listed}，等待HR确认`,
-      'seeker',
-      interviewCard(id, 'reschedule_proposed', record.view, times),
-    );
+    this.db.transaction(() => {
+      this.update(id, {
+        status: 'reschedule_requested',
+        proposed_slots: JSON.stringify(times),
+        reschedule_count: count,
+        agreed_before_reschedule: record.row.scheduled_at,
+        reschedule_refusal: null,
+        scheduled_at: null,
+      });
+      const listed = times.map(slotText).join('、');
+      this.step(
+        record,
+        `申请改期（第${count}次）：${listed}`,
+        `求职者申请改期（第${count}次），方便的时间：${listed}，等待HR确认`,
+        'seeker',
+        interviewCard(id, 'reschedule_proposed', record.view, times),
+      );
+    })();
     return this.push(id);
   }
 
   confirm(companyId: number, id: number, slot: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'confirm');
     const start = this.pickSlot(slotTimes(record.row.proposed_slots), slot, '请从求职者提议的时间里选择一个');
-    this.update(id, {
-      status: 'scheduled',
-      scheduled_at: start,
-      slots: JSON.stringify([start]),
-      proposed_slots: '[]',
-      agreed_before_reschedule: null,
-    });
-    this.step(
-      record,
-      `HR已确认改期：${slotText(start)}`,
-      `已确认改期，${slotText(start)}见。`,
-      'hr',
-      interviewCard(id, 'reschedule_confirmed', record.view, [start]),
-    );
+    this.db.transaction(() => {
+      this.update(id, {
+        status: 'scheduled',
+        scheduled_at: start,
+        slots: JSON.stringify([start]),
+        proposed_slots: '[]',
+        agreed_before_reschedule: null,
+      });
+      this.step(
+        record,
+        `HR已确认改期：${slotText(start)}`,
+        `已确认改期，${slotText(start)}见。`,
+        'hr',
+        interviewCard(id, 'reschedule_confirmed', record.view, [start]),
+      );
+    })();
     return this.pushForCompany(id);
   }
 
@@ -250,26 +273,30 @@ export class InterviewService {
         reason: 'no_time_left',
       });
     }
-    this.update(id, {
-      status: keep === null ? 'invited' : 'scheduled',
-      scheduled_at: keep,
-      slots: JSON.stringify(keep === null ? ahead : slotTimes(record.row.slots)),
-      proposed_slots: '[]',
-      agreed_before_reschedule: null,
-      reschedule_refusal: reason,
-    });
-    const outcome =
-      keep === null
-        ? `请从原定时间中选择：${ahead.map(slotText).join('、')}`
-        : `面试仍按原定时间 ${slotText(keep)} 进行`;
-    this.step(record, `HR未同意改期：${reason}`, `抱歉，无法改到你提议的时间：${reason}。${outcome}。`, 'hr');
+    this.db.transaction(() => {
+      this.update(id, {
+        status: keep === null ? 'invited' : 'scheduled',
+        scheduled_at: keep,
+        slots: JSON.stringify(keep === null ? ahead : slotTimes(record.row.slots)),
+        proposed_slots: '[]',
+        agreed_before_reschedule: null,
+        reschedule_refusal: reason,
+      });
+      const outcome =
+        keep === null
+          ? `请从原定时间中选择：${ahead.map(slotText).join('、')}`
+          : `面试仍按原定时间 ${slotText(keep)} 进行`;
+      this.step(record, `HR未同意改期：${reason}`, `抱歉，无法改到你提议的时间：${reason}。${outcome}。`, 'hr');
+    })();
     return this.pushForCompany(id);
   }
 
   cancel(companyId: number, id: number, reason: string): EmployerInterview {
     const record = this.allowed(this.forCompany(companyId, id), 'cancel');
-    this.update(id, { status: 'cancelled', cancel_reason: reason });
-    this.step(record, `面试已取消：${reason}`, `抱歉，这次面试取消了：${reason}`, 'hr');
+    this.db.transaction(() => {
+      this.update(id, { status: 'cancelled', cancel_reason: reason });
+      this.step(record, `面试已取消：${reason}`, `抱歉，这次面试取消了：${reason}`, 'hr');
+    })();
     return this.pushForCompany(id);
   }
 

@@ -8,6 +8,7 @@ import {
   type InterviewStatus,
 } from '../../services/contracts/interviews';
 import { iso } from '../clock';
+import { candidateNameSql } from '../privacy/candidate-name';
 
 export interface InterviewRow {
   id: number;
@@ -66,8 +67,8 @@ const MINUTE_MS = 60 * 1000;
 const SELECT = `
   SELECT i.*, a.user_id, u.nickname AS user_nickname, a.hr_id, conv.id AS conversation_id, j.id AS job_id,
     j.title AS job_title, j.lat, j.lng, co.id AS company_id, co.name AS company_name,
-    CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = a.user_id AND p.company_id = co.id)
-      THEN u.nickname ELSE coalesce(r.name, u.nickname) END AS candidate_name
+    ${candidateNameSql({ userId: 'a.user_id', companyId: 'co.id', nickname: 'u.nickname', resumeName: 'r.name' })}
+      AS candidate_name
   FROM interviews i
   JOIN applications a ON a.id = i.application_id
   JOIN users u ON u.id = a.user_id

@@ -85,7 +85,7 @@ export class RtcSignalling {
       waiting.push({
         interviewId: String(room.interviewId),
         applicationId: record.view.applicationId,
-        nickname: record.candidateName,
+        candidate: { name: record.candidateName },
         jobTitle: record.view.job.title,
         scheduledAt: record.view.scheduledAt ?? '',
         since: iso(room.peers.seeker.since),

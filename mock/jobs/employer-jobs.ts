@@ -9,7 +9,7 @@ import { JOB_JOINS, JOB_SUMMARY_COLUMNS, toJobSummary, type JobSummaryRow } from
 
 const STATUS_CHANGE_NAMES: Record<JobStatus, string> = { open: '恢复招聘', paused: '暂停招聘', closed: '关闭' };
 /** Why an application still waiting for the HR ends when its job closes (timeline, 我的投递). */
-export const JOB_CLOSED_REASON = '职位已停止招聘';
+const JOB_CLOSED_REASON = '职位已停止招聘';
 
 /** A company's own jobs, as its HRs manage them: open ones first, with applications counted by status. */
 export class EmployerJobs {
@@ -37,8 +37,11 @@ export class EmployerJobs {
       if (JOB_STATUS_TRANSITIONS[job.status].indexOf(status) < 0) {
         throw conflict(`职位当前为「${JOB_STATUS_LABELS[job.status]}」，无法${STATUS_CHANGE_NAMES[status]}`);
       }
-      this.db.prepare('UPDATE jobs SET status = ? WHERE id = ?').run(status, jobId);
-      if (status === 'closed') this.closeWaitingApplications(jobId, job.title);
+      // One commit: a job never closed with some of its waiting applications left open.
+      this.db.transaction(() => {
+        this.db.prepare('UPDATE jobs SET status = ? WHERE id = ?').run(status, jobId);
+        if (status === 'closed') this.closeWaitingApplications(jobId, job.title);
+      })();
     }
     return this.rows(hr.companyId, jobId)[0];
   }

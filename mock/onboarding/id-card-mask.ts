@@ -1,14 +1,19 @@
 import sharp, { type OverlayOptions } from 'sharp';
-import type { DocumentKind } from '../../services/contracts/onboarding';
 
 /**
  * The one rendition of an ID card picture the mock keeps and serves: the number band of the portrait side
- * (公民身份号码, the bottom right of a second-generation card) pixelated and covered, a "仅用于XX公司入职审核"
+ * (公民身份号码, the bottom right of a second-generation card) pixelated and covered on either slot (a seeker
+ * may put the portrait side in the 国徽面 slot; on a real 国徽面 the band holds the issuing office and dates), a "仅用于XX公司入职审核"
  * watermark across the whole picture, metadata (EXIF, GPS) dropped, as a JPEG at most MAX_WIDTH wide.
  * The band is generous (the seeker's photo is rarely cropped to the card), so the HR still sees the picture
  * is clear and whole, and the name; the number is known, masked, from the real-name check.
  */
 const MAX_WIDTH = 1600;
+/**
+ * Pixels sharp may decode (a 12-megapixel phone photo is 12 million): a tiny, highly compressible PNG could
+ * otherwise claim hundreds of millions and make the mock decode gigabytes.
+ */
+export const MAX_INPUT_PIXELS = 40_000_000;
 /** Where the number sits on the portrait side, as fractions of the picture (generous margins). */
 export const NUMBER_BAND = { left: 0.26, top: 0.68, right: 0.99, bottom: 0.97 } as const;
 
@@ -62,36 +67,35 @@ function bandCoverSvg(band: BandRect): Buffer {
   );
 }
 
-/** The masked rendition (JPEG) of an ID card picture; throws when the bytes are not a readable image. */
-export async function maskIdCardPicture(
-  bytes: Buffer,
-  options: { kind: DocumentKind; company: string },
-): Promise<Buffer> {
+/**
+ * The masked rendition (JPEG) of an ID card picture, either side; throws when the bytes are not a readable
+ * image or claim more than MAX_INPUT_PIXELS.
+ */
+export async function maskIdCardPicture(bytes: Buffer, options: { company: string }): Promise<Buffer> {
   // Upright as the phone took it (EXIF orientation), no wider than needed for a review.
-  const upright = await sharp(bytes, { failOn: 'error' })
+  const upright = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
     .rotate()
     .resize({ width: MAX_WIDTH, withoutEnlargement: true })
     .png()
     .toBuffer({ resolveWithObject: true });
   const { width, height } = upright.info;
-  const layers: OverlayOptions[] = [];
-  if (options.kind === 'idCardFront') {
-    const band = numberBandOf(width, height);
-    // Blocks half the band high: two rows of flat colour, no digit left to read.
-    const block = Math.max(4, Math.round(band.height / 2));
-    const coarse = await sharp(upright.data)
-      .extract(band)
-      .resize(Math.max(1, Math.ceil(band.width / block)), Math.max(1, Math.ceil(band.height / block)), {
-        kernel: 'nearest',
-      })
-      .toBuffer();
-    const pixelated = await sharp(coarse)
-      .resize(band.width, band.height, { kernel: 'nearest', fit: 'fill' })
-      .png()
-      .toBuffer();
-    layers.push({ input: pixelated, left: band.left, top: band.top });
-    layers.push({ input: bandCoverSvg(band), left: band.left, top: band.top });
-  }
-  layers.push({ input: watermarkSvg(width, height, `仅用于${options.company}入职审核`), left: 0, top: 0 });
+  const band = numberBandOf(width, height);
+  // Blocks half the band high: two rows of flat colour, no digit left to read.
+  const block = Math.max(4, Math.round(band.height / 2));
+  const coarse = await sharp(upright.data)
+    .extract(band)
+    .resize(Math.max(1, Math.ceil(band.width / block)), Math.max(1, Math.ceil(band.height / block)), {
+      kernel: 'nearest',
+    })
+    .toBuffer();
+  const pixelated = await sharp(coarse)
+    .resize(band.width, band.height, { kernel: 'nearest', fit: 'fill' })
+    .png()
+    .toBuffer();
+  const layers: OverlayOptions[] = [
+    { input: pixelated, left: band.left, top: band.top },
+    { input: bandCoverSvg(band), left: band.left, top: band.top },
+    { input: watermarkSvg(width, height, `仅用于${options.company}入职审核`), left: 0, top: 0 },
+  ];
   return sharp(upright.data).composite(layers).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
 }

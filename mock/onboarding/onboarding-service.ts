@@ -29,13 +29,13 @@ import {
 import type { MessageCard } from '../../services/contracts/conversations';
 import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
-import type { SimulatedClock } from '../clock';
+import { iso, isoOrNull, type SimulatedClock } from '../clock';
 import { afterCommit } from '../db/after-commit';
 import { conflict, invalidInput, notFound } from '../http/api-error';
 import type { ApplicationService } from '../applications/application-service';
 import { nextEvent, sha256Hex } from './contract-chain';
 import { renderContractPdf } from './contract-pdf';
-import { maskIdCardPicture } from './id-card-mask';
+import { MAX_INPUT_PIXELS, maskIdCardPicture } from './id-card-mask';
 import type { ShiftService } from './shift-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -106,7 +106,8 @@ export type Actor = { seeker: string } | { hr: EmployerIdentity };
 
 export type OnboardingListener = (party: OnboardingParty) => void;
 
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+/** Why an ID card stored before masking that could not be masked (a PDF) went back to the seeker. */
+const UNMASKABLE_ID_CARD_REASON = '请重新上传身份证照片';
 
 /**
  * Offer → e-contract (real-name check, signatures, hash chain, PDF) → checklist → first-day check-in, which
@@ -213,7 +214,7 @@ export class OnboardingService {
         payKind: input.payKind,
         payFen,
         startDate: input.startDate,
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt: iso(expiresAt),
       };
       this.applications.transition(record, {
         to: 'offer',
@@ -307,11 +308,11 @@ export class OnboardingService {
       documents: terms.documents,
       contact: { name: terms.contactName, phone: terms.contactPhone },
       note: terms.note?.trim() || null,
-      expiresAt: new Date(offer.expires_at).toISOString(),
+      expiresAt: iso(offer.expires_at),
       status: this.offerStatus(offer),
       declineReason: offer.decline_reason,
-      createdAt: new Date(offer.created_at).toISOString(),
-      respondedAt: iso(offer.responded_at),
+      createdAt: iso(offer.created_at),
+      respondedAt: isoOrNull(offer.responded_at),
     };
   }
 
@@ -532,7 +533,7 @@ export class OnboardingService {
       seq: row.seq,
       type: row.type,
       actor: row.actor,
-      at: new Date(row.at).toISOString(),
+      at: iso(row.at),
       detail: JSON.parse(row.detail) as Record<string, string>,
       prevHash: row.prev_hash,
       hash: row.hash,
@@ -546,7 +547,7 @@ export class OnboardingService {
     at: number,
     detail: Record<string, string>,
   ): void {
-    const event = nextEvent(this.events(contractId), { type, actor, at: new Date(at).toISOString(), detail });
+    const event = nextEvent(this.events(contractId), { type, actor, at: iso(at), detail });
     this.db
       .prepare(
         'INSERT INTO contract_events (contract_id, seq, type, actor, at, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -565,18 +566,18 @@ export class OnboardingService {
           role: 'seeker',
           name: row.seeker_name,
           status: row.seeker_signed_at === null ? 'waiting' : 'signed',
-          signedAt: iso(row.seeker_signed_at),
+          signedAt: isoOrNull(row.seeker_signed_at),
         },
         {
           role: 'employer',
           name: row.employer_signer ? `${row.employer_name}（${row.employer_signer}）` : row.employer_name,
           status: row.employer_signed_at === null ? 'waiting' : 'signed',
-          signedAt: iso(row.employer_signed_at),
+          signedAt: isoOrNull(row.employer_signed_at),
         },
       ],
       status: row.status,
       fileUrl: `/contracts/${row.flow_id}/file`,
-      createdAt: new Date(row.created_at).toISOString(),
+      createdAt: iso(row.created_at),
     };
   }
 
@@ -596,17 +597,11 @@ export class OnboardingService {
     kind: DocumentKind,
     upload: { name: string; mime: string; bytes: Buffer },
   ): Promise<Onboarding> {
-    const party = this.party(applicationId, { seeker: userId });
-    const offer = this.acceptedOffer(applicationId);
-    if (!offer) throw conflict('接受录用通知后再上传入职材料');
-    if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
-    if (this.documentRow(applicationId, kind)?.status === 'accepted')
-      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    const party = this.checkUploadOpen(userId, applicationId, kind);
     const idCard = ID_CARD_KINDS.includes(kind);
     const file = idCard ? await this.maskedIdCard(kind, upload, party.company) : upload;
-    // Masking took a while: an HR may have accepted the earlier upload meanwhile.
-    if (this.documentRow(applicationId, kind)?.status === 'accepted')
-      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    // Masking took a while: meanwhile the application may have ended or the earlier upload been accepted.
+    this.checkUploadOpen(userId, applicationId, kind);
     this.db
       .prepare(
         `INSERT INTO onboarding_documents (application_id, kind, file_name, mime, content, masked, uploaded_at)
@@ -618,6 +613,56 @@ export class OnboardingService {
       .run(applicationId, kind, file.name, file.mime, file.bytes, idCard ? 1 : 0, this.clock.now());
     this.changed(party);
     return this.view(applicationId, { seeker: userId });
+  }
+
+  /** 409 unless the seeker may (still) upload this item: an open application, an accepted offer asking for it. */
+  private checkUploadOpen(userId: string, applicationId: number, kind: DocumentKind): OnboardingParty {
+    const party = this.party(applicationId, { seeker: userId });
+    if (party.status !== 'offer' && party.status !== 'hired') throw conflict('投递已结束，无需再上传入职材料');
+    const offer = this.acceptedOffer(applicationId);
+    if (!offer) throw conflict('接受录用通知后再上传入职材料');
+    if (!offer.terms.documents.includes(kind)) throw conflict(`这份录用通知不需要${DOCUMENT_KIND_LABELS[kind]}`);
+    if (this.documentRow(applicationId, kind)?.status === 'accepted')
+      throw conflict(`${DOCUMENT_KIND_LABELS[kind]}已审核通过，无需重传`);
+    return party;
+  }
+
+  /**
+   * ID card rows stored before masking existed (migration 020) still hold the original: masked once, at
+   * startup, in place. One that cannot be masked (a PDF, an unreadable picture) loses its content and file
+   * name and goes back to the seeker as rejected, so they can upload a photo again. Returns how many changed.
+   */
+  async maskStoredIdCards(): Promise<number> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.kind, d.file_name, d.mime, d.content, c.name AS company
+           FROM onboarding_documents d JOIN applications a ON a.id = d.application_id
+           JOIN jobs j ON j.id = a.job_id JOIN companies c ON c.id = j.company_id
+          WHERE d.masked = 0 AND d.kind IN (${ID_CARD_KINDS.map(() => '?').join(', ')})`,
+      )
+      .all(...ID_CARD_KINDS) as (Pick<DocumentRow, 'id' | 'kind' | 'file_name' | 'mime' | 'content'> & {
+      company: string;
+    })[];
+    const masked = this.db.prepare(
+      'UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ? AND masked = 0',
+    );
+    const sentBack = this.db.prepare(
+      `UPDATE onboarding_documents SET file_name = '', content = x'', masked = 1, status = 'rejected',
+         reject_reason = ?, reviewed_at = ? WHERE id = ? AND masked = 0`,
+    );
+    for (const row of rows) {
+      try {
+        const file = await this.maskedIdCard(
+          row.kind,
+          { name: row.file_name, mime: row.mime, bytes: row.content },
+          row.company,
+        );
+        masked.run(file.name, file.mime, file.bytes, row.id);
+      } catch {
+        sentBack.run(UNMASKABLE_ID_CARD_REASON, this.clock.now(), row.id);
+      }
+    }
+    return rows.length;
   }
 
   review(
@@ -652,8 +697,11 @@ export class OnboardingService {
     if (upload.mime === 'application/pdf') throw field('身份证请上传JPG或PNG照片');
     let bytes: Buffer;
     try {
-      bytes = await maskIdCardPicture(upload.bytes, { kind, company });
-    } catch {
+      bytes = await maskIdCardPicture(upload.bytes, { company });
+    } catch (error) {
+      // sharp refuses a picture claiming more than MAX_INPUT_PIXELS before decoding it.
+      if (error instanceof Error && error.message.includes('pixel limit'))
+        throw field(`照片尺寸过大（超过${MAX_INPUT_PIXELS / 1e4}万像素），请压缩后重新上传`);
       throw field('照片无法读取，请重新拍摄后上传');
     }
     // The seeker's file name may carry the number too: not kept either.
@@ -661,36 +709,19 @@ export class OnboardingService {
   }
 
   /** The uploaded file, for the HR reviewing it or the seeker who sent it (an ID card only ever masked). */
-  async documentFile(
+  documentFile(
     documentId: number,
     actor: Actor,
-  ): Promise<{ kind: DocumentKind; fileName: string; mime: string; bytes: Buffer }> {
+  ): { kind: DocumentKind; fileName: string; mime: string; bytes: Buffer } {
     const document = this.db.prepare('SELECT * FROM onboarding_documents WHERE id = ?').get(documentId) as
       DocumentRow | undefined;
     if (!document) throw notFound('材料不存在');
-    let party: OnboardingParty;
     try {
-      party = this.party(document.application_id, actor);
+      this.party(document.application_id, actor);
     } catch {
       throw notFound('材料不存在');
     }
-    if (ID_CARD_KINDS.includes(document.kind) && !document.masked) {
-      // Stored before masking existed: masked now, in place of the original.
-      let file: { name: string; mime: string; bytes: Buffer };
-      try {
-        file = await this.maskedIdCard(
-          document.kind,
-          { name: document.file_name, mime: document.mime, bytes: document.content },
-          party.company,
-        );
-      } catch {
-        throw conflict('这份身份证材料无法打码显示，请退回并让求职者重新上传照片');
-      }
-      this.db
-        .prepare('UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 1 WHERE id = ?')
-        .run(file.name, file.mime, file.bytes, documentId);
-      return { kind: document.kind, fileName: file.name, mime: file.mime, bytes: file.bytes };
-    }
+    if (!document.content.length) throw notFound('材料已退回，等待求职者重新上传');
     return { kind: document.kind, fileName: document.file_name, mime: document.mime, bytes: document.content };
   }
 
@@ -715,7 +746,7 @@ export class OnboardingService {
           : null,
         size: row ? row.content.length : null,
         rejectReason: row?.reject_reason ?? null,
-        uploadedAt: row ? new Date(row.uploaded_at).toISOString() : null,
+        uploadedAt: row ? iso(row.uploaded_at) : null,
       };
     });
   }
@@ -823,7 +854,7 @@ export class OnboardingService {
       offer: offer ? this.toOffer(offer, party) : null,
       contract: contract ? this.toContract(contract) : null,
       documents,
-      checkIn: checkIn ? { at: new Date(checkIn.at).toISOString(), distanceM: checkIn.distance_m } : null,
+      checkIn: checkIn ? { at: iso(checkIn.at), distanceM: checkIn.distance_m } : null,
       shifts: this.shifts ? this.shifts.list(applicationId) : [],
       remaining,
     };

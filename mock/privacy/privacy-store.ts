@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PrivacySettings } from '../../services/contracts/privacy';
 import { invalidInput } from '../http/api-error';
+import { hiddenFromCompanySql } from './candidate-name';
 
 /** Companies a seeker hid their resume from: their HRs get a redacted resume and cannot be applied to. */
 export class PrivacyStore {
@@ -38,7 +39,8 @@ export class PrivacyStore {
 
   isHiddenFrom(userId: string, companyId: number): boolean {
     return !!this.db
-      .prepare('SELECT 1 FROM privacy_hidden_companies WHERE user_id = ? AND company_id = ?')
+      .prepare(`SELECT ${hiddenFromCompanySql('?', '?')}`)
+      .pluck()
       .get(userId, companyId);
   }
 }

@@ -12,7 +12,7 @@ import {
   type AnswerVideoMimeType,
 } from '../../services/contracts/recorded-interviews';
 import { ApiError, invalidInput } from '../http/api-error';
-import { YoungGarbageCollector } from '../http/young-garbage';
+import { YoungGarbageCollector } from './young-garbage';
 
 /** Bytes enough to tell the container: the EBML magic, or the `ftyp` box with its brand. */
 const HEAD_BYTES = 12;

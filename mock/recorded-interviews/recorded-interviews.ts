@@ -300,7 +300,6 @@ export class RecordedInterviews {
     const extension = { 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm' }[video.mimeType];
     const storageName = `${interviewId}-${questionId}-${take}.${extension}`;
     fs.mkdirSync(this.dir, { recursive: true });
-    fs.renameSync(video.tempPath, path.join(this.dir, storageName));
     const now = this.clock.now();
     this.db.transaction(() => {
       this.db
@@ -315,6 +314,8 @@ export class RecordedInterviews {
              AND NOT EXISTS (SELECT 1 FROM recorded_questions WHERE interview_id = ? AND storage_name IS NULL)`,
         )
         .run(now, interviewId, interviewId);
+      // Last: a failed write leaves no file behind (the caller drops the upload), a failed move no row.
+      fs.renameSync(video.tempPath, path.join(this.dir, storageName));
     })();
     const interview = this.employerView(interviewId);
     this.employerHub.sendToUser(String(this.interviewRow(interviewId)?.company_id), {

@@ -72,7 +72,7 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
   });
 
   app.get<WithId>('/employer/documents/:id/file', async (request, reply) => {
-    const file = await onboarding.documentFile(idOf(request.params.id, '材料不存在'), { hr: hrOf(request) });
+    const file = onboarding.documentFile(idOf(request.params.id, '材料不存在'), { hr: hrOf(request) });
     return reply.type(file.mime).header('cache-control', 'no-store').send(file.bytes);
   });
 

@@ -112,7 +112,7 @@ export function registerOnboardingRoutes(app: FastifyInstance, ctx: MockContext)
 
   /** The seeker's own upload, as the HR sees it (an ID card picture only ever masked). */
   app.get<{ Params: { id: string } }>('/documents/:id/file', async (request, reply) => {
-    const file = await onboarding.documentFile(idOf(request.params.id, '材料不存在'), { seeker: user(request) });
+    const file = onboarding.documentFile(idOf(request.params.id, '材料不存在'), { seeker: user(request) });
     return reply.type(file.mime).header('cache-control', 'no-store').send(file.bytes);
   });
 

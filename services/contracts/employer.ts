@@ -60,7 +60,7 @@ export interface EmployerInterviewListQuery {
 }
 
 export const employerInterviewListQueryRules: InputRules<EmployerInterviewListQuery> = {
-  applicationId: { type: 'string', message: '投递编号不正确' },
+  applicationId: { type: 'string', pattern: /^\d{1,12}$/, message: '投递编号不正确' },
 };
 
 /** POST /employer/session */

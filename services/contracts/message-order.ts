@@ -14,9 +14,14 @@ export interface Sequenced {
  */
 export function mergeBySeq<T extends Sequenced>(current: readonly T[], incoming: readonly T[]): T[] {
   if (!incoming.length) return current as T[];
-  const last = current.length ? (current[current.length - 1].seq as number) : 0;
-  const fresh = incoming.filter((m) => (m.seq as number) > last);
-  if (fresh.length === incoming.length) return [...current, ...incoming];
+  // Fast path only when every incoming message follows the one before it: nothing to dedupe or sort.
+  let previous = current.length ? (current[current.length - 1].seq as number) : 0;
+  const appendsInOrder = incoming.every((m) => {
+    const follows = (m.seq as number) > previous;
+    previous = m.seq as number;
+    return follows;
+  });
+  if (appendsInOrder) return [...current, ...incoming];
   const bySeq = new Map<number, T>();
   for (const m of current) bySeq.set(m.seq as number, m);
   for (const m of incoming) if (!bySeq.has(m.seq as number)) bySeq.set(m.seq as number, m);

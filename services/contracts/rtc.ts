@@ -84,8 +84,8 @@ export type RtcClientFrame =
 export interface WaitingSeeker {
   interviewId: string;
   applicationId: string;
-  /** As the company may name the seeker (the resume's name, else the Alipay nickname). */
-  nickname: string;
+  /** As the company may name the seeker (the resume's name, else the Alipay nickname), as in EmployerInterview. */
+  candidate: { name: string };
   jobTitle: string;
   scheduledAt: string;
   /** ISO 8601: since when they wait. */

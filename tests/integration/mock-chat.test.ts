@@ -360,6 +360,47 @@ describe('mock backend chat', () => {
     ).toBe(201);
   });
 
+  it('shows a scam warning to the seeker only: never in the HR pages, list preview, unread count or socket', async () => {
+    const chat = await conversationFor('chat-scam-hr');
+    const seeker = connectRealtime(backend.url, chat.token);
+    const hr = await connectEmployerRealtime(backend, chat.hrId);
+    await seeker.next('hello');
+    await hr.next('hello');
+    try {
+      const before = await asHr<{ unreadCount: number }>(chat.hrId, 'GET', '/employer/conversations/unread-count');
+      const text = '入职前需要先交500元押金，加我微信详聊';
+      const sent = await asHr<ChatMessage>(chat.hrId, 'POST', `/employer/conversations/${chat.id}/messages`, { text });
+      expect((await seeker.next('message')).message).toMatchObject({ seq: sent.body.seq, text });
+      expect((await seeker.next('message')).message.card).toMatchObject({ kind: 'scam_warning' });
+      expect((await hr.next('message')).message).toMatchObject({ seq: sent.body.seq, text });
+      await expect(hr.next('message', 300)).rejects.toThrow();
+
+      const page = await asHr<MessagePage>(chat.hrId, 'GET', `/employer/conversations/${chat.id}/messages`);
+      expect(page.body.items.map((message) => message.card?.kind)).not.toContain('scam_warning');
+      expect(page.body.lastSeq).toBe(sent.body.seq);
+      const resync = await asHr<MessagePage>(
+        chat.hrId,
+        'GET',
+        `/employer/conversations/${chat.id}/messages?afterSeq=${sent.body.seq}`,
+      );
+      expect(resync.body.items).toEqual([]);
+      const summary = await asHr<ConversationSummary>(chat.hrId, 'GET', `/employer/conversations/${chat.id}`);
+      expect(summary.body).toMatchObject({ lastSeq: sent.body.seq, lastMessage: { text, from: 'hr' } });
+      const listed = await asHr<CursorPage<ConversationSummary>>(chat.hrId, 'GET', '/employer/conversations');
+      expect(listed.body.items.find((item) => item.id === chat.id)).toMatchObject({ lastMessage: { text } });
+      const after = await asHr<{ unreadCount: number }>(chat.hrId, 'GET', '/employer/conversations/unread-count');
+      expect(after.body.unreadCount).toBe(before.body.unreadCount);
+      // The seeker's side is unchanged: the warning is the newest line.
+      const mine = await backend.request<ConversationSummary>('GET', `/conversations/${chat.id}`, {
+        token: chat.token,
+      });
+      expect(mine.body).toMatchObject({ lastSeq: sent.body.seq + 1, lastMessage: { from: 'system' } });
+    } finally {
+      seeker.close();
+      hr.close();
+    }
+  });
+
   it('keeps every message, its numbering and its client id across a restart on the same database', async () => {
     const chat = await conversationFor('chat-restart');
     await asHr(chat.hrId, 'POST', `/employer/conversations/${chat.id}/messages`, {

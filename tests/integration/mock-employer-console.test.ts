@@ -296,6 +296,32 @@ describe('mock backend: the HR console API', () => {
     expect((await backend.request<JobDetail>('GET', `/jobs/${foreignJob.id}`)).body.status).toBe('open');
   });
 
+  it('closes a job and its waiting applications in one commit: a failure part way leaves all as they were', async () => {
+    const job = openJobs(backend, 120)
+      .reverse()
+      .find((candidate) => candidate.companyId !== jobA.companyId && candidate.companyId !== foreignJob.companyId)!;
+    const hr = await signIn(job.hrId);
+    const first = await applyAsNewSeeker(job.id);
+    const second = await applyAsNewSeeker(job.id);
+    let failing = true;
+    backend.server.context.applications.onStatusChange(({ record }) => {
+      if (failing && record.id === Number(second.application.id)) throw new Error('disk full');
+    });
+    try {
+      const failed = await asHr(hr.token, 'PUT', `/employer/jobs/${job.id}/status`, { status: 'closed' });
+      expect(failed.status).toBe(500);
+      expect((await backend.request<JobDetail>('GET', `/jobs/${job.id}`)).body.status).toBe('open');
+      const untouched = await backend.request<ApplicationDetail>('GET', `/applications/${first.application.id}`, {
+        token: first.token,
+      });
+      expect(untouched.body.status).toBe('submitted');
+    } finally {
+      failing = false;
+    }
+    const closed = await asHr<EmployerJob>(hr.token, 'PUT', `/employer/jobs/${job.id}/status`, { status: 'closed' });
+    expect(closed.body.applicationCounts).toMatchObject({ submitted: 0, closed: 2 });
+  });
+
   it('closing a job ends the applications still waiting, telling each seeker; interviews go on', async () => {
     const job = openJobs(backend, 80).find(
       (candidate) => candidate.companyId !== jobA.companyId && candidate.companyId !== foreignJob.companyId,

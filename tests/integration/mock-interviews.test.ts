@@ -14,6 +14,7 @@ import { SUBSCRIPTION_TEMPLATES, type WouldSendNotificationList } from '../../se
 import { sampleInvitation, slotIn } from '../support/interview-invitation';
 import { connectRealtime, startTestBackend, type RealtimeClient, type TestBackend } from './mock-fixture';
 import { apply, loginReadyToApply, openJobs, type OpenJob } from './mock-resume-helpers';
+import { offerInput } from './onboarding-support';
 
 const REMINDER = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
 const MINUTE_MS = 60 * 1000;
@@ -199,6 +200,55 @@ describe('mock backend interviews', () => {
     });
   });
 
+  it('keeps an agreed interview at its time when an offer comes while the seeker asks to move it', async () => {
+    const agreed = await invited('iv-offer-agreed');
+    await agreed.seeker('POST', '/accept', { slot: agreed.interview.slots[0] });
+    await agreed.seeker('POST', '/propose', { slots: [slotIn(90, agreed.now)] });
+    const never = await invited('iv-offer-never');
+    await never.seeker('POST', '/propose', { slots: [slotIn(95, never.now)] });
+    for (const { application, job } of [agreed, never]) {
+      const sent = await backend.request('POST', `/employer/applications/${application.id}/offer`, {
+        headers: { 'x-hr-id': String(job.hrId) },
+        body: offerInput(backend),
+      });
+      expect(sent.status).toBe(200);
+    }
+    expect((await agreed.seeker<Interview>('GET', '')).body).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: agreed.interview.slots[0],
+      proposedSlots: [],
+    });
+    expect((await never.seeker<Interview>('GET', '')).body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '已发放录用通知，无需再面试',
+    });
+  });
+
+  it('stores a move and its timeline step and chat message in one commit: a failed step leaves the interview as it was', async () => {
+    const { seeker, employer, interview } = await invited('iv-move-commit');
+    const { db } = backend.server;
+    // The timeline write fails, as a full disk would.
+    db.exec(`CREATE TEMP TRIGGER fail_interview_step BEFORE INSERT ON application_events
+      WHEN NEW.note LIKE '已拒绝面试%' OR NEW.note LIKE '面试已取消%' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      expect((await seeker('POST', '/decline', { reason: '时间冲突' })).status).toBe(500);
+      expect((await employer('POST', '/cancel', { reason: '岗位调整' })).status).toBe(500);
+    } finally {
+      db.exec('DROP TRIGGER fail_interview_step');
+    }
+    expect((await seeker<Interview>('GET', '')).body).toMatchObject({ status: 'invited', slots: interview.slots });
+    expect((await seeker<Interview>('POST', '/decline', { reason: '时间冲突' })).body.status).toBe('declined');
+  });
+
+  it('names the field when the interview list is asked for an application id that is not a number', async () => {
+    const { job } = await invited('iv-list-query');
+    const listed = await backend.request<ApiErrorBody>('GET', '/employer/interviews?applicationId=abc', {
+      headers: { 'x-hr-id': String(job.hrId) },
+    });
+    expect(listed.status).toBe(400);
+    expect(listed.body.error.fields).toEqual([{ path: 'query.applicationId', message: '投递编号不正确' }]);
+  });
+
   it('refuses to refuse a reschedule when none of the HR times is still ahead', async () => {
     const { seeker, employer, now } = await invited('iv-refuse-late', (now) => ({ slots: [slotIn(2, now)] }));
     await seeker('POST', '/propose', { slots: [slotIn(30, now)] });
@@ -298,7 +348,9 @@ describe('mock backend interviews', () => {
     const seekerSide = connectRealtime<RtcServerFrame>(backend.url, seekerTicket.token, '/ws/rtc');
     expect(await seekerSide.next('room.state')).toMatchObject({ self: 'waiting', peer: 'absent', admitted: false });
     const waiting = await consoleFeed.next('room.waiting');
-    expect(waiting.waiting).toEqual([expect.objectContaining({ interviewId: interview.id })]);
+    expect(waiting.waiting).toEqual([
+      expect.objectContaining({ interviewId: interview.id, candidate: { name: '张三' } }),
+    ]);
 
     const hrTicket = (await employer<RoomTicket>('POST', '/room')).body;
     expect(hrTicket.roomId).toBe(seekerTicket.roomId);

@@ -449,25 +449,132 @@ describe('ID card pictures: only ever served masked', () => {
     const changed = after.pixels.filter((value, index) => Math.abs(value - before.pixels[index]) > 24).length;
     expect(changed / after.pixels.length).toBeGreaterThan(0.5);
 
-    // A row stored before masking existed holds the original: the first view masks it, in its place.
-    backend.server.db
-      .prepare('UPDATE onboarding_documents SET content = ?, masked = 0 WHERE id = ?')
-      .run(original, documentId);
-    const late = await fetch(`${backend.url}/documents/${documentId}/file`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const lateBytes = Buffer.from(await late.arrayBuffer());
-    expect((await bandStats(lateBytes)).deviation).toBeLessThan(before.deviation / 2);
-    const rewritten = backend.server.db
-      .prepare('SELECT content, masked FROM onboarding_documents WHERE id = ?')
-      .get(documentId) as { content: Buffer; masked: number };
-    expect(rewritten.masked).toBe(1);
-    expect(rewritten.content.equals(lateBytes)).toBe(true);
-
     const stranger = await fetch(`${backend.url}/employer/documents/${documentId}/file`, {
       headers: { 'x-hr-id': String(openJobs(backend, 40).find((other) => other.companyId !== job.companyId)!.hrId) },
     });
     expect(stranger.status).toBe(404);
+  });
+  it('masks the number band on either side, and refuses a picture claiming too many pixels before decoding it', async () => {
+    const [job] = openJobs(backend, 1, 150);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-mask-back', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    await backend.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    // The portrait side put in the 国徽面 slot: its number is covered all the same.
+    const original = await fakeIdCardPicture();
+    const uploaded = await uploadDocument(backend, token, applicationId, 'idCardBack', original, 'back.jpg');
+    const documentId = uploaded.body.documents.find((doc) => doc.kind === 'idCardBack')!.id!;
+    const served = await fetch(`${backend.url}/documents/${documentId}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const before = await bandStats(original);
+    expect((await bandStats(Buffer.from(await served.arrayBuffer()))).deviation).toBeLessThan(before.deviation / 2);
+
+    // 8000×8000 of one colour: a few hundred KB of PNG that would decode to 256 MB.
+    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const refused = await uploadDocument(backend, token, applicationId, 'idCardFront', bomb, 'big.png');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ message: '照片尺寸过大（超过4000万像素），请压缩后重新上传' });
+  });
+
+  it('masks ID cards stored before masking existed when the mock starts; one it cannot mask goes back to the seeker', async () => {
+    const [job] = openJobs(backend, 1, 130);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-old-rows', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    await backend.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    const original = await fakeIdCardPicture();
+    await uploadDocument(backend, token, applicationId, 'idCardFront', original, 'id.jpg');
+    const back = await uploadDocument(backend, token, applicationId, 'idCardBack', original, 'back.jpg');
+    const idOf = (kind: string) => back.body.documents.find((doc) => doc.kind === kind)!.id!;
+    expect(back.status).toBe(200);
+    // As rows were stored before masking existed: the original picture, and an old PDF, under the ID number.
+    const store = backend.server.db.prepare(
+      'UPDATE onboarding_documents SET file_name = ?, mime = ?, content = ?, masked = 0 WHERE id = ?',
+    );
+    store.run(`${TEST_ID_NUMBER}.jpg`, 'image/jpeg', original, idOf('idCardFront'));
+    store.run(
+      `${TEST_ID_NUMBER}.pdf`,
+      'application/pdf',
+      Buffer.from(`%PDF-1.4 ${TEST_ID_NUMBER}`),
+      idOf('idCardBack'),
+    );
+
+    expect(await backend.restart()).toBe(true);
+    const rows = backend.server.db
+      .prepare(
+        'SELECT kind, file_name, content, masked, status, reject_reason FROM onboarding_documents WHERE id IN (?, ?)',
+      )
+      .all(idOf('idCardFront'), idOf('idCardBack')) as {
+      kind: string;
+      file_name: string;
+      content: Buffer;
+      masked: number;
+      status: string;
+      reject_reason: string | null;
+    }[];
+    const byKind = Object.fromEntries(rows.map((row) => [row.kind, row]));
+    expect(byKind.idCardFront).toMatchObject({ file_name: '身份证人像面.jpg', masked: 1, status: 'uploaded' });
+    expect((await bandStats(byKind.idCardFront.content)).deviation).toBeLessThan(
+      (await bandStats(original)).deviation / 2,
+    );
+    expect(byKind.idCardBack).toMatchObject({
+      file_name: '',
+      masked: 1,
+      status: 'rejected',
+      reject_reason: '请重新上传身份证照片',
+    });
+    expect(byKind.idCardBack.content.length).toBe(0);
+    for (const row of rows) expect(row.content.includes(TEST_ID_NUMBER)).toBe(false);
+
+    // Served masked as stored; the emptied one has nothing to download, and the seeker can upload again.
+    const served = await fetch(`${backend.url}/documents/${idOf('idCardFront')}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(Buffer.from(await served.arrayBuffer()).equals(byKind.idCardFront.content)).toBe(true);
+    const emptied = await fetch(`${backend.url}/employer/documents/${idOf('idCardBack')}/file`, {
+      headers: { 'x-hr-id': String(job.hrId) },
+    });
+    expect(emptied.status).toBe(404);
+    const state = await backend.request<Onboarding>('GET', `/applications/${applicationId}/onboarding`, { token });
+    expect(state.body.documents.find((doc) => doc.kind === 'idCardBack')).toMatchObject({
+      status: 'rejected',
+      rejectReason: '请重新上传身份证照片',
+    });
+    const again = await uploadDocument(backend, token, applicationId, 'idCardBack', original, 'back.jpg');
+    expect(again.status).toBe(200);
+    const replaced = again.body.documents.find((doc) => doc.kind === 'idCardBack')!;
+    expect(replaced.status).toBe('uploaded');
+    const file = await fetch(`${backend.url}/documents/${replaced.id}/file`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    // The list tells the size of the file as stored (masked), not as sent.
+    expect(replaced.size).toBe((await file.arrayBuffer()).byteLength);
+    expect(replaced.size).not.toBe(original.length);
+  });
+
+  it('refuses an upload whose application ended while the picture was being masked', async () => {
+    const [job] = openJobs(backend, 1, 140);
+    const { accessToken: token, applicationId, hr } = await interviewedApplication(backend, 'onb-mask-race', job);
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    await backend.request('POST', `/offers/${sent.body.offer!.id}/accept`, { token });
+    const { onboarding } = backend.server.context;
+    const userId = backend.server.db
+      .prepare('SELECT user_id FROM applications WHERE id = ?')
+      .pluck()
+      .get(applicationId) as string;
+    const picture = { name: 'id.jpg', mime: 'image/jpeg', bytes: await fakeIdCardPicture() };
+    const uploading = onboarding.upload(userId, Number(applicationId), 'idCardFront', picture);
+    // While sharp works, the seeker withdraws (as from another phone).
+    backend.server.db.prepare("UPDATE applications SET status = 'withdrawn' WHERE id = ?").run(applicationId);
+    await expect(uploading).rejects.toMatchObject({ status: 409, message: '投递已结束，无需再上传入职材料' });
+    expect(
+      backend.server.db
+        .prepare('SELECT count(*) FROM onboarding_documents WHERE application_id = ?')
+        .pluck()
+        .get(applicationId),
+    ).toBe(0);
   });
 });
 

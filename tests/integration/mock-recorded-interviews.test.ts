@@ -297,6 +297,29 @@ describe('mock backend: the recorded video interview', () => {
     });
   });
 
+  it('keeps no video file when storing the answer fails', async () => {
+    const { token, application } = await applicant();
+    const sent = await sendTo(application.id);
+    const question = sent.questions[0];
+    expect((await startTake(token, sent, question.id)).status).toBe(201);
+    const before = storedFiles();
+    const { db } = backend.server;
+    db.exec(`CREATE TEMP TRIGGER fail_answer_write BEFORE UPDATE OF storage_name ON recorded_questions
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      const failed = await uploadVideo(token, `${takePath(sent, question.id)}/1/video`, WEBM_BYTES);
+      expect(failed.status).toBe(500);
+    } finally {
+      db.exec('DROP TRIGGER fail_answer_write');
+    }
+    expect(storedFiles()).toEqual(before);
+    expect(incomingFiles()).toEqual([]);
+    // The same take goes through once the database takes writes again.
+    const saved = await uploadVideo<RecordedInterview>(token, `${takePath(sent, question.id)}/1/video`, WEBM_BYTES);
+    expect(saved.status).toBe(200);
+    expect(storedFiles().length).toBe(before.length + 1);
+  });
+
   it('gives back a take interrupted by the app going to the background', async () => {
     const { token, application } = await applicant();
     const sent = await sendTo(application.id);

@@ -61,4 +61,29 @@ describe('afterCommit', () => {
     db.transaction(() => write('exclusive')).exclusive();
     expect(done).toEqual(['immediate:committed', 'deferred:committed', 'exclusive:committed']);
   });
+
+  it('runs every job after a commit even when one throws, and the committed call still returns', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const answer = db.transaction(() => {
+        write('first');
+        afterCommit(db, () => {
+          throw new Error('a socket is gone');
+        });
+        write('last');
+        return 'saved';
+      })();
+      expect(answer).toBe('saved');
+      expect(stored()).toEqual(['first', 'last']);
+      expect(done).toEqual(['first:committed', 'last:committed']);
+      expect(() =>
+        afterCommit(db, () => {
+          throw new Error('outside a transaction');
+        }),
+      ).not.toThrow();
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });

@@ -25,6 +25,13 @@ describe('mergeBySeq (what a thread shows after pushes, acks and resyncs)', () =
     expect(afterResync.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('dedupes and sorts an incoming batch that is all new but out of order or repeated', () => {
+    const merged = mergeBySeq([line(1)], [line(4), line(2), line(4, '重复'), line(3)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(merged[3].text).toBe('第4条');
+    expect(mergeBySeq([], [line(2), line(2)]).map((m) => m.seq)).toEqual([2]);
+  });
+
   it('puts a late message into its place by sequence', () => {
     const merged = mergeBySeq([line(1), line(3)], [line(2)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);

@@ -29,6 +29,8 @@ function uploadedPart(): MultipartFile {
 }
 
 it('keeps spent buffers bounded while a 48 MB video streams to disk', async () => {
+  // As the mock runs (npm run mock, npm run test:unit): the collection needs the flag at startup.
+  if (typeof globalThis.gc !== 'function') throw new Error('run jest under node --expose-gc (npm run test:unit)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receive-video-'));
   try {
     const before = process.memoryUsage().arrayBuffers;

@@ -57,7 +57,7 @@ export function InterviewsPage(props: { selectedId: string | undefined; onSelect
               ]}
             >
               <List.Item.Meta
-                title={`${seeker.nickname} · ${seeker.jobTitle}`}
+                title={`${seeker.candidate.name} · ${seeker.jobTitle}`}
                 description={`${formatInterviewTime(seeker.scheduledAt)} · ${formatDateTime(seeker.since)}起候场`}
               />
             </List.Item>
