@@ -1,5 +1,4 @@
 import type { ChatMessage, MessageCard } from '../../services/contracts/conversations';
-import { scanForScam } from '../../services/contracts/scam-rules';
 import { cardTitleForHr, lineForHr } from '../../console/src/chat/card-lines';
 
 const interview = (step: Extract<MessageCard, { kind: 'interview' }>['step']): MessageCard => ({
@@ -44,17 +43,6 @@ describe('the console words cards for the HR', () => {
   it('words a status change from its card, so a seeker-worded text does not show', () => {
     const hired = line('你已在园区完成报到签到，欢迎入职！', { kind: 'status', status: 'hired', note: null });
     expect(lineForHr(hired)).toBe('投递状态更新为「已入职」');
-  });
-
-  it('tells the HR the seeker was warned about their message, and why', () => {
-    const flags = scanForScam('先交500元押金再安排上岗');
-    const warning = line('安全提醒：要求缴纳费用或押金，请提高警惕', {
-      kind: 'scam_warning',
-      aboutSeq: 4,
-      flags,
-      law: '',
-    });
-    expect(lineForHr(warning)).toMatch(/^平台已提醒求职者警惕上面这条消息（要求缴纳费用或押金）/);
   });
 
   it('keeps the text of lines whose card says nothing more (the HR’s own invitation)', () => {

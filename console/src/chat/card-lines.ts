@@ -7,8 +7,8 @@ import {
 } from '../../../services/contracts/conversations';
 
 /**
- * What a card or a platform line says to the HR. Cards carry a `text` written for the seeker ("你投递了…",
- * "请提高警惕"); where the card tells what happened, the HR reads a line of their own.
+ * What a card or a platform line says to the HR. Cards carry a `text` written for the seeker ("你投递了…");
+ * where the card tells what happened, the HR reads a line of their own.
  */
 
 const INTERVIEW_TITLES: Record<InterviewCardStep, string> = {
@@ -22,7 +22,6 @@ const CARD_TITLES: Record<string, string> = {
   status: '投递状态更新',
   offer: '录用通知',
   recorded_interview: '录制面试',
-  scam_warning: '平台安全提醒',
 };
 const DEFAULT_CARD_TITLE = '系统通知';
 
@@ -52,10 +51,6 @@ export function lineForHr(message: Pick<ChatMessage, 'text' | 'card'>): string {
     if (card.status === 'submitted') return '求职者投递了这个职位，请尽快查看简历并回复';
     const label = APPLICATION_STATUS_LABELS[card.status];
     return card.note ? `投递状态更新为「${label}」：${card.note}` : `投递状态更新为「${label}」`;
-  }
-  if (card?.kind === 'scam_warning') {
-    const why = card.flags.map((flag) => flag.reason.split('：')[0]).join('、');
-    return `平台已提醒求职者警惕上面这条消息（${why}）。招聘方不得向求职者收取任何费用，也不得扣押或索要证件`;
   }
   return message.text;
 }
