@@ -194,7 +194,8 @@ export class ChatStore {
         thread.status = 'ready';
       });
       this.dropAcknowledged(id);
-      this.markRead(id);
+      // Only a conversation still on screen is read: the seeker may have left while the page loaded.
+      if (this.visibleId === id) this.markRead(id);
       void this.loadCardStates(id);
       // Messages pushed while the first page was on its way.
       void this.resync(id);
