@@ -14,7 +14,7 @@ import {
 } from '../services/interviews';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
-import { LateAnswers } from './late-answers';
+import { KeyedLateAnswers, LateAnswers } from './late-answers';
 import type { LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
@@ -46,9 +46,14 @@ export class InterviewsStore {
   clockOffset = 0;
   deviceNow = Date.now();
   private readonly listRequests = new LateAnswers();
+  /** Per interview: a push or an answer supersedes what a list or detail read begun before it says. */
+  private readonly interviewWrites = new KeyedLateAnswers<string>();
 
   constructor() {
-    makeAutoObservable<InterviewsStore, 'listRequests'>(this, { listRequests: false });
+    makeAutoObservable<InterviewsStore, 'listRequests' | 'interviewWrites'>(this, {
+      listRequests: false,
+      interviewWrites: false,
+    });
   }
 
   now(): number {
@@ -66,6 +71,7 @@ export class InterviewsStore {
 
   async loadList(): Promise<void> {
     const isLatest = this.listRequests.begin();
+    const isFresh = this.interviewWrites.observeAll();
     this.listStatus = this.items.length ? 'ready' : 'loading';
     this.listError = '';
     try {
@@ -74,9 +80,20 @@ export class InterviewsStore {
       runInAction(() => {
         this.clockOffset = Date.parse(list.now) - Date.now();
         this.deviceNow = Date.now();
-        this.items = list.items;
+        // An interview pushed or answered while the list was on its way keeps its newer state, and one
+        // created meanwhile (missing from the answer) stays listed.
+        const listed = new Set(list.items.map((interview) => interview.id));
+        const movedMeanwhile = [...this.entries.values()]
+          .map((entry) => entry.interview)
+          .filter((interview): interview is Interview => !!interview && !isFresh(interview.id));
+        this.items = [
+          ...list.items.map((interview) =>
+            isFresh(interview.id) ? interview : (this.entry(interview.id).interview ?? interview),
+          ),
+          ...movedMeanwhile.filter((interview) => !listed.has(interview.id)),
+        ];
         this.listStatus = 'ready';
-        for (const interview of list.items) this.remember(interview);
+        for (const interview of list.items) if (isFresh(interview.id)) this.store(interview);
       });
     } catch (error) {
       if (!isLatest()) return;
@@ -88,11 +105,14 @@ export class InterviewsStore {
   }
 
   async loadDetail(id: string): Promise<void> {
+    const isFresh = this.interviewWrites.observe(id);
     this.entries.set(id, { ...this.entry(id), status: 'loading', errorMessage: '' });
     try {
       const [interview, consents] = await Promise.all([getInterview(id), listSubscriptions()]);
       runInAction(() => {
-        this.remember(interview);
+        // A push or an answer that came meanwhile is newer than this read.
+        if (isFresh()) this.store(interview);
+        else this.entries.set(id, { ...this.entry(id), status: 'ready', errorMessage: '' });
         const reminderConsents = consents.items.filter(
           (consent) =>
             consent.templateId === REMINDER_TEMPLATE &&
@@ -150,9 +170,15 @@ export class InterviewsStore {
 
   /**
    * An interview pushed (the app socket's `interview.updated`, routed by the chat store) or answered: the entry and the list agree.
-   * A new one joins the list only once the list is loaded (until then the list's own read brings it).
+   * A new one joins the list only once the list is loaded (until then the list's own read brings it). Reads
+   * begun before it do not undo it.
    */
   remember(interview: Interview): void {
+    this.interviewWrites.supersede(interview.id);
+    this.store(interview);
+  }
+
+  private store(interview: Interview): void {
     const entry = this.entry(interview.id);
     this.entries.set(interview.id, { ...entry, status: 'ready', interview, errorMessage: '' });
     const index = this.items.findIndex((item) => item.id === interview.id);
