@@ -7,9 +7,9 @@ import {
   MAX_RESCHEDULES,
   type Interview,
 } from '../services/contracts/interviews';
-import { formatFen, OFFER_STATUS_LABELS, PAY_KIND_LABELS, type Offer } from '../services/contracts/onboarding';
+import { OFFER_STATUS_LABELS, type Offer } from '../services/contracts/onboarding';
 import { unansweredQuestions, type RecordedInterview } from '../services/contracts/recorded-interviews';
-import { formatDateTime, formatInterviewTime } from '../format';
+import { formatDateTime, formatInterviewTime, formatOfferPay, formatStartDay } from '../format';
 
 /** What an action card is about, as a key: several cards about one interview share it. */
 export function actionCardSubject(card: ActionCard): string {
@@ -123,7 +123,7 @@ function interviewState(interview: Interview, now: number): { stateText: string;
     case 'invited':
       return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '待回复', tone: 'waiting' };
     case 'reschedule_requested':
-      return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '改期待HR确认', tone: 'waiting' };
+      return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '改期申请待HR确认', tone: 'waiting' };
     case 'scheduled':
       return over
         ? { stateText: '已结束', tone: 'ended' }
@@ -166,6 +166,7 @@ function interviewCardView(
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   Object.assign(view, interviewState(interview, now));
+  if (card.step === 'reschedule_proposed' && actionable) describeRefusal(view, interview, now);
   const details: CardButtonView = { action: 'open-interview', text: '查看详情', primary: false };
   if (!actionable) return { ...view, buttons: [details] };
   const live = isUpcomingInterview(interview, now);
@@ -173,14 +174,16 @@ function interviewCardView(
     view.slots = interview.slots
       .filter((slot) => Date.parse(slot) > now)
       .map((slot) => ({ value: slot, text: formatInterviewTime(slot, now) }));
-    // The buttons list the times: no need to say them twice.
-    if (view.slots.length) view.lines.shift();
+    // The buttons list the invitation's times: no need to say them twice.
+    if (view.slots.length && invitation) view.lines.shift();
   }
   if (live && canMoveInterview(interview.status, 'decline')) {
-    view.buttons.push({ action: 'decline-interview', text: '拒绝', primary: false });
+    // Once accepted, saying no is not coming rather than refusing the invitation.
+    const text = interview.status === 'scheduled' ? '不参加' : '拒绝';
+    view.buttons.push({ action: 'decline-interview', text, primary: false });
   }
   if (live && canMoveInterview(interview.status, 'propose') && interview.rescheduleCount < MAX_RESCHEDULES) {
-    view.buttons.push({ action: 'propose-interview', text: '改约', primary: false });
+    view.buttons.push({ action: 'propose-interview', text: '申请改期', primary: false });
   }
   const room = interview.kind === 'video' && interview.status === 'scheduled' ? interview.room : null;
   if (room && now < Date.parse(room.opensAt)) view.lines.push('开始前15分钟可从这里进入面试间');
@@ -189,6 +192,24 @@ function interviewCardView(
   }
   if (!view.buttons.length && !view.slots.length) view.buttons.push(details);
   return view;
+}
+
+/**
+ * The seeker's latest proposal was refused (the HR posts no card for it): the proposal card says so, why, and
+ * where the interview stands now. A refusal is cleared by the next proposal or an agreed time.
+ */
+function describeRefusal(view: ActionCardView, interview: Interview, now: number): void {
+  const refusal = interview.rescheduleRefusal;
+  if (!refusal || interviewEnd(interview) <= now) return;
+  if (interview.status !== 'invited' && interview.status !== 'scheduled') return;
+  view.stateText = 'HR未同意改期';
+  view.tone = 'ended';
+  view.lines.push(`原因：${refusal}`);
+  view.lines.push(
+    interview.status === 'scheduled'
+      ? `仍按原定时间：${formatInterviewTime(interview.scheduledAt as string, now)}`
+      : '请从原定时间中选择一个',
+  );
 }
 
 type RecordedCard = Extract<MessageCard, { kind: 'recorded_interview' }>;
@@ -232,17 +253,20 @@ function offerCardView(
 ): ActionCardView {
   const payKind = offer?.payKind ?? card.payKind;
   const payFen = offer?.payFen ?? card.payFen;
-  const unit = payKind === 'daily' ? '天' : '月';
-  const start = offer ? `${offer.startDate} ${offer.reportTime}` : card.startDate;
+  const start = offer
+    ? formatStartDay(offer.startDate, offer.reportTime, now)
+    : formatStartDay(card.startDate, null, now);
   const expiresAt = offer?.expiresAt ?? card.expiresAt;
+  const lines = [
+    `岗位：${offer?.position ?? card.position}`,
+    `薪资：${formatOfferPay(payKind, payFen)}`,
+    `入职：${start}`,
+  ];
+  // The deadline matters only while the offer waits for an answer.
+  if (!offer || offer.status === 'pending') lines.push(`有效期至：${formatDateTime(expiresAt, now)}`);
   const view: ActionCardView = {
     title: '录用通知',
-    lines: [
-      `岗位：${offer?.position ?? card.position}`,
-      `薪资：${PAY_KIND_LABELS[payKind]} ${formatFen(payFen)}/${unit}`,
-      `入职：${start}`,
-      `有效期至：${formatDateTime(expiresAt, now)}`,
-    ],
+    lines,
     stateText: '',
     tone: '',
     slots: [],

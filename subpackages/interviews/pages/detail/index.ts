@@ -52,7 +52,7 @@ Page({
   },
   declineBox: null as QuietText | null,
   countdownTimer: null as ReturnType<typeof setInterval> | null,
-  /** `answer=decline|propose` (from the chat card's 拒绝 / 改约) opens that answer right away. */
+  /** `answer=decline|propose` (from the chat card's 拒绝 / 申请改期) opens that answer right away. */
   onLoad(query: Record<string, string | undefined>) {
     const id = query.id ?? '';
     this.setData({ id });
