@@ -335,6 +335,8 @@ export class ChatStore {
       interview: (interviewId) => interviewsStore.entry(interviewId).interview ?? undefined,
       offer: (applicationId) => onboardingStore.entry(applicationId).onboarding?.offer ?? undefined,
       recordedInterview: (interviewId) => recordedInterviewStore.invites.find((invite) => invite.id === interviewId),
+      interviewActing: (interviewId) => interviewsStore.entry(interviewId).acting !== '',
+      offerActing: (applicationId) => onboardingStore.entry(applicationId).acting !== null,
       failed: this.cardStates.get(id) === 'error',
     };
   }

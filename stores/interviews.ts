@@ -30,6 +30,9 @@ export interface InterviewEntry {
   reminderConsents: number;
 }
 
+/** What an answer gets while another answer about the same interview is still on its way. */
+export const INTERVIEW_BUSY = '上一个操作还在处理，请稍候';
+
 const EMPTY: InterviewEntry = { status: 'idle', interview: null, errorMessage: '', acting: '', reminderConsents: 0 };
 const REMINDER_TEMPLATE = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
 
@@ -192,7 +195,8 @@ export class InterviewsStore {
     send: () => Promise<Interview>,
     fallback: string,
   ): Promise<string | null> {
-    if (this.entry(id).acting) return null;
+    // Busy is not success: the caller shows this instead of "已接受".
+    if (this.entry(id).acting) return INTERVIEW_BUSY;
     this.entries.set(id, { ...this.entry(id), acting: action });
     try {
       const interview = await send();

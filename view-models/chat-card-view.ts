@@ -29,6 +29,9 @@ export interface CardSubjects {
   /** The offer of an application. */
   offer(applicationId: string): Offer | undefined;
   recordedInterview(id: string): RecordedInterview | undefined;
+  /** An answer about this interview, or this application's offer, is being sent: its buttons wait. */
+  interviewActing(id: string): boolean;
+  offerActing(applicationId: string): boolean;
   /** The states could not be loaded: the cards say so and offer a retry. */
   failed: boolean;
 }
@@ -63,6 +66,8 @@ export interface ActionCardView {
   buttons: CardButtonView[];
   /** What the buttons act on: the interview id, the recorded interview id, or the offer's application id. */
   subjectId: string;
+  /** An answer is on its way: the buttons are disabled until it comes back. */
+  busy: boolean;
 }
 
 const RELOAD: CardButtonView = { action: 'reload-cards', text: '重新加载', primary: false };
@@ -79,7 +84,10 @@ export function toActionCardView(
 ): ActionCardView {
   switch (card.kind) {
     case 'interview':
-      return interviewCardView(card, subjects.interview(card.interviewId), subjects.failed, now, actionable);
+      return {
+        ...interviewCardView(card, subjects.interview(card.interviewId), subjects.failed, now, actionable),
+        busy: actionable && subjects.interviewActing(card.interviewId),
+      };
     case 'recorded_interview':
       return recordedCardView(
         card,
@@ -90,13 +98,16 @@ export function toActionCardView(
       );
     case 'offer': {
       const offer = subjects.offer(card.applicationId);
-      return offerCardView(
-        card,
-        offer && offer.id === card.offerId ? offer : undefined,
-        subjects.failed,
-        now,
-        actionable,
-      );
+      return {
+        ...offerCardView(
+          card,
+          offer && offer.id === card.offerId ? offer : undefined,
+          subjects.failed,
+          now,
+          actionable,
+        ),
+        busy: actionable && subjects.offerActing(card.applicationId),
+      };
     }
   }
 }
@@ -163,6 +174,7 @@ function interviewCardView(
     slots: [],
     buttons: [],
     subjectId: card.interviewId,
+    busy: false,
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   Object.assign(view, interviewState(interview, now));
@@ -231,6 +243,7 @@ function recordedCardView(
     slots: [],
     buttons: [],
     subjectId: card.recordedInterviewId,
+    busy: false,
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   if (interview.status === 'completed') return { ...view, stateText: '已完成', tone: 'good' };
@@ -272,6 +285,7 @@ function offerCardView(
     slots: [],
     buttons: [],
     subjectId: card.applicationId,
+    busy: false,
   };
   if (!offer) return { ...view, ...unknownState(failed) };
   const status = offer.status === 'pending' && Date.parse(offer.expiresAt) <= now ? 'expired' : offer.status;

@@ -124,11 +124,19 @@ const offerCard: ActionCard = {
   expiresAt: at(48),
 };
 
-function subjects(state: { interview?: Interview; offer?: Offer; recorded?: RecordedInterview; failed?: boolean }) {
+function subjects(state: {
+  interview?: Interview;
+  offer?: Offer;
+  recorded?: RecordedInterview;
+  failed?: boolean;
+  acting?: string;
+}) {
   const known: CardSubjects = {
     interview: (id) => (state.interview?.id === id ? state.interview : undefined),
     offer: (applicationId) => (state.offer?.applicationId === applicationId ? state.offer : undefined),
     recordedInterview: (id) => (state.recorded?.id === id ? state.recorded : undefined),
+    interviewActing: (id) => state.acting === `interview:${id}`,
+    offerActing: (applicationId) => state.acting === `offer:${applicationId}`,
     failed: state.failed ?? false,
   };
   return known;
@@ -218,6 +226,19 @@ describe('the interview card', () => {
     expect(pick.slots.map((slot) => slot.text)).toEqual(['12月8日 周二 12:00', '12月9日 周三 12:00']);
     // The invitation card above it keeps its own state.
     expect(toActionCardView(invitationCard, subjects({ interview: kept }), NOW, false).stateText).toMatch(/^已接受/);
+  });
+
+  it('disables the answers while one is on its way, on the latest card only', () => {
+    const view = toActionCardView(
+      invitationCard,
+      subjects({ interview: interview(), acting: 'interview:7' }),
+      NOW,
+      true,
+    );
+    expect(view.busy).toBe(true);
+    expect(toActionCardView(invitationCard, subjects({ interview: interview() }), NOW, true).busy).toBe(false);
+    const offerView = toActionCardView(offerCard, subjects({ offer: offer(), acting: 'offer:10' }), NOW, true);
+    expect(offerView.busy).toBe(true);
   });
 
   it('titles each step and leaves the answers to the latest card about the interview', () => {

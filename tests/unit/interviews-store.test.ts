@@ -1,14 +1,16 @@
 import type { Interview, InterviewList } from '../../services/contracts/interviews';
 
 /** The interview reads the store makes, answered when the test says. */
-const reads: Array<{ kind: 'list' | 'detail'; resolve(value: unknown): void }> = [];
+const reads: Array<{ kind: 'list' | 'detail' | 'accept' | 'decline'; resolve(value: unknown): void }> = [];
 jest.mock('../../services/interviews', () => ({
   listInterviews: () => new Promise((resolve) => reads.push({ kind: 'list', resolve })),
   getInterview: () => new Promise((resolve) => reads.push({ kind: 'detail', resolve })),
+  acceptInterview: () => new Promise((resolve) => reads.push({ kind: 'accept', resolve })),
+  declineInterview: () => new Promise((resolve) => reads.push({ kind: 'decline', resolve })),
   listSubscriptions: () => Promise.resolve({ items: [] }),
 }));
 
-import { InterviewsStore } from '../../stores/interviews';
+import { INTERVIEW_BUSY, InterviewsStore } from '../../stores/interviews';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -42,7 +44,7 @@ function interview(id: string, overrides: Partial<Interview> = {}): Interview {
   };
 }
 
-function answer(kind: 'list' | 'detail', value: unknown): void {
+function answer(kind: (typeof reads)[number]['kind'], value: unknown): void {
   const read = reads.find((r) => r.kind === kind);
   if (!read) throw new Error(`no ${kind} read in flight`);
   reads.splice(reads.indexOf(read), 1);
@@ -105,5 +107,21 @@ describe('InterviewsStore: a push is never undone by a read begun before it', ()
     answer('detail', interview('1', { status: 'scheduled' }));
     await settle();
     expect(store.entry('1').interview?.status).toBe('scheduled');
+  });
+});
+
+describe('InterviewsStore: one answer at a time per interview', () => {
+  beforeEach(() => (reads.length = 0));
+
+  it('tells a second answer sent while the first is on its way that it is busy, not that it succeeded', async () => {
+    const store = new InterviewsStore();
+    store.remember(interview('1'));
+    const first = store.accept('1', '2026-01-02T02:00:00.000Z');
+    expect(store.entry('1').acting).toBe('accept');
+    await expect(store.decline('1', '时间冲突')).resolves.toBe(INTERVIEW_BUSY);
+    answer('accept', interview('1', { status: 'scheduled', scheduledAt: '2026-01-02T02:00:00.000Z' }));
+    await expect(first).resolves.toBeNull();
+    expect(store.entry('1')).toMatchObject({ acting: '', interview: { status: 'scheduled' } });
+    expect(reads.filter((read) => read.kind === 'decline')).toEqual([]);
   });
 });
