@@ -446,6 +446,10 @@ describe('report', () => {
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
     const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
     expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });
+    // Opened again: still 已举报, no second report offered.
+    const again = rt.mountPage<{ reported: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
+    await rt.flush();
+    expect(again.data.reported).toBe(true);
   });
 });
 
