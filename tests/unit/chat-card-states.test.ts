@@ -24,7 +24,7 @@ function summary(id: string): ConversationSummary {
   return {
     id,
     applicationId: `a${id}`,
-    applicationStatus: 'interviewing',
+    applicationStatus: 'interview',
     jobId: '1',
     jobTitle: `职位${id}`,
     companyName: '某公司',
