@@ -61,8 +61,6 @@ export function InterviewCard(props: {
   const { epoch } = useEmployerSocket();
   const interviews = useRemote(() => api.listInterviews(application.id), [application.id, epoch]);
   const [asking, setAsking] = useState<{ interview: EmployerInterview; move: keyof typeof REASON_MOVES }>();
-  /** The reason dialog is open; `asking` outlives it until the close animation ends, so its text stays. */
-  const [askOpen, setAskOpen] = useState(false);
   const [inviting, setInviting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -102,7 +100,6 @@ export function InterviewCard(props: {
   const ask = (interview: EmployerInterview, move: keyof typeof REASON_MOVES) => {
     form.resetFields();
     setAsking({ interview, move });
-    setAskOpen(true);
   };
 
   const sendWithReason = async () => {
@@ -114,7 +111,7 @@ export function InterviewCard(props: {
     }
     const move = REASON_MOVES[asking.move];
     const reason = form.getFieldValue('reason') as string;
-    if (await act(() => move.send(asking.interview.id, reason), move.done)) setAskOpen(false);
+    if (await act(() => move.send(asking.interview.id, reason), move.done)) setAsking(undefined);
   };
   const askingMove = asking && REASON_MOVES[asking.move];
 
@@ -213,14 +210,13 @@ export function InterviewCard(props: {
         </div>
       ))}
       <Modal
-        open={askOpen}
+        open={!!asking}
         title={askingMove?.title}
         okText={askingMove?.title}
         cancelText="返回"
         confirmLoading={busy}
         onOk={() => void sendWithReason()}
-        onCancel={() => setAskOpen(false)}
-        afterClose={() => setAsking(undefined)}
+        onCancel={() => setAsking(undefined)}
         className="interview-reason-dialog"
         destroyOnHidden
       >
