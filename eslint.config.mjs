@@ -116,6 +116,16 @@ export default tseslint.config(
     // The HR console (React).
     files: ['console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // antd 5 deprecates input addons (a warning on every render in development): a unit goes in `suffix`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name=/^addon(After|Before)$/]',
+          message: 'antd deprecates addonAfter/addonBefore: put the unit in `suffix` (or use Space.Compact).',
+        },
+      ],
+    },
   },
 );

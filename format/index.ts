@@ -7,6 +7,7 @@ import {
   formatFen,
   formatMetres,
   formatMinutes,
+  formatWorkDay,
   PAY_KIND_LABELS,
   type PayKind,
 } from '../services/contracts/onboarding';
@@ -169,12 +170,6 @@ export function formatOfferPay(payKind: PayKind, payFen: number): string {
   return `${PAY_KIND_LABELS[payKind]} ${amount}${payKind === 'daily' ? '/天' : ''}`;
 }
 
-/** The first day of work: "2月1日 周六 09:00" from 'YYYY-MM-DD' and 'HH:mm' (the day alone without a time). */
-export function formatStartDay(startDate: string, reportTime: string | null, now: number = Date.now()): string {
-  const at = formatInterviewTime(`${startDate}T${reportTime ?? '00:00'}`, now);
-  return reportTime ? at : at.slice(0, at.lastIndexOf(' '));
-}
-
 /** Time until something: "2天3小时", "3小时20分钟", "12分钟", "45秒". */
 export function formatCountdown(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -202,7 +197,7 @@ export function formatNoShowRate(rate: number | null): string {
 }
 
 /** Money in fen, distances in metres and shift minutes: shared with the HR console, so they live with the contract. */
-export { formatFen, formatMetres, formatMinutes };
+export { formatFen, formatMetres, formatMinutes, formatWorkDay };
 
 /** "2026年12月" from '2026-12'. */
 export function formatYearMonth(month: string): string {

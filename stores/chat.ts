@@ -33,7 +33,7 @@ import { interviewsStore } from './interviews';
 import { LateAnswers } from './late-answers';
 import { onboardingStore } from './onboarding';
 import { recordedInterviewStore } from './recorded-interview';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
 /** Messages sent to the view when a conversation opens: one screen. */
@@ -142,6 +142,21 @@ export class ChatStore {
     return pending.length ? [...stored, ...pending] : stored;
   }
 
+  /**
+   * When the HR was last seen active: the last-active loaded with the conversation, or their newest message
+   * in it (pushed or fetched) when that is later.
+   */
+  hrLastActiveAt(id: string): string | null {
+    const thread = this.threads.get(id);
+    if (!thread?.summary) return null;
+    const loaded = thread.summary.hr.lastActiveAt;
+    for (let i = thread.stored.length - 1; i >= 0; i--) {
+      const message = thread.stored[i];
+      if (message.from === 'hr') return Date.parse(message.sentAt) > Date.parse(loaded) ? message.sentAt : loaded;
+    }
+    return loaded;
+  }
+
   deliveryState(id: string, message: ThreadMessage): DeliveryState | null {
     if (message.from !== 'seeker') return null;
     if (message.seq === null) return message.failure ? 'failed' : 'sending';
@@ -212,8 +227,9 @@ export class ChatStore {
       if (!isLatest()) return;
       runInAction(() => {
         const thread = this.threads.get(id) as ChatThread;
-        thread.status = 'error';
-        thread.errorMessage = messageOf(error, '会话加载失败，请稍后重试');
+        const failure = loadFailure(error, '这个会话不存在，或已被删除', '会话加载失败，请稍后重试');
+        thread.status = failure.status;
+        thread.errorMessage = failure.errorMessage;
       });
     }
   }

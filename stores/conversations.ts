@@ -44,7 +44,7 @@ export function withMessage(row: ConversationSummary, message: ChatMessage, read
   const fromOther = message.from !== 'seeker';
   return {
     ...row,
-    lastMessage: { text: message.text, sentAt: message.sentAt, from: message.from },
+    lastMessage: { text: message.text, sentAt: message.sentAt, from: message.from, card: message.card },
     lastSeq: message.seq,
     updatedAt: message.sentAt,
     unreadCount: fromOther && !read ? row.unreadCount + 1 : row.unreadCount,

@@ -5,10 +5,14 @@ import { config } from '../services/config';
 import { enterInterviewRoom, getInterview } from '../services/interviews';
 import { rtcPlugin, setKeepScreenOn, type RtcPlugin } from '../services/platform/rtc';
 import type { PlatformFailure } from '../services/platform/failure';
+import { loadFailure } from './load-status';
 import { messageOf } from './outcome';
 
-/** loading: asking for the ticket; refused: not now (the reason says why); check: device check; room: 候场 and the call. */
-export type RoomStage = 'loading' | 'refused' | 'check' | 'room';
+/**
+ * loading: asking for the ticket; refused: not now (the reason says why); missing: no such interview; check:
+ * device check; room: 候场 and the call.
+ */
+export type RoomStage = 'loading' | 'refused' | 'missing' | 'check' | 'room';
 export type CheckStatus = 'pending' | 'ok' | 'failed';
 
 /** A round trip slower than this is a warning: video will stutter. */
@@ -58,9 +62,10 @@ export class InterviewRoomStore {
         this.stage = 'check';
       });
     } catch (error) {
+      const failure = loadFailure(error, '这场面试不存在，或已被取消', '暂时无法进入面试间，请稍后重试');
       runInAction(() => {
-        this.stage = 'refused';
-        this.refusal = messageOf(error, '暂时无法进入面试间，请稍后重试');
+        this.stage = failure.status === 'missing' ? 'missing' : 'refused';
+        this.refusal = failure.errorMessage;
       });
     }
   }

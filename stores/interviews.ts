@@ -15,7 +15,7 @@ import {
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
 import { KeyedLateAnswers, LateAnswers } from './late-answers';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
 export type InterviewAction = 'accept' | 'decline' | 'propose' | 'feedback' | 'remind';
@@ -31,7 +31,7 @@ export interface InterviewEntry {
 }
 
 /** What an answer gets while another answer about the same interview is still on its way. */
-export const INTERVIEW_BUSY = '上一个操作还在处理，请稍候';
+export const INTERVIEW_BUSY = '正在处理上一个操作，请稍候';
 
 const EMPTY: InterviewEntry = { status: 'idle', interview: null, errorMessage: '', acting: '', reminderConsents: 0 };
 const REMINDER_TEMPLATE = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
@@ -51,11 +51,14 @@ export class InterviewsStore {
   private readonly listRequests = new LateAnswers();
   /** Per interview: a push or an answer supersedes what a list or detail read begun before it says. */
   private readonly interviewWrites = new KeyedLateAnswers<string>();
+  /** The move on its way per interview, so a second tap gets its outcome instead of sending again. */
+  private readonly running = new Map<string, { action: InterviewAction; outcome: Promise<string | null> }>();
 
   constructor() {
-    makeAutoObservable<InterviewsStore, 'listRequests' | 'interviewWrites'>(this, {
+    makeAutoObservable<InterviewsStore, 'listRequests' | 'interviewWrites' | 'running'>(this, {
       listRequests: false,
       interviewWrites: false,
+      running: false,
     });
   }
 
@@ -75,7 +78,9 @@ export class InterviewsStore {
   async loadList(): Promise<void> {
     const isLatest = this.listRequests.begin();
     const isFresh = this.interviewWrites.observeAll();
-    this.listStatus = this.items.length ? 'ready' : 'loading';
+    // A list once loaded (even an empty one) stays shown while it reloads and when the reload fails.
+    const loaded = this.listStatus === 'ready';
+    this.listStatus = loaded ? 'ready' : 'loading';
     this.listError = '';
     try {
       const list = await listInterviews();
@@ -102,7 +107,7 @@ export class InterviewsStore {
       if (!isLatest()) return;
       runInAction(() => {
         this.listError = messageOf(error, '加载失败，请稍后重试');
-        if (!this.items.length) this.listStatus = 'error';
+        if (!loaded) this.listStatus = 'error';
       });
     }
   }
@@ -124,11 +129,8 @@ export class InterviewsStore {
         this.entries.set(id, { ...this.entry(id), reminderConsents });
       });
     } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'not_found'
-          ? '面试不存在'
-          : messageOf(error, '加载失败，请稍后重试');
-      runInAction(() => this.entries.set(id, { ...this.entry(id), status: 'error', errorMessage: message }));
+      const failure = loadFailure(error, '这场面试不存在，或已被取消');
+      runInAction(() => this.entries.set(id, { ...this.entry(id), ...failure }));
     }
   }
 
@@ -195,8 +197,25 @@ export class InterviewsStore {
     send: () => Promise<Interview>,
     fallback: string,
   ): Promise<string | null> {
-    // Busy is not success: the caller shows this instead of "已接受".
-    if (this.entry(id).acting) return INTERVIEW_BUSY;
+    // A second tap waits for the first and tells the same outcome; another move is told to wait (busy is not
+    // success: the caller shows this instead of "已接受").
+    const running = this.running.get(id);
+    if (running) return running.action === action ? running.outcome : INTERVIEW_BUSY;
+    const outcome = this.send(id, action, send, fallback);
+    this.running.set(id, { action, outcome });
+    try {
+      return await outcome;
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async send(
+    id: string,
+    action: InterviewAction,
+    send: () => Promise<Interview>,
+    fallback: string,
+  ): Promise<string | null> {
     this.entries.set(id, { ...this.entry(id), acting: action });
     try {
       const interview = await send();

@@ -31,7 +31,7 @@ import { openDocument } from '../services/platform/document';
 import { getLocation } from '../services/platform/location';
 import { chooseImage } from '../services/platform/media';
 import { LateAnswers } from './late-answers';
-import type { LoadStatus } from './load-status';
+import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf, type SubmitOutcome } from './outcome';
 
 /** What the seeker is doing right now on one application (one action at a time). */
@@ -108,7 +108,7 @@ export class OnboardingStore {
       if (isFresh()) this.patch(applicationId, { status: 'ready', onboarding });
       else this.patch(applicationId, { status: 'ready' });
     } catch (error) {
-      this.patch(applicationId, { status: 'error', errorMessage: messageOf(error, '入职信息加载失败，请稍后重试') });
+      this.patch(applicationId, loadFailure(error, '这条投递不存在，或已被删除', '入职信息加载失败，请稍后重试'));
     }
   }
 

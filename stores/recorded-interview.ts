@@ -9,6 +9,7 @@ import {
 import { UPLOAD_FILE_MISSING } from '../services/api';
 import { ApiError } from '../services/http';
 import { KeyedLateAnswers, LateAnswers } from './late-answers';
+import { loadFailure } from './load-status';
 import { messageOf } from './outcome';
 import { cameraErrorMessage, CameraRecording, type RecordedVideo } from '../services/platform/camera';
 import { readStorage, removeStorage, storageUsage, writeStorage } from '../services/platform/storage';
@@ -31,6 +32,8 @@ const STORAGE_NEEDED_KB = 64;
 export type RecordedStep =
   | 'loading'
   | 'error'
+  /** No such interview (withdrawn, or not this seeker's): reloading cannot help. */
+  | 'missing'
   /** Rules and what to expect. */
   | 'rules'
   /** Camera and microphone (the camera's onReady / onError), storage, the practice question. */
@@ -162,8 +165,9 @@ export class RecordedInterviewStore {
     } catch (error) {
       if (!isLatest()) return;
       runInAction(() => {
-        this.step = 'error';
-        this.errorMessage = messageOf(error, '视频面试加载失败，请稍后重试');
+        const failure = loadFailure(error, '这场视频面试不存在，或已被撤回', '视频面试加载失败，请稍后重试');
+        this.step = failure.status;
+        this.errorMessage = failure.errorMessage;
       });
       return;
     }

@@ -9,7 +9,7 @@ import {
 } from '../services/contracts/interviews';
 import { OFFER_STATUS_LABELS, type Offer } from '../services/contracts/onboarding';
 import { unansweredQuestions, type RecordedInterview } from '../services/contracts/recorded-interviews';
-import { formatDateTime, formatInterviewTime, formatOfferPay, formatStartDay } from '../format';
+import { formatDateTime, formatInterviewTime, formatOfferPay, formatWorkDay } from '../format';
 
 /** What an action card is about, as a key: several cards about one interview share it. */
 export function actionCardSubject(card: ActionCard): string {
@@ -266,9 +266,7 @@ function offerCardView(
 ): ActionCardView {
   const payKind = offer?.payKind ?? card.payKind;
   const payFen = offer?.payFen ?? card.payFen;
-  const start = offer
-    ? formatStartDay(offer.startDate, offer.reportTime, now)
-    : formatStartDay(card.startDate, null, now);
+  const start = offer ? formatWorkDay(offer.startDate, offer.reportTime, now) : formatWorkDay(card.startDate, '', now);
   const expiresAt = offer?.expiresAt ?? card.expiresAt;
   const lines = [
     `岗位：${offer?.position ?? card.position}`,

@@ -80,13 +80,18 @@ export interface ChatHeaderView {
   blocked: boolean;
 }
 
-export function toChatHeaderView(summary: ConversationSummary, now: number = Date.now()): ChatHeaderView {
+/** `hrLastActiveAt`: when the HR was last seen active (their newest message may be newer than the summary). */
+export function toChatHeaderView(
+  summary: ConversationSummary,
+  hrLastActiveAt: string,
+  now: number = Date.now(),
+): ChatHeaderView {
   return {
     jobTitle: summary.jobTitle,
     salaryText: formatSalary(summary.salary),
     companyName: summary.companyName,
     hrLine: `${summary.hr.name} · ${summary.hr.title}`,
-    activityLine: `${formatLastActive(summary.hr.lastActiveAt, now)} · ${formatReplyRate(summary.hr.replyRate)}`,
+    activityLine: `${formatLastActive(hrLastActiveAt, now)} · ${formatReplyRate(summary.hr.replyRate)}`,
     jobId: summary.jobId,
     applicationId: summary.applicationId,
     blocked: summary.blocked,

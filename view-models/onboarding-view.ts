@@ -16,8 +16,8 @@ import {
   formatMetres,
   formatMinutes,
   formatOfferPay,
-  formatStartDay,
   formatUploadProgress,
+  formatWorkDay,
 } from '../format';
 
 export interface OfferView {
@@ -87,7 +87,7 @@ export function toOfferView(onboarding: Onboarding, now: number = Date.now()): O
     company: offer.company,
     position: offer.position,
     payText: formatOfferPay(offer.payKind, offer.payFen),
-    startText: formatStartDay(offer.startDate, offer.reportTime, now),
+    startText: formatWorkDay(offer.startDate, offer.reportTime, now),
     address: offer.place.address,
     probationText: offer.probationMonths ? `${offer.probationMonths}个月` : '无试用期',
     workingHours: `${offer.workingHours}（每日${offer.dayHours}小时）`,
@@ -182,7 +182,7 @@ export function toDocumentItems(
 export function toShiftViews(shifts: Shift[], now: number = Date.now()): ShiftView[] {
   return shifts.map((shift) => ({
     id: shift.id,
-    day: shift.day,
+    day: formatWorkDay(shift.day, '', now),
     timeText: shift.clockOutAt
       ? `${formatDateTime(shift.clockInAt, now)} - ${formatDateTime(shift.clockOutAt, now)}`
       : `${formatDateTime(shift.clockInAt, now)} 上班`,
@@ -208,7 +208,7 @@ export function toIncomeView(income: MonthlyIncome): IncomeView {
     totalText: formatFen(income.totalFen),
     slips: income.slips.map((slip) => ({
       shiftId: slip.shiftId,
-      day: slip.day,
+      day: formatWorkDay(slip.day),
       company: `${slip.company} · ${slip.position}`,
       hoursText: formatMinutes(slip.approvedMinutes),
       payText: formatFen(slip.payFen),

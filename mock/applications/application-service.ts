@@ -226,7 +226,9 @@ export class ApplicationService {
       else {
         const window = respondWindowText(this.rules.respondByHours);
         const text = `你投递了「${job.title}」，HR预计${window}内反馈`;
-        this.conversations.append(conversationId, { sender: 'system', text, at: now });
+        // The card tells the HR's console what happened, for a line of its own.
+        const card: MessageCard = { kind: 'status', status: 'submitted', note: `HR预计${window}内反馈` };
+        this.conversations.append(conversationId, { sender: 'system', text, card, at: now });
         // The seeker's own action: nothing new for them to read.
         this.conversations.markRead(conversationId, 'seeker');
       }

@@ -41,6 +41,7 @@ interface ConversationRow {
   last_text: string | null;
   last_sent_at: number | null;
   last_sender: MessageSender | null;
+  last_card: string | null;
   unread: number;
   candidate_name: string;
 }
@@ -70,7 +71,7 @@ const summarySelect = (side: ChatSide) => `
     j.salary_min, j.salary_max, j.salary_unit, j.salary_months, co.name AS company_name,
     h.id AS hr_id, h.name AS hr_name, h.title AS hr_title, h.last_active_at AS hr_last_active_at,
     h.reply_rate AS hr_reply_rate, c.last_message_at, c.last_seq, c.seeker_read_seq, c.hr_read_seq, c.blocked_at,
-    m.text AS last_text, m.sent_at AS last_sent_at, m.sender AS last_sender,
+    m.text AS last_text, m.sent_at AS last_sent_at, m.sender AS last_sender, m.card AS last_card,
     (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND ${UNREAD_SENDERS[side]}
        AND u.seq > c.${side}_read_seq) AS unread,
     CASE WHEN EXISTS (SELECT 1 FROM privacy_hidden_companies p WHERE p.user_id = c.user_id AND p.company_id = j.company_id)
@@ -107,7 +108,12 @@ function toSummary<S extends ChatSide>(row: ConversationRow, side: S): SummaryFo
     },
     lastMessage:
       row.last_text !== null && row.last_sent_at !== null && row.last_sender !== null
-        ? { text: row.last_text, sentAt: iso(row.last_sent_at), from: row.last_sender }
+        ? {
+            text: row.last_text,
+            sentAt: iso(row.last_sent_at),
+            from: row.last_sender,
+            card: row.last_card === null ? null : (JSON.parse(row.last_card) as MessageCard),
+          }
         : null,
     lastSeq: row.last_seq,
     unreadCount: row.unread,

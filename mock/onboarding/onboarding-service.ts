@@ -7,6 +7,7 @@ import {
   DOCUMENT_KIND_LABELS,
   formatMetres,
   formatFen,
+  offerDateErrors,
   PAY_KIND_LABELS,
   ID_CARD_KINDS,
   yuanStringToFen,
@@ -184,6 +185,8 @@ export class OnboardingService {
     const now = this.clock.now();
     const expiresAt = Date.parse(input.expiresAt);
     if (expiresAt <= now) throw conflict('有效期必须晚于现在');
+    const dateErrors = offerDateErrors(input, now);
+    if (dateErrors.length) throw invalidInput(dateErrors);
     const payFen = yuanStringToFen(input.payYuan) as number;
     // The amount is kept once, in fen; the rest of the terms as the HR sent them.
     const terms: Partial<OfferInput> = { ...input };

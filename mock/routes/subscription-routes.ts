@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { subscribeRules } from '../../services/contracts/subscriptions';
+import { SUBSCRIPTION_TEMPLATES, subscribeRules } from '../../services/contracts/subscriptions';
 import type { InputRules } from '../../services/contracts/validation';
 import type { MockContext } from '../context';
 import { requireLoopback } from '../http/loopback-guard';
@@ -27,6 +27,15 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: MockContex
   app.get('/subscriptions', async (request) =>
     subscriptions.list(ctx.tokens.requireUser(request.headers.authorization)),
   );
+
+  /**
+   * The templates configured on Alipay's merchant platform, as its consent sheet shows them (the simulator's
+   * my.requestSubscribeMessage lists their titles). Loopback only.
+   */
+  app.get('/__admin/subscription-templates', async (request) => {
+    requireLoopback(request);
+    return { items: Object.values(SUBSCRIPTION_TEMPLATES).map(({ id, title }) => ({ id, title })) };
+  });
 
   /** What would have been sent with alipay.open.app.mini.templatemessage.send. Loopback only. */
   app.get('/__admin/notifications', async (request) => {

@@ -119,7 +119,8 @@ export interface ConversationSummary {
   salary: Salary;
   hr: ConversationHr;
   /** null only for a conversation with no message yet. */
-  lastMessage: { text: string; sentAt: string; from: MessageSender } | null;
+  /** `card` tells a side's client what happened, to word the preview for its reader (the HR's console). */
+  lastMessage: { text: string; sentAt: string; from: MessageSender; card: MessageCard | null } | null;
   /** Sequence of the newest message (0 when none). */
   lastSeq: number;
   /** Messages from the other side (and the platform) this side has not read. */

@@ -1,5 +1,6 @@
 import { MAINLAND_MOBILE_PATTERN } from './resume-rules';
 import { realNameRules } from './trust-rules';
+import type { FieldError } from './errors';
 import { checkRule, textRule } from './text';
 import type { InputRules } from './validation';
 
@@ -42,6 +43,21 @@ export function yuanStringToFen(text: string): number | undefined {
 export function shiftPayFen(dayRateFen: number, approvedMinutes: number, dayMinutes: number): number {
   if (approvedMinutes >= dayMinutes) return dayRateFen;
   return Math.floor((2 * dayRateFen * approvedMinutes + dayMinutes) / (2 * dayMinutes));
+}
+
+const CHINESE_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/**
+ * A day of work as the calendar has it ('2026-12-08', China time, with a report time '09:00'):
+ * "12月8日 周二 09:00" (the year too when it is not this year's). The weekday is the calendar's, whatever
+ * the phone's time zone.
+ */
+export function formatWorkDay(day: string, time = '', now: number = Date.now()): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
+  const thisYear = new Date(now + 8 * 3600 * 1000).getUTCFullYear();
+  const text = `${year === thisYear ? '' : `${year}年`}${month}月${dayOfMonth}日 ${CHINESE_WEEKDAYS[date.getUTCDay()]}`;
+  return time ? `${text} ${time}` : text;
 }
 
 /** "4小时30分", "45分钟": worked and approved time of a shift. */
@@ -141,17 +157,43 @@ export interface OfferInput {
 }
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A 'YYYY-MM-DD' that exists on the calendar (no 2月30日). */
+function isCalendarDay(day: string): boolean {
+  return DAY_PATTERN.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+}
+
+/** Above these an amount is a typo (an extra zero or two), not a wage. */
+const PAY_LIMIT_FEN = {
+  daily: { fen: 10_000 * 100, message: '日薪不能超过10000元，请核对金额' },
+  monthly: { fen: 1_000_000 * 100, message: '月薪不能超过100万元，请核对金额' },
+} as const;
+
+/**
+ * What the offer's dates need beyond their format: the start date not before today in China. Run after
+ * the rules, on the server with its clock and in the console with the device's (as slotErrors).
+ */
+export function offerDateErrors(input: Pick<OfferInput, 'startDate'>, now: number): FieldError[] {
+  const today = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  return input.startDate < today ? [{ path: 'startDate', message: '入职日期不能早于今天' }] : [];
+}
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const offerRules: InputRules<OfferInput> = {
   position: textRule('岗位', { required: true, max: 40 }),
   payKind: { type: 'enum', required: true, enum: [...PAY_KINDS], message: '请选择薪资方式' },
-  payYuan: checkRule((value) => {
+  payYuan: checkRule((value, source) => {
+    if (typeof value === 'string' && value.trim().startsWith('-')) return '薪资金额必须大于0';
     const fen = typeof value === 'string' ? yuanStringToFen(value) : undefined;
     if (fen === undefined) return '请填写薪资金额（元，最多两位小数）';
-    return fen > 0 ? undefined : '薪资金额必须大于0';
+    if (fen <= 0) return '薪资金额必须大于0';
+    const limit = PAY_LIMIT_FEN[source.payKind === 'daily' ? 'daily' : 'monthly'];
+    return fen > limit.fen ? limit.message : undefined;
   }, true),
-  startDate: { type: 'string', required: true, pattern: DAY_PATTERN, message: '请填写入职日期（YYYY-MM-DD）' },
+  startDate: checkRule(
+    (value) => (typeof value === 'string' && isCalendarDay(value) ? undefined : '请填写入职日期（YYYY-MM-DD）'),
+    true,
+  ),
   reportTime: { type: 'string', required: true, pattern: TIME_PATTERN, message: '请填写报到时间（HH:mm）' },
   address: textRule('报到地点', { required: true, max: 100 }),
   latitude: { type: 'number', required: true, min: -90, max: 90, message: '报到地点的纬度不正确' },

@@ -1,18 +1,30 @@
-/** The platform's confirm dialog. Resolves true when the user confirms; false on cancel or when it cannot show. */
+/** Whether a confirm dialog is showing: a double tap must not stack a second one on it. */
+let confirming = false;
+
+/**
+ * The platform's confirm dialog. Resolves true when the user confirms; false on cancel, when it cannot show,
+ * or when another confirm is already showing (the second tap of a double tap).
+ */
 export function confirm(options: {
   title: string;
   content: string;
   confirmButtonText?: string;
   cancelButtonText?: string;
 }): Promise<boolean> {
-  return new Promise((resolve) => {
+  if (confirming) return Promise.resolve(false);
+  confirming = true;
+  return new Promise<boolean>((resolve) => {
+    const answer = (confirmed: boolean) => {
+      confirming = false;
+      resolve(confirmed);
+    };
     my.confirm({
       title: options.title,
       content: options.content,
       confirmButtonText: options.confirmButtonText ?? '确定',
       cancelButtonText: options.cancelButtonText ?? '取消',
-      success: (result) => resolve(result.confirm),
-      fail: () => resolve(false),
+      success: (result) => answer(result.confirm),
+      fail: () => answer(false),
     });
   });
 }

@@ -747,6 +747,27 @@ export class Shell implements PageViewHost {
     });
   }
 
+  private appName(): string {
+    const title = this.appConfig?.window?.defaultTitle;
+    return title ? `「${String(title)}」` : '小程序';
+  }
+
+  /**
+   * Titles of subscription templates as Alipay's consent sheet lists them, from the templates the mock has
+   * configured (Alipay's merchant platform); an id it does not know shows as it is, marked.
+   */
+  private async subscriptionTitles(ids: string[]): Promise<string[]> {
+    let known = new Map<string, string>();
+    try {
+      const response = await fetch(`${this.config.mockUrl}/__admin/subscription-templates`);
+      const body = (await response.json()) as { items?: Array<{ id: string; title: string }> };
+      known = new Map((body.items ?? []).map((template) => [template.id, template.title]));
+    } catch {
+      // Without the mock the ids are all there is to show.
+    }
+    return ids.map((id) => known.get(id) ?? `未登记的模板 ${id}`);
+  }
+
   private consentSheet(title: string, text: string): Promise<void> {
     return this.actionSheet(`${title}\n${text}`, ['允许'], -1, -1, '拒绝').then((index) => {
       if (index !== 0) throw new UserCancel('refused');
@@ -1016,7 +1037,14 @@ export class Shell implements PageViewHost {
       }
       case 'requestSubscribeMessage': {
         const ids = ((options.entityIds ?? options.tmplIds) as string[]) ?? [];
-        const index = await this.actionSheet(`订阅消息\n${ids.join('\n')}`, ['允许', '拒绝'], -1, -1, '取消');
+        const titles = await this.subscriptionTitles(ids);
+        const index = await this.actionSheet(
+          `订阅消息\n${this.appName()}想给你发送以下消息：\n${titles.map((title) => `· ${title}`).join('\n')}`,
+          ['允许', '拒绝'],
+          -1,
+          -1,
+          '取消',
+        );
         if (index < 0) throw new UserCancel('cancel');
         const accepted = index === 0;
         return {

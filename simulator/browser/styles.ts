@@ -142,7 +142,7 @@ body { margin: 0; background: #e9ecf1; font: 13px/1.4 -apple-system, 'PingFang S
 .sim-dialog-buttons > button + button { border-left: 1px solid #eee; }
 .sim-dialog-buttons > button.cancel { color: #333; }
 .sim-sheet { width: 100%; background: #f5f6f8; border-radius: 12px 12px 0 0; overflow: hidden; max-height: 80%; display: flex; flex-direction: column; }
-.sim-sheet-title { padding: 14px; text-align: center; color: #8a8f99; font-size: 13px; background: #fff; border-bottom: 1px solid #eee; }
+.sim-sheet-title { padding: 14px; text-align: center; color: #8a8f99; font-size: 13px; background: #fff; border-bottom: 1px solid #eee; white-space: pre-line; }
 .sim-sheet-body { overflow-y: auto; background: #fff; }
 .sim-sheet-item { display: block; width: 100%; padding: 14px; border: 0; border-bottom: 1px solid #f0f0f0; background: #fff; font: inherit;
   font-size: 16px; cursor: pointer; text-align: center; }

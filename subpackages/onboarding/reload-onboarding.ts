@@ -1,3 +1,4 @@
+import { backTo } from '../../services/platform/navigation';
 import { stopPullDownRefresh } from '../../services/platform/ui';
 import { onboardingStore } from '../../stores/onboarding';
 
@@ -21,5 +22,14 @@ export const reloadOnShowAndPull = {
   async onPullDownRefresh(this: OnboardingPage) {
     await onboardingStore.load(this.data.applicationId);
     stopPullDownRefresh();
+  },
+};
+
+/** The way on from an onboarding page whose application does not exist (a stale link): 查看我的投递. */
+export const applicationsButton = { layout: 'horizontal', list: [{ text: '查看我的投递', type: 'primary' }] };
+
+export const leaveMissing = {
+  onOpenApplications() {
+    backTo('subpackages/applications/pages/list/index');
   },
 };

@@ -359,11 +359,16 @@ describe('the seeker and the HR in one conversation', () => {
       const failed = hr.page.locator('.chat-line', { has: hr.page.locator('.chat-state-failed') }).first();
       await failed.locator('.chat-failure', { hasText: '发送太频繁，请稍后再试' }).waitFor();
     });
-    const failedText = await hr.page
-      .locator('.chat-line', { has: hr.page.locator('.chat-state-failed') })
-      .first()
-      .locator('.ant-bubble-content')
-      .innerText();
+    const failedLines = hr.page.locator('.chat-line', { has: hr.page.locator('.chat-state-failed') });
+    const failedText = await failedLines.first().locator('.ant-bubble-content').innerText();
+    const failedCount = await failedLines.count();
+    await hr.step('刷新页面：未发送的消息仍在，可重发', async () => {
+      await hr.page.reload();
+      await hr.navigate('消息');
+      await row.click();
+      await hrLine(failedText).locator('.chat-resend').waitFor();
+      expect(await failedLines.count()).toBe(failedCount);
+    });
     await hr.step('稍后重发：已送达', async () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await hrLine(failedText).locator('.chat-resend').click();

@@ -421,7 +421,12 @@ describe('a job seeker', () => {
     });
     await app.step('投递成功', async () => {
       await app.frame().locator('.submit-bar').getByText('确认投递').click();
-      // Right after applying the app asks for progress notifications (my.requestSubscribeMessage).
+      // Right after applying the app asks for progress notifications (my.requestSubscribeMessage): the sheet
+      // names each template by its title, as Alipay's does, never by its id.
+      const sheet = app.page.locator('.sim-sheet-title', { hasText: '订阅消息' });
+      await sheet.getByText('投递进度通知', { exact: false }).waitFor();
+      expect(await sheet.textContent()).not.toMatch(/[0-9a-f]{32}/);
+      await app.shot('订阅消息授权');
       await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
       await app.waitForRoute('subpackages/applications/pages/detail/index');
       // redirectTo replaced the apply page.

@@ -242,6 +242,26 @@ describe('layout', () => {
   });
 });
 
+describe('a stale link', () => {
+  it('to a conversation that does not exist says so, with no 常用语 or input under it', async () => {
+    const chat = await SimApp.open(stack, 'missing-conversation', {
+      authUser: USER,
+      launch: 'subpackages/chat/pages/conversation/index?id=999999',
+    });
+    try {
+      await chat.step('会话不存在：没有输入框和常用语', async () => {
+        await chat.frame().getByText('会话不存在', { exact: true }).waitFor();
+        await chat.frame().getByText('查看全部消息').waitFor();
+        expect(await chat.frame().locator('.chat-input').count()).toBe(0);
+        expect(await chat.frame().locator('.chat-quick-toggle').count()).toBe(0);
+        expect(await chat.frame().getByText('重新加载').count()).toBe(0);
+      });
+    } finally {
+      await chat.close();
+    }
+  });
+});
+
 describe('typing fast', () => {
   it('keeps every character typed fast into the search box', async () => {
     const search = await SimApp.open(stack, 'typing-search', {

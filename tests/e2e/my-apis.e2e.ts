@@ -105,6 +105,8 @@ describe('my in the browser', () => {
       await run('getPhoneNumber');
       await expectLog('phone true');
       await run('requestSubscribeMessage');
+      // Ids the mock has not configured show as they are, marked.
+      await app.page.locator('.sim-sheet-title', { hasText: '未登记的模板 tpl-1' }).waitFor();
       await app.page.locator('.sim-sheet-item', { hasText: '允许' }).click();
       await expectLog('subscribe tpl-1,tpl-2');
       await run('chooseImage');

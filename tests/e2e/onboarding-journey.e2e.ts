@@ -106,6 +106,18 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         .locator('.ant-form-item-explain-error', { hasText: '请填写薪资金额（元，最多两位小数）' })
         .waitFor();
       await hr.page.locator('.ant-form-item-explain-error', { hasText: '请填写11位联系人手机号' }).waitFor();
+      // A past start date and a wage with extra zeros are named; the first error is scrolled into view.
+      const startDate = hr.page.getByLabel('入职日期');
+      const today = await startDate.inputValue();
+      await startDate.fill('2020-01-02');
+      await hr.page.getByLabel('金额（元）').fill('2000000');
+      await hr.page.getByRole('button', { name: '发送录用通知' }).click();
+      await hr.page.locator('.ant-form-item-explain-error', { hasText: '入职日期不能早于今天' }).waitFor();
+      await hr.page.locator('.ant-form-item-explain-error', { hasText: '月薪不能超过100万元，请核对金额' }).waitFor();
+      const payBox = await hr.page.getByLabel('金额（元）').boundingBox();
+      expect(payBox!.y).toBeGreaterThanOrEqual(0);
+      expect(payBox!.y).toBeLessThan(hr.page.viewportSize()!.height);
+      await startDate.fill(today);
     });
     await hr.step('录用通知已发送', async () => {
       await hr.page.getByLabel('日结').check();
@@ -249,6 +261,18 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
       await hr.page.waitForTimeout(300);
     });
     await hr.page.keyboard.press('Escape');
+    await hr.step('退回材料需写明原因', async () => {
+      const documents = hr.page.locator('.onboarding-documents');
+      await documents
+        .locator('button', { hasText: /退\s*回/ })
+        .first()
+        .click();
+      const dialog = hr.page.locator('.reason-dialog');
+      await dialog.locator('button', { hasText: /退\s*回/ }).click();
+      await dialog.locator('.ant-form-item-explain-error', { hasText: '请写明退回原因，方便求职者重新上传' }).waitFor();
+      await dialog.locator('button', { hasText: /取\s*消/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    });
     await hr.step('审核入职材料', async () => {
       const documents = hr.page.locator('.onboarding-documents');
       for (let index = 0; index < 3; index += 1) {
@@ -305,6 +329,13 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     await hr.step('核定工时并发薪', async () => {
       const shifts = hr.page.locator('.onboarding-shifts');
       await shifts.getByRole('button', { name: '核定并发薪' }).click({ timeout: 10_000 });
+      // Minutes out of range are named and kept as typed (no silent change to the limit).
+      const minutes = hr.page.getByRole('spinbutton', { name: '核定工时' });
+      const worked = await minutes.inputValue();
+      await minutes.fill('0');
+      await hr.page.getByText(`核定工时为1到${worked}分钟`).waitFor();
+      expect(await minutes.inputValue()).toBe('0');
+      await minutes.fill(worked);
       await hr.page.getByRole('button', { name: '确认并发薪' }).click();
       await shifts.getByText('已发薪').waitFor();
     });

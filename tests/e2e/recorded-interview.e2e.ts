@@ -88,6 +88,19 @@ describe('the recorded video interview in the console', () => {
       await dialog.getByRole('button', { name: /添加一题/ }).click();
       await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
     });
+    await hr.step('题目：字段错误', async () => {
+      const dialog = hr.page.locator('.ant-modal', { hasText: '视频面试题目' });
+      const thinking = dialog.getByLabel('思考时间（秒）').first();
+      await thinking.fill('61');
+      await dialog.locator('textarea').nth(1).fill('   ');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.locator('.ant-form-item-explain-error', { hasText: '思考时间为0–60秒' }).waitFor();
+      await dialog.locator('.ant-form-item-explain-error', { hasText: '请填写题目' }).waitFor();
+      // What was typed stays as typed: no silent change to 60.
+      expect(await thinking.inputValue()).toBe('61');
+      await thinking.fill('30');
+      await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
+    });
     await hr.step('题目已保存', async () => {
       await hr.page
         .locator('.ant-modal')

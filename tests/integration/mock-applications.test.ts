@@ -164,7 +164,19 @@ describe('mock backend applications', () => {
     });
     expect(conversations.body.items).toHaveLength(2);
     const withoutGreeting = conversations.body.items.find((c) => c.applicationId !== withGreeting.body.id);
-    expect(withoutGreeting).toMatchObject({ unreadCount: 0, lastMessage: { from: 'system' } });
+    expect(withoutGreeting).toMatchObject({
+      unreadCount: 0,
+      lastMessage: { from: 'system', card: { kind: 'status', status: 'submitted' } },
+    });
+    // The platform line carries a status card, so the HR's console can word it for the HR.
+    const firstLine = await backend.request<MessagePage>('GET', `/conversations/${withoutGreeting?.id}/messages`, {
+      token: accessToken,
+    });
+    expect(firstLine.body.items[0]).toMatchObject({
+      from: 'system',
+      text: expect.stringMatching(/^你投递了「.+」，HR预计.+内反馈$/),
+      card: { kind: 'status', status: 'submitted', note: expect.stringMatching(/^HR预计.+内反馈$/) },
+    });
     const greeted = conversations.body.items.find((c) => c.applicationId === withGreeting.body.id);
     expect(greeted).toMatchObject({
       jobId: jobs[5].id,

@@ -75,6 +75,19 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
       'documents',
       'payYuan',
     ]);
+    // A start date already past or not on the calendar, and a wage with extra zeros, are named too.
+    const now = backend.server.context.clock.now();
+    for (const [overrides, path, message] of [
+      [{ startDate: chinaDayOf(now, -1) }, 'startDate', '入职日期不能早于今天'],
+      [{ startDate: '2031-02-30' }, 'startDate', '请填写入职日期（YYYY-MM-DD）'],
+      [{ payYuan: '-5' }, 'payYuan', '薪资金额必须大于0'],
+      [{ payYuan: '23000' }, 'payYuan', '日薪不能超过10000元，请核对金额'],
+      [{ payKind: 'monthly', payYuan: '2000000' }, 'payYuan', '月薪不能超过100万元，请核对金额'],
+    ] as const) {
+      const refused = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend, overrides));
+      expect(refused.status).toBe(400);
+      expect((refused.body as unknown as ApiErrorBody).error.fields).toEqual([{ path, message }]);
+    }
     expect((await seeker<Onboarding>('GET', `/applications/${applicationId}/onboarding`)).body.offer).toBeNull();
 
     // The HR cannot declare 已入职 any more.

@@ -149,6 +149,18 @@ describe('the conversation page', () => {
     await until(() => page.data.messages.at(-1)?.stateText === '已读', '已读');
   });
 
+  it('shows the HR 刚刚活跃 in the header once they write, though they were last active days before', async () => {
+    const { job, application } = await seekerInConversation();
+    server.context.db
+      .prepare('UPDATE hrs SET last_active_at = ? WHERE id = ?')
+      .run(Date.now() - 3 * 24 * 3600_000, job.hr.id);
+    const page = rt.mountPage<ChatData>(CHAT, { id: application.conversationId });
+    await until(() => page.data.status === 'ready' && page.data.connectionText === '', 'the connection');
+    expect(page.data.header?.activityLine).toMatch(/^3天前活跃 · /);
+    await hrSays(job, application.conversationId, '在吗？方便聊聊吗');
+    await until(() => page.data.header?.activityLine.startsWith('刚刚活跃 · ') === true, '刚刚活跃');
+  });
+
   it('keeps messages typed offline on the device and sends them, once each, after coming back', async () => {
     const { token, application } = await seekerInConversation();
     const page = rt.mountPage<ChatData>(CHAT, { id: application.conversationId });

@@ -163,6 +163,14 @@ describe('我的面试', () => {
     await rt.flush();
     expect(detail.data.declineVisible).toBe(true);
     expect(detail.data.declineError).not.toBe('');
+    // A double tap waits for the first tap's answer: no 已告知HR while it fails.
+    const first = detail.call('onDeclineSubmit');
+    await detail.call('onDeclineSubmit');
+    await first;
+    await rt.flush();
+    expect(detail.data.declineVisible).toBe(true);
+    expect(detail.data.declineError).not.toBe('');
+    expect(rt.fake.ui.filter((entry) => entry.api === 'showToast' && entry.content === '已告知HR')).toEqual([]);
     rt.fake.setOffline(false);
     await detail.call('onDeclineSubmit');
     await rt.flush();
@@ -252,6 +260,21 @@ describe('我的面试', () => {
     expect(phoneDetail.data.interview?.showRoom).toBe(false);
   });
 
+  it('keeps an empty list shown, with a banner to retry, when a reload fails', async () => {
+    const seeker = await launchSeeker(server);
+    rt = seeker.rt;
+    const list = rt.mountPage<ListData>(LIST);
+    list.show();
+    await rt.flush();
+    expect(list.data).toMatchObject({ status: 'ready', upcoming: [], past: [] });
+    rt.fake.setOffline(true);
+    list.hide();
+    list.show();
+    await rt.flush();
+    expect(list.data.status).toBe('ready');
+    expect(list.data.errorMessage).toBe('网络不给力，请检查网络后重试');
+  });
+
   it('shows a failed list with a retry, and the reason when the interview is not theirs', async () => {
     const { interview } = await invitedSeeker();
     rt.fake.setOffline(true);
@@ -270,6 +293,11 @@ describe('我的面试', () => {
     const stranger = rt.mountPage<DetailData>(DETAIL, { id: interview.id });
     stranger.show();
     await rt.flush();
-    expect(stranger.data).toMatchObject({ status: 'error', interview: null });
+    // Someone else's interview is as good as none: 面试不存在, with the way to 我的面试, not a useless 重新加载.
+    expect(stranger.data).toMatchObject({
+      status: 'missing',
+      interview: null,
+      errorMessage: '这场面试不存在，或已被取消',
+    });
   });
 });

@@ -40,6 +40,7 @@ interface FirstDayData {
 }
 
 interface ShiftsData {
+  checkedIn: boolean;
   shifts: ShiftView[];
   workingShiftId: string;
   income: IncomeView | null;
@@ -64,7 +65,7 @@ describe('录用通知', () => {
     expect(page.data.offer).toMatchObject({
       position: '仓库分拣员',
       payText: '日结 ¥220/天',
-      startText: expect.stringMatching(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周. 09:00$/),
+      startText: expect.stringMatching(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/),
       documentsText: '身份证人像面、健康证',
       statusText: '待确认',
       pending: true,
@@ -82,9 +83,13 @@ describe('录用通知', () => {
     page.tap('onCancelDecline');
     expect(page.data.declineReason).toBe('再考虑一下');
 
+    // A double tap asks once and accepts once.
     rt.fake.answerConfirm(true);
     page.tap('onAccept');
+    page.tap('onAccept');
     await rt.flush();
+    expect(rt.fake.ui.filter((entry) => entry.api === 'confirm')).toHaveLength(1);
+    expect(rt.fake.requests.filter((request) => request.url.endsWith('/accept'))).toHaveLength(1);
     expect(rt.fake.lastToast()).toMatchObject({ content: '已接受录用，请签署电子合同' });
     expect(page.data.offer).toMatchObject({ statusText: '已接受', pending: false });
     expect(page.data.steps.map((step) => [step.key, step.done])).toEqual([
@@ -320,10 +325,15 @@ describe('报到 and 日结', () => {
     const seeker = await seekerWithOffer(server, 15);
     rt = seeker.rt;
     await signedContract(server, seeker);
+    // Before the first-day check-in the button waits, saying why.
+    const early = rt.mountPage<ShiftsData>(SHIFTS, { applicationId: seeker.applicationId });
+    await rt.flush();
+    expect(early.data.checkedIn).toBe(false);
     await call(server, 'POST', `/applications/${seeker.applicationId}/check-in`, { token: seeker.token, body: PLACE });
     rt.fake.setLocation(PLACE);
     const page = rt.mountPage<ShiftsData>(SHIFTS, { applicationId: seeker.applicationId });
     await rt.flush();
+    expect(page.data.checkedIn).toBe(true);
     expect(page.data.income).toMatchObject({ totalText: '¥0.00', slips: [] });
 
     page.tap('onClockIn');

@@ -17,7 +17,7 @@ function row(id: string, overrides: Partial<EmployerConversationSummary> = {}): 
     salary: { min: 5000, max: 8000, unit: 'month' },
     hr: { id: '1', name: '王HR', title: '招聘经理', lastActiveAt: '2026-12-07T02:00:00.000Z', replyRate: 0.8 },
     candidate: { name: `求职者${id}` },
-    lastMessage: { text: '你好', sentAt: '2026-12-07T02:00:00.000Z', from: 'seeker' },
+    lastMessage: { text: '你好', sentAt: '2026-12-07T02:00:00.000Z', from: 'seeker', card: null },
     lastSeq: 1,
     unreadCount: 1,
     readSeq: 0,

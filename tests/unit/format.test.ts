@@ -5,6 +5,7 @@ import {
   formatMessageTime,
   formatReplyRate,
   formatSalary,
+  formatWorkDay,
   maskUserId,
 } from '../../format';
 
@@ -43,5 +44,19 @@ describe('activity and times', () => {
     expect(formatCount(120)).toBe('99+');
     expect(formatReplyRate(0.853)).toBe('回复率 85%');
     expect(maskUserId('2088000000000001')).toBe('2088****0001');
+  });
+});
+
+describe('formatWorkDay', () => {
+  const NOW = Date.parse('2026-12-07T21:30:00Z'); // 12月8日 in China
+
+  it('writes a calendar day as Chinese apps do, with its weekday and the time', () => {
+    expect(formatWorkDay('2026-12-08', '09:00', NOW)).toBe('12月8日 周二 09:00');
+    expect(formatWorkDay('2026-12-13', '', NOW)).toBe('12月13日 周日');
+  });
+
+  it('names the year only when it is not this year’s (in China)', () => {
+    expect(formatWorkDay('2027-01-04', '08:30', NOW)).toBe('2027年1月4日 周一 08:30');
+    expect(formatWorkDay('2027-01-01', '', Date.parse('2026-12-31T17:00:00Z'))).toBe('1月1日 周五');
   });
 });

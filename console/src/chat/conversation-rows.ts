@@ -62,7 +62,7 @@ export function withMessage(row: Row, message: ChatMessage): Row {
   if (message.seq <= row.lastSeq) return row;
   return {
     ...row,
-    lastMessage: { text: message.text, sentAt: message.sentAt, from: message.from },
+    lastMessage: { text: message.text, sentAt: message.sentAt, from: message.from, card: message.card },
     lastSeq: message.seq,
     updatedAt: message.sentAt,
     // Only the seeker's messages are unread for the HR (as the server counts them).

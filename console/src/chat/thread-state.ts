@@ -102,6 +102,19 @@ export function withPending(state: ThreadState, message: PendingMessage): Thread
   return { ...state, pending: [...state.pending, message] };
 }
 
+/**
+ * Messages that were unsent before a reload, back among the pending ones: those the server stored meanwhile
+ * (their client id is among the stored messages) or already pending are left out.
+ */
+export function withRestored(state: ThreadState, unsent: readonly PendingMessage[]): ThreadState {
+  const known = new Set([
+    ...state.messages.filter((m) => m.from === 'hr' && m.clientId).map((m) => m.clientId),
+    ...state.pending.map((p) => p.clientId),
+  ]);
+  const restored = unsent.filter((p) => !known.has(p.clientId));
+  return restored.length ? { ...state, pending: [...state.pending, ...restored] } : state;
+}
+
 /** Marks a pending message refused (`failure`) or on its way again (undefined). */
 export function withFailure(state: ThreadState, clientId: string, failure: string | undefined): ThreadState {
   return {

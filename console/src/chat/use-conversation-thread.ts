@@ -9,6 +9,7 @@ import {
 import { ApiRequestError, errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
+import { useSession } from '../session/session';
 import {
   hasGap,
   newClientId,
@@ -17,12 +18,14 @@ import {
   withOlder,
   withOwnRead,
   withPending,
+  withRestored,
   withResyncPage,
   withSeekerRead,
   withStored,
   type PendingMessage,
   type ThreadState,
 } from './thread-state';
+import { readUnsent, unsentKey, writeUnsent } from './unsent-messages';
 
 /** A screen and a half of messages when a conversation opens, and per older page. */
 const PAGE_SIZE = 30;
@@ -64,6 +67,8 @@ function isRefusedAsBlocked(error: unknown): boolean {
 export function useConversationThread(conversationId: string): ConversationThread {
   const { message } = App.useApp();
   const { epoch } = useEmployerSocket();
+  const { hr } = useSession();
+  const storageKey = unsentKey(hr.id, conversationId);
   const [status, setStatus] = useState<ConversationThread['status']>('loading');
   const [loadError, setLoadError] = useState<Error>();
   const [summary, setSummaryState] = useState<EmployerConversationSummary>();
@@ -86,10 +91,24 @@ export function useConversationThread(conversationId: string): ConversationThrea
     epoch,
   });
 
-  const update = useCallback((change: (state: ThreadState) => ThreadState) => {
-    live.current.state = change(live.current.state);
-    setThread(live.current.state);
-  }, []);
+  /** The unsent messages outlive the page: each change to them is kept in localStorage. */
+  const keepUnsent = useCallback(
+    (pending: readonly PendingMessage[]) => {
+      if (!writeUnsent(localStorage, storageKey, pending))
+        void message.warning({ content: '浏览器存储已满：未发送的消息刷新页面后将丢失', key: 'unsent-storage' });
+    },
+    [message, storageKey],
+  );
+
+  const update = useCallback(
+    (change: (state: ThreadState) => ThreadState) => {
+      const before = live.current.state;
+      live.current.state = change(before);
+      setThread(live.current.state);
+      if (live.current.state.pending !== before.pending) keepUnsent(live.current.state.pending);
+    },
+    [keepUnsent],
+  );
   const setSummary = useCallback((next: EmployerConversationSummary) => {
     live.current.summary = next;
     setSummaryState(next);
@@ -184,8 +203,10 @@ export function useConversationThread(conversationId: string): ConversationThrea
       ([header, page]) => {
         if (!latest || !current.alive) return;
         setSummary(header);
-        current.state = threadFromPage(page);
+        // What was unsent before a reload is back, with 重发; what the server stored meanwhile is not.
+        current.state = withRestored(threadFromPage(page), readUnsent(localStorage, storageKey));
         setThread(current.state);
+        writeUnsent(localStorage, storageKey, current.state.pending);
         current.ready = true;
         setStatus('ready');
         // Pushed while the first page was on its way.
@@ -200,7 +221,7 @@ export function useConversationThread(conversationId: string): ConversationThrea
     return () => {
       latest = false;
     };
-  }, [conversationId, attempt, setSummary]);
+  }, [conversationId, attempt, setSummary, storageKey]);
 
   // A reconnect may have missed pushes: catch up, and read the header again (the seeker may have blocked).
   useEffect(() => {

@@ -29,13 +29,18 @@ export function isRequired(rules: Rules, field: string): boolean {
 }
 
 /**
- * Puts a 400's field errors next to their fields. Returns false when the error named none of the form's
- * fields (the caller then shows it as a message).
+ * Puts a 400's field errors next to their fields, nested ones too (`questions.0.text`). Returns false when
+ * the error named none of the form's fields (the caller then shows it as a message).
  */
 export function showServerFieldErrors(form: FormInstance, error: unknown): boolean {
   if (!(error instanceof ApiRequestError) || error.fields.length === 0) return false;
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-  const fields = error.fields.filter((field) => known.has(field.path));
-  form.setFields(fields.map((field) => ({ name: field.path, errors: [field.message] })));
+  const fields = error.fields.filter((field) => known.has(field.path.split('.')[0]));
+  form.setFields(
+    fields.map((field) => ({
+      name: field.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      errors: [field.message],
+    })),
+  );
   return fields.length > 0;
 }

@@ -14,6 +14,7 @@ import {
   type ConversationListState,
 } from '../chat/conversation-rows';
 import { formatDateTime } from '../format';
+import { lineForHr } from '../chat/card-lines';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 
 /** A burst of events about one conversation not shown yet is read once, this long after the last. */
@@ -21,7 +22,8 @@ const ROW_READ_DELAY_MS = 300;
 
 function preview(row: EmployerConversationSummary): string {
   if (!row.lastMessage) return '还没有消息';
-  return row.lastMessage.from === 'hr' ? `我：${row.lastMessage.text}` : row.lastMessage.text;
+  const line = lineForHr(row.lastMessage);
+  return row.lastMessage.from === 'hr' ? `我：${line}` : line;
 }
 
 /**

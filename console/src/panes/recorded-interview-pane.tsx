@@ -23,6 +23,7 @@ import {
   QUESTION_TEXT_MAX,
   RECORDED_INTERVIEW_STATUS_LABELS,
   RECORDED_QUESTIONS_MAX,
+  recordedQuestionSetRules,
   RETAKES_MAX,
   THINKING_SECONDS_MAX,
   type EmployerRecordedInterview,
@@ -33,7 +34,7 @@ import * as api from '../api/employer';
 import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
-import { showServerFieldErrors } from '../forms/contract-rules';
+import { contractRule, showServerFieldErrors } from '../forms/contract-rules';
 import { formatDateTime, formatDuration } from '../format';
 import { AnswerVideo } from '../widgets/answer-video';
 
@@ -244,7 +245,7 @@ function SendForm(props: { application: EmployerApplication; onSent(interview: E
           max={DEADLINE_DAYS_MAX}
           value={deadlineDays}
           onChange={(value) => setDeadlineDays(value ?? 1)}
-          addonAfter="天"
+          suffix="天"
           aria-label="作答期限（天）"
           className="deadline-input"
         />
@@ -278,9 +279,20 @@ function QuestionEditor(props: {
   const [form] = Form.useForm<RecordedQuestionSetInput>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string>();
+  /**
+   * One question's field checked by the contract's rules, so it says what the server would; typed numbers
+   * stay as typed (no silent clamping to the limits).
+   */
+  const questionRule = (index: number, field: keyof RecordedQuestionSetInput['questions'][number]) =>
+    contractRule(recordedQuestionSetRules, `questions.${index}.${field}`, form);
 
   async function save() {
-    const values = await form.validateFields();
+    let values: RecordedQuestionSetInput;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // each field shows its own message
+    }
     setSaving(true);
     setFailure(undefined);
     try {
@@ -325,10 +337,8 @@ function QuestionEditor(props: {
                   <Form.Item
                     name={[field.name, 'text']}
                     label="题目"
-                    rules={[
-                      { required: true, whitespace: true, message: '请填写题目' },
-                      { max: QUESTION_TEXT_MAX, message: `题目不能超过${QUESTION_TEXT_MAX}个字` },
-                    ]}
+                    required
+                    rules={[questionRule(field.name, 'text')]}
                   >
                     <Input.TextArea autoSize={{ minRows: 2 }} maxLength={QUESTION_TEXT_MAX} showCount />
                   </Form.Item>
@@ -336,16 +346,18 @@ function QuestionEditor(props: {
                     <Form.Item
                       name={[field.name, 'thinkingSeconds']}
                       label="思考时间（秒）"
-                      rules={[{ required: true, message: '请填写思考时间' }]}
+                      required
+                      rules={[questionRule(field.name, 'thinkingSeconds')]}
                     >
-                      <InputNumber min={0} max={THINKING_SECONDS_MAX} precision={0} />
+                      <InputNumber placeholder={`0–${THINKING_SECONDS_MAX}`} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'answerSeconds']}
                       label="回答时长（秒）"
-                      rules={[{ required: true, message: '请填写回答时长' }]}
+                      required
+                      rules={[questionRule(field.name, 'answerSeconds')]}
                     >
-                      <InputNumber min={ANSWER_SECONDS_MIN} max={ANSWER_SECONDS_MAX} precision={0} />
+                      <InputNumber placeholder={`${ANSWER_SECONDS_MIN}–${ANSWER_SECONDS_MAX}`} />
                     </Form.Item>
                   </Space>
                 </Card>
@@ -358,8 +370,14 @@ function QuestionEditor(props: {
             </>
           )}
         </Form.List>
-        <Form.Item name="retakes" label="每题可重录次数" className="retakes-field">
-          <InputNumber min={0} max={RETAKES_MAX} precision={0} />
+        <Form.Item
+          name="retakes"
+          label="每题可重录次数"
+          className="retakes-field"
+          required
+          rules={[contractRule(recordedQuestionSetRules, 'retakes', form)]}
+        >
+          <InputNumber placeholder={`0–${RETAKES_MAX}`} />
         </Form.Item>
       </Form>
       {failure && <Alert type="error" showIcon message={failure} />}

@@ -1,38 +1,15 @@
 import { DownloadOutlined, PhoneOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { CONSENT_SUBJECT_LABELS, type ChatMessage } from '../../../services/contracts/conversations';
+import type { ChatMessage } from '../../../services/contracts/conversations';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
+import { cardTitleForHr, lineForHr } from '../chat/card-lines';
 
 /** The candidate's phone as this employer may see it: masked until they share it. */
 export interface CandidateContact {
   phone: string | null;
   shared: boolean;
-}
-
-/**
- * Titles by card kind. A kind this console does not know yet still shows as a card: a plain title over the
- * message's own text, which every card carries.
- */
-const CARD_TITLES: Record<string, string> = {
-  status: '投递状态更新',
-  interview: '面试邀请',
-  offer: '录用通知',
-  recorded_interview: '录制面试',
-  scam_warning: '平台安全提醒',
-};
-const DEFAULT_CARD_TITLE = '系统通知';
-
-function cardTitle(message: ChatMessage): string {
-  const card = message.card;
-  if (!card) return DEFAULT_CARD_TITLE;
-  if (card.kind === 'consent_request') return `请求查看${CONSENT_SUBJECT_LABELS[card.subject]}`;
-  if (card.kind === 'consent_answer') {
-    const label = CONSENT_SUBJECT_LABELS[card.subject];
-    return card.agreed ? `求职者已同意分享${label}` : `求职者暂不提供${label}`;
-  }
-  return CARD_TITLES[card.kind] ?? DEFAULT_CARD_TITLE;
 }
 
 /**
@@ -100,11 +77,11 @@ export function ChatCard(props: {
   return (
     <Card
       size="small"
-      title={cardTitle(chatMessage)}
+      title={cardTitleForHr(card ?? null)}
       className={`chat-card chat-card-${kind.replace(/_/g, '-')}`}
       data-kind={kind}
     >
-      <div className="chat-card-text">{chatMessage.text}</div>
+      <div className="chat-card-text">{lineForHr(chatMessage)}</div>
       {detail && <div className="chat-card-detail">{detail}</div>}
     </Card>
   );

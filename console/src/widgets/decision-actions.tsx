@@ -76,11 +76,8 @@ export function DecisionActions(props: {
     }
   };
 
-  const open = (action: NoteAction) => {
-    form.resetFields();
-    form.setFieldsValue({ [DIALOGS[action].field]: '' });
-    setDialog(action);
-  };
+  // The dialog's form mounts afresh on each opening (destroyOnHidden, preserve={false}): nothing to reset.
+  const open = (action: NoteAction) => setDialog(action);
 
   const submit = async () => {
     if (!dialog) return;
@@ -166,7 +163,7 @@ export function DecisionActions(props: {
         className="decision-dialog"
       >
         {spec && (
-          <Form form={form} layout="vertical" initialValues={{ [spec.field]: '' }}>
+          <Form form={form} layout="vertical" preserve={false} initialValues={{ [spec.field]: '' }}>
             <Form.Item
               name={spec.field}
               label={spec.label}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
+  offerDateErrors,
   offerRules,
   PAY_KIND_LABELS,
   PAY_KINDS,
@@ -42,7 +43,10 @@ export function OfferForm(props: {
   const submit = async () => {
     try {
       await form.validateFields();
-    } catch {
+    } catch (error) {
+      // The errors may be far up a long form: bring the first one into view.
+      const first = (error as { errorFields?: Array<{ name: (string | number)[] }> }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
       return;
     }
     setSending(true);
@@ -62,6 +66,20 @@ export function OfferForm(props: {
     required: isRequired(offerRules, name),
     rules: [contractRule(offerRules, name, form, (values) => toInput(values as OfferFormValues))],
   });
+  /** The start date: its format by the rules, then not before today (as the server checks it). */
+  const startDateItem = {
+    ...item('startDate', '入职日期'),
+    validateFirst: true,
+    rules: [
+      ...item('startDate', '入职日期').rules,
+      {
+        validator: async (_rule: unknown, value: string) => {
+          const [error] = offerDateErrors({ startDate: value ?? '' }, Date.now());
+          if (error) throw new Error(error.message);
+        },
+      },
+    ],
+  };
 
   return (
     <Form
@@ -105,18 +123,18 @@ export function OfferForm(props: {
           <Input placeholder="日结填日薪，月薪填月薪" inputMode="decimal" />
         </Form.Item>
         <Form.Item {...item('dayHours', '每日工时')}>
-          <InputNumber min={1} max={12} addonAfter="小时" />
+          <InputNumber min={1} max={12} suffix="小时" />
         </Form.Item>
       </Space>
       <Space align="start" wrap>
-        <Form.Item {...item('startDate', '入职日期')}>
+        <Form.Item {...startDateItem}>
           <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item {...item('reportTime', '报到时间')}>
           <Input placeholder="HH:mm" />
         </Form.Item>
         <Form.Item {...item('probationMonths', '试用期')}>
-          <InputNumber min={0} max={6} addonAfter="个月" />
+          <InputNumber min={0} max={6} suffix="个月" />
         </Form.Item>
       </Space>
       <Form.Item {...item('address', '报到地点')}>

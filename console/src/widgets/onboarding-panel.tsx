@@ -21,12 +21,15 @@ import { useEffect, useState } from 'react';
 import {
   CONTRACT_STATUS_LABELS,
   countersignRules,
+  documentReviewRules,
   revokeContractRules,
+  shiftReviewRules,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   OFFER_STATUS_LABELS,
   PAY_KIND_LABELS,
   SHIFT_STATUS_LABELS,
+  formatWorkDay,
   verifyContractProof,
   type Onboarding,
   type OnboardingDocument,
@@ -41,6 +44,7 @@ import { formatDateTime, formatMetres, formatFen, formatMinutes } from '../forma
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 import { DocumentPreview } from '../widgets/document-preview';
 import { OfferForm } from '../widgets/offer-form';
+import { ReasonDialog } from '../widgets/reason-dialog';
 
 /** SHA-256 in hex with the browser's WebCrypto. */
 async function sha256Hex(text: string): Promise<string> {
@@ -153,9 +157,7 @@ function OfferCard({ onboarding }: { onboarding: Onboarding }) {
         <Descriptions.Item label={PAY_KIND_LABELS[offer.payKind]}>
           {formatFen(offer.payFen)}/{offer.payKind === 'daily' ? '天' : '月'}
         </Descriptions.Item>
-        <Descriptions.Item label="报到">
-          {offer.startDate} {offer.reportTime}
-        </Descriptions.Item>
+        <Descriptions.Item label="报到">{formatWorkDay(offer.startDate, offer.reportTime)}</Descriptions.Item>
         <Descriptions.Item label="有效期至">{formatDateTime(offer.expiresAt)}</Descriptions.Item>
         <Descriptions.Item label="地点" span={2}>
           {offer.place.address}
@@ -296,17 +298,19 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<OnboardingDocument>();
   const [previewing, setPreviewing] = useState<OnboardingDocument>();
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
+  /** Answers whether the review went through (a refused one keeps the reason dialog open). */
   const review = async (document: OnboardingDocument, decision: 'accepted' | 'rejected', why?: string) => {
     setBusy(true);
     try {
       props.onChanged(await api.reviewDocument(document.id!, { decision, reason: why }));
       void message.success(decision === 'accepted' ? '已通过' : '已退回，求职者会看到原因');
       setRejecting(undefined);
+      return true;
     } catch (error) {
       void message.error(errorMessage(error));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -329,15 +333,7 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
                     <Button key="ok" size="small" type="primary" onClick={() => void review(document, 'accepted')}>
                       通过
                     </Button>,
-                    <Button
-                      key="no"
-                      size="small"
-                      danger
-                      onClick={() => {
-                        setReason('');
-                        setRejecting(document);
-                      }}
-                    >
+                    <Button key="no" size="small" danger onClick={() => setRejecting(document)}>
                       退回
                     </Button>,
                   ]
@@ -352,25 +348,17 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
           </List.Item>
         )}
       />
-      <Modal
+      <ReasonDialog
         open={!!rejecting}
-        title={rejecting && `退回${DOCUMENT_KIND_LABELS[rejecting.kind]}`}
+        title={rejecting ? `退回${DOCUMENT_KIND_LABELS[rejecting.kind]}` : ''}
         okText="退回"
-        cancelText="取消"
-        confirmLoading={busy}
-        okButtonProps={{ disabled: !reason.trim() }}
-        onOk={() => rejecting && void review(rejecting, 'rejected', reason)}
+        placeholder="写明原因，例如：照片模糊，请在光线充足处重拍"
+        rules={documentReviewRules}
+        decision="rejected"
+        busy={busy}
+        onSubmit={(why) => (rejecting ? review(rejecting, 'rejected', why) : Promise.resolve(false))}
         onCancel={() => setRejecting(undefined)}
-        destroyOnHidden
-      >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          placeholder="写明原因，例如：照片模糊，请在光线充足处重拍"
-        />
-      </Modal>
+      />
       <DocumentPreview document={previewing} onClose={() => setPreviewing(undefined)} />
     </Card>
   );
@@ -387,7 +375,8 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
         </Space>
       ) : (
         <Typography.Text type="secondary">
-          {offer.startDate} {offer.reportTime} 在「{offer.place.address}」报到，到场500米内签到后即为已入职
+          {formatWorkDay(offer.startDate, offer.reportTime)} 在「{offer.place.address}
+          」报到，到场500米内签到后即为已入职
         </Typography.Text>
       )}
     </Card>
@@ -397,6 +386,7 @@ function FirstDayCard({ onboarding }: { onboarding: Onboarding }) {
 function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
   const { message } = App.useApp();
   const [approving, setApproving] = useState<Shift>();
+  const [rejecting, setRejecting] = useState<Shift>();
   const [minutes, setMinutes] = useState<number | null>(null);
   const [busy, setBusy] = useState<string>();
 
@@ -418,14 +408,30 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
   };
 
   /** Approving fixes the pay and pays at once; a failed transfer leaves 待发薪 with 重新发薪. */
+  /** What is wrong with the minutes typed (kept as typed: no silent clamping), or ''. */
+  const minutesProblem = (shift: Shift): string => {
+    const worked = shift.workedMinutes ?? 0;
+    if (minutes === null) return '请填写核定工时';
+    return Number.isInteger(minutes) && minutes >= 1 && minutes <= worked ? '' : `核定工时为1到${worked}分钟`;
+  };
+
   const approveAndPay = async (shift: Shift) => {
+    if (minutesProblem(shift)) return;
     const approved = await act(
       shift,
       () => api.reviewShift(shift.id, { decision: 'approved', minutes: minutes ?? undefined }),
       '工时已核定',
     );
+    // A refused approval keeps the dialog open with the minutes typed.
+    if (!approved) return;
     setApproving(undefined);
-    if (approved) await act(shift, () => api.payShift(shift.id), '工资已转入求职者支付宝');
+    await act(shift, () => api.payShift(shift.id), '工资已转入求职者支付宝');
+  };
+
+  const reject = async (shift: Shift, reason: string) => {
+    const rejected = await act(shift, () => api.reviewShift(shift.id, { decision: 'rejected', reason }), '已驳回');
+    if (rejected) setRejecting(undefined);
+    return rejected;
   };
 
   return (
@@ -437,7 +443,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
         dataSource={props.shifts}
         locale={{ emptyText: '还没有打卡记录' }}
         columns={[
-          { title: '日期', dataIndex: 'day' },
+          { title: '日期', render: (_, shift) => formatWorkDay(shift.day) },
           {
             title: '工时',
             render: (_, shift) =>
@@ -460,18 +466,7 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
                     <Button size="small" type="primary" onClick={() => setApproving(shift)}>
                       核定并发薪
                     </Button>
-                    <Button
-                      size="small"
-                      danger
-                      loading={busy === shift.id}
-                      onClick={() =>
-                        void act(
-                          shift,
-                          () => api.reviewShift(shift.id, { decision: 'rejected', reason: '打卡记录与排班不符' }),
-                          '已驳回',
-                        )
-                      }
-                    >
+                    <Button size="small" danger loading={busy === shift.id} onClick={() => setRejecting(shift)}>
                       驳回
                     </Button>
                   </>
@@ -490,12 +485,24 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
           },
         ]}
       />
+      <ReasonDialog
+        open={!!rejecting}
+        title={rejecting ? `驳回${formatWorkDay(rejecting.day)}的班次` : ''}
+        okText="驳回"
+        placeholder="写明原因，例如：打卡时间与排班不符"
+        rules={shiftReviewRules}
+        decision="rejected"
+        busy={!!busy}
+        onSubmit={(why) => (rejecting ? reject(rejecting, why) : Promise.resolve(false))}
+        onCancel={() => setRejecting(undefined)}
+      />
       <Modal
         open={!!approving}
         title="核定工时并发薪"
         okText="确认并发薪"
         cancelText="取消"
         confirmLoading={!!busy}
+        okButtonProps={{ disabled: !!approving && !!minutesProblem(approving) }}
         onOk={() => approving && void approveAndPay(approving)}
         onCancel={() => setApproving(undefined)}
         destroyOnHidden
@@ -504,12 +511,13 @@ function ShiftsCard(props: { shifts: Shift[]; onChanged(): void }) {
           <Space direction="vertical">
             <Typography.Text>实际工时：{formatMinutes(approving.workedMinutes ?? 0)}</Typography.Text>
             <InputNumber
-              min={1}
-              max={approving.workedMinutes ?? 1}
+              aria-label="核定工时"
+              status={minutesProblem(approving) ? 'error' : undefined}
               value={minutes}
               onChange={(value) => setMinutes(value)}
-              addonAfter="分钟"
+              suffix="分钟"
             />
+            {minutesProblem(approving) && <Typography.Text type="danger">{minutesProblem(approving)}</Typography.Text>}
             <Typography.Text type="secondary">按录用通知的日薪与每日工时折算，精确到分</Typography.Text>
           </Space>
         )}

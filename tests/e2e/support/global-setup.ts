@@ -17,10 +17,12 @@ export default function globalSetup(): void {
       cwd: ROOT,
       stdio: 'inherit',
     });
+  // As `npm run build:console` builds it: jest sets NODE_ENV=test, under which React and antd keep their
+  // development warnings, and the journeys would fail on them (hr.consoleErrors).
   if (!fs.existsSync(path.join(ROOT, 'console/dist/index.html')))
     execFileSync(
       process.execPath,
       [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'console/vite.config.ts'],
-      { cwd: ROOT, stdio: 'inherit' },
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
 }

@@ -2,7 +2,7 @@ import { MESSAGE_TEXT_MAX } from '../../../../services/contracts/chat-text';
 import { visibleLength } from '../../../../services/contracts/text';
 import type { ConsentSubject } from '../../../../services/contracts/conversations';
 import { confirm, prompt } from '../../../../services/platform/dialog';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { navigateTo, switchTab } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { chatStore } from '../../../../stores/chat';
@@ -53,6 +53,7 @@ const data = {
   manageOpen: false,
   quickReplies: [] as string[],
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  messagesButton: { layout: 'horizontal', list: [{ text: '查看全部消息', type: 'primary' }] },
 };
 
 Page({
@@ -67,10 +68,11 @@ Page({
       const lines = chatStore.messages(id);
       const context = threadContext(lines, chatStore.cardSubjects(id), interviewsStore.now());
       const last = lines[lines.length - 1];
+      const hrActiveAt = chatStore.hrLastActiveAt(id);
       return {
         status: thread?.status ?? 'loading',
         errorMessage: thread?.errorMessage ?? '',
-        header: thread?.summary ? toChatHeaderView(thread.summary, openedAt) : null,
+        header: thread?.summary && hrActiveAt ? toChatHeaderView(thread.summary, hrActiveAt, openedAt) : null,
         messages: lines.map((line) => toChatMessageView(line, chatStore.deliveryState(id, line), context, openedAt)),
         hasOlder: thread?.hasOlder ?? false,
         loadingOlder: thread?.loadingOlder ?? false,
@@ -106,6 +108,9 @@ Page({
   },
   onRetry() {
     void chatStore.open(this.data.id);
+  },
+  onOpenMessages() {
+    switchTab('pages/messages/index');
   },
   onLoadOlder() {
     void chatStore.loadOlder(this.data.id);

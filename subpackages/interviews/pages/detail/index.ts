@@ -1,7 +1,7 @@
 import { QuietText } from '../../../../components/quiet-text';
 import { MAX_SLOTS } from '../../../../services/contracts/interviews';
 import { openLocation } from '../../../../services/platform/location';
-import { navigateTo } from '../../../../services/platform/navigation';
+import { backTo, navigateTo } from '../../../../services/platform/navigation';
 import { makePhoneCall } from '../../../../services/platform/phone';
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
@@ -49,6 +49,7 @@ Page({
     feedbackError: '',
     skeletonParagraph: { rows: 6 },
     retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+    listButton: { layout: 'horizontal', list: [{ text: '查看我的面试', type: 'primary' }] },
   },
   declineBox: null as QuietText | null,
   countdownTimer: null as ReturnType<typeof setInterval> | null,
@@ -100,6 +101,9 @@ Page({
   },
   onRetry() {
     void interviewsStore.loadDetail(this.data.id);
+  },
+  onOpenList() {
+    backTo('subpackages/interviews/pages/list/index');
   },
   onSlotChange(value: string | undefined) {
     this.setData({ pickedSlot: value ?? '' });

@@ -1,6 +1,6 @@
 import type { CallState } from '../../../../services/contracts/rtc';
 import { confirm } from '../../../../services/platform/dialog';
-import { navigateBack } from '../../../../services/platform/navigation';
+import { backTo, navigateBack } from '../../../../services/platform/navigation';
 import { openSettings } from '../../../../services/platform/rtc';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { interviewRoomStore as room } from '../../../../stores/interview-room';
@@ -28,6 +28,7 @@ Page({
     cameraOn: true,
     over: false,
     retryButton: { layout: 'horizontal', list: [{ text: '返回', type: 'primary' }] },
+    listButton: { layout: 'horizontal', list: [{ text: '查看我的面试', type: 'primary' }] },
   },
   clockTimer: null as ReturnType<typeof setInterval> | null,
   onLoad(query: Record<string, string | undefined>) {
@@ -72,6 +73,9 @@ Page({
   /** The 返回 button (not named onBack: that is the page event the back arrow fires, which would pop twice). */
   onBackTap() {
     navigateBack();
+  },
+  onOpenList() {
+    backTo('subpackages/interviews/pages/list/index');
   },
   onCameraReady() {
     room.cameraReady();

@@ -3,7 +3,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { reloadOnShowAndPull } from '../../reload-onboarding';
+import { applicationsButton, leaveMissing, reloadOnShowAndPull } from '../../reload-onboarding';
 import { formatUploadFileName } from '../../../../format';
 import { toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
 
@@ -16,11 +16,13 @@ const data = {
   errorMessage: '',
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 /** The offer's checklist: each item uploaded with progress, reviewed by the HR; what is left always shows. */
 Page({
   data,
+  ...leaveMissing,
   ...reloadOnShowAndPull,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';

@@ -5,7 +5,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
-import { reloadOnShow } from '../../reload-onboarding';
+import { applicationsButton, leaveMissing, reloadOnShow } from '../../reload-onboarding';
 import { formatDateTime, formatMetres } from '../../../../format';
 import { toOfferView, type OfferView } from '../../../../view-models/onboarding-view';
 
@@ -21,11 +21,13 @@ const data = {
   radius: CHECK_IN_RADIUS_M,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 /** 报到: when and where (the map), whom to call, what to bring; checking in on the spot makes 已入职. */
 Page({
   data,
+  ...leaveMissing,
   ...reloadOnShow,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';

@@ -4,7 +4,7 @@ import { showToast } from '../../../../services/platform/ui';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore, type OnboardingAction } from '../../../../stores/onboarding';
-import { reloadOnShowAndPull } from '../../reload-onboarding';
+import { applicationsButton, leaveMissing, reloadOnShowAndPull } from '../../reload-onboarding';
 import {
   toOfferView,
   toOnboardingSteps,
@@ -27,6 +27,7 @@ const data = {
   declineError: '',
   skeletonParagraph: { rows: 8 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 const STEP_PAGES: Record<OnboardingStepView['key'], string> = {
@@ -39,6 +40,7 @@ const STEP_PAGES: Record<OnboardingStepView['key'], string> = {
 /** 录用通知: the offer's terms, accept or decline with a reason, then the steps to 已入职. */
 Page({
   data,
+  ...leaveMissing,
   ...reloadOnShowAndPull,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';

@@ -1,4 +1,5 @@
 import { showToast, stopPullDownRefresh } from '../../../../services/platform/ui';
+import { applicationsButton, leaveMissing } from '../../reload-onboarding';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
@@ -18,8 +19,11 @@ const data = {
   clockError: '',
   errorMessage: '',
   clocking: false,
+  /** Shifts start after the first-day check-in (已入职); before it the button waits with why. */
+  checkedIn: false,
   skeletonParagraph: { rows: 6 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 /** This month's China month, 'YYYY-MM'. */
@@ -30,6 +34,7 @@ function currentMonth(now: number = Date.now()): string {
 /** 日结: clock in and out at the place, each shift's status and pay, this month's income and pay slips. */
 Page({
   data,
+  ...leaveMissing,
   onLoad(query: Record<string, string | undefined>) {
     const applicationId = query.applicationId ?? '';
     const month = currentMonth();
@@ -47,6 +52,7 @@ Page({
         incomeError: income.errorMessage,
         errorMessage: entry.errorMessage,
         clocking: entry.acting === 'clock-in' || entry.acting === 'clock-out',
+        checkedIn: !!entry.onboarding?.checkIn,
       };
     });
   },

@@ -1,6 +1,7 @@
 import { createSignaturePad, type SignaturePad } from '../../../../services/platform/canvas';
 import { navigateBack, navigateTo } from '../../../../services/platform/navigation';
 import { showToast } from '../../../../services/platform/ui';
+import { applicationsButton, leaveMissing } from '../../reload-onboarding';
 import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
@@ -23,6 +24,7 @@ const data = {
   canvasHeight: CANVAS_HEIGHT,
   skeletonParagraph: { rows: 8 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  applicationsButton,
 };
 
 type TouchEvent = { touches: { x: number; y: number }[] };
@@ -30,6 +32,7 @@ type TouchEvent = { touches: { x: number; y: number }[] };
 /** The contract's key terms, and the seeker's handwritten signature on `<canvas>` once real-name passed. */
 Page({
   data,
+  ...leaveMissing,
   pad: null as SignaturePad | null,
   viewed: false,
   onLoad(query: Record<string, string | undefined>) {

@@ -1,3 +1,4 @@
+import { backTo } from '../../../../services/platform/navigation';
 import { retakesLeft } from '../../../../services/contracts/recorded-interviews';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { PRACTICE_QUESTION, recordedInterviewStore, type RecordedStep } from '../../../../stores/recorded-interview';
@@ -49,6 +50,7 @@ const data = {
   closedMessage: '',
   skeletonParagraph: { rows: 3 },
   retryButton: { layout: 'horizontal', list: [{ text: '重新加载', type: 'primary' }] },
+  listButton: { layout: 'horizontal', list: [{ text: '查看我的投递', type: 'primary' }] },
 };
 
 Page({
@@ -133,6 +135,9 @@ Page({
   },
   onRetryLoad() {
     void recordedInterviewStore.open(this.data.interviewId);
+  },
+  onOpenList() {
+    backTo('subpackages/applications/pages/list/index');
   },
   onStartCheck() {
     recordedInterviewStore.startCheck();
