@@ -330,6 +330,9 @@ describe('cards the seeker answers in the chat', () => {
       'subpackages/interviews/pages/detail/index',
       { id: card.cardSubjectId, answer: 'decline' },
     );
+    // Opened once the interview is loaded and still allows declining.
+    detail.show();
+    await rt.flush();
     expect(detail.data.declineVisible).toBe(true);
     await page.tap('onCardAction', { dataset: { action: 'propose-interview', subject: card.cardSubjectId } });
     expect(rt.fake.navigation.at(-1)?.url).toMatch(/answer=propose$/);
