@@ -130,6 +130,22 @@ async function inviteToAnotherJob(
   return { applicationId: application.id, row: INTERVIEW_KIND_LABELS[invitation.kind ?? 'video'] };
 }
 
+/**
+ * Turns the open propose wheel's time column one row (09:00 → 09:30): the invitations' slots are whole hours,
+ * and a time the HR already offered is refused (the seeker accepts it instead).
+ */
+async function pickHalfPast(): Promise<void> {
+  await seeker
+    .frame()
+    .locator('.ant-picker-popup picker-view-column')
+    .nth(1)
+    .evaluate((column) => {
+      (column as unknown as { scrollTop: number }).scrollTop += 34;
+    });
+  await seeker.frame().locator('.ant-picker-popup .ant-picker-content-item', { hasText: '09:30' }).waitFor();
+  await new Promise((resolve) => setTimeout(resolve, 400));
+}
+
 /** Polls the side's call stats until video frames and audio bytes both grow. */
 async function expectMediaFlowing(read: () => Promise<CallStats>, side: string): Promise<void> {
   const before = await read();
@@ -172,8 +188,9 @@ describe('interview journey', () => {
       await seeker.frame().locator('.head-status', { hasText: '待回复' }).waitFor();
       await seeker.frame().locator('.action-bar').getByText('申请改期').click();
       await seeker.frame().getByText('+ 添加一个时间').click();
+      await pickHalfPast();
       await seeker.frame().locator('.ant-picker-header-confirm').click();
-      await seeker.frame().locator('.proposed').first().waitFor();
+      await seeker.frame().locator('.proposed', { hasText: '09:30' }).waitFor();
       await seeker.frame().getByText('发给HR确认').click();
       await seeker.frame().locator('.head-status', { hasText: '改期待确认' }).waitFor();
     });
@@ -271,14 +288,16 @@ describe('interview journey', () => {
       await hr.page.locator('.call-admit').click();
       await hr.page.locator('.call-room[data-phase="in_call"]').waitFor({ timeout: 15_000 });
       await expectMediaFlowing(hrStats, 'the HR');
+      await hr.page.locator('.call-clock', { hasText: /^通话时长 \d\d:\d\d · 剩余 / }).waitFor();
     });
     await seeker.step('通话中（求职者）', async () => {
       await seeker.frame().locator('.phase-in_call').waitFor({ timeout: 15_000 });
       await expectMediaFlowing(seekerStats, 'the seeker');
       expect(await seeker.page.evaluate(() => (globalThis as unknown as StatsWindow).__sim.keepScreenOn())).toBe(true);
+      // The call's own clock, not a countdown to the slot (the HR let the seeker in early).
       await seeker
         .frame()
-        .locator('.clock', { hasText: /距开始|已进行/ })
+        .locator('.clock', { hasText: /^通话时长 \d\d:\d\d · 剩余 / })
         .waitFor();
     });
     await seeker.step('静音、关摄像头', async () => {
@@ -286,9 +305,23 @@ describe('interview journey', () => {
       await seeker.frame().locator('.control-off', { hasText: '取消静音' }).waitFor();
       await seeker.frame().locator('.control', { hasText: '关摄像头' }).click();
       await seeker.frame().locator('.control-off', { hasText: '开摄像头' }).waitFor();
-      await seeker.frame().locator('.control', { hasText: '开摄像头' }).click();
-      await seeker.frame().locator('.control', { hasText: '取消静音' }).click();
+      await seeker.frame().locator('.self-off', { hasText: '摄像头已关闭' }).waitFor();
     });
+    // Back on before the next step (after the screenshot, which shows both off).
+    await seeker.frame().locator('.control', { hasText: '开摄像头' }).click();
+    await seeker.frame().locator('.control', { hasText: '取消静音' }).click();
+    await seeker.frame().locator('.self-off').waitFor({ state: 'detached' });
+    await hr.step('HR 静音、关闭摄像头', async () => {
+      // Microphone first, camera second (antd spaces out a two-character label: 静 音).
+      await hr.page.locator('.call-control').nth(0).click();
+      await hr.page.locator('.call-control-off', { hasText: '取消静音' }).waitFor();
+      await hr.page.locator('.call-control', { hasText: '关闭摄像头' }).click();
+      await hr.page.locator('.call-control-off', { hasText: '打开摄像头' }).waitFor();
+      await hr.page.locator('.call-local-off', { hasText: '摄像头已关闭' }).waitFor();
+    });
+    await hr.page.locator('.call-control', { hasText: '打开摄像头' }).click();
+    await hr.page.locator('.call-control', { hasText: '取消静音' }).click();
+    await hr.page.locator('.call-local-off').waitFor({ state: 'detached' });
   });
 
   it('rejoins the same room after the connection drops, then hangs up', async () => {
@@ -308,10 +341,18 @@ describe('interview journey', () => {
       await seeker.frame().locator('.control-hangup').click();
       await seeker.page.locator('.sim-dialog-buttons button', { hasText: '挂断' }).click();
       await seeker.frame().locator('.phase', { hasText: '面试已结束' }).waitFor();
+      expect(await seeker.frame().locator('.clock').count()).toBe(0);
       expect(await seeker.page.evaluate(() => (globalThis as unknown as StatsWindow).__sim.keepScreenOn())).toBe(false);
     });
     await hr.step('求职者挂断后，HR 端', async () => {
       await hr.page.locator('.call-room[data-phase="alone"]').waitFor();
+      await hr.page.locator('.call-status .ant-tag', { hasText: '求职者已挂断' }).waitFor();
+      await hr.page.locator('.call-seeker-left', { hasText: '求职者已挂断' }).waitFor();
+    });
+    await hr.step('HR 结束面试', async () => {
+      await hr.page.locator('.call-end').click();
+      await hr.page.locator('.call-room[data-phase="ended"]').waitFor();
+      expect(await hr.page.locator('.call-clock').count()).toBe(0);
     });
   });
 
@@ -328,8 +369,9 @@ describe('interview journey', () => {
     const propose = async () => {
       await seeker.frame().locator('.action-bar').getByText('申请改期').click();
       await seeker.frame().getByText('+ 添加一个时间').click();
+      await pickHalfPast();
       await seeker.frame().locator('.ant-picker-header-confirm').click();
-      await seeker.frame().locator('.proposed').first().waitFor();
+      await seeker.frame().locator('.proposed', { hasText: '09:30' }).waitFor();
       await seeker.frame().getByText('发给HR确认').click();
       await seeker.frame().locator('.head-status', { hasText: '改期待确认' }).waitFor();
       await seeker.page.locator('.sim-toast').waitFor({ state: 'detached' });
