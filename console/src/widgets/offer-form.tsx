@@ -3,7 +3,6 @@ import { useState } from 'react';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
-  chinaDayStart,
   offerDateErrors,
   offerRules,
   PAY_KIND_LABELS,
@@ -15,6 +14,7 @@ import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
 import { chinaToday, formatDateTime } from '../format';
+import { offerExpiry } from './offer-expiry';
 
 const VALID_DAYS = [1, 3, 7] as const;
 
@@ -22,13 +22,6 @@ const VALID_DAYS = [1, 3, 7] as const;
 const DEFAULT_START_IN_DAYS = 7;
 
 type OfferFormValues = Omit<OfferInput, 'expiresAt'> & { validDays: number };
-
-/** The offer's expiry: `validDays` from now, but never past the start of the first day (the shared rule). */
-export function offerExpiry(values: Pick<OfferFormValues, 'validDays' | 'startDate'>, now: number): string {
-  const firstDay = chinaDayStart(values.startDate ?? '');
-  const chosen = now + values.validDays * 86400 * 1000;
-  return new Date(Number.isNaN(firstDay) ? chosen : Math.min(chosen, firstDay)).toISOString();
-}
 
 /**
  * The offer: position, pay, first day and place, probation, hours, what to bring, the documents to upload,
@@ -47,9 +40,10 @@ export function OfferForm(props: {
   const [sending, setSending] = useState(false);
   const validDays = Form.useWatch('validDays', form);
   const startDate = Form.useWatch('startDate', form);
-  // The deadline as it will be sent: shortened to the first day's start when the start date is near.
+  // The deadline as it will be sent (shortened to the first day's start when that is sooner), once the
+  // start date is one the rules can accept.
   const deadline =
-    validDays && startDate && !offerDateErrors({ startDate, expiresAt: '' }, Date.now()).length
+    validDays && typeof startDate === 'string' && startDate > chinaToday()
       ? formatDateTime(offerExpiry({ validDays, startDate }, Date.now()))
       : null;
 
