@@ -3,7 +3,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
-import { formatFen, formatMetres, formatMinutes, formatWorkDay } from '../services/contracts/onboarding';
+import {
+  formatFen,
+  formatMetres,
+  formatMinutes,
+  formatWorkDay,
+  PAY_KIND_LABELS,
+  type PayKind,
+} from '../services/contracts/onboarding';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -155,6 +162,12 @@ export function formatInterviewTime(at: string, now: number = Date.now()): strin
   const time = dayjs(at);
   const day = time.isSame(dayjs(now), 'year') ? time.format('M月D日') : time.format('YYYY年M月D日');
   return `${day} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
+}
+
+/** An offer's pay: "月薪 ¥8,000", "日结 ¥220.50/天" (cents only when there are some). */
+export function formatOfferPay(payKind: PayKind, payFen: number): string {
+  const amount = payFen % 100 === 0 ? formatFen(payFen).slice(0, -3) : formatFen(payFen);
+  return `${PAY_KIND_LABELS[payKind]} ${amount}${payKind === 'daily' ? '/天' : ''}`;
 }
 
 /** Time until something: "2天3小时", "3小时20分钟", "12分钟", "45秒". */

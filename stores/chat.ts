@@ -105,6 +105,11 @@ export class ChatStore {
   private outbox: ChatOutbox | undefined;
   /** Conversations whose card states were asked for again while a load was on its way. */
   private readonly cardReloads = new Set<string>();
+  /**
+   * Card state reads on their way, by what they read ('interviews', 'recorded', 'offer:<application>'): every
+   * conversation asking meanwhile (a catch-up asks for each) shares one request instead of superseding it.
+   */
+  private readonly cardReads = new Map<string, Promise<void>>();
   private started = false;
   /** Between a (re)connection and the outbox flush: new messages wait so all leave in the order typed. */
   private catchingUp = false;
@@ -112,9 +117,13 @@ export class ChatStore {
   private readonly opening = new LateAnswers();
 
   constructor(private readonly client: RealtimeClient = realtime) {
-    makeAutoObservable<ChatStore, 'outbox' | 'client' | 'started' | 'catchingUp' | 'opening' | 'cardReloads'>(this, {
+    makeAutoObservable<
+      ChatStore,
+      'outbox' | 'client' | 'started' | 'catchingUp' | 'opening' | 'cardReloads' | 'cardReads'
+    >(this, {
       outbox: false,
       cardReloads: false,
+      cardReads: false,
       client: false,
       started: false,
       catchingUp: false,
@@ -209,7 +218,8 @@ export class ChatStore {
         thread.status = 'ready';
       });
       this.dropAcknowledged(id);
-      this.markRead(id);
+      // Only a conversation still on screen is read: the seeker may have left while the page loaded.
+      if (this.visibleId === id) this.markRead(id);
       void this.loadCardStates(id);
       // Messages pushed while the first page was on its way.
       void this.resync(id);
@@ -350,6 +360,8 @@ export class ChatStore {
       interview: (interviewId) => interviewsStore.entry(interviewId).interview ?? undefined,
       offer: (applicationId) => onboardingStore.entry(applicationId).onboarding?.offer ?? undefined,
       recordedInterview: (interviewId) => recordedInterviewStore.invites.find((invite) => invite.id === interviewId),
+      interviewActing: (interviewId) => interviewsStore.entry(interviewId).acting !== '',
+      offerActing: (applicationId) => onboardingStore.entry(applicationId).acting !== null,
       failed: this.cardStates.get(id) === 'error',
     };
   }
@@ -368,16 +380,35 @@ export class ChatStore {
     if (!cards.length) return;
     this.cardStates.set(id, 'loading');
     const loads: Promise<void>[] = [];
-    if (cards.some((card) => card.kind === 'interview')) loads.push(interviewsStore.loadList());
-    if (cards.some((card) => card.kind === 'recorded_interview')) loads.push(recordedInterviewStore.loadInvites());
+    if (cards.some((card) => card.kind === 'interview')) {
+      loads.push(this.readCards('interviews', () => interviewsStore.loadList()));
+    }
+    if (cards.some((card) => card.kind === 'recorded_interview')) {
+      loads.push(this.readCards('recorded', () => recordedInterviewStore.loadInvites()));
+    }
     const offerApplications = new Set<string>();
     for (const card of cards) if (card.kind === 'offer') offerApplications.add(card.applicationId);
-    offerApplications.forEach((applicationId) => loads.push(onboardingStore.load(applicationId)));
+    offerApplications.forEach((applicationId) =>
+      loads.push(this.readCards(`offer:${applicationId}`, () => onboardingStore.load(applicationId))),
+    );
     await Promise.all(loads);
     // The stores keep what they showed when a read fails: a card still without its state failed to load.
     const subjects = this.cardSubjects(id);
     runInAction(() => this.cardStates.set(id, cards.every((card) => stateKnown(card, subjects)) ? 'ready' : 'error'));
     if (this.cardReloads.delete(id)) await this.loadCardStates(id);
+  }
+
+  /** One read of a kind of card state at a time, shared by every conversation that asks while it is on its way. */
+  private readCards(key: string, read: () => Promise<void>): Promise<void> {
+    const known = this.cardReads.get(key);
+    if (known) return known;
+    const done = () => void this.cardReads.delete(key);
+    const reading = read().then(done, (error: unknown) => {
+      done();
+      throw error;
+    });
+    this.cardReads.set(key, reading);
+    return reading;
   }
 
   /** Cards that arrived without a push of their state (history, a resync after a drop): their state is read. */

@@ -14,7 +14,7 @@ import {
 } from '../services/interviews';
 import { requestSubscribeMessage } from '../services/platform/subscribe';
 import { recordSubscriptions } from '../services/subscriptions';
-import { LateAnswers } from './late-answers';
+import { KeyedLateAnswers, LateAnswers } from './late-answers';
 import { loadFailure, type LoadStatus } from './load-status';
 import { messageOf } from './outcome';
 
@@ -29,6 +29,9 @@ export interface InterviewEntry {
   /** Unused reminder consents for this interview's application (each pays for one reminder). */
   reminderConsents: number;
 }
+
+/** What an answer gets while another answer about the same interview is still on its way. */
+export const INTERVIEW_BUSY = '正在处理上一个操作，请稍候';
 
 const EMPTY: InterviewEntry = { status: 'idle', interview: null, errorMessage: '', acting: '', reminderConsents: 0 };
 const REMINDER_TEMPLATE = SUBSCRIPTION_TEMPLATES.interviewReminder.id;
@@ -46,11 +49,17 @@ export class InterviewsStore {
   clockOffset = 0;
   deviceNow = Date.now();
   private readonly listRequests = new LateAnswers();
+  /** Per interview: a push or an answer supersedes what a list or detail read begun before it says. */
+  private readonly interviewWrites = new KeyedLateAnswers<string>();
   /** The move on its way per interview, so a second tap gets its outcome instead of sending again. */
   private readonly running = new Map<string, { action: InterviewAction; outcome: Promise<string | null> }>();
 
   constructor() {
-    makeAutoObservable<InterviewsStore, 'listRequests' | 'running'>(this, { listRequests: false, running: false });
+    makeAutoObservable<InterviewsStore, 'listRequests' | 'interviewWrites' | 'running'>(this, {
+      listRequests: false,
+      interviewWrites: false,
+      running: false,
+    });
   }
 
   now(): number {
@@ -68,6 +77,7 @@ export class InterviewsStore {
 
   async loadList(): Promise<void> {
     const isLatest = this.listRequests.begin();
+    const isFresh = this.interviewWrites.observeAll();
     // A list once loaded (even an empty one) stays shown while it reloads and when the reload fails.
     const loaded = this.listStatus === 'ready';
     this.listStatus = loaded ? 'ready' : 'loading';
@@ -78,9 +88,20 @@ export class InterviewsStore {
       runInAction(() => {
         this.clockOffset = Date.parse(list.now) - Date.now();
         this.deviceNow = Date.now();
-        this.items = list.items;
+        // An interview pushed or answered while the list was on its way keeps its newer state, and one
+        // created meanwhile (missing from the answer) stays listed.
+        const listed = new Set(list.items.map((interview) => interview.id));
+        const movedMeanwhile = [...this.entries.values()]
+          .map((entry) => entry.interview)
+          .filter((interview): interview is Interview => !!interview && !isFresh(interview.id));
+        this.items = [
+          ...list.items.map((interview) =>
+            isFresh(interview.id) ? interview : (this.entry(interview.id).interview ?? interview),
+          ),
+          ...movedMeanwhile.filter((interview) => !listed.has(interview.id)),
+        ];
         this.listStatus = 'ready';
-        for (const interview of list.items) this.remember(interview);
+        for (const interview of list.items) if (isFresh(interview.id)) this.store(interview);
       });
     } catch (error) {
       if (!isLatest()) return;
@@ -92,11 +113,14 @@ export class InterviewsStore {
   }
 
   async loadDetail(id: string): Promise<void> {
+    const isFresh = this.interviewWrites.observe(id);
     this.entries.set(id, { ...this.entry(id), status: 'loading', errorMessage: '' });
     try {
       const [interview, consents] = await Promise.all([getInterview(id), listSubscriptions()]);
       runInAction(() => {
-        this.remember(interview);
+        // A push or an answer that came meanwhile is newer than this read.
+        if (isFresh()) this.store(interview);
+        else this.entries.set(id, { ...this.entry(id), status: 'ready', errorMessage: '' });
         const reminderConsents = consents.items.filter(
           (consent) =>
             consent.templateId === REMINDER_TEMPLATE &&
@@ -151,9 +175,15 @@ export class InterviewsStore {
 
   /**
    * An interview pushed (the app socket's `interview.updated`, routed by the chat store) or answered: the entry and the list agree.
-   * A new one joins the list only once the list is loaded (until then the list's own read brings it).
+   * A new one joins the list only once the list is loaded (until then the list's own read brings it). Reads
+   * begun before it do not undo it.
    */
   remember(interview: Interview): void {
+    this.interviewWrites.supersede(interview.id);
+    this.store(interview);
+  }
+
+  private store(interview: Interview): void {
     const entry = this.entry(interview.id);
     this.entries.set(interview.id, { ...entry, status: 'ready', interview, errorMessage: '' });
     const index = this.items.findIndex((item) => item.id === interview.id);
@@ -167,9 +197,10 @@ export class InterviewsStore {
     send: () => Promise<Interview>,
     fallback: string,
   ): Promise<string | null> {
-    // A second tap waits for the first and tells the same outcome; another move waits its turn.
+    // A second tap waits for the first and tells the same outcome; another move is told to wait (busy is not
+    // success: the caller shows this instead of "已接受").
     const running = this.running.get(id);
-    if (running) return running.action === action ? running.outcome : '正在处理上一个操作，请稍候';
+    if (running) return running.action === action ? running.outcome : INTERVIEW_BUSY;
     const outcome = this.send(id, action, send, fallback);
     this.running.set(id, { action, outcome });
     try {

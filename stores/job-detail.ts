@@ -13,9 +13,11 @@ export interface JobDetailEntry {
   job: JobDetail | null;
   errorMessage: string;
   similar: JobSummary[];
+  /** Reported by this seeker (in this session): the page says so instead of offering a second report. */
+  reported: boolean;
 }
 
-const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '', similar: [] };
+const EMPTY: JobDetailEntry = { status: 'idle', job: null, errorMessage: '', similar: [], reported: false };
 
 /** Job details by id, with similar jobs; opening one records it in recently viewed. */
 export class JobDetailStore {
@@ -59,6 +61,7 @@ export class JobDetailStore {
     if (invalid.length) return invalid[0].message;
     try {
       await reportJob(id, reason, text.trim());
+      runInAction(() => this.entries.set(id, { ...this.entry(id), reported: true }));
       return null;
     } catch (error) {
       return messageOf(error);

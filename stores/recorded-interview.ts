@@ -8,7 +8,7 @@ import {
 } from '../services/contracts/recorded-interviews';
 import { UPLOAD_FILE_MISSING } from '../services/api';
 import { ApiError } from '../services/http';
-import { LateAnswers } from './late-answers';
+import { KeyedLateAnswers, LateAnswers } from './late-answers';
 import { loadFailure } from './load-status';
 import { messageOf } from './outcome';
 import { cameraErrorMessage, CameraRecording, type RecordedVideo } from '../services/platform/camera';
@@ -85,13 +85,19 @@ export class RecordedInterviewStore {
   /** Reads of the interview lose to a newer open and to any write (a take, an upload) made since. */
   private readonly interviewAnswers = new LateAnswers();
   private readonly inviteAnswers = new LateAnswers();
+  /** Per interview: a push supersedes what a list read begun before it says about that interview only. */
+  private readonly invitePushes = new KeyedLateAnswers<string>();
 
   constructor() {
-    makeAutoObservable<RecordedInterviewStore, 'recording' | 'interviewAnswers' | 'inviteAnswers'>(this, {
-      recording: false,
-      interviewAnswers: false,
-      inviteAnswers: false,
-    });
+    makeAutoObservable<RecordedInterviewStore, 'recording' | 'interviewAnswers' | 'inviteAnswers' | 'invitePushes'>(
+      this,
+      {
+        recording: false,
+        interviewAnswers: false,
+        inviteAnswers: false,
+        invitePushes: false,
+      },
+    );
   }
 
   /** The question being answered: the first without an answer on the server. */
@@ -115,10 +121,18 @@ export class RecordedInterviewStore {
   /** Lists the interviews sent to the seeker; on failure the entries shown stay (the next show retries). */
   async loadInvites(): Promise<void> {
     const isLatest = this.inviteAnswers.begin();
+    const isFresh = this.invitePushes.observeAll();
     try {
       const { items } = await listRecordedInterviews();
       runInAction(() => {
-        if (isLatest()) this.invites = items;
+        if (!isLatest()) return;
+        // An interview pushed while the list was on its way keeps its pushed state; one sent meanwhile stays.
+        const pushed = this.invites.filter((invite) => !isFresh(invite.id));
+        const listed = new Set(items.map((invite) => invite.id));
+        this.invites = [
+          ...pushed.filter((invite) => !listed.has(invite.id)),
+          ...items.map((item) => (isFresh(item.id) ? item : (pushed.find((p) => p.id === item.id) ?? item))),
+        ];
       });
     } catch {
       // Only an entry point: the application itself still shows.
@@ -130,7 +144,7 @@ export class RecordedInterviewStore {
    * answered here keeps its own state, which its takes and uploads keep current.
    */
   receive(interview: RecordedInterview): void {
-    this.inviteAnswers.supersede();
+    this.invitePushes.supersede(interview.id);
     const known = this.invites.some((invite) => invite.id === interview.id);
     // Newest first, as the list comes.
     this.invites = known

@@ -7,9 +7,9 @@ import {
   MAX_RESCHEDULES,
   type Interview,
 } from '../services/contracts/interviews';
-import { formatFen, OFFER_STATUS_LABELS, PAY_KIND_LABELS, type Offer } from '../services/contracts/onboarding';
+import { OFFER_STATUS_LABELS, type Offer } from '../services/contracts/onboarding';
 import { unansweredQuestions, type RecordedInterview } from '../services/contracts/recorded-interviews';
-import { formatDateTime, formatInterviewTime, formatWorkDay } from '../format';
+import { formatDateTime, formatInterviewTime, formatOfferPay, formatWorkDay } from '../format';
 
 /** What an action card is about, as a key: several cards about one interview share it. */
 export function actionCardSubject(card: ActionCard): string {
@@ -29,6 +29,9 @@ export interface CardSubjects {
   /** The offer of an application. */
   offer(applicationId: string): Offer | undefined;
   recordedInterview(id: string): RecordedInterview | undefined;
+  /** An answer about this interview, or this application's offer, is being sent: its buttons wait. */
+  interviewActing(id: string): boolean;
+  offerActing(applicationId: string): boolean;
   /** The states could not be loaded: the cards say so and offer a retry. */
   failed: boolean;
 }
@@ -63,6 +66,8 @@ export interface ActionCardView {
   buttons: CardButtonView[];
   /** What the buttons act on: the interview id, the recorded interview id, or the offer's application id. */
   subjectId: string;
+  /** An answer is on its way: the buttons are disabled until it comes back. */
+  busy: boolean;
 }
 
 const RELOAD: CardButtonView = { action: 'reload-cards', text: '重新加载', primary: false };
@@ -79,7 +84,10 @@ export function toActionCardView(
 ): ActionCardView {
   switch (card.kind) {
     case 'interview':
-      return interviewCardView(card, subjects.interview(card.interviewId), subjects.failed, now, actionable);
+      return {
+        ...interviewCardView(card, subjects.interview(card.interviewId), subjects.failed, now, actionable),
+        busy: actionable && subjects.interviewActing(card.interviewId),
+      };
     case 'recorded_interview':
       return recordedCardView(
         card,
@@ -90,13 +98,16 @@ export function toActionCardView(
       );
     case 'offer': {
       const offer = subjects.offer(card.applicationId);
-      return offerCardView(
-        card,
-        offer && offer.id === card.offerId ? offer : undefined,
-        subjects.failed,
-        now,
-        actionable,
-      );
+      return {
+        ...offerCardView(
+          card,
+          offer && offer.id === card.offerId ? offer : undefined,
+          subjects.failed,
+          now,
+          actionable,
+        ),
+        busy: actionable && subjects.offerActing(card.applicationId),
+      };
     }
   }
 }
@@ -123,7 +134,7 @@ function interviewState(interview: Interview, now: number): { stateText: string;
     case 'invited':
       return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '待回复', tone: 'waiting' };
     case 'reschedule_requested':
-      return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '改期待HR确认', tone: 'waiting' };
+      return over ? { stateText: '已过期', tone: 'ended' } : { stateText: '改期申请待HR确认', tone: 'waiting' };
     case 'scheduled':
       return over
         ? { stateText: '已结束', tone: 'ended' }
@@ -163,9 +174,11 @@ function interviewCardView(
     slots: [],
     buttons: [],
     subjectId: card.interviewId,
+    busy: false,
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   Object.assign(view, interviewState(interview, now));
+  if (card.step === 'reschedule_proposed' && actionable) describeRefusal(view, interview, now);
   const details: CardButtonView = { action: 'open-interview', text: '查看详情', primary: false };
   if (!actionable) return { ...view, buttons: [details] };
   const live = isUpcomingInterview(interview, now);
@@ -173,14 +186,16 @@ function interviewCardView(
     view.slots = interview.slots
       .filter((slot) => Date.parse(slot) > now)
       .map((slot) => ({ value: slot, text: formatInterviewTime(slot, now) }));
-    // The buttons list the times: no need to say them twice.
-    if (view.slots.length) view.lines.shift();
+    // The buttons list the invitation's times: no need to say them twice.
+    if (view.slots.length && invitation) view.lines.shift();
   }
   if (live && canMoveInterview(interview.status, 'decline')) {
-    view.buttons.push({ action: 'decline-interview', text: '拒绝', primary: false });
+    // Once accepted, saying no is not coming rather than refusing the invitation.
+    const text = interview.status === 'scheduled' ? '不参加' : '拒绝';
+    view.buttons.push({ action: 'decline-interview', text, primary: false });
   }
   if (live && canMoveInterview(interview.status, 'propose') && interview.rescheduleCount < MAX_RESCHEDULES) {
-    view.buttons.push({ action: 'propose-interview', text: '改约', primary: false });
+    view.buttons.push({ action: 'propose-interview', text: '申请改期', primary: false });
   }
   const room = interview.kind === 'video' && interview.status === 'scheduled' ? interview.room : null;
   if (room && now < Date.parse(room.opensAt)) view.lines.push('开始前15分钟可从这里进入面试间');
@@ -189,6 +204,24 @@ function interviewCardView(
   }
   if (!view.buttons.length && !view.slots.length) view.buttons.push(details);
   return view;
+}
+
+/**
+ * The seeker's latest proposal was refused (the HR posts no card for it): the proposal card says so, why, and
+ * where the interview stands now. A refusal is cleared by the next proposal or an agreed time.
+ */
+function describeRefusal(view: ActionCardView, interview: Interview, now: number): void {
+  const refusal = interview.rescheduleRefusal;
+  if (!refusal || interviewEnd(interview) <= now) return;
+  if (interview.status !== 'invited' && interview.status !== 'scheduled') return;
+  view.stateText = 'HR未同意改期';
+  view.tone = 'ended';
+  view.lines.push(`原因：${refusal}`);
+  view.lines.push(
+    interview.status === 'scheduled'
+      ? `仍按原定时间：${formatInterviewTime(interview.scheduledAt as string, now)}`
+      : '请从原定时间中选择一个',
+  );
 }
 
 type RecordedCard = Extract<MessageCard, { kind: 'recorded_interview' }>;
@@ -210,6 +243,7 @@ function recordedCardView(
     slots: [],
     buttons: [],
     subjectId: card.recordedInterviewId,
+    busy: false,
   };
   if (!interview) return { ...view, ...unknownState(failed) };
   if (interview.status === 'completed') return { ...view, stateText: '已完成', tone: 'good' };
@@ -232,22 +266,24 @@ function offerCardView(
 ): ActionCardView {
   const payKind = offer?.payKind ?? card.payKind;
   const payFen = offer?.payFen ?? card.payFen;
-  const unit = payKind === 'daily' ? '天' : '月';
   const start = offer ? formatWorkDay(offer.startDate, offer.reportTime, now) : formatWorkDay(card.startDate, '', now);
   const expiresAt = offer?.expiresAt ?? card.expiresAt;
+  const lines = [
+    `岗位：${offer?.position ?? card.position}`,
+    `薪资：${formatOfferPay(payKind, payFen)}`,
+    `入职：${start}`,
+  ];
+  // The deadline matters only while the offer waits for an answer.
+  if (!offer || offer.status === 'pending') lines.push(`有效期至：${formatDateTime(expiresAt, now)}`);
   const view: ActionCardView = {
     title: '录用通知',
-    lines: [
-      `岗位：${offer?.position ?? card.position}`,
-      `薪资：${PAY_KIND_LABELS[payKind]} ${formatFen(payFen)}/${unit}`,
-      `入职：${start}`,
-      `有效期至：${formatDateTime(expiresAt, now)}`,
-    ],
+    lines,
     stateText: '',
     tone: '',
     slots: [],
     buttons: [],
     subjectId: card.applicationId,
+    busy: false,
   };
   if (!offer) return { ...view, ...unknownState(failed) };
   const status = offer.status === 'pending' && Date.parse(offer.expiresAt) <= now ? 'expired' : offer.status;

@@ -61,6 +61,8 @@ export interface ChatMessageView {
   cardSlots: { value: string; text: string }[];
   cardButtons: CardButtonView[];
   cardSubjectId: string;
+  /** The card's answer is on its way: its buttons are disabled. */
+  cardBusy: boolean;
   /** Consent request still open: show 同意 / 拒绝. */
   canAnswer: boolean;
   subject: string;
@@ -152,6 +154,7 @@ export function toChatMessageView(
     cardSlots: [],
     cardButtons: [],
     cardSubjectId: '',
+    cardBusy: false,
   };
   const card = message.card;
   // Onboarding lines carry a card for the HR's console; their text is already the seeker's plain line.
@@ -167,6 +170,7 @@ export function toChatMessageView(
     view.cardSlots = drawn.slots;
     view.cardButtons = drawn.buttons;
     view.cardSubjectId = drawn.subjectId;
+    view.cardBusy = drawn.busy;
     return view;
   }
   switch (card.kind) {

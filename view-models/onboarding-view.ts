@@ -3,7 +3,6 @@ import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   OFFER_STATUS_LABELS,
-  PAY_KIND_LABELS,
   SHIFT_STATUS_LABELS,
   type DocumentKind,
   type MonthlyIncome,
@@ -11,7 +10,15 @@ import {
   type OnboardingDocument,
   type Shift,
 } from '../services/contracts/onboarding';
-import { formatDateTime, formatFen, formatMetres, formatMinutes, formatUploadProgress, formatWorkDay } from '../format';
+import {
+  formatDateTime,
+  formatFen,
+  formatMetres,
+  formatMinutes,
+  formatOfferPay,
+  formatUploadProgress,
+  formatWorkDay,
+} from '../format';
 
 export interface OfferView {
   id: string;
@@ -75,12 +82,11 @@ export interface ShiftView {
 export function toOfferView(onboarding: Onboarding, now: number = Date.now()): OfferView | null {
   const offer = onboarding.offer;
   if (!offer) return null;
-  const unit = offer.payKind === 'daily' ? '天' : '月';
   return {
     id: offer.id,
     company: offer.company,
     position: offer.position,
-    payText: `${PAY_KIND_LABELS[offer.payKind]} ${formatFen(offer.payFen)}/${unit}`,
+    payText: formatOfferPay(offer.payKind, offer.payFen),
     startText: formatWorkDay(offer.startDate, offer.reportTime, now),
     address: offer.place.address,
     probationText: offer.probationMonths ? `${offer.probationMonths}个月` : '无试用期',

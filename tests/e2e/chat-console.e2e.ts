@@ -6,6 +6,7 @@
  * the application and back. Screenshots: artifacts/e2e/chat-console/ (HR) and chat-console-seeker/.
  */
 import fs from 'node:fs';
+import type { Request } from 'playwright-core';
 import type { ApplicationDetail } from '../../services/contracts/applications';
 import type { MessagePage } from '../../services/contracts/conversations';
 import type { JobSummary } from '../../services/contracts/jobs';
@@ -149,6 +150,28 @@ describe('the seeker and the HR in one conversation', () => {
     await hr.step('HR实时收到回复', async () => {
       await hrLine('明天下午都可以').waitFor();
       expect(await hr.page.locator('.conversation-row', { hasText: NAME }).innerText()).toContain('明天下午都可以');
+    });
+    await hr.step('求职者连发：会话行随消息移动，未读数不逐条重读', async () => {
+      const reads: string[] = [];
+      const count = (request: Request) => {
+        if (request.method() === 'GET') reads.push(new URL(request.url()).pathname);
+      };
+      hr.page.on('request', count);
+      for (let i = 1; i <= 4; i++) {
+        await api('POST', `/conversations/${conversationId}/messages`, {
+          token: seekerToken,
+          body: { text: `连发第${i}条`, clientId: `e2e-burst-${i}-${Date.now()}` },
+        });
+      }
+      await hrLine('连发第4条').waitFor();
+      await hr.page.locator('.conversation-row', { hasText: '连发第4条' }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      hr.page.off('request', count);
+      // Four messages and four read receipts were eight reads of each; a burst now reads each a few times.
+      const unreadReads = reads.filter((path) => path === '/employer/conversations/unread-count');
+      const rowReads = reads.filter((path) => path === `/employer/conversations/${conversationId}`);
+      expect(unreadReads.length).toBeLessThan(4);
+      expect(rowReads.length).toBeLessThan(4);
     });
   });
 

@@ -293,7 +293,7 @@ describe('cards the seeker answers in the chat', () => {
     expect(card.cardLines).toContain('面试官：李经理 · 约30分钟');
     expect(card.cardLines).toContain('备注：请准备一段自我介绍');
     expect(card.cardSlots.map((slot) => slot.value)).toEqual(invitation.slots);
-    expect(card.cardButtons.map((b) => b.text)).toEqual(['拒绝', '改约']);
+    expect(card.cardButtons.map((b) => b.text)).toEqual(['拒绝', '申请改期']);
     await until(() => list.data.upcoming.length === 1, '我的面试 hearing of the invitation');
 
     rt.fake.answerConfirm(true);
@@ -330,6 +330,9 @@ describe('cards the seeker answers in the chat', () => {
       'subpackages/interviews/pages/detail/index',
       { id: card.cardSubjectId, answer: 'decline' },
     );
+    // Opened once the interview is loaded and still allows declining.
+    detail.show();
+    await rt.flush();
     expect(detail.data.declineVisible).toBe(true);
     await page.tap('onCardAction', { dataset: { action: 'propose-interview', subject: card.cardSubjectId } });
     expect(rt.fake.navigation.at(-1)?.url).toMatch(/answer=propose$/);
@@ -373,7 +376,7 @@ describe('cards the seeker answers in the chat', () => {
     const page = rt.mountPage<ChatData>(CHAT, { id: conversationId });
     await until(() => cardOf(page, 'offer')?.cardState === '待确认', 'the offer card');
     const card = cardOf(page, 'offer') as ChatMessageView;
-    expect(card.cardLines.slice(0, 2)).toEqual(['岗位：仓库分拣员', '薪资：日结 ¥220.00/天']);
+    expect(card.cardLines.slice(0, 2)).toEqual(['岗位：仓库分拣员', '薪资：日结 ¥220/天']);
     expect(card.cardButtons.map((b) => b.text)).toEqual(['查看并答复', '接受']);
     await page.tap('onCardAction', { dataset: { action: 'open-offer', subject: seeker.applicationId } });
     expect(rt.fake.navigation.at(-1)?.url).toBe(

@@ -205,6 +205,32 @@ describe('我的面试', () => {
     });
   });
 
+  it('opened from a chat card to answer, opens that answer once loaded, and only if still allowed', async () => {
+    const { interview, application } = await invitedSeeker();
+    const decline = rt.mountPage<DetailData>(DETAIL, { id: interview.id, answer: 'decline' });
+    // Not before the interview is known.
+    expect(decline.data.declineVisible).toBe(false);
+    decline.show();
+    await rt.flush();
+    expect(decline.data.declineVisible).toBe(true);
+
+    const hr = { 'x-hr-id': application.job.hr.id };
+    const cancelled = await call(server, 'POST', `/employer/interviews/${interview.id}/cancel`, {
+      headers: hr,
+      body: { reason: '岗位已招满' },
+    });
+    expect(cancelled.status).toBe(200);
+    const late = rt.mountPage<DetailData & { proposeVisible: boolean }>(DETAIL, {
+      id: interview.id,
+      answer: 'propose',
+    });
+    late.show();
+    await rt.flush();
+    expect(late.data.interview?.statusText).toBe('已取消');
+    expect(late.data.proposeVisible).toBe(false);
+    expect(rt.fake.lastToast()).toMatchObject({ content: '这场面试已取消，不能再申请改期' });
+  });
+
   it('opens the on-site address on the map and dials a phone interview', async () => {
     const located: unknown[] = [];
     const dialed: unknown[] = [];

@@ -355,6 +355,30 @@ describe('favorites and recently viewed', () => {
     expect(favorites.data.jobs.map((j) => j.id)).toEqual([jobs.items[0].id]);
   });
 
+  it('reloads 我的收藏 by itself once back online when a reload failed with the list still shown', async () => {
+    launch();
+    const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
+    const detail = rt.mountPage<{ favorited: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
+    await rt.flush();
+    detail.tap('onFavoriteTap');
+    await rt.flush();
+    const favorites = rt.mountPage<{ jobs: JobCardView[]; errorMessage: string }>(
+      'subpackages/me/pages/favorites/index',
+    );
+    favorites.show();
+    await rt.flush();
+    expect(favorites.data.jobs).toHaveLength(1);
+    // The reload fails offline: the list shown stays, with the error.
+    rt.fake.setOffline(true);
+    favorites.show();
+    await rt.flush();
+    expect(favorites.data.errorMessage).not.toBe('');
+    expect(favorites.data.jobs).toHaveLength(1);
+    rt.fake.setOffline(false);
+    await rt.flush();
+    expect(favorites.data.errorMessage).toBe('');
+  });
+
   it('rolls the star back and says why when saving fails', async () => {
     launch();
     const jobs = (await (await fetch(`${server.url}/jobs?limit=1`)).json()) as { items: Array<{ id: string }> };
@@ -422,6 +446,10 @@ describe('report', () => {
     expect(rt.fake.lastToast()).toMatchObject({ content: '已收到举报，我们会尽快核实' });
     const sent = rt.fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'));
     expect(JSON.parse(String(sent.at(-1)?.body))).toEqual({ reason: 'fee', text: '要求先交培训费' });
+    // Opened again: still 已举报, no second report offered.
+    const again = rt.mountPage<{ reported: boolean }>('subpackages/job/pages/detail/index', { id: jobs.items[0].id });
+    await rt.flush();
+    expect(again.data.reported).toBe(true);
   });
 });
 

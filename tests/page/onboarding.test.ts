@@ -64,7 +64,7 @@ describe('录用通知', () => {
     await rt.flush();
     expect(page.data.offer).toMatchObject({
       position: '仓库分拣员',
-      payText: '日结 ¥220.00/天',
+      payText: '日结 ¥220/天',
       startText: expect.stringMatching(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/),
       documentsText: '身份证人像面、健康证',
       statusText: '待确认',

@@ -1,9 +1,10 @@
 import type { ActionCard, MessageCard } from '../../services/contracts/conversations';
 import type { Interview } from '../../services/contracts/interviews';
-import type { Offer } from '../../services/contracts/onboarding';
+import type { Offer, Onboarding } from '../../services/contracts/onboarding';
 import type { RecordedInterview } from '../../services/contracts/recorded-interviews';
 import { toActionCardView, type CardSubjects } from '../../view-models/chat-card-view';
 import { threadContext, toChatMessageView, type ThreadMessage } from '../../view-models/chat-view';
+import { toOfferView } from '../../view-models/onboarding-view';
 
 const HOUR = 60 * 60 * 1000;
 // Monday 7 December 2026, 10:00 in Shanghai (the tests' time zone).
@@ -123,11 +124,19 @@ const offerCard: ActionCard = {
   expiresAt: at(48),
 };
 
-function subjects(state: { interview?: Interview; offer?: Offer; recorded?: RecordedInterview; failed?: boolean }) {
+function subjects(state: {
+  interview?: Interview;
+  offer?: Offer;
+  recorded?: RecordedInterview;
+  failed?: boolean;
+  acting?: string;
+}) {
   const known: CardSubjects = {
     interview: (id) => (state.interview?.id === id ? state.interview : undefined),
     offer: (applicationId) => (state.offer?.applicationId === applicationId ? state.offer : undefined),
     recordedInterview: (id) => (state.recorded?.id === id ? state.recorded : undefined),
+    interviewActing: (id) => state.acting === `interview:${id}`,
+    offerActing: (applicationId) => state.acting === `offer:${applicationId}`,
     failed: state.failed ?? false,
   };
   return known;
@@ -150,7 +159,7 @@ describe('the interview card', () => {
     expect(failed.buttons).toEqual([{ action: 'reload-cards', text: '重新加载', primary: false }]);
   });
 
-  it('offers the times still ahead to accept on the card, with 拒绝 and 改约', () => {
+  it('offers the times still ahead to accept on the card, with 拒绝 and 申请改期', () => {
     const view = toActionCardView(invitationCard, subjects({ interview: interview() }), NOW, true);
     expect(view).toMatchObject({ stateText: '待回复', tone: 'waiting', subjectId: '7' });
     expect(view.slots).toEqual([
@@ -169,7 +178,7 @@ describe('the interview card', () => {
     });
     const before = toActionCardView(invitationCard, subjects({ interview: scheduled }), NOW, true);
     expect(before).toMatchObject({ stateText: '已接受 12月9日 周三 12:00', tone: 'good', slots: [] });
-    expect(actions(before)).toEqual(['拒绝', '改约']);
+    expect(actions(before)).toEqual(['不参加', '申请改期']);
     expect(before.lines.at(-1)).toBe('开始前15分钟可从这里进入面试间');
     const open = toActionCardView(invitationCard, subjects({ interview: scheduled }), NOW + 49.8 * HOUR, true);
     expect(open.buttons.at(-1)).toEqual({ action: 'enter-room', text: '进入面试间', primary: true });
@@ -179,7 +188,7 @@ describe('the interview card', () => {
     expect(actions(over)).toEqual(['查看详情']);
   });
 
-  it('says 已拒绝, 已取消, 已过期 and 改期待HR确认, without answers', () => {
+  it('says 已拒绝, 已取消, 已过期 and 改期申请待HR确认, without answers', () => {
     const state = (changes: Partial<Interview>, now = NOW) =>
       toActionCardView(invitationCard, subjects({ interview: interview(changes) }), now, true);
     expect(state({ status: 'declined', declineReason: '时间冲突' })).toMatchObject({ stateText: '已拒绝', slots: [] });
@@ -187,10 +196,49 @@ describe('the interview card', () => {
     expect(state({ status: 'cancelled' }).stateText).toBe('已取消');
     expect(state({}, NOW + 60 * HOUR)).toMatchObject({ stateText: '已过期', slots: [], tone: 'ended' });
     const asked = state({ status: 'reschedule_requested', proposedSlots: [at(80)], rescheduleCount: 1 });
-    expect(asked).toMatchObject({ stateText: '改期待HR确认', slots: [] });
+    expect(asked).toMatchObject({ stateText: '改期申请待HR确认', slots: [] });
     expect(actions(asked)).toEqual(['拒绝']);
-    // Two reschedules used: no 改约 left.
-    expect(actions(state({ status: 'scheduled', scheduledAt: at(26), rescheduleCount: 2 }))).toEqual(['拒绝']);
+    // Two reschedules used: no 申请改期 left.
+    expect(actions(state({ status: 'scheduled', scheduledAt: at(26), rescheduleCount: 2 }))).toEqual(['不参加']);
+  });
+
+  it('says on the proposal card that the HR refused it, why, and where the interview stands', () => {
+    const proposal: ActionCard = { ...invitationCard, step: 'reschedule_proposed', slots: [at(80)] };
+    const kept = interview({
+      status: 'scheduled',
+      scheduledAt: at(26),
+      rescheduleCount: 1,
+      rescheduleRefusal: '那几天面试官出差',
+    });
+    const view = toActionCardView(proposal, subjects({ interview: kept }), NOW, true);
+    expect(view).toMatchObject({ stateText: 'HR未同意改期', tone: 'ended' });
+    expect(view.lines).toEqual([
+      '你提议：12月10日 周四 18:00',
+      '面试官：李经理 · 约30分钟',
+      '备注：请准备一段自我介绍',
+      '原因：那几天面试官出差',
+      '仍按原定时间：12月8日 周二 12:00',
+    ]);
+    const reopened = interview({ status: 'invited', rescheduleCount: 1, rescheduleRefusal: '那几天面试官出差' });
+    const pick = toActionCardView(proposal, subjects({ interview: reopened }), NOW, true);
+    expect(pick).toMatchObject({ stateText: 'HR未同意改期' });
+    expect(pick.lines.at(-1)).toBe('请从原定时间中选择一个');
+    expect(pick.slots.map((slot) => slot.text)).toEqual(['12月8日 周二 12:00', '12月9日 周三 12:00']);
+    // The invitation card above it keeps its own state.
+    expect(toActionCardView(invitationCard, subjects({ interview: kept }), NOW, false).stateText).toMatch(/^已接受/);
+  });
+
+  it('disables the answers while one is on its way, on the latest card only', () => {
+    const view = toActionCardView(
+      invitationCard,
+      subjects({ interview: interview(), acting: 'interview:7' }),
+      NOW,
+      true,
+    );
+    expect(view.busy).toBe(true);
+    expect(toActionCardView(invitationCard, subjects({ interview: interview() }), NOW, true).busy).toBe(false);
+    const offerView = toActionCardView(offerCard, subjects({ offer: offer(), acting: 'offer:10' }), NOW, true);
+    expect(offerView.busy).toBe(true);
   });
 
   it('titles each step and leaves the answers to the latest card about the interview', () => {
@@ -263,6 +311,23 @@ describe('the offer card', () => {
     expect(state({}, NOW + 49 * HOUR)).toMatchObject({ stateText: '已过期', tone: 'ended' });
     expect(actions(state({}, NOW + 49 * HOUR))).toEqual(['查看']);
   });
+
+  it('formats the pay and the first day as the offer page does, and drops the deadline once answered', () => {
+    const monthly = offer({ payKind: 'monthly', payFen: 800000, status: 'accepted' });
+    const view = toActionCardView(
+      { ...offerCard, payKind: 'monthly', payFen: 800000 },
+      subjects({ offer: monthly }),
+      NOW,
+      true,
+    );
+    expect(view.lines).toEqual(['岗位：仓库分拣员', '薪资：月薪 ¥8,000', '入职：12月10日 周四 09:00']);
+    expect(toOfferView({ offer: monthly } as Onboarding, NOW)).toMatchObject({
+      payText: '月薪 ¥8,000',
+      startText: '12月10日 周四 09:00',
+    });
+    // Before the offer is loaded: the card's own day, no time.
+    expect(toActionCardView(offerCard, subjects({}), NOW, true).lines[2]).toBe('入职：12月10日 周四');
+  });
 });
 
 describe('action cards in the conversation', () => {
@@ -288,7 +353,7 @@ describe('action cards in the conversation', () => {
       NOW,
     );
     const views = lines.map((message) => toChatMessageView(message, null, context, NOW));
-    expect(views.map((v) => v.cardState)).toEqual(['改期待HR确认', '改期待HR确认', '待确认']);
+    expect(views.map((v) => v.cardState)).toEqual(['改期申请待HR确认', '改期申请待HR确认', '待确认']);
     expect(views.map((v) => v.cardButtons.map((b) => b.text))).toEqual([
       ['查看详情'],
       ['拒绝'],

@@ -79,7 +79,9 @@ describe('ChatStore.open: the latest conversation opened wins', () => {
   });
 
   it('drops the answer for A when B was opened before it came: A is not shown, nor marked read', async () => {
+    store.setVisible('A');
     void store.open('A');
+    store.setVisible('B');
     void store.open('B');
     answer('B', 'ok');
     await settle();
@@ -103,6 +105,21 @@ describe('ChatStore.open: the latest conversation opened wins', () => {
     for (const call of first) call.reject(new Error('网络不可用'));
     await settle();
     expect(store.thread('A')).toMatchObject({ status: 'ready', errorMessage: '' });
+  });
+
+  it('does not tell the HR a conversation was read when the seeker left before its first page came', async () => {
+    store.setVisible('A');
+    void store.open('A');
+    store.setVisible(null);
+    answer('A', 'ok');
+    await settle();
+    expect(store.thread('A')).toMatchObject({ status: 'ready' });
+    expect(sent.filter((e) => e.type === 'read')).toEqual([]);
+    expect(store.thread('A')?.summary).toMatchObject({ unreadCount: 1, readSeq: 0 });
+
+    // Back on screen: now it is read.
+    store.setVisible('A');
+    expect(sent.filter((e) => e.type === 'read')).toHaveLength(1);
   });
 
   it('opens A again after its dropped answer: it loads and shows', async () => {

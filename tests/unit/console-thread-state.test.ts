@@ -9,6 +9,7 @@ import {
   threadItems,
   withFailure,
   withOlder,
+  withOwnRead,
   withPending,
   withResyncPage,
   withSeekerRead,
@@ -117,5 +118,20 @@ describe('the console thread: pushes, answers and resyncs in any order, each mes
     const ids = new Set(Array.from({ length: 100 }, () => newClientId()));
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(CLIENT_ID_PATTERN);
+  });
+});
+
+describe('the HR reading a conversation', () => {
+  it('takes only the read counts from the answer, not an older blocked or application status', () => {
+    const shown = { readSeq: 3, unreadCount: 2, blocked: true, applicationStatus: 'interviewing' };
+    const answer = { readSeq: 5, unreadCount: 0, blocked: false, applicationStatus: 'submitted' };
+    expect(withOwnRead(shown, answer)).toEqual({
+      readSeq: 5,
+      unreadCount: 0,
+      blocked: true,
+      applicationStatus: 'interviewing',
+    });
+    // An answer behind what is shown changes nothing.
+    expect(withOwnRead(answer, { ...shown, readSeq: 4 })).toBe(answer);
   });
 });

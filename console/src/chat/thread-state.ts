@@ -161,3 +161,9 @@ export function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `c${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The HR's read answered: its read counts taken into the summary shown, nothing else from that answer. */
+export function withOwnRead<S extends { readSeq: number; unreadCount: number }>(shown: S, answer: S): S {
+  if (answer.readSeq < shown.readSeq) return shown;
+  return { ...shown, readSeq: answer.readSeq, unreadCount: answer.unreadCount };
+}

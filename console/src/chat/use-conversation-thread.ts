@@ -16,6 +16,7 @@ import {
   threadFromPage,
   withFailure,
   withOlder,
+  withOwnRead,
   withPending,
   withRestored,
   withResyncPage,
@@ -131,7 +132,8 @@ export function useConversationThread(conversationId: string): ConversationThrea
     current.readSent = seq;
     api.markConversationRead(conversationId, seq).then(
       (next) => {
-        if (current.alive) setSummary(next);
+        // Only the read counts: the rest of this answer may be older than a summary pushed meanwhile.
+        if (current.alive && current.summary) setSummary(withOwnRead(current.summary, next));
       },
       (error: unknown) => {
         current.readSent = 0;

@@ -1,24 +1,24 @@
 import { Alert, Badge, Button, Checkbox, Empty, List, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { debounce } from 'throttle-debounce';
 import type { EmployerConversationSummary } from '../../../services/contracts/conversations';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { useRemote } from '../api/use-remote';
+import {
+  newerRow,
+  placeRow,
+  withMessage,
+  withMorePage,
+  withReload,
+  type ConversationListState,
+} from '../chat/conversation-rows';
 import { formatDateTime } from '../format';
 import { lineForHr } from '../chat/card-lines';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
 
-interface ListState {
-  items: EmployerConversationSummary[];
-  nextCursor: string | null;
-}
-
-/** Newest activity first, as the server sorts them. */
-function placeRow(items: EmployerConversationSummary[], row: EmployerConversationSummary) {
-  const others = items.filter((item) => item.id !== row.id);
-  const at = others.findIndex((item) => item.updatedAt <= row.updatedAt);
-  return at < 0 ? [...others, row] : [...others.slice(0, at), row, ...others.slice(at)];
-}
+/** A burst of events about one conversation not shown yet is read once, this long after the last. */
+const ROW_READ_DELAY_MS = 300;
 
 function preview(row: EmployerConversationSummary): string {
   if (!row.lastMessage) return '还没有消息';
@@ -28,24 +28,37 @@ function preview(row: EmployerConversationSummary): string {
 
 /**
  * The company's conversations: candidate, job, last message and time, unread count; 只看未读 narrows them.
- * A new application, a message or a read receipt moves its row (read again from the server, so counts are the
- * server's); after a reconnect the list reloads.
+ * A message moves its row from the event itself; a new application, a read receipt or a message for a row not
+ * shown reads the row from the server (so counts are the server's); after a reconnect the list reloads.
  */
 export function ConversationListPane(props: { selectedId: string | undefined; onSelect(id: string): void }) {
   const { epoch } = useEmployerSocket();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [list, setList] = useState<ListState>({ items: [], nextCursor: null });
+  const [list, setList] = useState<ConversationListState>({ unreadOnly: false, items: [], nextCursor: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string>();
   const [rowError, setRowError] = useState<string>();
-  const first = useRemote(() => api.listConversations({ unreadOnly }), [unreadOnly, epoch]);
+  const first = useRemote(
+    () => api.listConversations({ unreadOnly }).then((page) => ({ ...page, unreadOnly })),
+    [unreadOnly, epoch],
+  );
   /** Latest row read per conversation: an older answer never overwrites a newer one. */
   const rowReads = useRef(new Map<string, number>());
+  /** Row reads waiting for a burst of events to end, per conversation. */
+  const pendingRowReads = useRef(new Map<string, debounce<() => void>>());
 
   useEffect(() => {
-    if (first.data) setList(first.data);
+    if (first.data) {
+      const fresh = first.data;
+      setList((current) => withReload(current, fresh));
+    }
     setMoreError(undefined);
   }, [first.data]);
+
+  useEffect(() => {
+    const pending = pendingRowReads.current;
+    return () => pending.forEach((read) => read.cancel());
+  }, []);
 
   const refreshRow = async (id: string) => {
     const request = (rowReads.current.get(id) ?? 0) + 1;
@@ -55,34 +68,52 @@ export function ConversationListPane(props: { selectedId: string | undefined; on
       if (rowReads.current.get(id) !== request) return;
       setRowError(undefined);
       setList((current) => {
-        const shown = current.items.some((item) => item.id === id);
+        const shown = current.items.find((item) => item.id === id);
         // Under 只看未读 a row just read stays until the next reload, rather than vanish under the cursor.
-        if (!shown && unreadOnly && row.unreadCount === 0) return current;
-        return { ...current, items: placeRow(current.items, row) };
+        if (!shown && current.unreadOnly && row.unreadCount === 0) return current;
+        // A message event may have moved the row past what this read saw.
+        return { ...current, items: placeRow(current.items, shown ? newerRow(shown, row) : row) };
       });
     } catch (error) {
       setRowError(errorMessage(error));
     }
   };
 
+  const refreshRowSoon = (id: string) => {
+    let read = pendingRowReads.current.get(id);
+    if (!read) {
+      read = debounce(ROW_READ_DELAY_MS, () => {
+        pendingRowReads.current.delete(id);
+        void refreshRow(id);
+      });
+      pendingRowReads.current.set(id, read);
+    }
+    read();
+  };
+
   useEmployerEvents((event) => {
     // A new application opens its conversation (with the greeting) without a message event.
-    if (event.type === 'application.created') void refreshRow(event.application.conversationId);
-    else if (event.type === 'message') void refreshRow(event.conversationId);
-    else if (event.type === 'read' && event.by === 'hr') void refreshRow(event.conversationId);
+    if (event.type === 'application.created') refreshRowSoon(event.application.conversationId);
+    else if (event.type === 'read' && event.by === 'hr') refreshRowSoon(event.conversationId);
+    else if (event.type === 'message') {
+      const { conversationId, message } = event;
+      if (list.items.some((item) => item.id === conversationId)) {
+        setList((current) => {
+          const shown = current.items.find((item) => item.id === conversationId);
+          return shown ? { ...current, items: placeRow(current.items, withMessage(shown, message)) } : current;
+        });
+      } else refreshRowSoon(conversationId);
+    }
   });
 
   const loadMore = async () => {
     if (!list.nextCursor) return;
+    const askedFor = { unreadOnly: list.unreadOnly, cursor: list.nextCursor };
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const page = await api.listConversations({ unreadOnly, cursor: list.nextCursor });
-      setList((current) => ({
-        // A row that moved up meanwhile may come again on the next page.
-        items: [...current.items, ...page.items.filter((item) => !current.items.some((shown) => shown.id === item.id))],
-        nextCursor: page.nextCursor,
-      }));
+      const page = await api.listConversations(askedFor);
+      setList((current) => withMorePage(current, askedFor, page));
     } catch (error) {
       setMoreError(errorMessage(error));
     } finally {

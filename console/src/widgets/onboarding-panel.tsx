@@ -340,8 +340,8 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
                 : []
             }
           >
-            <Space>
-              {DOCUMENT_KIND_LABELS[document.kind]}
+            <Space wrap>
+              <span className="document-name">{DOCUMENT_KIND_LABELS[document.kind]}</span>
               <StatusOf status={document.status} label={DOCUMENT_STATUS_LABELS[document.status]} />
               {document.rejectReason && <Typography.Text type="secondary">{document.rejectReason}</Typography.Text>}
             </Space>

@@ -53,13 +53,14 @@ Page({
   },
   declineBox: null as QuietText | null,
   countdownTimer: null as ReturnType<typeof setInterval> | null,
-  /** `answer=decline|propose` (from the chat card's 拒绝 / 改约) opens that answer right away. */
+  /** The answer the page was opened for, opened once the interview is loaded (if still allowed). */
+  openingAnswer: '' as 'decline' | 'propose' | '',
+  /** `answer=decline|propose` (from the chat card's 拒绝 / 申请改期) opens that answer once loaded. */
   onLoad(query: Record<string, string | undefined>) {
     const id = query.id ?? '';
     this.setData({ id });
     this.declineBox = new QuietText(this, 'declineText');
-    if (query.answer === 'decline') this.onDeclineTap();
-    else if (query.answer === 'propose') this.onProposeTap();
+    if (query.answer === 'decline' || query.answer === 'propose') this.openingAnswer = query.answer;
     bindView(this, () => {
       const entry = interviewsStore.entry(id);
       return {
@@ -72,9 +73,20 @@ Page({
     });
   },
   onShow() {
-    void interviewsStore.loadDetail(this.data.id);
+    void this.loadAndOpenAnswer();
     this.stopCountdown();
     this.countdownTimer = setInterval(() => interviewsStore.tick(), 1000);
+  },
+  /** Loads the interview; the answer the page was opened for opens only if the interview still allows it. */
+  async loadAndOpenAnswer() {
+    await interviewsStore.loadDetail(this.data.id);
+    const answer = this.openingAnswer;
+    const interview = this.data.interview;
+    if (!answer || !interview) return;
+    this.openingAnswer = '';
+    if (answer === 'decline' && interview.canDecline) this.onDeclineTap();
+    else if (answer === 'propose' && interview.canPropose) this.onProposeTap();
+    else showToast(`这场面试${interview.statusText}，不能再${answer === 'decline' ? '拒绝' : '申请改期'}`);
   },
   onHide() {
     this.stopCountdown();

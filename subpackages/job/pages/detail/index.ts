@@ -32,7 +32,7 @@ const data = {
   reportText: '',
   reportError: '',
   reportSending: false,
-  /** Reported from this page: the link says so instead of offering a second report. */
+  /** Reported already: the link says so instead of offering a second report. */
   reported: false,
   reportReasons: REPORT_REASONS,
   skeletonParagraph: { rows: 6 },
@@ -62,6 +62,7 @@ Page({
         favorited: favoritesStore.isFavorited(jobId),
         applyBar: toJobApplyBarView(applicationsStore.forJob(jobId), entry.job?.status),
         similar: entry.similar.map((job) => toJobCardView(job)),
+        reported: entry.reported,
       };
     });
     void jobDetailStore.load(jobId);
@@ -133,7 +134,7 @@ Page({
     // What the seeker typed stays when sending fails.
     this.setData({ reportSending: false, reportError: failure ?? '' });
     if (!failure) {
-      this.setData({ reportVisible: false, reportReason: '', reported: true });
+      this.setData({ reportVisible: false, reportReason: '' });
       this.reportBox?.show('');
       showToast('已收到举报，我们会尽快核实', 'success');
     }

@@ -23,9 +23,10 @@ Page({
   stopWatchingNetwork: null as (() => void) | null,
   onLoad() {
     const list = favoritesStore.list;
-    // A load that failed (offline, weak signal) is tried again as soon as the network is back.
+    // A load that failed (offline, weak signal) is tried again as soon as the network is back, a reload
+    // that failed with the list still shown too.
     this.stopWatchingNetwork = whenOnline(() => {
-      if (list.status === 'error') void favoritesStore.loadList();
+      if (list.errorMessage) void favoritesStore.loadList();
     });
     bindView(this, () => ({
       status: list.status,
