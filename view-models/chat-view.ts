@@ -157,7 +157,8 @@ export function toChatMessageView(
     cardBusy: false,
   };
   const card = message.card;
-  if (!card) return view;
+  // Onboarding lines carry a card for the HR's console; their text is already the seeker's plain line.
+  if (!card || card.kind === 'onboarding') return view;
   view.cardKind = card.kind;
   if (isActionCard(card)) {
     const actionable = message.seq !== null && context.latestActionCards.has(message.seq);

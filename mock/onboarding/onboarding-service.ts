@@ -26,7 +26,7 @@ import {
   type OnboardingDocument,
   PROOF_GENESIS,
 } from '../../services/contracts/onboarding';
-import type { MessageCard } from '../../services/contracts/conversations';
+import type { MessageCard, OnboardingCardStep } from '../../services/contracts/conversations';
 import { maskIdNumber } from '../../services/contracts/trust';
 import type { EmployerIdentity } from '../auth/hr-sessions';
 import { iso, isoOrNull, type SimulatedClock } from '../clock';
@@ -238,6 +238,7 @@ export class OnboardingService {
       this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
         sender: 'system',
         text: '你已接受录用通知，请完成实名认证并签署电子合同',
+        card: this.onboardingCard(party, 'offer_accepted'),
       });
     })();
     this.changed(party);
@@ -465,6 +466,7 @@ export class OnboardingService {
       this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
         sender: 'system',
         text: '企业已会签，电子合同签署完成。请按清单上传入职材料',
+        card: this.onboardingCard(party, 'contract_signed'),
       });
     })();
     this.changed(party);
@@ -487,10 +489,16 @@ export class OnboardingService {
       this.applications.postMessage(this.applications.conversations.idForApplication(party.applicationId), {
         sender: 'system',
         text: `企业撤销了合同（${reason}），已重新生成，请重新签署`,
+        card: this.onboardingCard(party, 'contract_reissued', reason),
       });
     })();
     this.changed(party);
     return this.view(party.applicationId, { hr });
+  }
+
+  /** The card on an onboarding line: the console words it for the HR, the seeker reads the text. */
+  private onboardingCard(party: OnboardingParty, step: OnboardingCardStep, reason: string | null = null): MessageCard {
+    return { kind: 'onboarding', step, applicationId: String(party.applicationId), reason };
   }
 
   proof(flowId: string, actor: Actor): ContractProof {

@@ -18,6 +18,9 @@ export type MessageSender = (typeof MESSAGE_SENDERS)[number];
 export type ConsentSubject = 'phone' | 'attachment';
 export const CONSENT_SUBJECT_LABELS: Record<ConsentSubject, string> = { phone: '手机号', attachment: '附件简历' };
 
+/** Which onboarding step an `onboarding` card tells: the offer accepted, the contract countersigned or redone. */
+export type OnboardingCardStep = 'offer_accepted' | 'contract_signed' | 'contract_reissued';
+
 /** Which step of an interview an `interview` card announces. */
 export type InterviewCardStep = 'invited' | 'reinvited' | 'reschedule_proposed' | 'reschedule_confirmed';
 
@@ -32,6 +35,7 @@ export type InterviewCardStep = 'invited' | 'reinvited' | 'reschedule_proposed' 
  * - recorded_interview: a recorded (one-way) interview to answer by `deadline`.
  * - offer: an offer to view and answer.
  * - scam_warning: the platform's warning about the HR message `aboutSeq`.
+ * - onboarding: a step of the offer's contract (`reason`: why the HR revoked it); `text` is for the seeker.
  */
 export type MessageCard =
   | { kind: 'consent_request'; subject: ConsentSubject }
@@ -74,7 +78,8 @@ export type MessageCard =
       attachment?: { id: string; fileName: string };
     }
   | { kind: 'status'; status: ApplicationStatus; note: string | null }
-  | { kind: 'scam_warning'; aboutSeq: number; flags: ScamFlag[]; law: string };
+  | { kind: 'scam_warning'; aboutSeq: number; flags: ScamFlag[]; law: string }
+  | { kind: 'onboarding'; step: OnboardingCardStep; applicationId: string; reason: string | null };
 
 /** The cards the seeker answers from the chat, drawn from the state of what they are about as it is now. */
 export type ActionCard = Extract<MessageCard, { kind: 'interview' | 'recorded_interview' | 'offer' }>;

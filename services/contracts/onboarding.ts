@@ -169,13 +169,28 @@ const PAY_LIMIT_FEN = {
   monthly: { fen: 1_000_000 * 100, message: '月薪不能超过100万元，请核对金额' },
 } as const;
 
+/** The instant a China day ('YYYY-MM-DD') begins. */
+export function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+
 /**
- * What the offer's dates need beyond their format: the start date not before today in China. Run after
- * the rules, on the server with its clock and in the console with the device's (as slotErrors).
+ * What the offer's dates need beyond their format: the start date after today in China, and the offer
+ * answered by the start of the first day. An offer still open on the day the seeker should report leaves
+ * neither side knowing whether they come; the night before also leaves the HR time to fill the place.
+ * Run after the rules, on the server with its clock and in the console with the device's (as slotErrors).
  */
-export function offerDateErrors(input: Pick<OfferInput, 'startDate'>, now: number): FieldError[] {
+export function offerDateErrors(input: Pick<OfferInput, 'startDate' | 'expiresAt'>, now: number): FieldError[] {
   const today = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  return input.startDate < today ? [{ path: 'startDate', message: '入职日期不能早于今天' }] : [];
+  if (input.startDate < today) return [{ path: 'startDate', message: '入职日期不能早于今天' }];
+  if (input.startDate === today) {
+    return [{ path: 'startDate', message: '入职日期最早为明天：求职者需要在入职前确认录用通知' }];
+  }
+  const expiresAt = Date.parse(input.expiresAt);
+  if (expiresAt > chinaDayStart(input.startDate)) {
+    return [{ path: 'expiresAt', message: '有效期不能晚于入职日期当天0点，请缩短有效期或推后入职日期' }];
+  }
+  return [];
 }
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 

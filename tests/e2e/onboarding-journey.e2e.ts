@@ -6,7 +6,7 @@
  * exactly once. Screenshots: artifacts/e2e/onboarding-journey/ and artifacts/e2e/onboarding-journey-seeker/.
  */
 import type { TokenPair } from '../../services/contracts/auth';
-import type { Onboarding } from '../../services/contracts/onboarding';
+import { chinaDayStart, type Onboarding } from '../../services/contracts/onboarding';
 import { sampleInvitation } from '../support/interview-invitation';
 import { makeReadyToApply } from '../support/mock-server';
 import { ConsoleApp } from './support/console-app';
@@ -36,6 +36,9 @@ async function api<T>(method: string, path: string, body?: unknown, headers: Rec
   });
   return (await response.json()) as T;
 }
+
+/** Today in China by the device's clock, as the console's form checks it. */
+const deviceToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 const onboarding = () =>
   api<Onboarding>('GET', `/applications/${applicationId}/onboarding`, undefined, { authorization: `Bearer ${token}` });
@@ -109,6 +112,11 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
       // A past start date and a wage with extra zeros are named; the first error is scrolled into view.
       const startDate = hr.page.getByLabel('入职日期');
       const today = await startDate.inputValue();
+      await startDate.fill(deviceToday());
+      await hr.page.getByRole('button', { name: '发送录用通知' }).click();
+      await hr.page
+        .locator('.ant-form-item-explain-error', { hasText: '入职日期最早为明天：求职者需要在入职前确认录用通知' })
+        .waitFor();
       await startDate.fill('2020-01-02');
       await hr.page.getByLabel('金额（元）').fill('2000000');
       await hr.page.getByRole('button', { name: '发送录用通知' }).click();
@@ -291,6 +299,11 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
   });
 
   it('on the first day: refused from 上海 with the distance, 已入职 at the place, live in the console', async () => {
+    // The form starts the job a week ahead (the offer is answered before the day): the mock's clock goes
+    // to 08:30 that morning.
+    const { startDate } = (await onboarding()).offer!;
+    const clock = stack.mock.context.clock;
+    clock.advance(chinaDayStart(startDate) + 8.5 * 3600 * 1000 - clock.now());
     await seeker.back();
     await seeker.step('报到', async () => {
       await seeker.frame().locator('.step', { hasText: '报到签到' }).click();

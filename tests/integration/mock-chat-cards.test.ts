@@ -203,4 +203,26 @@ describe('cards the seeker answers from the chat, and what reaches the app socke
       cancelReason: '已发放录用通知，无需再面试',
     });
   });
+
+  it('gives the onboarding lines a card the console words for the HR, keeping the seeker’s text', async () => {
+    const job = jobs[nextJob++];
+    const { accessToken, applicationId, hr } = await interviewedApplication(backend, `cards-onb-${++seekers}`, job);
+    const socket = connectRealtime(backend.url, accessToken);
+    sockets.push(socket);
+    await socket.next('hello');
+    const sent = await hr('POST', `/employer/applications/${applicationId}/offer`, offerInput(backend));
+    const accepted = await backend.request<Onboarding>('POST', `/offers/${sent.body.offer!.id}/accept`, {
+      token: accessToken,
+    });
+    expect(await nextCard(socket, 'onboarding')).toMatchObject({
+      from: 'system',
+      text: '你已接受录用通知，请完成实名认证并签署电子合同',
+      card: { kind: 'onboarding', step: 'offer_accepted', applicationId, reason: null },
+    });
+    await hr('POST', `/employer/contracts/${accepted.body.contract!.flowId}/revoke`, { reason: '地址写错' });
+    expect(await nextCard(socket, 'onboarding')).toMatchObject({
+      text: '企业撤销了合同（地址写错），已重新生成，请重新签署',
+      card: { kind: 'onboarding', step: 'contract_reissued', applicationId, reason: '地址写错' },
+    });
+  });
 });

@@ -15,6 +15,7 @@ import { startTestBackend, type TestBackend } from './mock-fixture';
 import { openJobs } from './mock-resume-helpers';
 import {
   chinaDayOf,
+  toFirstDay,
   fakeIdCardPicture,
   interviewedApplication,
   offerInput,
@@ -79,6 +80,13 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     const now = backend.server.context.clock.now();
     for (const [overrides, path, message] of [
       [{ startDate: chinaDayOf(now, -1) }, 'startDate', '入职日期不能早于今天'],
+      [{ startDate: chinaDayOf(now) }, 'startDate', '入职日期最早为明天：求职者需要在入职前确认录用通知'],
+      // The offer must be answered by the start of the first day, not after the seeker should have come.
+      [
+        { startDate: chinaDayOf(now, 1), expiresAt: new Date(now + 3 * 86400 * 1000).toISOString() },
+        'expiresAt',
+        '有效期不能晚于入职日期当天0点，请缩短有效期或推后入职日期',
+      ],
       [{ startDate: '2031-02-30' }, 'startDate', '请填写入职日期（YYYY-MM-DD）'],
       [{ payYuan: '-5' }, 'payYuan', '薪资金额必须大于0'],
       [{ payYuan: '23000' }, 'payYuan', '日薪不能超过10000元，请核对金额'],
@@ -174,7 +182,11 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     expect(signed.status).toBe(200);
     expect(signed.body.contract!.signers[0]).toMatchObject({ role: 'seeker', name: '张三', status: 'signed' });
 
-    // Checking in before the HR countersigned is refused, naming what is missing.
+    // Checking in before the first day is refused with the day; on it, before the HR countersigned, with
+    // what is missing.
+    const beforeTheDay = await seeker<Conflict>('POST', `/applications/${applicationId}/check-in`, PLACE);
+    expect(beforeTheDay.body.error.message).toBe(`报到日是${chinaDayOf(now, 1)}，请在当天到达后签到`);
+    toFirstDay(backend);
     const tooSoon = await seeker<Conflict>('POST', `/applications/${applicationId}/check-in`, PLACE);
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.error.message).toBe('还不能入职：企业会签电子合同');

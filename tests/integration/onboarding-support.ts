@@ -2,7 +2,7 @@ import { sampleInvitation } from '../support/interview-invitation';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import type { ApplicationDetail } from '../../services/contracts/applications';
-import type { Onboarding, OfferInput } from '../../services/contracts/onboarding';
+import { chinaDayStart, type Onboarding, type OfferInput } from '../../services/contracts/onboarding';
 import type { TestBackend } from './mock-fixture';
 import { loginReadyToApply, type OpenJob } from './mock-resume-helpers';
 
@@ -70,7 +70,8 @@ export function offerInput(backend: TestBackend, overrides: Partial<OfferInput> 
     position: '仓库分拣员',
     payKind: 'daily',
     payYuan: '220.50',
-    startDate: chinaDayOf(now),
+    // Tomorrow, answered by its start (the shared rule): tests move the clock a day on to check in.
+    startDate: chinaDayOf(now, 1),
     reportTime: '09:00',
     address: '杭州市上城区解放路100号',
     ...PLACE,
@@ -81,7 +82,7 @@ export function offerInput(backend: TestBackend, overrides: Partial<OfferInput> 
     documents: ['idCardFront', 'idCardBack', 'health'],
     contactName: '王经理',
     contactPhone: '13800138000',
-    expiresAt: new Date(now + 3 * 86400 * 1000).toISOString(),
+    expiresAt: new Date(chinaDayStart(chinaDayOf(now, 1))).toISOString(),
     ...overrides,
   };
 }
@@ -138,6 +139,11 @@ export async function uploadDocument(
   return { status: response.status, body: (await response.json()) as Onboarding & { error?: { message: string } } };
 }
 
+/** Moves the backend's clock a day on: to the first day of an offer sent with `offerInput`'s dates. */
+export function toFirstDay(backend: TestBackend): void {
+  backend.server.context.clock.advance(86400 * 1000);
+}
+
 /** The whole way from a sent offer to 已入职: accept, real-name, sign, countersign, check in at the place. */
 export async function hireThroughOnboarding(backend: TestBackend, token: string, applicationId: string, hrId: string) {
   const hr = { 'x-hr-id': hrId };
@@ -154,6 +160,7 @@ export async function hireThroughOnboarding(backend: TestBackend, token: string,
     headers: hr,
     body: { signerName: '王经理' },
   });
+  toFirstDay(backend);
   const checkedIn = await backend.request<Onboarding>('POST', `/applications/${applicationId}/check-in`, {
     token,
     body: PLACE,

@@ -1,6 +1,6 @@
 /** Shared set-up for the onboarding page tests: a seeker with an offer sent by the HR, and backend steps. */
 import { sampleInvitation } from '../support/interview-invitation';
-import type { Onboarding, OfferInput } from '../../services/contracts/onboarding';
+import { chinaDayStart, type Onboarding, type OfferInput } from '../../services/contracts/onboarding';
 import { makeReadyToApply } from '../support/mock-server';
 import { applyDirect, call, employerAct, launchSeeker, openJobs, type TestServer } from './applications-support';
 
@@ -19,11 +19,13 @@ export const PNG_BYTES = Uint8Array.from(
 
 export function offerFor(server: TestServer, overrides: Partial<OfferInput> = {}): OfferInput {
   const now = server.context.clock.now();
+  const tomorrow = new Date(now + 8 * 3600 * 1000 + 86400 * 1000).toISOString().slice(0, 10);
   return {
     position: '仓库分拣员',
     payKind: 'daily',
     payYuan: '220',
-    startDate: new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10),
+    // Tomorrow, answered by its start (the shared rule): `signedContract` moves the clock on to that day.
+    startDate: tomorrow,
     reportTime: '09:00',
     address: '杭州市上城区解放路100号',
     ...PLACE,
@@ -34,7 +36,7 @@ export function offerFor(server: TestServer, overrides: Partial<OfferInput> = {}
     documents: ['idCardFront', 'health'],
     contactName: '王经理',
     contactPhone: '13800138000',
-    expiresAt: new Date(now + 3 * 86400 * 1000).toISOString(),
+    expiresAt: new Date(chinaDayStart(tomorrow)).toISOString(),
     ...overrides,
   };
 }
@@ -45,7 +47,8 @@ export async function seekerWithOffer(server: TestServer, skip: number, override
   await makeReadyToApply(server, seeker.token);
   const [job] = await openJobs(server, 1, skip);
   const application = await applyDirect(server, seeker.token, job.id);
-  await employerAct(server, application, 'invite', sampleInvitation());
+  // Slots ahead of the backend's clock, which `signedContract` moves on.
+  await employerAct(server, application, 'invite', sampleInvitation(server.context.clock.now()));
   const hr = <T = Onboarding>(method: string, path: string, body?: unknown) =>
     call<T>(server, method, path, { headers: { 'x-hr-id': job.hr.id }, body });
   const sent = await hr('POST', `/employer/applications/${application.id}/offer`, offerFor(server, overrides));
@@ -53,7 +56,10 @@ export async function seekerWithOffer(server: TestServer, skip: number, override
   return { ...seeker, applicationId: application.id, offerId: sent.body.offer!.id, hr };
 }
 
-/** Accepts, passes real-name and signs through the backend, and the HR countersigns: ready for the first day. */
+/**
+ * Accepts, passes real-name and signs through the backend, and the HR countersigns; then the backend's clock
+ * moves a day on, to the first day of an offer sent by `offerFor`.
+ */
 export async function signedContract(
   server: TestServer,
   seeker: Awaited<ReturnType<typeof seekerWithOffer>>,
@@ -73,4 +79,5 @@ export async function signedContract(
   });
   const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`, { signerName: '王经理' });
   if (countersigned.body.contract?.status !== 'signed') throw new Error('countersign failed');
+  server.context.clock.advance(86400 * 1000);
 }

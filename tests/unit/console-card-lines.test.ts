@@ -48,4 +48,27 @@ describe('the console words cards for the HR', () => {
   it('keeps the text of lines whose card says nothing more (the HR’s own invitation)', () => {
     expect(lineForHr(line('邀请你参加视频面试', interview('invited')))).toBe('邀请你参加视频面试');
   });
+
+  it('words the onboarding lines for the HR, not the seeker’s 你已接受… / 企业已会签…', () => {
+    const onboarding = (
+      step: 'offer_accepted' | 'contract_signed' | 'contract_reissued',
+      reason: string | null = null,
+    ) => ({ kind: 'onboarding', step, applicationId: '9', reason }) as MessageCard;
+    const accepted = line('你已接受录用通知，请完成实名认证并签署电子合同', onboarding('offer_accepted'));
+    const signed = line('企业已会签，电子合同签署完成。请按清单上传入职材料', onboarding('contract_signed'));
+    const reissued = line(
+      '企业撤销了合同（地址写错），已重新生成，请重新签署',
+      onboarding('contract_reissued', '地址写错'),
+    );
+    expect([accepted, signed, reissued].map((message) => cardTitleForHr(message.card))).toEqual([
+      '求职者已接受录用',
+      '合同签署完成',
+      '合同已重新生成',
+    ]);
+    expect([accepted, signed, reissued].map(lineForHr)).toEqual([
+      '求职者已接受录用通知，待其完成实名认证并签署电子合同',
+      '你已会签，电子合同签署完成，待求职者上传入职材料',
+      '你已撤销合同（地址写错），新合同待求职者重新签署',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   type ChatMessage,
   type InterviewCardStep,
   type MessageCard,
+  type OnboardingCardStep,
 } from '../../../services/contracts/conversations';
 
 /**
@@ -16,6 +17,12 @@ const INTERVIEW_TITLES: Record<InterviewCardStep, string> = {
   reinvited: '再次面试邀请',
   reschedule_proposed: '求职者申请改期',
   reschedule_confirmed: '已确认改期',
+};
+
+const ONBOARDING_TITLES: Record<OnboardingCardStep, string> = {
+  offer_accepted: '求职者已接受录用',
+  contract_signed: '合同签署完成',
+  contract_reissued: '合同已重新生成',
 };
 
 const CARD_TITLES: Record<string, string> = {
@@ -39,6 +46,8 @@ export function cardTitleForHr(card: MessageCard | null): string {
       return INTERVIEW_TITLES[card.step] ?? INTERVIEW_TITLES.invited;
     case 'status':
       return card.status === 'submitted' ? '新的投递' : CARD_TITLES.status;
+    case 'onboarding':
+      return ONBOARDING_TITLES[card.step] ?? DEFAULT_CARD_TITLE;
     default:
       return CARD_TITLES[card.kind] ?? DEFAULT_CARD_TITLE;
   }
@@ -51,6 +60,16 @@ export function lineForHr(message: Pick<ChatMessage, 'text' | 'card'>): string {
     if (card.status === 'submitted') return '求职者投递了这个职位，请尽快查看简历并回复';
     const label = APPLICATION_STATUS_LABELS[card.status];
     return card.note ? `投递状态更新为「${label}」：${card.note}` : `投递状态更新为「${label}」`;
+  }
+  if (card?.kind === 'onboarding') {
+    switch (card.step) {
+      case 'offer_accepted':
+        return '求职者已接受录用通知，待其完成实名认证并签署电子合同';
+      case 'contract_signed':
+        return '你已会签，电子合同签署完成，待求职者上传入职材料';
+      case 'contract_reissued':
+        return `你已撤销合同（${card.reason ?? '未写明原因'}），新合同待求职者重新签署`;
+    }
   }
   return message.text;
 }

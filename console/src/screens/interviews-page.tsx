@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Empty, List, Skeleton, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { EmployerInterview } from '../../../services/contracts/interviews';
 import { INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS } from '../../../services/contracts/interviews';
 import * as api from '../api/employer';
 import { useRemote } from '../api/use-remote';
@@ -7,6 +8,7 @@ import { formatDateTime, formatInterviewTime } from '../format';
 import { PaneLayout } from '../layout/pane-layout';
 import { CallPane } from '../panes/call-pane';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
+import { splitSchedule } from './interview-schedule';
 
 /** 面试: who waits in the rooms (候场) and the company's interviews on the left, the call on the right. */
 export function InterviewsPage(props: { selectedId: string | undefined; onSelect(interviewId: string): void }) {
@@ -28,8 +30,30 @@ export function InterviewsPage(props: { selectedId: string | undefined; onSelect
     ),
   );
 
-  const upcoming = (interviews.data?.items ?? []).filter(
-    (item) => item.status !== 'declined' && item.status !== 'cancelled',
+  const [showPast, setShowPast] = useState(false);
+  const { upcoming, past } = splitSchedule(interviews.data?.items ?? [], Date.now());
+  const renderInterview = (interview: EmployerInterview) => (
+    <List.Item
+      className={interview.id === props.selectedId ? 'interview-item interview-item-selected' : 'interview-item'}
+      data-interview={interview.id}
+      onClick={() => interview.kind === 'video' && props.onSelect(interview.id)}
+    >
+      <List.Item.Meta
+        title={
+          <span>
+            {interview.candidate.name} · {interview.job.title} <Tag>{INTERVIEW_KIND_LABELS[interview.kind]}</Tag>
+            <Tag color="blue">{INTERVIEW_STATUS_LABELS[interview.status]}</Tag>
+          </span>
+        }
+        description={
+          interview.scheduledAt
+            ? formatInterviewTime(interview.scheduledAt)
+            : `待确认：${(interview.proposedSlots.length ? interview.proposedSlots : interview.slots)
+                .map(formatInterviewTime)
+                .join('、')}`
+        }
+      />
+    </List.Item>
   );
   const list = (
     <div className="pane-body interview-list-pane">
@@ -73,34 +97,14 @@ export function InterviewsPage(props: { selectedId: string | undefined; onSelect
         />
       )}
       {!interviews.data && !interviews.error && <Skeleton active />}
-      {interviews.data && !upcoming.length && <Empty description="暂无面试安排" />}
-      <List
-        className="interview-schedule"
-        dataSource={upcoming}
-        renderItem={(interview) => (
-          <List.Item
-            className={interview.id === props.selectedId ? 'interview-item interview-item-selected' : 'interview-item'}
-            data-interview={interview.id}
-            onClick={() => interview.kind === 'video' && props.onSelect(interview.id)}
-          >
-            <List.Item.Meta
-              title={
-                <span>
-                  {interview.candidate.name} · {interview.job.title} <Tag>{INTERVIEW_KIND_LABELS[interview.kind]}</Tag>
-                  <Tag color="blue">{INTERVIEW_STATUS_LABELS[interview.status]}</Tag>
-                </span>
-              }
-              description={
-                interview.scheduledAt
-                  ? formatInterviewTime(interview.scheduledAt)
-                  : `待确认：${(interview.proposedSlots.length ? interview.proposedSlots : interview.slots)
-                      .map(formatInterviewTime)
-                      .join('、')}`
-              }
-            />
-          </List.Item>
-        )}
-      />
+      {interviews.data && !upcoming.length && <Empty description="暂无即将进行的面试" />}
+      <List className="interview-schedule" dataSource={upcoming} renderItem={renderInterview} />
+      {past.length > 0 && (
+        <Button type="link" className="past-interviews-toggle" onClick={() => setShowPast((shown) => !shown)}>
+          {showPast ? '收起已结束' : `查看已结束（${past.length}）`}
+        </Button>
+      )}
+      {showPast && <List className="interview-schedule-past" dataSource={past} renderItem={renderInterview} />}
     </div>
   );
 

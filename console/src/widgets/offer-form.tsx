@@ -13,9 +13,13 @@ import {
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
 import { contractRule, isRequired, showServerFieldErrors } from '../forms/contract-rules';
-import { chinaToday } from '../format';
+import { chinaToday, formatDateTime } from '../format';
+import { offerExpiry } from './offer-expiry';
 
 const VALID_DAYS = [1, 3, 7] as const;
+
+/** The start date the form suggests: far enough ahead for the seeker to answer, sign and upload. */
+const DEFAULT_START_IN_DAYS = 7;
 
 type OfferFormValues = Omit<OfferInput, 'expiresAt'> & { validDays: number };
 
@@ -34,10 +38,18 @@ export function OfferForm(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<OfferFormValues>();
   const [sending, setSending] = useState(false);
+  const validDays = Form.useWatch('validDays', form);
+  const startDate = Form.useWatch('startDate', form);
+  // The deadline as it will be sent (shortened to the first day's start when that is sooner), once the
+  // start date is one the rules can accept.
+  const deadline =
+    validDays && typeof startDate === 'string' && startDate > chinaToday()
+      ? formatDateTime(offerExpiry({ validDays, startDate }, Date.now()))
+      : null;
 
   const toInput = (values: OfferFormValues): OfferInput => {
     const { validDays, ...rest } = values;
-    return { ...rest, expiresAt: new Date(Date.now() + validDays * 86400 * 1000).toISOString() };
+    return { ...rest, expiresAt: offerExpiry({ validDays, startDate: rest.startDate }, Date.now()) };
   };
 
   const submit = async () => {
@@ -66,7 +78,7 @@ export function OfferForm(props: {
     required: isRequired(offerRules, name),
     rules: [contractRule(offerRules, name, form, (values) => toInput(values as OfferFormValues))],
   });
-  /** The start date: its format by the rules, then not before today (as the server checks it). */
+  /** The start date: its format by the rules, then after today (as the server checks it). */
   const startDateItem = {
     ...item('startDate', '入职日期'),
     validateFirst: true,
@@ -74,7 +86,10 @@ export function OfferForm(props: {
       ...item('startDate', '入职日期').rules,
       {
         validator: async (_rule: unknown, value: string) => {
-          const [error] = offerDateErrors({ startDate: value ?? '' }, Date.now());
+          const now = Date.now();
+          const validDays = form.getFieldValue('validDays') as number;
+          const startDate = value ?? '';
+          const [error] = offerDateErrors({ startDate, expiresAt: offerExpiry({ validDays, startDate }, now) }, now);
           if (error) throw new Error(error.message);
         },
       },
@@ -96,7 +111,7 @@ export function OfferForm(props: {
         position: props.jobTitle,
         payKind: props.payIsDaily ? 'daily' : 'monthly',
         payYuan: '',
-        startDate: chinaToday(),
+        startDate: chinaToday(Date.now() + DEFAULT_START_IN_DAYS * 86400 * 1000),
         reportTime: '09:00',
         address: props.jobPlace?.address ?? '',
         latitude: props.jobPlace?.latitude,
@@ -164,7 +179,7 @@ export function OfferForm(props: {
         <Form.Item {...item('contactPhone', '联系人手机')}>
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
-        <Form.Item name="validDays" label="有效期">
+        <Form.Item name="validDays" label="有效期" extra={deadline && `求职者需在${deadline}前确认`}>
           <Select
             style={{ width: 120 }}
             options={VALID_DAYS.map((days) => ({ value: days, label: `${days}天内确认` }))}
