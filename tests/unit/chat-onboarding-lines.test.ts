@@ -7,6 +7,8 @@ const nothingLoaded: CardSubjects = {
   interview: () => undefined,
   offer: () => undefined,
   recordedInterview: () => undefined,
+  interviewActing: () => false,
+  offerActing: () => false,
   failed: false,
 };
 
