@@ -134,7 +134,7 @@ describe('the recorded video interview in the console', () => {
         await card().locator('.ant-button', { hasText: '去作答' }).click();
         await seeker.waitForRoute('subpackages/recorded-interview/pages/answer/index');
         await page().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
-        expect(await page().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
+        expect(await page().locator('.header-meta').innerText()).toMatch(/^共2道题 · .+前完成$/);
       });
       await seeker.step('设备检测：摄像头正常', async () => {
         await page().getByText('开始设备检测').click();

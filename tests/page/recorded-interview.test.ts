@@ -95,7 +95,7 @@ describe('recorded interview page', () => {
       seeker.token,
       [
         { text: '请用一分钟介绍你自己', thinkingSeconds: 2, answerSeconds: 60 },
-        { text: '你最大的优点是什么？', thinkingSeconds: 0, answerSeconds: 90 },
+        { text: '你最大的优点是什么？', thinkingSeconds: 5, answerSeconds: 90 },
       ],
       1,
     );
@@ -169,8 +169,12 @@ describe('recorded interview page', () => {
       `/recorded-interviews/${interview.id}/questions/${interview.questions[0].id}/takes/2/video`,
     );
 
-    // No thinking time: recording starts at once and stops at the time limit.
-    expect(page.data).toMatchObject({ step: 'recording', question: { index: 2 } });
+    // The next question's thinking time opens with word that the first answer went in.
+    expect(page.data).toMatchObject({ step: 'thinking', question: { index: 2 }, notice: '第1题已提交' });
+    page.tap('onRecordNow');
+    await rt.flush();
+    // Recording stops at the time limit.
+    expect(page.data).toMatchObject({ step: 'recording', question: { index: 2 }, notice: '' });
     rt.fake.camera.setVideo({ seconds: 90 });
     rt.fake.camera.timeOut(CAMERA);
     await rt.flush();
