@@ -19,6 +19,7 @@ import {
   formatUploadProgress,
   formatWorkDay,
 } from '../format';
+import { chinaDayOf } from '../services/contracts/months';
 
 export interface OfferView {
   id: string;
@@ -196,6 +197,28 @@ export function toShiftViews(shifts: Shift[], now: number = Date.now()): ShiftVi
         ? `支付宝转账单号 ${shift.orderId}`
         : '',
   }));
+}
+
+export interface ClockStateView {
+  /** "今日已下班 · 工作8小时" once the newest shift is clocked out; '' otherwise. */
+  text: string;
+  /** The clock-in button's label: a second shift the same day reads as one. */
+  clockInLabel: string;
+}
+
+/** What the day looks like after the newest shift (the latest clock-in). */
+export function toClockStateView(shifts: Shift[], now: number = Date.now()): ClockStateView {
+  const newest = shifts.reduce<Shift | undefined>(
+    (latest, shift) => (!latest || shift.clockInAt > latest.clockInAt ? shift : latest),
+    undefined,
+  );
+  if (!newest || !newest.clockOutAt || newest.workedMinutes === null) return { text: '', clockInLabel: '上班打卡' };
+  const today = newest.day === chinaDayOf(now);
+  const day = today ? '今日' : formatWorkDay(newest.day, '', now);
+  return {
+    text: `${day}已下班 · 工作${formatMinutes(newest.workedMinutes)}`,
+    clockInLabel: today ? '再次上班打卡' : '上班打卡',
+  };
 }
 
 export interface IncomeView {

@@ -7,6 +7,7 @@ import type {
   OfferView,
   OnboardingStepView,
   ShiftView,
+  ClockStateView,
   IncomeView,
 } from '../../view-models/onboarding-view';
 import { call, type TestServer } from './applications-support';
@@ -42,6 +43,7 @@ interface FirstDayData {
 interface ShiftsData {
   checkedIn: boolean;
   shifts: ShiftView[];
+  clockState: ClockStateView;
   workingShiftId: string;
   income: IncomeView | null;
   clockError: string;
@@ -350,6 +352,9 @@ describe('报到 and 日结', () => {
     page.tap('onClockOut');
     await rt.flush();
     expect(page.data.shifts[0]).toMatchObject({ statusText: '待审核', hoursText: '8小时' });
+    // The bar says the shift is over rather than offering 上班打卡 as if the day had not started.
+    expect(page.data.clockState.text).toMatch(/已下班 · 工作8小时$/);
+    expect(page.data.workingShiftId).toBe('');
 
     const shiftId = page.data.shifts[0].id;
     await seeker.hr('POST', `/employer/shifts/${shiftId}/review`, { decision: 'approved' });
