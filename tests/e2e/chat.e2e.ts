@@ -207,7 +207,13 @@ describe('a seeker chatting with the HR', () => {
         .locator('.chat-card', { hasText: 'HR请求查看你的手机号' })
         .getByText('同意', { exact: true })
         .click();
-      await app.frame().locator('.chat-card', { hasText: '已同意分享手机号' }).waitFor();
+      // The request card keeps the answer; the answer itself is the seeker's own bubble.
+      await app
+        .frame()
+        .locator('.chat-card', { hasText: 'HR请求查看你的手机号' })
+        .locator('.chat-card-state', { hasText: '已同意' })
+        .waitFor();
+      await app.frame().locator('.chat-bubble-mine', { hasText: '已同意分享手机号' }).waitFor();
     });
     await hrSays('入职前需要交300元押金和培训费，加我微信详聊');
     await app.step('防骗提醒', async () => {
