@@ -219,6 +219,14 @@ describe('a seeker chatting with the HR', () => {
     await app.step('防骗提醒', async () => {
       await app.frame().locator('.chat-card-warning').waitFor();
       expect(await app.frame().locator('.chat-card-warning').innerText()).toContain('劳动合同法');
+      // Scrolled to the end: the newest card's buttons sit whole above the input bar.
+      const gap = async (): Promise<number> => {
+        const buttons = await app.frame().locator('.chat-card-warning .chat-card-actions').boundingBox();
+        const input = await app.frame().locator('.chat-input').boundingBox();
+        return buttons && input ? input.y - (buttons.y + buttons.height) : -1;
+      };
+      for (let tries = 0; tries < 30 && (await gap()) < 0; tries++) await app.page.waitForTimeout(100);
+      expect(await gap()).toBeGreaterThanOrEqual(0);
     });
     await app.step('一键举报', async () => {
       await app.frame().locator('.chat-card-warning').getByText('一键举报').click();
