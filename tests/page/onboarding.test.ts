@@ -276,6 +276,8 @@ describe('入职材料', () => {
     );
     expect(progress.some((value) => value.includes('上传中 50%'))).toBe(true);
     expect(page.data.documents[0]).toMatchObject({ statusText: '待审核', detail: 'HR审核中', buttonText: '重新上传' });
+    // An uploaded item waits for the HR: it no longer counts as missing.
+    expect(page.data.leftText).toBe('还差1项材料，1项待HR审核');
     expect(rt.fake.uploads.at(-1)).toMatchObject({ name: 'file' });
 
     const state = await call<Onboarding>(server, 'GET', `/applications/${seeker.applicationId}/onboarding`, {
