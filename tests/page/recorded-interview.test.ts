@@ -15,6 +15,8 @@ const WEBM = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x0
 
 interface AnswerData {
   step: string;
+  title: string;
+  company: string;
   rules: string[];
   checks: { name: string; state: string; text: string }[];
   deviceReady: boolean;
@@ -112,6 +114,8 @@ describe('recorded interview page', () => {
     const page = rt.mountPage<AnswerData>(ANSWER, { id: interview.id });
     await rt.flush();
     expect(page.data.step).toBe('rules');
+    // The job title alone on its line, the company under it.
+    expect(page.data).toMatchObject({ title: interview.jobTitle, company: interview.companyName });
     expect(page.data.rules).toContain('每题最多可以重录1次；录完可以先回看，满意后再提交');
 
     page.tap('onStartCheck');
