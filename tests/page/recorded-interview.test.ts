@@ -298,7 +298,7 @@ describe('recorded interview page', () => {
     page.tap('onUpload');
     await rt.flush();
     expect(page.data.step).toBe('closed');
-    expect(page.data.notice).toMatch(/^视频面试已于.+截止，无法再作答$/);
+    expect(page.data.notice).toMatch(/^录制面试已于.+截止，无法再作答$/);
     expect(rt.fake.storage.keys().filter((key) => key.startsWith('recorded-interview.'))).toEqual([]);
   });
 });
