@@ -365,7 +365,7 @@ export class RecordedInterviewStore {
         if (settled) this.step = settled;
         // After a restart the camera has to come up again before the next question.
         else if (!this.deviceReady) this.startCheck();
-        else this.askQuestion();
+        else this.askQuestion(submittedNotice(interview, pending.questionId));
       });
     } catch (error) {
       await this.uploadFailed(pending, error);
@@ -445,7 +445,8 @@ export class RecordedInterviewStore {
     }
   }
 
-  private askQuestion(): void {
+  /** notice: shown above the question until recording starts, e.g. that the last answer went in. */
+  private askQuestion(notice = ''): void {
     const question = this.question;
     if (!question) {
       this.step = this.settledStep() ?? 'done';
@@ -453,7 +454,7 @@ export class RecordedInterviewStore {
     }
     this.take = null;
     this.video = null;
-    this.notice = '';
+    this.notice = notice;
     this.thinkingLeft = question.thinkingSeconds;
     this.step = 'thinking';
     if (question.thinkingSeconds === 0) void this.record();
@@ -487,3 +488,9 @@ export class RecordedInterviewStore {
 }
 
 export const recordedInterviewStore = new RecordedInterviewStore();
+
+/** "第1题已提交": the answer went in before the next question's countdown starts. */
+function submittedNotice(interview: RecordedInterview, questionId: string): string {
+  const index = interview.questions.findIndex((question) => question.id === questionId);
+  return index < 0 ? '' : `第${index + 1}题已提交`;
+}

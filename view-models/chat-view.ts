@@ -100,8 +100,8 @@ export function toChatHeaderView(
 
 /** What drawing one line needs from the rest of the conversation and from the stores. */
 export interface ThreadContext {
-  /** Seqs of consent requests the seeker already answered (their cards lose the buttons). */
-  answeredRequests: ReadonlySet<number>;
+  /** Consent requests the seeker already answered, by seq: agreed or not (their cards show it, not buttons). */
+  answeredRequests: ReadonlyMap<number, boolean>;
   /** Seqs of the latest card about each interview, recorded interview or offer: only these take answers. */
   latestActionCards: ReadonlySet<number>;
   subjects: CardSubjects;
@@ -178,7 +178,14 @@ export function toChatMessageView(
       view.subject = card.subject;
       view.cardTitle = `HR请求查看你的${CONSENT_SUBJECT_LABELS[card.subject]}`;
       view.cardLines = [card.subject === 'phone' ? '同意后HR可看到你的完整手机号' : '同意后将发送你最新上传的附件简历'];
-      view.canAnswer = message.seq !== null && !context.answeredRequests.has(message.seq);
+      {
+        const agreed = message.seq === null ? undefined : context.answeredRequests.get(message.seq);
+        view.canAnswer = message.seq !== null && agreed === undefined;
+        if (agreed !== undefined) {
+          view.cardState = agreed ? '已同意' : '已拒绝';
+          view.cardTone = agreed ? 'good' : 'ended';
+        }
+      }
       break;
     case 'consent_answer':
       view.subject = card.subject;
@@ -200,12 +207,12 @@ export function toChatMessageView(
   return view;
 }
 
-/** Seqs of consent requests the seeker has answered. */
-export function answeredConsentRequests(messages: readonly ThreadMessage[]): Set<number> {
-  const answered = new Set<number>();
+/** Consent requests the seeker has answered: request seq → agreed. */
+export function answeredConsentRequests(messages: readonly ThreadMessage[]): Map<number, boolean> {
+  const answered = new Map<number, boolean>();
   for (const message of messages) {
     if (message.card?.kind === 'consent_answer' && message.card.requestSeq !== null) {
-      answered.add(message.card.requestSeq);
+      answered.set(message.card.requestSeq, message.card.agreed);
     }
   }
   return answered;

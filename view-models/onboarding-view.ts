@@ -19,6 +19,7 @@ import {
   formatUploadProgress,
   formatWorkDay,
 } from '../format';
+import { chinaDayOf } from '../services/contracts/months';
 
 export interface OfferView {
   id: string;
@@ -108,7 +109,6 @@ export function toOnboardingSteps(onboarding: Onboarding): OnboardingStepView[] 
   if (onboarding.offer?.status !== 'accepted') return [];
   const contract = onboarding.contract;
   const seekerSigned = contract?.signers[0].status === 'signed';
-  const documentsLeft = onboarding.documents.filter((document) => document.status !== 'accepted').length;
   const steps: OnboardingStepView[] = [
     {
       key: 'sign',
@@ -119,8 +119,8 @@ export function toOnboardingSteps(onboarding: Onboarding): OnboardingStepView[] 
     {
       key: 'documents',
       title: '上传入职材料',
-      detail: documentsLeft ? `还差${documentsLeft}项` : '全部审核通过',
-      done: documentsLeft === 0,
+      detail: documentsProgressText(onboarding.documents),
+      done: onboarding.documents.every((document) => document.status === 'accepted'),
     },
     {
       key: 'first-day',
@@ -196,6 +196,41 @@ export function toShiftViews(shifts: Shift[], now: number = Date.now()): ShiftVi
         ? `支付宝转账单号 ${shift.orderId}`
         : '',
   }));
+}
+
+/**
+ * Where the materials stand: what the seeker still has to upload (missing or refused) apart from what waits
+ * for the HR's review. "还差1项材料，2项待HR审核", "3项材料待HR审核", "材料已全部审核通过".
+ */
+export function documentsProgressText(documents: readonly Pick<OnboardingDocument, 'status'>[]): string {
+  const toUpload = documents.filter((document) => document.status === 'missing' || document.status === 'rejected');
+  const inReview = documents.filter((document) => document.status === 'uploaded');
+  if (toUpload.length && inReview.length) return `还差${toUpload.length}项材料，${inReview.length}项待HR审核`;
+  if (toUpload.length) return `还差${toUpload.length}项材料`;
+  if (inReview.length) return `${inReview.length}项材料待HR审核`;
+  return '材料已全部审核通过';
+}
+
+export interface ClockStateView {
+  /** "今日已下班 · 工作8小时" once the newest shift is clocked out; '' otherwise. */
+  text: string;
+  /** The clock-in button's label: a second shift the same day reads as one. */
+  clockInLabel: string;
+}
+
+/** What the day looks like after the newest shift (the latest clock-in). */
+export function toClockStateView(shifts: Shift[], now: number = Date.now()): ClockStateView {
+  const newest = shifts.reduce<Shift | undefined>(
+    (latest, shift) => (!latest || shift.clockInAt > latest.clockInAt ? shift : latest),
+    undefined,
+  );
+  if (!newest || !newest.clockOutAt || newest.workedMinutes === null) return { text: '', clockInLabel: '上班打卡' };
+  const today = newest.day === chinaDayOf(now);
+  const day = today ? '今日' : formatWorkDay(newest.day, '', now);
+  return {
+    text: `${day}已下班 · 工作${formatMinutes(newest.workedMinutes)}`,
+    clockInLabel: today ? '再次上班打卡' : '上班打卡',
+  };
 }
 
 export interface IncomeView {

@@ -22,9 +22,9 @@ export function toRecordedQuestionView(question: RecordedQuestion): RecordedQues
   };
 }
 
-/** "共3题 · 12月10日 18:00前完成" */
+/** "共3道题 · 12月10日 18:00前完成" */
 export function recordedInterviewMeta(interview: RecordedInterview, now: number = Date.now()): string {
-  return `共${interview.questions.length}题 · ${formatDateTime(interview.deadline, now)}前完成`;
+  return `共${interview.questions.length}道题 · ${formatDateTime(interview.deadline, now)}前完成`;
 }
 
 /** The rules shown before the device check. */

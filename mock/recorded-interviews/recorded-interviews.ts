@@ -188,7 +188,7 @@ export class RecordedInterviews {
         this.applications.transition(record, {
           to: 'interview',
           at: now,
-          note: '视频面试',
+          note: '录制面试',
           message: { from: 'hr', text, card },
           byEmployerApi: true,
         });
@@ -379,7 +379,7 @@ export class RecordedInterviews {
     const question = this.questionRows(interviewId).find((row) => row.id === questionId);
     if (!question) throw notFound('题目不存在');
     if (this.clock.now() >= interview.deadline_at) {
-      throw conflict(`视频面试已于${deadlineText(interview.deadline_at)}截止，无法再作答`, {
+      throw conflict(`录制面试已于${deadlineText(interview.deadline_at)}截止，无法再作答`, {
         reason: 'deadline_passed',
       });
     }
@@ -400,7 +400,7 @@ export class RecordedInterviews {
   private ownInterview(userId: string, interviewId: number): InterviewRow {
     const row = this.interviewRow(interviewId);
     // Someone else's interview does not exist for this seeker.
-    if (!row || row.user_id !== userId) throw notFound('视频面试不存在');
+    if (!row || row.user_id !== userId) throw notFound('录制面试不存在');
     return row;
   }
 

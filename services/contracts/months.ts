@@ -11,6 +11,11 @@ export function chinaMonthOf(time: number): Month {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The 'YYYY-MM-DD' day of `time` (ms) in China time. */
+export function chinaDayOf(time: number): string {
+  return new Date(time + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 export function chinaYearOf(time: number): number {
   return new Date(time + CHINA_UTC_OFFSET_MS).getUTCFullYear();
 }

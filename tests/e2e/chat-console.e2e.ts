@@ -199,7 +199,7 @@ describe('the seeker and the HR in one conversation', () => {
       const card = seeker.frame().locator('.chat-card', { hasText: 'HR请求查看你的手机号' });
       await card.waitFor();
       await card.getByText('同意', { exact: true }).click();
-      await seeker.frame().locator('.chat-card', { hasText: '已同意分享手机号' }).waitFor();
+      await seeker.frame().locator('.chat-bubble-mine', { hasText: '已同意分享手机号' }).waitFor();
     });
     await hr.step('HR看到完整手机号', async () => {
       const answer = hr.page.locator('.chat-card', { hasText: '求职者已同意分享手机号' });
@@ -223,7 +223,7 @@ describe('the seeker and the HR in one conversation', () => {
       const card = seeker.frame().locator('.chat-card', { hasText: 'HR请求查看你的附件简历' });
       await card.waitFor();
       await card.getByText('同意', { exact: true }).click();
-      await seeker.frame().locator('.chat-card', { hasText: '已同意分享附件简历' }).waitFor();
+      await seeker.frame().locator('.chat-bubble-mine', { hasText: '已同意分享附件简历' }).waitFor();
     });
     await hr.step('HR下载附件简历', async () => {
       const download = hr.page.locator('.chat-card-download', { hasText: '韩梅梅-简历.pdf' });

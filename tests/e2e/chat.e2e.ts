@@ -207,12 +207,26 @@ describe('a seeker chatting with the HR', () => {
         .locator('.chat-card', { hasText: 'HR请求查看你的手机号' })
         .getByText('同意', { exact: true })
         .click();
-      await app.frame().locator('.chat-card', { hasText: '已同意分享手机号' }).waitFor();
+      // The request card keeps the answer; the answer itself is the seeker's own bubble.
+      await app
+        .frame()
+        .locator('.chat-card', { hasText: 'HR请求查看你的手机号' })
+        .locator('.chat-card-state', { hasText: '已同意' })
+        .waitFor();
+      await app.frame().locator('.chat-bubble-mine', { hasText: '已同意分享手机号' }).waitFor();
     });
     await hrSays('入职前需要交300元押金和培训费，加我微信详聊');
     await app.step('防骗提醒', async () => {
       await app.frame().locator('.chat-card-warning').waitFor();
       expect(await app.frame().locator('.chat-card-warning').innerText()).toContain('劳动合同法');
+      // Scrolled to the end: the newest card's buttons sit whole above the input bar.
+      const gap = async (): Promise<number> => {
+        const buttons = await app.frame().locator('.chat-card-warning .chat-card-actions').boundingBox();
+        const input = await app.frame().locator('.chat-input').boundingBox();
+        return buttons && input ? input.y - (buttons.y + buttons.height) : -1;
+      };
+      for (let tries = 0; tries < 30 && (await gap()) < 0; tries++) await app.page.waitForTimeout(100);
+      expect(await gap()).toBeGreaterThanOrEqual(0);
     });
     await app.step('一键举报', async () => {
       await app.frame().locator('.chat-card-warning').getByText('一键举报').click();

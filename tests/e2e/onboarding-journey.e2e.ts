@@ -338,6 +338,8 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     await seeker.step('下班打卡', async () => {
       await seeker.frame().locator('.bottom-bar').getByText('下班打卡').click();
       await seeker.frame().locator('.shift', { hasText: '待审核' }).waitFor();
+      // The bar tells the shift is over instead of offering a plain 上班打卡 again.
+      await seeker.frame().locator('.bottom-bar .clock-state', { hasText: '已下班 · 工作' }).waitFor();
     });
     await hr.step('核定工时并发薪', async () => {
       const shifts = hr.page.locator('.onboarding-shifts');

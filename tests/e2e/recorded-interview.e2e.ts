@@ -130,11 +130,11 @@ describe('the recorded video interview in the console', () => {
         await card().locator('.chat-card-line', { hasText: '共2道题，有空时用手机录制回答' }).waitFor();
         await card().scrollIntoViewIfNeeded();
       });
-      await seeker.step('视频面试须知', async () => {
+      await seeker.step('录制面试须知', async () => {
         await card().locator('.ant-button', { hasText: '去作答' }).click();
         await seeker.waitForRoute('subpackages/recorded-interview/pages/answer/index');
         await page().locator('.rule', { hasText: '每题最多可以重录1次' }).waitFor();
-        expect(await page().locator('.header-meta').innerText()).toMatch(/^共2题 · .+前完成$/);
+        expect(await page().locator('.header-meta').innerText()).toMatch(/^共2道题 · .+前完成$/);
       });
       await seeker.step('设备检测：摄像头正常', async () => {
         await page().getByText('开始设备检测').click();
@@ -181,11 +181,15 @@ describe('the recorded video interview in the console', () => {
         });
         await seeker.step(`第${index + 1}题：已提交`, async () => {
           await page().getByText('提交这段回答').click();
-          if (index < QUESTIONS.length - 1)
+          if (index < QUESTIONS.length - 1) {
             await page()
               .locator('.question-text', { hasText: QUESTIONS[index + 1] })
               .waitFor();
-          else await page().getByText('已完成全部作答').waitFor({ timeout: 15_000 });
+            // Said before the next question's countdown runs on.
+            await page()
+              .locator('.notice', { hasText: `第${index + 1}题已提交` })
+              .waitFor();
+          } else await page().getByText('已完成全部作答').waitFor({ timeout: 15_000 });
         });
       }
       await seeker.back();
@@ -194,10 +198,11 @@ describe('the recorded video interview in the console', () => {
         expect(await card().locator('.ant-button').count()).toBe(0);
         await card().scrollIntoViewIfNeeded();
       });
-      await seeker.step('投递详情：视频面试已完成', async () => {
+      await seeker.step('投递详情：录制面试已完成', async () => {
         await page().getByText('查看投递进度').click();
         await seeker.waitForRoute('subpackages/applications/pages/detail/index');
         await page().locator('.recorded-invite-status', { hasText: '已完成，等待HR查看' }).waitFor();
+        await page().locator('.recorded-invite .section-title', { hasText: '录制面试' }).waitFor();
       });
       expect(await seeker.simulatorErrors()).toEqual([]);
       expect(await seeker.unsupported()).toEqual([]);

@@ -271,7 +271,7 @@ describe('mock backend: the recorded video interview', () => {
     await backend.request('POST', '/__admin/autopilot/tick', { body: { minutes: 24 * 60 + 1 } });
     const late = await uploadVideo<ApiErrorBody>(token, `${takePath(sent, q2.id)}/1/video`, WEBM_BYTES);
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toMatch(/^视频面试已于.+截止，无法再作答$/);
+    expect(late.body.error.message).toMatch(/^录制面试已于.+截止，无法再作答$/);
     // Refused before the body is read: a large answer still gets the reason, not a reset connection.
     const big = new Uint8Array(30 * 1024 * 1024);
     big.set(WEBM_BYTES.slice(0, 9));

@@ -221,7 +221,11 @@ describe('the conversation page', () => {
     expect(request).toMatchObject({ cardTitle: 'HR请求查看你的手机号', canAnswer: true });
     await page.tap('onAgree', { dataset: { seq: request.seq, subject: 'phone' } });
     await until(() => page.data.messages.some((m) => m.cardKind === 'consent_answer'), 'the answer');
-    expect(page.data.messages.find((m) => m.cardKind === 'consent_request')?.canAnswer).toBe(false);
+    expect(page.data.messages.find((m) => m.cardKind === 'consent_request')).toMatchObject({
+      canAnswer: false,
+      cardState: '已同意',
+      cardTone: 'good',
+    });
     expect(page.data.messages.find((m) => m.cardKind === 'consent_answer')?.cardTitle).toBe('已同意分享手机号');
 
     await hrSays(job, application.conversationId, '上岗前要交200元服装费');

@@ -153,7 +153,7 @@ describe('an interview that does not exist', () => {
     expect(page.data.stage).toBe('refused');
   });
 
-  it('shows 视频面试不存在 for a recorded interview, with the way to 我的投递', async () => {
+  it('shows 录制面试不存在 for a recorded interview, with the way to 我的投递', async () => {
     ({ rt } = await launchSeeker(server));
     const page = await open('subpackages/recorded-interview/pages/answer/index', { id: 'rec_does_not_exist' }, true);
     expect(page.data.step).toBe('missing');

@@ -7,6 +7,7 @@ import type {
   OfferView,
   OnboardingStepView,
   ShiftView,
+  ClockStateView,
   IncomeView,
 } from '../../view-models/onboarding-view';
 import { call, type TestServer } from './applications-support';
@@ -42,6 +43,7 @@ interface FirstDayData {
 interface ShiftsData {
   checkedIn: boolean;
   shifts: ShiftView[];
+  clockState: ClockStateView;
   workingShiftId: string;
   income: IncomeView | null;
   clockError: string;
@@ -274,6 +276,8 @@ describe('入职材料', () => {
     );
     expect(progress.some((value) => value.includes('上传中 50%'))).toBe(true);
     expect(page.data.documents[0]).toMatchObject({ statusText: '待审核', detail: 'HR审核中', buttonText: '重新上传' });
+    // An uploaded item waits for the HR: it no longer counts as missing.
+    expect(page.data.leftText).toBe('还差1项材料，1项待HR审核');
     expect(rt.fake.uploads.at(-1)).toMatchObject({ name: 'file' });
 
     const state = await call<Onboarding>(server, 'GET', `/applications/${seeker.applicationId}/onboarding`, {
@@ -351,6 +355,9 @@ describe('报到 and 日结', () => {
     page.tap('onClockOut');
     await rt.flush();
     expect(page.data.shifts[0]).toMatchObject({ statusText: '待审核', hoursText: '8小时' });
+    // The bar says the shift is over rather than offering 上班打卡 as if the day had not started.
+    expect(page.data.clockState.text).toMatch(/已下班 · 工作8小时$/);
+    expect(page.data.workingShiftId).toBe('');
 
     const shiftId = page.data.shifts[0].id;
     await seeker.hr('POST', `/employer/shifts/${shiftId}/review`, { decision: 'approved' });

@@ -15,6 +15,8 @@ const WEBM = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x0
 
 interface AnswerData {
   step: string;
+  title: string;
+  company: string;
   rules: string[];
   checks: { name: string; state: string; text: string }[];
   deviceReady: boolean;
@@ -95,7 +97,7 @@ describe('recorded interview page', () => {
       seeker.token,
       [
         { text: '请用一分钟介绍你自己', thinkingSeconds: 2, answerSeconds: 60 },
-        { text: '你最大的优点是什么？', thinkingSeconds: 0, answerSeconds: 90 },
+        { text: '你最大的优点是什么？', thinkingSeconds: 5, answerSeconds: 90 },
       ],
       1,
     );
@@ -112,6 +114,8 @@ describe('recorded interview page', () => {
     const page = rt.mountPage<AnswerData>(ANSWER, { id: interview.id });
     await rt.flush();
     expect(page.data.step).toBe('rules');
+    // The job title alone on its line, the company under it.
+    expect(page.data).toMatchObject({ title: interview.jobTitle, company: interview.companyName });
     expect(page.data.rules).toContain('每题最多可以重录1次；录完可以先回看，满意后再提交');
 
     page.tap('onStartCheck');
@@ -169,8 +173,12 @@ describe('recorded interview page', () => {
       `/recorded-interviews/${interview.id}/questions/${interview.questions[0].id}/takes/2/video`,
     );
 
-    // No thinking time: recording starts at once and stops at the time limit.
-    expect(page.data).toMatchObject({ step: 'recording', question: { index: 2 } });
+    // The next question's thinking time opens with word that the first answer went in.
+    expect(page.data).toMatchObject({ step: 'thinking', question: { index: 2 }, notice: '第1题已提交' });
+    page.tap('onRecordNow');
+    await rt.flush();
+    // Recording stops at the time limit.
+    expect(page.data).toMatchObject({ step: 'recording', question: { index: 2 }, notice: '' });
     rt.fake.camera.setVideo({ seconds: 90 });
     rt.fake.camera.timeOut(CAMERA);
     await rt.flush();
@@ -290,7 +298,7 @@ describe('recorded interview page', () => {
     page.tap('onUpload');
     await rt.flush();
     expect(page.data.step).toBe('closed');
-    expect(page.data.notice).toMatch(/^视频面试已于.+截止，无法再作答$/);
+    expect(page.data.notice).toMatch(/^录制面试已于.+截止，无法再作答$/);
     expect(rt.fake.storage.keys().filter((key) => key.startsWith('recorded-interview.'))).toEqual([]);
   });
 });

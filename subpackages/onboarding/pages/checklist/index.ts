@@ -5,7 +5,7 @@ import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
 import { applicationsButton, leaveMissing, reloadOnShowAndPull } from '../../reload-onboarding';
 import { formatUploadFileName } from '../../../../format';
-import { toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
+import { documentsProgressText, toDocumentItems, type DocumentItemView } from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',
@@ -32,12 +32,11 @@ Page({
       const documents = entry.onboarding
         ? toDocumentItems(entry.onboarding, (kind) => onboardingStore.upload(applicationId, kind))
         : [];
-      const left = documents.filter((document) => document.status !== 'accepted').length;
       return {
         status: entry.status,
         loaded: !!entry.onboarding,
         documents,
-        leftText: left ? `还差${left}项材料` : '材料已全部审核通过',
+        leftText: documentsProgressText(entry.onboarding?.documents ?? []),
         errorMessage: entry.errorMessage,
       };
     });

@@ -4,7 +4,14 @@ import { bindView, unbindView } from '../../../../stores/bind';
 import type { LoadStatus } from '../../../../stores/load-status';
 import { onboardingStore } from '../../../../stores/onboarding';
 import { formatYearMonth } from '../../../../format';
-import { toIncomeView, toShiftViews, type IncomeView, type ShiftView } from '../../../../view-models/onboarding-view';
+import {
+  toClockStateView,
+  toIncomeView,
+  toShiftViews,
+  type ClockStateView,
+  type IncomeView,
+  type ShiftView,
+} from '../../../../view-models/onboarding-view';
 
 const data = {
   applicationId: '',
@@ -14,6 +21,7 @@ const data = {
   loaded: false,
   shifts: [] as ShiftView[],
   workingShiftId: '',
+  clockState: { text: '', clockInLabel: '上班打卡' } as ClockStateView,
   income: null as IncomeView | null,
   incomeError: '',
   clockError: '',
@@ -48,6 +56,7 @@ Page({
         loaded: !!entry.onboarding,
         shifts: toShiftViews(shifts),
         workingShiftId: shifts.find((shift) => shift.status === 'working')?.id ?? '',
+        clockState: toClockStateView(shifts),
         income: income.income ? toIncomeView(income.income) : null,
         incomeError: income.errorMessage,
         errorMessage: entry.errorMessage,

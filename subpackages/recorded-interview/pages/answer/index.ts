@@ -26,6 +26,7 @@ const data = {
   step: 'loading' as RecordedStep,
   errorMessage: '',
   title: '',
+  company: '',
   meta: '',
   rules: [] as string[],
   showCamera: false,
@@ -68,7 +69,9 @@ Page({
       return {
         step,
         errorMessage: store.errorMessage,
-        title: interview ? `${interview.companyName} · ${interview.jobTitle}` : '',
+        // The job title on a line of its own, whole; the company under it.
+        title: interview?.jobTitle ?? '',
+        company: interview?.companyName ?? '',
         meta: interview ? recordedInterviewMeta(interview) : '',
         rules: interview && step === 'rules' ? recordedInterviewRules(interview) : [],
         showCamera: CAMERA_STEPS.indexOf(step) >= 0 && store.camera !== 'failed',
