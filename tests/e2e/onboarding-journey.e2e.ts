@@ -118,6 +118,10 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
       expect(payBox!.y).toBeGreaterThanOrEqual(0);
       expect(payBox!.y).toBeLessThan(hr.page.viewportSize()!.height);
       await startDate.fill(today);
+      // A corrected field loses its error (waited out, so the screenshot shows the corrected form).
+      await hr.page
+        .locator('.ant-form-item-explain-error', { hasText: '入职日期不能早于今天' })
+        .waitFor({ state: 'detached' });
     });
     await hr.step('录用通知已发送', async () => {
       await hr.page.getByLabel('日结').check();
@@ -283,6 +287,8 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         await hr.page.waitForTimeout(300);
       }
       await documents.getByText('已通过').nth(2).waitFor();
+      // Each toast names its document.
+      await hr.page.locator('.ant-message-notice', { hasText: '身份证人像面已通过' }).waitFor();
     });
     await seeker.step('材料已全部通过', async () => {
       await seeker.backgroundAndReturn();

@@ -87,6 +87,8 @@ describe('the recorded video interview in the console', () => {
       await dialog.locator('textarea').first().fill(QUESTIONS[0]);
       await dialog.getByRole('button', { name: /添加一题/ }).click();
       await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
+      // Corrected fields lose their errors.
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     });
     await hr.step('题目：字段错误', async () => {
       const dialog = hr.page.locator('.ant-modal', { hasText: '视频面试题目' });
@@ -100,6 +102,8 @@ describe('the recorded video interview in the console', () => {
       expect(await thinking.inputValue()).toBe('61');
       await thinking.fill('30');
       await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
+      // Corrected fields lose their errors.
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     });
     await hr.step('题目已保存', async () => {
       await hr.page

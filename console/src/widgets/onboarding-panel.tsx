@@ -305,7 +305,8 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
     setBusy(true);
     try {
       props.onChanged(await api.reviewDocument(document.id!, { decision, reason: why }));
-      void message.success(decision === 'accepted' ? '已通过' : '已退回，求职者会看到原因');
+      const name = DOCUMENT_KIND_LABELS[document.kind];
+      void message.success(decision === 'accepted' ? `${name}已通过` : `${name}已退回，求职者会看到原因`);
       setRejecting(undefined);
       return true;
     } catch (error) {
