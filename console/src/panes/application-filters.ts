@@ -37,6 +37,14 @@ export function matchesFilters(application: EmployerApplication, filters: InboxF
   return true;
 }
 
+/**
+ * Whether a row wears the 新 tag: it arrived while the list was open and nobody has handled it yet (still
+ * submitted and unread); once viewed, refused or withdrawn it is no longer new.
+ */
+export function isNewArrival(application: EmployerApplication, arrived: ReadonlySet<string>): boolean {
+  return arrived.has(application.id) && application.status === 'submitted' && application.unread;
+}
+
 /** Where a new application goes in a list in this order. */
 export function insertInOrder(
   items: EmployerApplication[],
