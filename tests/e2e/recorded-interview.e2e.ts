@@ -117,6 +117,8 @@ describe('the recorded video interview in the console', () => {
       await hr.page.locator('[data-pane="recorded-interview"]').getByRole('button', { name: '发送视频面试' }).click();
       await hr.page.locator('.recorded-answer', { hasText: QUESTIONS[0] }).getByText('等待求职者作答').waitFor();
       await hr.page.locator('.candidate-head .status-tag', { hasText: '面试' }).waitFor();
+      // No live interview yet: the card offers a first one, not "再次".
+      await hr.page.locator('.interview-card').getByRole('button', { name: '邀请面试' }).waitFor();
     });
   });
 
