@@ -281,6 +281,8 @@ describe('the seeker and the HR in one conversation', () => {
     await hr.step('查看投递', async () => {
       await hr.page.locator('.conversation-open-application').click();
       await hr.page.locator('.candidate-name', { hasText: NAME }).waitFor();
+      // The 视频面试 pane settles on the job's questions (or its error), never a lasting skeleton.
+      await hr.page.locator('[data-pane="recorded-interview"] .ant-skeleton').waitFor({ state: 'detached' });
     });
     await hr.step('发消息回到会话', async () => {
       await hr.page.locator('.candidate-open-chat').click();
