@@ -210,9 +210,11 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     expect(contract?.signers[0]).toMatchObject({ name: SEEKER_NAME, status: 'signed' });
     await hr.step('企业会签', async () => {
       await hr.page.getByRole('button', { name: '企业会签' }).click({ timeout: 10_000 });
-      await hr.page.getByLabel('经办人姓名').fill('王经理');
       await hr.page.getByRole('button', { name: '确认会签' }).click();
       await hr.page.locator('.onboarding-contract', { hasText: '已签署' }).waitFor();
+      // 甲方 names the HR signed in (who countersigned), not the offer's contact.
+      const hrName = (await hr.page.locator('.console-hr').innerText()).split(/\s*·\s*/)[0].trim();
+      await hr.page.locator('.onboarding-contract', { hasText: `（${hrName}）` }).waitFor();
       await hr.page.getByRole('button', { name: '校验存证' }).click();
       await hr.page.locator('.onboarding-contract', { hasText: '校验通过' }).waitFor();
     });

@@ -71,6 +71,6 @@ export async function signedContract(
     certifyId: started.body.certifyId,
     signaturePng: Buffer.from(PNG_BYTES).toString('base64'),
   });
-  const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`, { signerName: '王经理' });
+  const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`);
   if (countersigned.body.contract?.status !== 'signed') throw new Error('countersign failed');
 }

@@ -1,4 +1,4 @@
-import type { EmployerApplication } from '../../console/src/api/employer';
+import type { EmployerApplicationWithResume as EmployerApplication } from '../../services/contracts/employer';
 import { isNewArrival } from '../../console/src/panes/application-filters';
 
 function application(overrides: Partial<EmployerApplication>): EmployerApplication {

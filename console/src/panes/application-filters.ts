@@ -1,6 +1,9 @@
 import type { ApplicationStatus } from '../../../services/contracts/applications';
-import type { EmployerApplicationListQuery, EmployerApplicationSort } from '../../../services/contracts/employer';
-import type { EmployerApplication } from '../api/employer';
+import type {
+  EmployerApplicationListQuery,
+  EmployerApplicationSort,
+  EmployerApplicationWithResume as EmployerApplication,
+} from '../../../services/contracts/employer';
 
 /** What the inbox shows: the filters an HR sets above the list. */
 export interface InboxFilters {
