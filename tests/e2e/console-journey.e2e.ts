@@ -262,7 +262,7 @@ describe('the HR console beside the simulator', () => {
       const box = (await hr.page.locator('.ant-popconfirm:visible .ant-popover-inner').boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(hr.page.viewportSize()!.width);
-      await confirm.getByText('确定关闭这个职位？').waitFor();
+      expect(await confirm.innerText()).toContain('确定关闭这个职位？');
     });
     await hr.step('关闭职位', async () => {
       await hr.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确 定' }).click();
