@@ -289,8 +289,8 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         await hr.page.waitForTimeout(300);
       }
       await documents.getByText('已通过').nth(2).waitFor();
-      // Each toast names its document.
-      await hr.page.locator('.ant-message-notice', { hasText: '身份证人像面已通过' }).waitFor();
+      // Each toast names its document (the last one reviewed is still on screen).
+      await hr.page.locator('.ant-message-notice', { hasText: '健康证已通过' }).waitFor();
     });
     await seeker.step('材料已全部通过', async () => {
       await seeker.backgroundAndReturn();
