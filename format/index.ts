@@ -182,15 +182,6 @@ export function formatCountdown(ms: number): string {
   return `${seconds}秒`;
 }
 
-/** A call's clock: "05:07", "1:02:33". */
-export function formatCallClock(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  const two = (value: number) => (value < 10 ? `0${value}` : String(value));
-  const hours = Math.floor(seconds / 3600);
-  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
-  return hours > 0 ? `${hours}:${rest}` : rest;
-}
-
 /** "面试爽约率 12%" from the seekers' answers, or '' before anyone answered. */
 export function formatNoShowRate(rate: number | null): string {
   return rate === null ? '' : `面试爽约率 ${Math.round(rate * 100)}%`;

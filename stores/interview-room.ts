@@ -38,6 +38,8 @@ export class InterviewRoomStore {
   network: CheckStatus = 'pending';
   networkMs = 0;
   call: CallState = IDLE_CALL;
+  /** Backend time the call first connected (kept through a reconnect), for 通话时长; null before. */
+  callStartedAt: number | null = null;
   joinError = '';
   muted = false;
   cameraOn = true;
@@ -134,6 +136,7 @@ export class InterviewRoomStore {
   /** The flex component's onStateChange. */
   callChanged(state: CallState): void {
     this.call = state;
+    if (state.phase === 'in_call' && this.callStartedAt === null) this.callStartedAt = Date.now() + this.clockOffset;
     if (state.phase === 'ended' || state.phase === 'failed') this.keepScreenOn(false);
   }
 
@@ -188,6 +191,7 @@ export class InterviewRoomStore {
     this.cameraMessage = '';
     this.network = 'pending';
     this.call = IDLE_CALL;
+    this.callStartedAt = null;
     this.joinError = '';
     this.muted = false;
     this.cameraOn = true;

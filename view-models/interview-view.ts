@@ -10,7 +10,7 @@ import {
   type InterviewKind,
 } from '../services/contracts/interviews';
 import type { CallPhase } from '../services/contracts/rtc';
-import { formatCallClock, formatCountdown, formatInterviewTime } from '../format';
+import { formatCountdown, formatInterviewTime } from '../format';
 
 export type InterviewTone = 'waiting' | 'good' | 'ended';
 
@@ -214,11 +214,3 @@ export const CALL_PHASE_TEXT: Record<CallPhase, string> = {
   ended: '面试已结束',
   failed: '通话中断',
 };
-
-/** "距开始 03:12" before the slot, then "已进行 05:07 · 剩余 24:53" (剩余 stops at 00:00). */
-export function roomClockText(times: { startsAt: string; endsAt: string }, now: number): string {
-  const start = Date.parse(times.startsAt);
-  const end = Date.parse(times.endsAt);
-  if (now < start) return `距开始 ${formatCallClock(start - now)}`;
-  return `已进行 ${formatCallClock(now - start)} · 剩余 ${formatCallClock(Math.max(0, end - now))}`;
-}

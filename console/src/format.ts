@@ -74,15 +74,6 @@ export function formatInterviewTime(at: string): string {
   return `${time.format('M月D日')} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
 }
 
-/** A call's clock: "05:07", "1:02:33". */
-export function formatCallClock(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  const two = (value: number) => String(value).padStart(2, '0');
-  const hours = Math.floor(seconds / 3600);
-  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
-  return hours > 0 ? `${hours}:${rest}` : rest;
-}
-
 /** A video's length: "0:42", "2:05". */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));

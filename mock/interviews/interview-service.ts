@@ -6,6 +6,7 @@ import {
   INTERVIEW_STATUS_LABELS,
   MAX_RESCHEDULES,
   REMINDER_OFFSETS_MS,
+  offeredSlotErrors,
   slotErrors,
   type EmployerInterview,
   type Interview,
@@ -29,11 +30,13 @@ import { employerInterviewOf, InterviewStore, slotTimes, type InterviewRecord } 
 const MINUTE_MS = 60 * 1000;
 const CHINA_UTC_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
-/** "12月9日 14:00", China time: how the timeline, the chat and the reminders name a slot. */
+const CHINA_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** "12月9日 周三 09:00", China time, as the app's cards write it: how the timeline, the chat and the reminders name a slot. */
 export function slotText(time: number): string {
   const china = new Date(time + CHINA_UTC_OFFSET_MS);
-  const minutes = String(china.getUTCMinutes()).padStart(2, '0');
-  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${china.getUTCHours()}:${minutes}`;
+  const clock = [china.getUTCHours(), china.getUTCMinutes()].map((part) => String(part).padStart(2, '0')).join(':');
+  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${CHINA_WEEKDAYS[china.getUTCDay()]} ${clock}`;
 }
 
 /** The chat card of an interview step: enough to draw it before the interview itself is loaded. */
@@ -189,7 +192,7 @@ export class InterviewService {
     const start = this.pickSlot(slotTimes(record.row.slots), slot, '请从邀请中的时间里选择一个');
     this.db.transaction(() => {
       this.update(id, { status: 'scheduled', scheduled_at: start, reschedule_refusal: null });
-      this.step(record, `已接受面试：${slotText(start)}`, `求职者已接受面试，时间：${slotText(start)}`);
+      this.step(record, `已接受面试：${slotText(start)}`, `面试时间已确认：${slotText(start)}`);
     })();
     return this.push(id);
   }
@@ -210,7 +213,12 @@ export class InterviewService {
         reason: 'reschedule_limit',
       });
     }
-    const errors = slotErrors(slots, record.row.length_minutes, this.clock.now());
+    const errors = slotErrors(slots, record.row.length_minutes, this.clock.now()).concat(
+      offeredSlotErrors(
+        slots,
+        slotTimes(record.row.slots).map((time) => new Date(time).toISOString()),
+      ),
+    );
     if (errors.length) throw invalidInput(errors);
     const times = slots.map((slot) => Date.parse(slot)).sort((a, b) => a - b);
     const count = record.row.reschedule_count + 1;

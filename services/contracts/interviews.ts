@@ -220,6 +220,23 @@ export function slotErrors(
   return errors;
 }
 
+/** Proposed times that are already among the invitation's (the seeker can simply accept those). */
+export function offeredSlotErrors(
+  proposed: readonly string[],
+  offered: readonly string[],
+  field = 'slots',
+): FieldError[] {
+  const offeredTimes = offered.map((slot) => Date.parse(slot));
+  const errors: FieldError[] = [];
+  proposed.forEach((slot, index) => {
+    if (offeredTimes.includes(Date.parse(slot)))
+      errors.push({ path: `${field}.${index}`, message: OFFERED_SLOT_MESSAGE });
+  });
+  return errors;
+}
+
+export const OFFERED_SLOT_MESSAGE = '该时间已在邀请时间中，可直接接受';
+
 /** POST /interviews/:id/accept */
 export interface AcceptInterviewRequest {
   slot: string;

@@ -112,3 +112,30 @@ export interface CallStats {
   videoFramesDecoded: number;
   audioBytesReceived: number;
 }
+
+/** A call's clock: "05:07", "1:02:33". */
+export function formatCallClock(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const two = (value: number) => String(value).padStart(2, '0');
+  const hours = Math.floor(seconds / 3600);
+  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}
+
+/**
+ * The room's clock line, the same on both sides: "距开始 03:12" before the call, "通话时长 05:07 · 剩余 24:53"
+ * while it lasts (剩余 to the slot's end, never below 00:00), nothing once it ended.
+ */
+export function callClockText(
+  times: { startsAt: string; endsAt: string },
+  now: number,
+  call: { phase: CallPhase; startedAt: number | null },
+): string {
+  if (call.phase === 'ended' || call.phase === 'failed') return '';
+  const start = Date.parse(times.startsAt);
+  const left = formatCallClock(Date.parse(times.endsAt) - now);
+  if (call.startedAt !== null) return `通话时长 ${formatCallClock(now - call.startedAt)} · 剩余 ${left}`;
+  return now < start
+    ? `距开始 ${formatCallClock(start - now)}`
+    : `已开始 ${formatCallClock(now - start)} · 剩余 ${left}`;
+}

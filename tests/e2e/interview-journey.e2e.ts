@@ -83,12 +83,12 @@ beforeAll(async () => {
     const slots =
       index === 0
         ? [new Date(Math.ceil((now + 10 * MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString(), slotIn(26, now)]
-        : undefined;
+        : offWheelSlots(now);
     await api('POST', `/employer/applications/${application.id}/invite`, {
       hrId,
       body: sampleInvitation(
         now,
-        slots ? { slots } : index === 2 ? { kind: 'onsite', address: '杭州市西湖区文三路100号' } : {},
+        index === 2 ? { slots, kind: 'onsite', address: '杭州市西湖区文三路100号' } : { slots },
       ),
     });
   }
@@ -108,6 +108,14 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/**
+ * Two offered times at a quarter past, never on the propose wheel (whole and half hours): the wheel opens on
+ * tomorrow 09:00, and proposing a time the HR already offered is refused.
+ */
+function offWheelSlots(now: number): string[] {
+  return [26, 50].map((hours) => new Date(Date.parse(slotIn(hours, now)) + 15 * MINUTE_MS).toISOString());
+}
+
 /** One more job of the HR's company (the first template again), applied to and invited to an interview. */
 async function inviteToAnotherJob(
   invitation: Partial<InviteInterviewRequest>,
@@ -124,7 +132,7 @@ async function inviteToAnotherJob(
   const application = await api<{ id: string }>('POST', '/applications', { body: { jobId: job.id } });
   await api('POST', `/employer/applications/${application.id}/invite`, {
     hrId,
-    body: sampleInvitation(Date.now(), invitation),
+    body: sampleInvitation(Date.now(), { slots: offWheelSlots(Date.now()), ...invitation }),
   });
   // 我的面试 rows carry no id a test can see: the kind tells these two apart among the upcoming ones.
   return { applicationId: application.id, row: INTERVIEW_KIND_LABELS[invitation.kind ?? 'video'] };
@@ -271,14 +279,16 @@ describe('interview journey', () => {
       await hr.page.locator('.call-admit').click();
       await hr.page.locator('.call-room[data-phase="in_call"]').waitFor({ timeout: 15_000 });
       await expectMediaFlowing(hrStats, 'the HR');
+      await hr.page.locator('.call-clock', { hasText: /^通话时长 \d\d:\d\d · 剩余 / }).waitFor();
     });
     await seeker.step('通话中（求职者）', async () => {
       await seeker.frame().locator('.phase-in_call').waitFor({ timeout: 15_000 });
       await expectMediaFlowing(seekerStats, 'the seeker');
       expect(await seeker.page.evaluate(() => (globalThis as unknown as StatsWindow).__sim.keepScreenOn())).toBe(true);
+      // The call's own clock, not a countdown to the slot (the HR let the seeker in early).
       await seeker
         .frame()
-        .locator('.clock', { hasText: /距开始|已进行/ })
+        .locator('.clock', { hasText: /^通话时长 \d\d:\d\d · 剩余 / })
         .waitFor();
     });
     await seeker.step('静音、关摄像头', async () => {
@@ -286,9 +296,23 @@ describe('interview journey', () => {
       await seeker.frame().locator('.control-off', { hasText: '取消静音' }).waitFor();
       await seeker.frame().locator('.control', { hasText: '关摄像头' }).click();
       await seeker.frame().locator('.control-off', { hasText: '开摄像头' }).waitFor();
-      await seeker.frame().locator('.control', { hasText: '开摄像头' }).click();
-      await seeker.frame().locator('.control', { hasText: '取消静音' }).click();
+      await seeker.frame().locator('.self-off', { hasText: '摄像头已关闭' }).waitFor();
     });
+    // Back on before the next step (after the screenshot, which shows both off).
+    await seeker.frame().locator('.control', { hasText: '开摄像头' }).click();
+    await seeker.frame().locator('.control', { hasText: '取消静音' }).click();
+    await seeker.frame().locator('.self-off').waitFor({ state: 'detached' });
+    await hr.step('HR 静音、关闭摄像头', async () => {
+      // Microphone first, camera second (antd spaces out a two-character label: 静 音).
+      await hr.page.locator('.call-control').nth(0).click();
+      await hr.page.locator('.call-control-off', { hasText: '取消静音' }).waitFor();
+      await hr.page.locator('.call-control', { hasText: '关闭摄像头' }).click();
+      await hr.page.locator('.call-control-off', { hasText: '打开摄像头' }).waitFor();
+      await hr.page.locator('.call-local-off', { hasText: '摄像头已关闭' }).waitFor();
+    });
+    await hr.page.locator('.call-control', { hasText: '打开摄像头' }).click();
+    await hr.page.locator('.call-control', { hasText: '取消静音' }).click();
+    await hr.page.locator('.call-local-off').waitFor({ state: 'detached' });
   });
 
   it('rejoins the same room after the connection drops, then hangs up', async () => {
@@ -308,10 +332,18 @@ describe('interview journey', () => {
       await seeker.frame().locator('.control-hangup').click();
       await seeker.page.locator('.sim-dialog-buttons button', { hasText: '挂断' }).click();
       await seeker.frame().locator('.phase', { hasText: '面试已结束' }).waitFor();
+      expect(await seeker.frame().locator('.clock').count()).toBe(0);
       expect(await seeker.page.evaluate(() => (globalThis as unknown as StatsWindow).__sim.keepScreenOn())).toBe(false);
     });
     await hr.step('求职者挂断后，HR 端', async () => {
       await hr.page.locator('.call-room[data-phase="alone"]').waitFor();
+      await hr.page.locator('.call-status .ant-tag', { hasText: '求职者已挂断' }).waitFor();
+      await hr.page.locator('.call-seeker-left', { hasText: '求职者已挂断' }).waitFor();
+    });
+    await hr.step('HR 结束面试', async () => {
+      await hr.page.locator('.call-end').click();
+      await hr.page.locator('.call-room[data-phase="ended"]').waitFor();
+      expect(await hr.page.locator('.call-clock').count()).toBe(0);
     });
   });
 

@@ -130,6 +130,9 @@ describe('mock backend interviews', () => {
 
   it('allows two reschedules, each confirmed by the HR, and refuses a third with the reason', async () => {
     const { interview, seeker, employer, now } = await invited('iv-reschedule');
+    const offered = await seeker<ApiErrorBody>('POST', '/propose', { slots: [slotIn(70, now), interview.slots[0]] });
+    expect(offered.status).toBe(400);
+    expect(offered.body.error.fields).toEqual([{ path: 'slots.1', message: '该时间已在邀请时间中，可直接接受' }]);
     for (const round of [1, 2]) {
       const proposedSlots = [slotIn(70 + round * 5, now), slotIn(72 + round * 5, now)];
       const proposed = await seeker<Interview>('POST', '/propose', { slots: proposedSlots });

@@ -15,6 +15,7 @@ interface RoomData {
   peerReconnecting: boolean;
   clockText: string;
   muted: boolean;
+  cameraOn: boolean;
   over: boolean;
   joinError: string;
 }
@@ -131,16 +132,21 @@ describe('the video room page', () => {
     expect(page.data.phaseText).toBe('候场中，请等待面试官让你进入');
     page.fire('onStateChange', { detail: { phase: 'in_call', peer: 'reconnecting', admitted: true, message: '' } });
     expect(page.data).toMatchObject({ phaseText: '通话中', peerReconnecting: true });
+    // Admitted before the slot: the call's own length and the time left, not 距开始.
+    expect(page.data.clockText).toMatch(/^通话时长 00:0\d · 剩余 \d\d:\d\d$/);
     page.fire('onStateChange', { detail: { phase: 'reconnecting', peer: 'present', admitted: true, message: '' } });
     expect(page.data.phaseText).toBe('重连中…');
+    expect(page.data.clockText).toMatch(/^通话时长 /);
 
     page.call('onMuteTap');
     expect(page.data.muted).toBe(true);
+    page.call('onCameraTap');
+    expect(page.data.cameraOn).toBe(false);
     rt.fake.answerConfirm(true);
     await page.call('onHangupTap');
     await rt.flush();
-    expect(page.data).toMatchObject({ over: true, phaseText: '面试已结束' });
-    expect(rtc.calls.map((entry) => entry[0])).toEqual(['join', 'mute', 'leave']);
+    expect(page.data).toMatchObject({ over: true, phaseText: '面试已结束', clockText: '' });
+    expect(rtc.calls.map((entry) => entry[0])).toEqual(['join', 'mute', 'enableCamera', 'leave']);
     expect(rtc.calls[1]).toEqual(['mute', true]);
     expect(rt.fake.keepScreenOn).toBe(false);
   });

@@ -136,6 +136,16 @@ describe('我的面试', () => {
     const tomorrow = new Date();
     tomorrow.setHours(0, 0, 0, 0);
     const day = String(tomorrow.getTime() + 3 * 24 * 60 * 60 * 1000);
+    // A time the HR already offered: accept it instead (the same rule as the backend's).
+    const offered = new Date(interview.slots[0]);
+    const offeredDay = new Date(offered);
+    offeredDay.setHours(0, 0, 0, 0);
+    detail.call('onProposePick', [
+      String(offeredDay.getTime()),
+      String(offered.getHours() * 60 + offered.getMinutes()),
+    ]);
+    expect(detail.data.proposeError).toBe('该时间已在邀请时间中，可直接接受');
+    expect(detail.data.proposedSlots).toEqual([]);
     detail.call('onProposePick', [day, String(15 * 60)]);
     detail.call('onProposePick', [day, String(15 * 60)]);
     expect(detail.data.proposeError).toBe('这个时间已经添加过了');

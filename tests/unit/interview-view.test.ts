@@ -1,6 +1,7 @@
-import { slotErrors, type Interview } from '../../services/contracts/interviews';
-import { formatCallClock, formatCountdown } from '../../format';
-import { roomClockText, splitInterviews, toInterviewDetailView } from '../../view-models/interview-view';
+import { offeredSlotErrors, slotErrors, type Interview } from '../../services/contracts/interviews';
+import { formatCountdown } from '../../format';
+import { callClockText, formatCallClock } from '../../services/contracts/rtc';
+import { splitInterviews, toInterviewDetailView } from '../../view-models/interview-view';
 
 const HOUR = 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 11, 7, 2, 0);
@@ -43,6 +44,13 @@ describe('interview views', () => {
       { path: 'slots.2', message: '第3个时间与第2个时间重叠' },
     ]);
     expect(slotErrors([at(2), at(2.5)], 30, NOW)).toEqual([]);
+  });
+
+  it('refuses a proposed time that is already one of the offered ones', () => {
+    expect(offeredSlotErrors([at(5), at(2)], [at(2), at(3)])).toEqual([
+      { path: 'slots.1', message: '该时间已在邀请时间中，可直接接受' },
+    ]);
+    expect(offeredSlotErrors([at(5)], [at(2), at(3)])).toEqual([]);
   });
 
   it('splits upcoming (soonest first) from past, with a countdown once agreed', () => {
@@ -96,7 +104,15 @@ describe('interview views', () => {
     expect(formatCountdown(45 * 1000)).toBe('45秒');
     expect(formatCallClock(65 * 1000)).toBe('01:05');
     expect(formatCallClock(HOUR + 2000)).toBe('1:00:02');
-    expect(roomClockText({ startsAt: at(0.1), endsAt: at(0.6) }, NOW)).toBe('距开始 06:00');
-    expect(roomClockText({ startsAt: at(-0.1), endsAt: at(0.4) }, NOW)).toBe('已进行 06:00 · 剩余 24:00');
+    const soon = { startsAt: at(0.1), endsAt: at(0.6) };
+    expect(callClockText(soon, NOW, { phase: 'waiting', startedAt: null })).toBe('距开始 06:00');
+    expect(callClockText({ startsAt: at(-0.1), endsAt: at(0.4) }, NOW, { phase: 'alone', startedAt: null })).toBe(
+      '已开始 06:00 · 剩余 24:00',
+    );
+    // In the call (even one admitted before the slot): how long it has lasted and the time left, no 距开始.
+    const talking = { phase: 'in_call' as const, startedAt: NOW - 0.05 * HOUR };
+    expect(callClockText(soon, NOW, talking)).toBe('通话时长 03:00 · 剩余 36:00');
+    expect(callClockText(soon, NOW, { ...talking, phase: 'reconnecting' })).toBe('通话时长 03:00 · 剩余 36:00');
+    expect(callClockText(soon, NOW, { ...talking, phase: 'ended' })).toBe('');
   });
 });

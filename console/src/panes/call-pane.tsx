@@ -1,10 +1,9 @@
 import { Alert, Button, Empty, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RTC_SIGNAL_PATH, type RoomTicket } from '../../../services/contracts/rtc';
+import { callClockText, RTC_SIGNAL_PATH, type RoomTicket } from '../../../services/contracts/rtc';
 import { InterviewCall, type CallState } from '../../../webrtc/interview-call';
 import { errorMessage } from '../api/client';
 import * as api from '../api/employer';
-import { formatCallClock } from '../format';
 
 declare global {
   interface Window {
@@ -43,6 +42,8 @@ function CallRoom(props: { interviewId: string }) {
   const [micOn, setMicOn] = useState(true);
   const [cameraOn, setCameraOn] = useState(true);
   const [now, setNow] = useState(Date.now());
+  /** Server time the call first connected, for 通话时长 (kept through a reconnect); null before. */
+  const callStartedAt = useRef<number | null>(null);
   const call = useRef<InterviewCall>();
   const [localStream, setLocalStream] = useState<MediaStream>();
   // The preview appears with the room, after the stream exists.
@@ -74,7 +75,10 @@ function CallRoom(props: { interviewId: string }) {
         role: 'hr',
         signalUrl: `${scheme}://${location.host}${RTC_SIGNAL_PATH}?token=${encodeURIComponent(next.token)}`,
         localStream: stream,
-        onState: setState,
+        onState: (next) => {
+          if (next.phase === 'in_call') callStartedAt.current ??= Date.now() + clockOffset.current;
+          setState(next);
+        },
         onRemoteStream: (remote) => {
           if (remoteVideo.current) remoteVideo.current.srcObject = remote;
         },
@@ -107,24 +111,34 @@ function CallRoom(props: { interviewId: string }) {
   }
 
   const serverNow = now + clockOffset.current;
-  const start = Date.parse(ticket.startsAt);
-  const end = Date.parse(ticket.endsAt);
   const phase = state?.phase ?? 'connecting';
   const over = phase === 'ended' || phase === 'failed';
+  // Alone after the call began: the seeker hung up (a dropped seeker shows as 对方重连中 instead).
+  const seekerLeft = phase === 'alone' && callStartedAt.current !== null;
+  const clock = callClockText(ticket, serverNow, { phase, startedAt: callStartedAt.current });
   return (
     <div className="pane-body call-room" data-phase={phase}>
       <Space className="call-status" wrap>
         <Tag color={phase === 'in_call' ? 'green' : phase === 'reconnecting' ? 'orange' : 'blue'}>
-          {PHASE_TEXT[phase]}
+          {seekerLeft ? '求职者已挂断' : PHASE_TEXT[phase]}
         </Tag>
         {state?.peer === 'reconnecting' && <Tag color="orange">对方重连中</Tag>}
-        <span className="call-clock">
-          {serverNow < start
-            ? `距开始 ${formatCallClock(start - serverNow)}`
-            : `已进行 ${formatCallClock(serverNow - start)} · 剩余 ${formatCallClock(end - serverNow)}`}
-        </span>
+        {clock && <span className="call-clock">{clock}</span>}
       </Space>
       {state?.message && <Alert type={phase === 'failed' ? 'error' : 'info'} message={state.message} />}
+      {seekerLeft && state?.peer === 'absent' && (
+        <Alert
+          type="info"
+          className="call-seeker-left"
+          message="求职者已挂断"
+          description="求职者离开了面试间。可以等TA重新进入，或结束这次面试。"
+          action={
+            <Button className="call-end" onClick={() => call.current?.hangup()}>
+              结束面试
+            </Button>
+          }
+        />
+      )}
       {state?.peer === 'waiting' && (
         <Alert
           type="warning"
@@ -139,12 +153,15 @@ function CallRoom(props: { interviewId: string }) {
       <div className="call-videos">
         <video ref={remoteVideo} className="call-remote" autoPlay playsInline />
         <video ref={showLocal} className="call-local" autoPlay playsInline muted />
+        {!cameraOn && !over && <div className="call-local-off">摄像头已关闭</div>}
       </div>
       {over ? (
         <Result status={phase === 'failed' ? 'warning' : 'success'} title={PHASE_TEXT[phase]} />
       ) : (
         <Space className="call-controls">
           <Button
+            type={micOn ? 'default' : 'primary'}
+            className={micOn ? 'call-control' : 'call-control call-control-off'}
             onClick={() => {
               call.current?.setMicrophone(!micOn);
               setMicOn(!micOn);
@@ -153,6 +170,8 @@ function CallRoom(props: { interviewId: string }) {
             {micOn ? '静音' : '取消静音'}
           </Button>
           <Button
+            type={cameraOn ? 'default' : 'primary'}
+            className={cameraOn ? 'call-control' : 'call-control call-control-off'}
             onClick={() => {
               call.current?.setCamera(!cameraOn);
               setCameraOn(!cameraOn);

@@ -1,5 +1,5 @@
 import { QuietText } from '../../../../components/quiet-text';
-import { MAX_SLOTS } from '../../../../services/contracts/interviews';
+import { MAX_SLOTS, OFFERED_SLOT_MESSAGE, offeredSlotErrors } from '../../../../services/contracts/interviews';
 import { openLocation } from '../../../../services/platform/location';
 import { backTo, navigateTo } from '../../../../services/platform/navigation';
 import { makePhoneCall } from '../../../../services/platform/phone';
@@ -156,6 +156,8 @@ Page({
     const { proposedSlots } = this.data;
     if (proposedSlots.some((item) => item.value === slot))
       return this.setData({ proposeError: '这个时间已经添加过了' });
+    const offered = interviewsStore.entry(this.data.id).interview?.slots ?? [];
+    if (offeredSlotErrors([slot], offered).length) return this.setData({ proposeError: OFFERED_SLOT_MESSAGE });
     if (proposedSlots.length >= MAX_SLOTS) return this.setData({ proposeError: `最多提供${MAX_SLOTS}个时间` });
     const next = proposedSlots.concat({ value: slot, text: formatInterviewTime(slot, interviewsStore.now()) });
     next.sort((a, b) => Date.parse(a.value) - Date.parse(b.value));

@@ -1,10 +1,10 @@
-import type { CallState } from '../../../../services/contracts/rtc';
+import { callClockText, type CallState } from '../../../../services/contracts/rtc';
 import { confirm } from '../../../../services/platform/dialog';
 import { backTo, navigateBack } from '../../../../services/platform/navigation';
 import { openSettings } from '../../../../services/platform/rtc';
 import { bindView, unbindView } from '../../../../stores/bind';
 import { interviewRoomStore as room } from '../../../../stores/interview-room';
-import { CALL_PHASE_TEXT, roomClockText } from '../../../../view-models/interview-view';
+import { CALL_PHASE_TEXT } from '../../../../view-models/interview-view';
 
 const CHECK_TEXT = { pending: '检测中…', ok: '正常', failed: '异常' };
 
@@ -56,7 +56,7 @@ Page({
         peerReconnecting: room.call.peer === 'reconnecting',
         callMessage: room.call.message,
         joinError: room.joinError,
-        clockText: room.ticket ? roomClockText(room.ticket, room.now()) : '',
+        clockText: room.ticket ? callClockText(room.ticket, room.now(), { phase, startedAt: room.callStartedAt }) : '',
         muted: room.muted,
         cameraOn: room.cameraOn,
         over: phase === 'ended' || phase === 'failed',
