@@ -13,7 +13,8 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
-      <AntApp className="console-root">
+      {/* Toasts are short and few: at most 3 at once, gone after 2.5 s (and on a page switch). */}
+      <AntApp className="console-root" message={{ maxCount: 3, duration: 2.5 }}>
         <SessionProvider>
           <ConsoleApp />
         </SessionProvider>

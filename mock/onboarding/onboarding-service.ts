@@ -453,10 +453,12 @@ export class OnboardingService {
     return this.view(party.applicationId, { seeker: userId });
   }
 
-  countersign(hr: EmployerIdentity, flowId: string, signerName: string): Onboarding {
+  /** The HR signed in countersigns: the contract names that HR as the company's signer. */
+  countersign(hr: EmployerIdentity, flowId: string): Onboarding {
     const { row, party } = this.contractFor(flowId, { hr });
     if (row.status !== 'signing') throw conflict('合同当前不可签署');
     if (row.seeker_signed_at === null) throw conflict('求职者尚未签署，签署后再会签');
+    const { name: signerName } = this.db.prepare('SELECT name FROM hrs WHERE id = ?').get(hr.hrId) as { name: string };
     const now = this.clock.now();
     this.db.transaction(() => {
       this.db

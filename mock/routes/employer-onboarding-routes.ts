@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  countersignRules,
   revokeContractRules,
   documentReviewRules,
   offerRules,
@@ -41,11 +40,10 @@ export function registerEmployerOnboardingRoutes(app: FastifyInstance, ctx: Mock
     onboarding.viewContract(request.params.flowId, { hr: hrOf(request) }),
   );
 
-  app.post<WithFlow>('/employer/contracts/:flowId/countersign', async (request) => {
-    const hr = hrOf(request);
-    const { signerName } = await body(countersignRules, request);
-    return onboarding.countersign(hr, request.params.flowId, signerName.trim());
-  });
+  // The signed-in HR countersigns in their own name: no body.
+  app.post<WithFlow>('/employer/contracts/:flowId/countersign', async (request) =>
+    onboarding.countersign(hrOf(request), request.params.flowId),
+  );
 
   app.post<WithFlow>('/employer/contracts/:flowId/revoke', async (request) => {
     const hr = hrOf(request);

@@ -357,15 +357,6 @@ export const signContractRules: InputRules<SignContractRequest> = {
   certifyId: { type: 'string', required: true, pattern: /^[\w-]{8,64}$/, message: '请先完成实名认证' },
 };
 
-/** POST /employer/contracts/:flowId/countersign */
-export interface CountersignRequest {
-  signerName: string;
-}
-
-export const countersignRules: InputRules<CountersignRequest> = {
-  signerName: textRule('签署人', { required: true, max: 20 }),
-};
-
 /** POST /employer/contracts/:flowId/revoke: a flow not yet signed by both; a new one replaces it. */
 export interface RevokeContractRequest {
   reason: string;

@@ -180,6 +180,7 @@ describe('the seeker and the HR in one conversation', () => {
       await hrSender().fill('好'.repeat(1001));
       await hr.page.locator('.chat-counter', { hasText: '1001/1000' }).waitFor();
       await hr.page.locator('.chat-field-error', { hasText: '消息内容不能超过1000个字' }).waitFor();
+      expect(await hr.page.locator('.chat-send').isDisabled()).toBe(true);
       await hrSender().press('Enter');
       expect(await hrSender().inputValue()).toHaveLength(1001);
     });
@@ -280,6 +281,8 @@ describe('the seeker and the HR in one conversation', () => {
     await hr.step('查看投递', async () => {
       await hr.page.locator('.conversation-open-application').click();
       await hr.page.locator('.candidate-name', { hasText: NAME }).waitFor();
+      // The 视频面试 pane settles on the job's questions (or its error), never a lasting skeleton.
+      await hr.page.locator('[data-pane="recorded-interview"] .ant-skeleton').waitFor({ state: 'detached' });
     });
     await hr.step('发消息回到会话', async () => {
       await hr.page.locator('.candidate-open-chat').click();
@@ -358,6 +361,7 @@ describe('the seeker and the HR in one conversation', () => {
       for (let i = 1; i <= 12; i++) await hrTypes(`第${i}条提醒`);
       const failed = hr.page.locator('.chat-line', { has: hr.page.locator('.chat-state-failed') }).first();
       await failed.locator('.chat-failure', { hasText: '发送太频繁，请稍后再试' }).waitFor();
+      expect(await failed.locator('.chat-state').count()).toBe(1); // the reason alone, not beside 发送失败
     });
     const failedLines = hr.page.locator('.chat-line', { has: hr.page.locator('.chat-state-failed') });
     const failedText = await failedLines.first().locator('.ant-bubble-content').innerText();

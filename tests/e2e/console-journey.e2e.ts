@@ -236,6 +236,12 @@ describe('the HR console beside the simulator', () => {
       await row.waitFor();
       // 不合适 1, 总计 1
       expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['1']));
+      // Place, salary and owner never break inside (one line box each); the header stays on top.
+      const lineBoxes = await hr.page
+        .locator('.jobs-table .job-meta > span')
+        .evaluateAll((parts) => parts.map((part) => part.getClientRects().length));
+      expect(new Set(lineBoxes)).toEqual(new Set([1]));
+      await hr.page.locator('.jobs-table .ant-table-sticky-holder').waitFor();
     });
     const row = hr.page.locator(`.jobs-table tr[data-row-key="${otherJob.id}"]`);
     await hr.step('暂停招聘', async () => {
@@ -252,6 +258,11 @@ describe('the HR console beside the simulator', () => {
       });
       await confirm.waitFor();
       await confirm.scrollIntoViewIfNeeded();
+      // The whole confirmation is inside the window (not cut at the right edge).
+      const box = (await hr.page.locator('.ant-popconfirm:visible .ant-popover-inner').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(hr.page.viewportSize()!.width);
+      expect(await confirm.innerText()).toContain('确定关闭这个职位？');
     });
     await hr.step('关闭职位', async () => {
       await hr.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确 定' }).click();

@@ -126,6 +126,10 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
       expect(payBox!.y).toBeGreaterThanOrEqual(0);
       expect(payBox!.y).toBeLessThan(hr.page.viewportSize()!.height);
       await startDate.fill(today);
+      // A corrected field loses its error (waited out, so the screenshot shows the corrected form).
+      await hr.page
+        .locator('.ant-form-item-explain-error', { hasText: '入职日期不能早于今天' })
+        .waitFor({ state: 'detached' });
     });
     await hr.step('录用通知已发送', async () => {
       await hr.page.getByLabel('日结').check();
@@ -214,9 +218,11 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
     expect(contract?.signers[0]).toMatchObject({ name: SEEKER_NAME, status: 'signed' });
     await hr.step('企业会签', async () => {
       await hr.page.getByRole('button', { name: '企业会签' }).click({ timeout: 10_000 });
-      await hr.page.getByLabel('经办人姓名').fill('王经理');
       await hr.page.getByRole('button', { name: '确认会签' }).click();
       await hr.page.locator('.onboarding-contract', { hasText: '已签署' }).waitFor();
+      // 甲方 names the HR signed in (who countersigned), not the offer's contact.
+      const hrName = (await hr.page.locator('.console-hr').innerText()).split(/\s*·\s*/)[0].trim();
+      await hr.page.locator('.onboarding-contract', { hasText: `（${hrName}）` }).waitFor();
       await hr.page.getByRole('button', { name: '校验存证' }).click();
       await hr.page.locator('.onboarding-contract', { hasText: '校验通过' }).waitFor();
     });
@@ -291,6 +297,8 @@ describe('offer → e-contract → 入职 → 日结, both sides', () => {
         await hr.page.waitForTimeout(300);
       }
       await documents.getByText('已通过').nth(2).waitFor();
+      // Each toast names its document (the last one reviewed is still on screen).
+      await hr.page.locator('.ant-message-notice', { hasText: '健康证已通过' }).waitFor();
     });
     await seeker.step('材料已全部通过', async () => {
       await seeker.backgroundAndReturn();

@@ -87,6 +87,8 @@ describe('the recorded video interview in the console', () => {
       await dialog.locator('textarea').first().fill(QUESTIONS[0]);
       await dialog.getByRole('button', { name: /添加一题/ }).click();
       await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
+      // Corrected fields lose their errors.
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     });
     await hr.step('题目：字段错误', async () => {
       const dialog = hr.page.locator('.ant-modal', { hasText: '视频面试题目' });
@@ -100,6 +102,8 @@ describe('the recorded video interview in the console', () => {
       expect(await thinking.inputValue()).toBe('61');
       await thinking.fill('30');
       await dialog.locator('textarea').nth(1).fill(QUESTIONS[1]);
+      // Corrected fields lose their errors.
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     });
     await hr.step('题目已保存', async () => {
       await hr.page
@@ -113,6 +117,8 @@ describe('the recorded video interview in the console', () => {
       await hr.page.locator('[data-pane="recorded-interview"]').getByRole('button', { name: '发送视频面试' }).click();
       await hr.page.locator('.recorded-answer', { hasText: QUESTIONS[0] }).getByText('等待求职者作答').waitFor();
       await hr.page.locator('.candidate-head .status-tag', { hasText: '面试' }).waitFor();
+      // No live interview yet: the card offers a first one, not "再次".
+      await hr.page.locator('.interview-card').getByRole('button', { name: '邀请面试' }).waitFor();
     });
   });
 

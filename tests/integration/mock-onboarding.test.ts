@@ -147,7 +147,6 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     expect(strangerSigns.status).toBe(404);
     const strangerCountersigns = await backend.request('POST', `/employer/contracts/${contract.flowId}/countersign`, {
       headers: strangerHr,
-      body: { signerName: '李四' },
     });
     expect(strangerCountersigns.status).toBe(404);
 
@@ -191,10 +190,13 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.error.message).toBe('还不能入职：企业会签电子合同');
 
-    const countersigned = await hr('POST', `/employer/contracts/${contract.flowId}/countersign`, {
-      signerName: '王经理',
-    });
+    const countersigned = await hr('POST', `/employer/contracts/${contract.flowId}/countersign`);
     expect(countersigned.body.contract!.status).toBe('signed');
+    // The company's signer is the HR who countersigned, not a name typed in (nor the offer's contact).
+    const signingHr = backend.server.db.prepare('SELECT name FROM hrs WHERE id = ?').get(Number(job.hrId)) as {
+      name: string;
+    };
+    expect(countersigned.body.contract!.signers[1].name).toContain(`（${signingHr.name}）`);
 
     const proof = await seeker<ContractProof>('GET', `/contracts/${contract.flowId}/proof`);
     expect(proof.body.events.map((event) => event.type)).toEqual(['created', 'viewed', 'signed', 'countersigned']);
@@ -355,9 +357,7 @@ describe('mock backend: offer, e-contract, onboarding and 日结 pay', () => {
       body: { signaturePng: signature, certifyId },
     });
     expect(signOld.status).toBe(409);
-    expect(
-      (await hr('POST', `/employer/contracts/${second.flowId}/countersign`, { signerName: '王经理' })).status,
-    ).toBe(409);
+    expect((await hr('POST', `/employer/contracts/${second.flowId}/countersign`)).status).toBe(409);
     const signNew = await backend.request<Onboarding>('POST', `/contracts/${second.flowId}/sign`, {
       token,
       body: { signaturePng: signature, certifyId },

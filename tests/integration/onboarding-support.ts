@@ -156,10 +156,7 @@ export async function hireThroughOnboarding(backend: TestBackend, token: string,
     token,
     body: { signaturePng: tinyPng().toString('base64'), certifyId },
   });
-  await backend.request('POST', `/employer/contracts/${flowId}/countersign`, {
-    headers: hr,
-    body: { signerName: '王经理' },
-  });
+  await backend.request('POST', `/employer/contracts/${flowId}/countersign`, { headers: hr });
   toFirstDay(backend);
   const checkedIn = await backend.request<Onboarding>('POST', `/applications/${applicationId}/check-in`, {
     token,

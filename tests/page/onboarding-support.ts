@@ -77,7 +77,7 @@ export async function signedContract(
     certifyId: started.body.certifyId,
     signaturePng: Buffer.from(PNG_BYTES).toString('base64'),
   });
-  const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`, { signerName: '王经理' });
+  const countersigned = await seeker.hr('POST', `/employer/contracts/${flowId}/countersign`);
   if (countersigned.body.contract?.status !== 'signed') throw new Error('countersign failed');
   server.context.clock.advance(86400 * 1000);
 }

@@ -1,5 +1,6 @@
 import { CLIENT_ID_PATTERN, type ChatMessage, type MessagePage } from '../../services/contracts/conversations';
 import {
+  attachmentShared,
   consentAnswers,
   deliveryOf,
   hasGap,
@@ -112,6 +113,23 @@ describe('the console thread: pushes, answers and resyncs in any order, each mes
     expect(openConsentRequest([request], 'attachment')).toBeUndefined();
     expect(consentAnswers([request, answer]).get(3)).toBe(answer);
     expect(openConsentRequest([request, answer], 'phone')).toBeUndefined();
+  });
+
+  it('knows when the seeker has shared the resume attachment (no asking again)', () => {
+    const declined = message(5, 'seeker', {
+      card: { kind: 'consent_answer', subject: 'attachment', agreed: false, requestSeq: null },
+    });
+    const shared = message(6, 'seeker', {
+      card: {
+        kind: 'consent_answer',
+        subject: 'attachment',
+        agreed: true,
+        requestSeq: null,
+        attachment: { id: '9', fileName: '简历.pdf' },
+      },
+    });
+    expect(attachmentShared([declined])).toBe(false);
+    expect(attachmentShared([declined, shared])).toBe(true);
   });
 
   it('makes client ids the server takes, never the same twice', () => {

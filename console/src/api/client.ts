@@ -18,6 +18,9 @@ export interface RequestOptions {
   query?: Record<string, string | undefined>;
 }
 
+/** A request still unanswered after this long ends as an error (with its retry), never as an endless skeleton. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
 let sessionToken: string | null = null;
 let onSessionLost: (message: string) => void = () => undefined;
 
@@ -48,11 +51,20 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-  } catch {
+  } catch (failure) {
+    if (failure instanceof DOMException && failure.name === 'TimeoutError') {
+      throw new ApiRequestError(0, 'network', '请求超时，请稍后重试');
+    }
     throw new ApiRequestError(0, 'network', '网络连接失败，请检查模拟后端是否在运行');
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new ApiRequestError(0, 'network', '请求超时，请稍后重试');
+  }
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;

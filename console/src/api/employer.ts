@@ -92,8 +92,8 @@ export const sendOffer = (id: string, offer: OfferInput) =>
 
 export const fetchOnboarding = (id: string) => apiRequest<Onboarding>('GET', `/employer/applications/${id}/onboarding`);
 
-export const countersign = (flowId: string, signerName: string) =>
-  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/countersign`, { body: { signerName } });
+export const countersign = (flowId: string) =>
+  apiRequest<Onboarding>('POST', `/employer/contracts/${flowId}/countersign`);
 
 /** Opening the contract: the employer's first view is on the chain. */
 export const viewContract = (flowId: string) => apiRequest<unknown>('GET', `/employer/contracts/${flowId}`);

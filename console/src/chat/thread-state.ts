@@ -156,6 +156,13 @@ export function openConsentRequest(messages: readonly ChatMessage[], subject: Co
   return messages.find((m) => m.card?.kind === 'consent_request' && m.card.subject === subject && !answers.has(m.seq));
 }
 
+/** Whether the seeker has shared the resume attachment in these messages (asked or unasked). */
+export function attachmentShared(messages: readonly ChatMessage[]): boolean {
+  return messages.some(
+    (m) => m.card?.kind === 'consent_answer' && m.card.subject === 'attachment' && m.card.agreed && !!m.card.attachment,
+  );
+}
+
 /** A client id as the app makes them (`c` and 128 random bits in hex): a retry with it is never stored twice. */
 export function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

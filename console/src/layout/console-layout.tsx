@@ -63,7 +63,10 @@ export function ConsoleLayout(props: { page: ConsolePage; onNavigate(page: Conso
             icon: page.icon,
             label: page.key === 'messages' ? <MessagesLabel unread={unread} /> : page.label,
           }))}
-          onClick={({ key }) => props.onNavigate(key as ConsolePage)}
+          onClick={({ key }) => {
+            message.destroy(); // a toast belongs to the page it was raised on
+            props.onNavigate(key as ConsolePage);
+          }}
         />
       </Layout.Sider>
       <Layout className="console-main">

@@ -1,6 +1,9 @@
 import type { ApplicationStatus } from '../../../services/contracts/applications';
-import type { EmployerApplicationListQuery, EmployerApplicationSort } from '../../../services/contracts/employer';
-import type { EmployerApplication } from '../api/employer';
+import type {
+  EmployerApplicationListQuery,
+  EmployerApplicationSort,
+  EmployerApplicationWithResume as EmployerApplication,
+} from '../../../services/contracts/employer';
 
 /** What the inbox shows: the filters an HR sets above the list. */
 export interface InboxFilters {
@@ -35,6 +38,14 @@ export function matchesFilters(application: EmployerApplication, filters: InboxF
     if (day < filters.dates[0] || day > filters.dates[1]) return false;
   }
   return true;
+}
+
+/**
+ * Whether a row wears the 新 tag: it arrived while the list was open and nobody has handled it yet (still
+ * submitted and unread); once viewed, refused or withdrawn it is no longer new.
+ */
+export function isNewArrival(application: EmployerApplication, arrived: ReadonlySet<string>): boolean {
+  return arrived.has(application.id) && application.status === 'submitted' && application.unread;
 }
 
 /** Where a new application goes in a list in this order. */

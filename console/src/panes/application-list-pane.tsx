@@ -28,7 +28,7 @@ import type { EmployerApplication } from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import { StatusTag } from '../widgets/status-tag';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
-import { insertInOrder, matchesFilters, toListQuery, type InboxFilters } from './application-filters';
+import { insertInOrder, isNewArrival, matchesFilters, toListQuery, type InboxFilters } from './application-filters';
 
 interface ListState {
   items: EmployerApplication[];
@@ -213,7 +213,7 @@ export function ApplicationListPane(props: {
                     <Space size={6}>
                       <span className="applicant-name">{applicantName(application)}</span>
                       {application.unread && <Tag color="red">未读</Tag>}
-                      {fresh.has(application.id) && <Tag color="blue">新</Tag>}
+                      {isNewArrival(application, fresh) && <Tag color="blue">新</Tag>}
                     </Space>
                   }
                   description={

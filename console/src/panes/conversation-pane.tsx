@@ -7,6 +7,7 @@ import { ApiRequestError } from '../api/client';
 import * as api from '../api/employer';
 import { useRemote } from '../api/use-remote';
 import {
+  attachmentShared,
   consentAnswers,
   deliveryOf,
   DELIVERY_LABELS,
@@ -116,6 +117,7 @@ function ConversationThreadView(props: { conversationId: string; onOpenApplicati
 
   const consentBlocker = (subject: ConsentSubject): ConsentBlocker => {
     if (subject === 'phone' && contact?.shared) return '求职者已分享手机号';
+    if (subject === 'attachment' && attachmentShared(thread.messages)) return '求职者已分享附件简历';
     return openConsentRequest(thread.messages, subject) ? '已发出请求，等待求职者回复' : null;
   };
 
@@ -151,10 +153,13 @@ function ConversationThreadView(props: { conversationId: string; onOpenApplicati
       footer: (
         <Space size={6} className="chat-line-foot">
           <span className="muted">{formatDateTime(message.sentAt)}</span>
-          {delivery && <span className={`chat-state chat-state-${delivery}`}>{DELIVERY_LABELS[delivery]}</span>}
+          {/* One label: a failure says why (发送太频繁…) in place of the bare 发送失败. */}
+          {delivery && !item.pending?.failure && (
+            <span className={`chat-state chat-state-${delivery}`}>{DELIVERY_LABELS[delivery]}</span>
+          )}
           {item.pending?.failure && (
             <>
-              <Typography.Text type="danger" className="chat-failure">
+              <Typography.Text type="danger" className="chat-state chat-state-failed chat-failure">
                 {item.pending.failure}
               </Typography.Text>
               {!blocked && (

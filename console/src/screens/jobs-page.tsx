@@ -38,7 +38,7 @@ function closeConfirmText(job: EmployerJob): string {
     '关闭后不可恢复，求职者将看到职位已关闭。',
     waiting ? `${waiting}份待处理的投递会随之关闭，并通知求职者。` : '',
     goingOn ? `面试中和已录用的${goingOn}人不受影响，请继续跟进。` : '',
-    '确定关闭？',
+    '确定关闭这个职位？',
   ].join('');
 }
 
@@ -82,8 +82,15 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
       render: (_, job) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{job.title}</Typography.Text>
-          <Typography.Text type="secondary">
-            {job.cityName} {job.district} · {formatSalary(job.salary)} · 负责人 {job.hr.name}
+          {/* Each part stays whole (no break inside 11-21.5K or a name); the line breaks between parts. */}
+          <Typography.Text type="secondary" className="job-meta">
+            <span>
+              {job.cityName} {job.district}
+            </span>
+            {' · '}
+            <span>{formatSalary(job.salary)}</span>
+            {' · '}
+            <span>负责人 {job.hr.name}</span>
           </Typography.Text>
         </Space>
       ),
@@ -130,6 +137,8 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
                 title={<div className="job-change-confirm">{CHANGE_LABELS[to].confirm(job)}</div>}
                 okText="确定"
                 cancelText="取消"
+                // Opens leftwards from the button at the table's right edge, so it stays in the window.
+                placement="topRight"
                 onConfirm={() => change(job, to)}
               >
                 <Button size="small" danger={to === 'closed'} loading={changing === job.id} className={`job-${to}`}>
@@ -162,6 +171,7 @@ export function JobsPage(props: { jobs: Remote<{ items: EmployerJob[] }>; onShow
         <Table
           className="jobs-table"
           rowKey="id"
+          sticky
           size="middle"
           columns={columns}
           dataSource={jobs.data.items}

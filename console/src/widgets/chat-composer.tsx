@@ -78,6 +78,10 @@ export function ChatComposer(props: {
           if (problem) setProblem(value.trim() ? messageTextProblem(value) : null);
         }}
         onSubmit={submit}
+        // Over the limit the send button is off too (Enter shows the problem and keeps the text).
+        actions={(_, { components: { SendButton } }) => (
+          <SendButton className="chat-send" disabled={tooLong || undefined} />
+        )}
       />
       <div className="chat-composer-foot">
         <Typography.Text type="danger" className="chat-field-error" role="alert">

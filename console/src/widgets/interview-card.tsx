@@ -127,7 +127,7 @@ export function InterviewCard(props: {
       extra={
         canInviteAgain && (
           <Button size="small" onClick={() => setInviting(true)}>
-            再次邀请
+            {items.length ? '再次邀请' : '邀请面试'}
           </Button>
         )
       }

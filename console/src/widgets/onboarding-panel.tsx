@@ -20,7 +20,6 @@ import {
 import { useEffect, useState } from 'react';
 import {
   CONTRACT_STATUS_LABELS,
-  countersignRules,
   documentReviewRules,
   revokeContractRules,
   shiftReviewRules,
@@ -42,6 +41,7 @@ import { useRemote } from '../api/use-remote';
 import { contractRule, showServerFieldErrors } from '../forms/contract-rules';
 import { formatDateTime, formatMetres, formatFen, formatMinutes } from '../format';
 import { useEmployerEvents, useEmployerSocket } from '../realtime/employer-socket';
+import { useSession } from '../session/session';
 import { DocumentPreview } from '../widgets/document-preview';
 import { OfferForm } from '../widgets/offer-form';
 import { ReasonDialog } from '../widgets/reason-dialog';
@@ -178,7 +178,8 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
   const [dialog, setDialog] = useState<'countersign' | 'revoke'>();
   const [sending, setSending] = useState(false);
   const [proofCheck, setProofCheck] = useState<string>();
-  const [form] = Form.useForm<{ signerName: string; reason: string }>();
+  const { hr } = useSession();
+  const [form] = Form.useForm<{ reason: string }>();
   const seekerSigned = contract.signers[0].status === 'signed';
   // The HR has the contract in front of them: its record says so (once); nothing to show if that fails.
   useEffect(() => {
@@ -188,7 +189,7 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
 
   const submit = async () => {
     try {
-      await form.validateFields();
+      if (dialog === 'revoke') await form.validateFields();
     } catch {
       return;
     }
@@ -198,7 +199,7 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
         props.onChanged(await api.revokeContract(contract.flowId, form.getFieldValue('reason') as string));
         void message.success('已撤销并重新生成合同，等待求职者重新签署');
       } else {
-        props.onChanged(await api.countersign(contract.flowId, form.getFieldValue('signerName') as string));
+        props.onChanged(await api.countersign(contract.flowId));
         void message.success('已会签，合同签署完成');
       }
       setDialog(undefined);
@@ -268,7 +269,7 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
         onCancel={() => setDialog(undefined)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ signerName: '', reason: '' }}>
+        <Form form={form} layout="vertical" initialValues={{ reason: '' }}>
           {dialog === 'revoke' ? (
             <Form.Item
               name="reason"
@@ -279,14 +280,9 @@ function ContractCard(props: { onboarding: Onboarding; onChanged(next: Onboardin
               <Input maxLength={200} placeholder="例如：岗位名称有误，已更正" />
             </Form.Item>
           ) : (
-            <Form.Item
-              name="signerName"
-              label="经办人姓名"
-              required
-              rules={[contractRule(countersignRules, 'signerName', form)]}
-            >
-              <Input maxLength={20} />
-            </Form.Item>
+            <Typography.Paragraph className="countersign-signer">
+              将以「{hr.company.name}（{hr.name}）」的名义会签，合同随即生效。
+            </Typography.Paragraph>
           )}
         </Form>
       </Modal>
@@ -305,7 +301,8 @@ function DocumentsCard(props: { onboarding: Onboarding; onChanged(next: Onboardi
     setBusy(true);
     try {
       props.onChanged(await api.reviewDocument(document.id!, { decision, reason: why }));
-      void message.success(decision === 'accepted' ? '已通过' : '已退回，求职者会看到原因');
+      const name = DOCUMENT_KIND_LABELS[document.kind];
+      void message.success(decision === 'accepted' ? `${name}已通过` : `${name}已退回，求职者会看到原因`);
       setRejecting(undefined);
       return true;
     } catch (error) {
