@@ -237,13 +237,13 @@ describe('the HR console beside the simulator', () => {
       // 不合适 1, 总计 1
       expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['1']));
       // Place, salary and owner never break inside (each one line tall); the header stays on top.
-      const wrapped = await hr.page
-        .locator('.jobs-table .job-meta > span')
-        .evaluateAll((parts) =>
-          parts
-            .filter((part) => part.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(part).fontSize))
-            .map((part) => part.textContent),
-        );
+      const wrapped = await hr.page.locator('.jobs-table .job-meta > span').evaluateAll((parts) => {
+        const style = (globalThis as unknown as { getComputedStyle(node: unknown): { fontSize: string } })
+          .getComputedStyle;
+        return parts
+          .filter((part) => part.getBoundingClientRect().height > 2 * parseFloat(style(part).fontSize))
+          .map((part) => part.textContent);
+      });
       expect(wrapped).toEqual([]);
       await hr.page.locator('.jobs-table .ant-table-sticky-holder').waitFor();
     });
