@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { formatSalary } from '../services/contracts/jobs';
+export { formatDateTime } from '../services/contracts/date-time';
 import {
   formatFen,
   formatMetres,
@@ -61,16 +62,6 @@ export function formatJoinedDate(createdAt: string): string {
 export function formatDistance(km: number): string {
   if (km < 1) return `${Math.max(10, Math.round((km * 1000) / 10) * 10)}m`;
   return km < 100 ? `${Math.round(km * 10) / 10}km` : `${Math.round(km)}km`;
-}
-
-/** Times on a timeline: "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
-export function formatDateTime(at: string, now: number = Date.now()): string {
-  const time = dayjs(at);
-  const today = dayjs(now);
-  if (time.isSame(today, 'day')) return `今天 ${time.format('HH:mm')}`;
-  if (time.isSame(today.subtract(1, 'day'), 'day')) return `昨天 ${time.format('HH:mm')}`;
-  if (time.isSame(today, 'year')) return time.format('M月D日 HH:mm');
-  return time.format('YYYY年M月D日 HH:mm');
 }
 
 /**

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 dayjs.locale('zh-cn');
 
 import { formatSalary } from '../../services/contracts/jobs';
+export { formatDateTime } from '../../services/contracts/date-time';
 import { formatFen, formatMetres, formatMinutes } from '../../services/contracts/onboarding';
 
 export { formatSalary, formatFen, formatMetres, formatMinutes };
@@ -12,16 +13,6 @@ export { formatSalary, formatFen, formatMetres, formatMinutes };
 /** Today in China as 'YYYY-MM-DD' (an offer's default start date). */
 export function chinaToday(now: number = Date.now()): string {
   return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-/** "今天 14:05", "昨天 09:30", "11月3日 14:05", "2025年11月3日 14:05". */
-export function formatDateTime(at: string, now: number = Date.now()): string {
-  const time = dayjs(at);
-  const today = dayjs(now);
-  if (time.isSame(today, 'day')) return `今天 ${time.format('HH:mm')}`;
-  if (time.isSame(today.subtract(1, 'day'), 'day')) return `昨天 ${time.format('HH:mm')}`;
-  if (time.isSame(today, 'year')) return time.format('M月D日 HH:mm');
-  return time.format('YYYY年M月D日 HH:mm');
 }
 
 /** "2020.03 - 至今", "2016.09 - 2020.06". */
